@@ -1,0 +1,94 @@
+"""Puts cover pages (a clinic's own PDFs) in front of the sheet: the only module using pypdf.
+
+Each cover is opened and checked before anything is merged, so a missing,
+damaged or locked file fails with its name and nothing is written. The
+sheet's own pages, order and form fields are kept as they are.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from makeplan.errors import InputFileError
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+
+def open_cover(path: Path) -> PdfReader:
+    """A readable, unlocked PDF reader for `path`, or an `InputFileError` saying why not."""
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    # pypdf logs repairs of slightly damaged files as warnings; a cover that
+    # opens is fine to use, so those notes would only alarm the user.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    where = f"--cover {path}"
+    if not path.exists():
+        raise InputFileError(f"{where}: no such file; check the path.")
+    if not path.is_file():
+        raise InputFileError(f"{where}: is not a file; give a PDF file.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputFileError(f"{where}: cannot be read ({exc.strerror}).") from None
+    if not data.lstrip()[:5].startswith(b"%PDF-"):
+        raise InputFileError(f"{where}: is not a PDF file; give a PDF (it must start with %PDF-).")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except DependencyError:
+                raise InputFileError(
+                    f"{where}: is encrypted with AES, which makeplan cannot open; "
+                    "save an unlocked copy and use that."
+                ) from None
+            if not opened:
+                raise InputFileError(
+                    f"{where}: is locked with a password; save an unlocked copy and use that."
+                )
+        page_count = len(reader.pages)
+        for page in reader.pages:
+            page.mediabox  # noqa: B018 - reading it finds damaged page trees now, not mid-merge
+    except InputFileError:
+        raise
+    except FileNotDecryptedError:
+        raise InputFileError(
+            f"{where}: is locked with a password; save an unlocked copy and use that."
+        ) from None
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+        raise InputFileError(
+            f"{where}: is damaged and cannot be read ({type(exc).__name__}); "
+            "save it again from the program that made it."
+        ) from None
+    if page_count == 0:
+        raise InputFileError(f"{where}: has no pages; give a PDF with at least one page.")
+    return reader
+
+
+def open_covers(paths: Sequence[Path]) -> list[PdfReader]:
+    return [open_cover(path) for path in paths]
+
+
+def merge_covers(sheet: bytes, covers: Sequence[PdfReader]) -> bytes:
+    """The covers' pages in order, then the sheet's; the sheet's metadata and fields kept."""
+    if not covers:
+        return sheet
+    from pypdf import PdfReader, PdfWriter
+
+    sheet_reader = PdfReader(io.BytesIO(sheet))
+    writer = PdfWriter()
+    for cover in covers:
+        writer.append(cover)
+    writer.append(sheet_reader)
+    info = sheet_reader.metadata or {}
+    writer.add_metadata({key: str(value) for key, value in info.items()})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

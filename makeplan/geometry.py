@@ -1,0 +1,671 @@
+"""Places a plan on pages: pure arithmetic in points, no drawing.
+
+Input: a `Plan`, a `Layout`, a paper size and a `Measure` (the width of a text
+in a font, supplied by the renderer). Output: a `Document`, every text line,
+box and rule at its final position, so tests can check margins, overlaps and
+box counts without reading a PDF, and the renderer only has to draw.
+
+Content is built as a list of blocks, each a list of slices (a line of text,
+a row of boxes); a slice never splits, a block is kept on one page when it
+fits, and a single-page layout shrinks its sizes step by step until the
+whole plan fits or says it cannot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+
+from makeplan import wording
+from makeplan.errors import DoesNotFitError
+from makeplan.layouts import MM, Layout
+from makeplan.model import ABILITY_NAMES, SIDE_NAMES, Plan, PlannedExercise
+
+Measure = Callable[[str, str, float], float]
+"""width_in_points(text, font_name, font_size)"""
+
+PAPER_SIZES: dict[str, tuple[float, float]] = {
+    "a4": (210 * MM, 297 * MM),
+    "letter": (8.5 * 72, 11 * 72),
+}
+
+# Glyph extents of the standard fonts, as a share of the font size; used to
+# give every text line a box for overlap and margin checks.
+ASCENT = 0.76
+DESCENT = 0.22
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text; (x, y) is the start of its baseline."""
+
+    x: float
+    y: float
+    text: str
+    font: str
+    size: float
+    width: float
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x, self.y - DESCENT * self.size, self.x + self.width, self.y + ASCENT * self.size)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A tick box; (x, y) is its lower-left corner. `name` is the form field name."""
+
+    x: float
+    y: float
+    size: float
+    name: str
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line (a separator under a block)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A rectangle outline (the safety panel)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    line_width: float
+
+
+@dataclass(frozen=True)
+class Page:
+    texts: tuple[Text, ...]
+    boxes: tuple[Box, ...]
+    rules: tuple[Rule, ...]
+    frames: tuple[Frame, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """The placed sheet: page size, margins, pages and PDF metadata."""
+
+    width: float
+    height: float
+    margin: float
+    pages: tuple[Page, ...]
+    title: str
+    subject: str
+    author: str
+
+
+# --- building blocks, in local coordinates (x absolute, y downward from the slice top) ---
+
+
+@dataclass
+class Slice:
+    """A piece of a block that is never split across pages."""
+
+    height: float
+    texts: list[Text] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """Slices kept together on one page whenever they fit; `heading` repeats on a split."""
+
+    slices: list[Slice]
+    heading: Callable[[], list[Slice]] | None = None
+
+    @property
+    def height(self) -> float:
+        return sum(piece.height for piece in self.slices)
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """The layout's sizes in points after shrinking by `scale` (never below the minimums)."""
+
+    title: float
+    heading: float
+    body: float
+    label: float
+    line_spacing: float
+    box: float
+    box_gap: float
+    block_gap: float
+
+    @classmethod
+    def of(cls, layout: Layout, scale: float) -> Sizes:
+        def text(size: float) -> float:
+            return max(layout.min_pt, round(size * scale, 2))
+
+        return cls(
+            title=text(layout.title_pt),
+            heading=text(layout.heading_pt),
+            body=text(layout.body_pt),
+            label=text(layout.label_pt),
+            line_spacing=max(1.1, layout.line_spacing - (1 - scale) * 0.5),
+            box=max(layout.min_box_mm, layout.box_mm * scale) * MM,
+            box_gap=max(0.8, layout.box_gap_mm * scale) * MM,
+            block_gap=layout.block_gap_mm * scale * MM,
+        )
+
+
+class Composer:
+    """Turns plan content into slices for one column of a given width."""
+
+    def __init__(self, layout: Layout, sizes: Sizes, measure: Measure) -> None:
+        self.layout = layout
+        self.sizes = sizes
+        self.measure = measure
+
+    def width_of(self, text: str, bold: bool, size: float) -> float:
+        return self.measure(text, self.font(bold), size)
+
+    def font(self, bold: bool) -> str:
+        return self.layout.bold_font if bold else self.layout.font
+
+    def line_height(self, size: float) -> float:
+        return size * self.sizes.line_spacing
+
+    def wrap(self, text: str, bold: bool, size: float, width: float) -> list[str]:
+        """Greedy word wrap; a word longer than the line is cut between letters."""
+        lines: list[str] = []
+        for paragraph in text.splitlines() or [""]:
+            current = ""
+            for word in paragraph.split():
+                candidate = f"{current} {word}" if current else word
+                if self.width_of(candidate, bold, size) <= width:
+                    current = candidate
+                    continue
+                if current:
+                    lines.append(current)
+                while self.width_of(word, bold, size) > width and len(word) > 1:
+                    cut = self._longest_prefix(word, bold, size, width)
+                    lines.append(word[:cut])
+                    word = word[cut:]
+                current = word
+            lines.append(current)
+        return [line for line in lines if line] or [""]
+
+    def _longest_prefix(self, word: str, bold: bool, size: float, width: float) -> int:
+        low, high = 1, len(word)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.width_of(word[:middle], bold, size) <= width:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    def text_lines(
+        self, text: str, x: float, width: float, size: float, bold: bool = False
+    ) -> list[Slice]:
+        """One slice per wrapped line."""
+        slices = []
+        height = self.line_height(size)
+        baseline = (height - size) / 2 + ASCENT * size
+        for line in self.wrap(text, bold, size, width):
+            item = Text(x, baseline, line, self.font(bold), size, self.width_of(line, bold, size))
+            slices.append(Slice(height, texts=[item]))
+        return slices
+
+    def hanging(
+        self, marker: str, text: str, x: float, width: float, size: float
+    ) -> list[Slice]:
+        """A numbered or bulleted item: the marker, then text wrapped under itself."""
+        indent = self.width_of("00. ", False, size)
+        slices = self.text_lines(text, x + indent, width - indent, size)
+        first = slices[0].texts[0]
+        mark = Text(x, first.y, marker, self.font(False), size, self.width_of(marker, False, size))
+        slices[0].texts.append(mark)
+        return slices
+
+
+def stack(slices: list[Slice]) -> Slice:
+    """Merge slices into one, each below the previous."""
+    merged = Slice(0)
+    for piece in slices:
+        offset = merged.height
+        merged.texts += [replace(t, y=t.y + offset) for t in piece.texts]
+        merged.boxes += [replace(b, y=b.y + offset) for b in piece.boxes]
+        merged.rules += [replace(r, y1=r.y1 + offset, y2=r.y2 + offset) for r in piece.rules]
+        merged.frames += [replace(f, y=f.y + offset) for f in piece.frames]
+        merged.height += piece.height
+    return merged
+
+
+def beside(left: Slice, right: Slice) -> Slice:
+    """Two slices side by side, top-aligned; they already carry their own x positions."""
+    return Slice(
+        max(left.height, right.height),
+        texts=left.texts + right.texts,
+        boxes=left.boxes + right.boxes,
+        rules=left.rules + right.rules,
+        frames=left.frames + right.frames,
+    )
+
+
+def spacer(height: float) -> Slice:
+    return Slice(height)
+
+
+# --- the tick grid ---
+
+
+@dataclass(frozen=True)
+class _TickRow:
+    label: str
+    day: int
+    session: int
+
+
+def tick_grid(
+    item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
+) -> list[Slice]:
+    """Rows of boxes: one row per day and session, a group per side, a box per rep.
+
+    A row's label says which day and which time of the day; a group's label
+    says which side. Groups sit side by side when they fit and stack when they
+    do not; a group's boxes wrap onto more lines when one line is too short.
+    """
+    sizes = composer.sizes
+    label_size = sizes.label
+    rows = [
+        _TickRow(_row_label(plan, item, day, session), day, session)
+        for day in range(1, plan.days + 1)
+        for session in range(1, item.sessions_per_day + 1)
+    ]
+    pad = composer.width_of("  ", False, label_size)
+    label_width = max(composer.width_of(row.label, False, label_size) for row in rows)
+    label_width = label_width + pad if label_width else 0.0
+    sides = SIDE_NAMES[item.sides]
+    side_texts = [wording.side_label(side) for side in sides]
+    side_width = max(composer.width_of(text, False, label_size) for text in side_texts)
+    side_width = side_width + pad if side_width else 0.0
+    box, gap = sizes.box, sizes.box_gap
+    available = width - label_width - side_width
+    per_line = int((available + gap) // (box + gap))
+    if per_line < 1:
+        raise DoesNotFitError(
+            f"The boxes for {item.exercise.name!r} do not fit across the page; "
+            "use --layout handout or fewer --days."
+        )
+    per_line = min(per_line, item.reps)
+    group_width = side_width + per_line * box + (per_line - 1) * gap
+    group_gap = 3 * gap + pad
+    groups_side_by_side = (
+        len(sides) * group_width + (len(sides) - 1) * group_gap <= width - label_width
+    )
+    line_height = max(box + gap, composer.line_height(label_size))
+    row_gap = gap
+    slices: list[Slice] = []
+    for row in rows:
+        group_slices: list[Slice] = []
+        for side_index, side in enumerate(sides):
+            group_x = x + label_width
+            if groups_side_by_side:
+                group_x += side_index * (group_width + group_gap)
+            group_slices.append(
+                _box_group(
+                    item, plan, composer, row, side, side_texts[side_index],
+                    group_x, side_width, per_line, line_height,
+                )
+            )
+        if groups_side_by_side:
+            row_slice = group_slices[0]
+            for other in group_slices[1:]:
+                row_slice = beside(row_slice, other)
+            row_slices = [row_slice]
+        else:
+            row_slices = group_slices
+        if row.label:
+            first = row_slices[0]
+            baseline = (line_height - label_size) / 2 + ASCENT * label_size
+            first.texts.append(
+                Text(
+                    x, baseline, row.label, composer.font(False), label_size,
+                    composer.width_of(row.label, False, label_size),
+                )
+            )
+        row_slices[-1].height += row_gap
+        slices += row_slices
+    return slices
+
+
+def _row_label(plan: Plan, item: PlannedExercise, day: int, session: int) -> str:
+    parts = []
+    if plan.days > 1:
+        parts.append(wording.day_label(plan.date, day))
+    if item.sessions_per_day > 1:
+        parts.append(wording.session_label(session))
+    return ", ".join(parts)
+
+
+def _box_group(
+    item: PlannedExercise,
+    plan: Plan,
+    composer: Composer,
+    row: _TickRow,
+    side: str,
+    side_text: str,
+    x: float,
+    side_width: float,
+    per_line: int,
+    line_height: float,
+) -> Slice:
+    sizes = composer.sizes
+    box, gap, label_size = sizes.box, sizes.box_gap, sizes.label
+    group = Slice(0)
+    lines = (item.reps + per_line - 1) // per_line
+    group.height = lines * line_height
+    if side_text:
+        baseline = (line_height - label_size) / 2 + ASCENT * label_size
+        group.texts.append(
+            Text(
+                x, baseline, side_text, composer.font(False), label_size,
+                composer.width_of(side_text, False, label_size),
+            )
+        )
+    name = item.exercise.id
+    when = ", ".join(
+        part
+        for part in (
+            f"day {row.day}" if plan.days > 1 else "",
+            wording.session_label(row.session) if item.sessions_per_day > 1 else "",
+            f"{side} side" if side != "both" else "",
+        )
+        if part
+    )
+    for rep in range(1, item.reps + 1):
+        line, column = divmod(rep - 1, per_line)
+        top = line * line_height + (line_height - box) / 2
+        group.boxes.append(
+            Box(
+                x + side_width + column * (box + gap),
+                top,
+                box,
+                f"{name}_day{row.day}_session{row.session}_{side}_rep{rep}",
+                f"{item.exercise.name}: {when + ', ' if when else ''}rep {rep}",
+            )
+        )
+    return group
+
+
+# --- page content ---
+
+
+def header_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
+    sizes = composer.sizes
+    slices = composer.text_lines(wording.TITLE, x, width, sizes.title, bold=True)
+    slices += composer.text_lines(wording.subtitle(plan), x, width, sizes.body)
+    people = wording.people_line(plan)
+    if people:
+        slices += composer.text_lines(people, x, width, sizes.body, bold=True)
+    slices.append(spacer(sizes.body * 0.5))
+    return Block(slices)
+
+
+def safety_block(composer: Composer, x: float, width: float) -> Block:
+    """The safety panel: a framed box so it stands out in black and white."""
+    sizes = composer.sizes
+    size = sizes.body
+    pad = size * 0.6
+    inner_x, inner_width = x + pad, width - 2 * pad
+    content = composer.text_lines(
+        wording.SAFETY_HEADING + ": " + wording.SAFETY_STOP, inner_x, inner_width, size, bold=True
+    )
+    if composer.layout.safety_style == "paragraph":
+        signs = "; ".join(wording.SAFETY_SIGNS) + "."
+        content += composer.text_lines(
+            f"{wording.SAFETY_URGENT_LEAD} {signs}", inner_x, inner_width, size
+        )
+    else:
+        content += composer.text_lines(wording.SAFETY_URGENT_LEAD, inner_x, inner_width, size)
+        for sign in wording.SAFETY_SIGNS:
+            content += composer.hanging("\u2022", sign, inner_x, inner_width, size)
+    panel = stack([spacer(pad * 0.7), *content, spacer(pad * 0.7)])
+    line = 1.4
+    # Inset by half the line width so the stroke stays inside the margins.
+    panel.frames.append(Frame(x + line / 2, line / 2, width - line, panel.height - line, line))
+    return Block([panel, spacer(sizes.block_gap * 0.7)])
+
+
+def intro_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
+    sizes = composer.sizes
+    slices = composer.text_lines(wording.HOW_TO_USE, x, width, sizes.body)
+    if plan.notes:
+        slices += composer.text_lines(
+            f"Notes from your clinician: {plan.notes}", x, width, sizes.body, bold=True
+        )
+    slices.append(spacer(sizes.block_gap * 0.6))
+    return Block(slices)
+
+
+def _title_of(number: int, item: PlannedExercise) -> str:
+    return f"{number}. {item.exercise.name}"
+
+
+def _kind_of(item: PlannedExercise) -> str:
+    position = {"lying": "Lying down", "sitting": "Sitting", "standing": "Standing"}
+    ability = ABILITY_NAMES[item.exercise.ability].capitalize()
+    return f"{position[item.exercise.position]} \u00b7 {ability}"
+
+
+def exercise_block(
+    number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
+) -> Block:
+    if composer.layout.arrangement == "side-by-side":
+        return _side_by_side_block(number, item, plan, composer, x, width)
+    return _stacked_block(number, item, plan, composer, x, width)
+
+
+def _side_by_side_block(
+    number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
+) -> Block:
+    """Text on the left (name, dose, cue), boxes on the right; one unsplittable slice."""
+    sizes = composer.sizes
+    text_width = width * composer.layout.text_fraction
+    gutter = 4 * MM
+    left = composer.text_lines(_title_of(number, item), x, text_width, sizes.heading, True)
+    left += composer.text_lines(wording.dose_words(item), x, text_width, sizes.body, True)
+    if composer.layout.show_cue:
+        left += composer.text_lines(item.exercise.cue, x, text_width, sizes.body)
+    grid_x = x + text_width + gutter
+    right = tick_grid(item, plan, composer, grid_x, width - text_width - gutter)
+    row = beside(stack(left), stack([spacer(sizes.box_gap), *right]))
+    rule = Slice(sizes.block_gap, rules=[Rule(x, sizes.block_gap / 2, x + width,
+                                             sizes.block_gap / 2, 0.5)])
+    return Block([stack([row, rule])])
+
+
+def _stacked_block(
+    number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
+) -> Block:
+    """Heading, dose, details, steps, cautions and then the boxes, top to bottom."""
+    sizes = composer.sizes
+    layout = composer.layout
+    exercise = item.exercise
+    body = sizes.body
+
+    def heading(continued: bool = False) -> list[Slice]:
+        title = _title_of(number, item) + (" (continued)" if continued else "")
+        return composer.text_lines(title, x, width, sizes.heading, True)
+
+    slices = heading()
+    slices += composer.text_lines(f"{_kind_of(item)}. {wording.dose_words(item)}.", x, width,
+                                  body, True)
+    if layout.show_cue:
+        slices += composer.text_lines(exercise.cue, x, width, body)
+    if layout.show_details:
+        needs = ", ".join(exercise.equipment) if exercise.equipment else "nothing but some space"
+        slices += composer.text_lines(f"You need: {needs}.", x, width, body)
+        slices += composer.text_lines(f"It helps: {', '.join(exercise.targets)}.", x, width, body)
+    if layout.show_steps:
+        slices.append(spacer(body * 0.3))
+        for index, step in enumerate(exercise.steps, start=1):
+            slices += composer.hanging(f"{index}.", step, x, width, body)
+    if layout.show_cautions and exercise.cautions:
+        slices.append(spacer(body * 0.3))
+        slices += composer.text_lines("Take care:", x, width, body, True)
+        for caution in exercise.cautions:
+            slices += composer.hanging("\u2022", caution, x, width, body)
+    slices.append(spacer(body * 0.4))
+    slices += composer.text_lines("Tick a box each time you do one:", x, width, sizes.label)
+    slices += tick_grid(item, plan, composer, x, width)
+    gap = sizes.block_gap
+    slices.append(Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)]))
+    return Block(slices, heading=lambda: heading(continued=True))
+
+
+def footer_texts(
+    layout: Layout, composer: Composer, plan: Plan, page: int, pages: int,
+    x: float, width: float, baseline: float,
+) -> list[Text]:
+    """Page number and the short safety reminder, on the bottom margin line."""
+    size = composer.sizes.label
+    texts = []
+    if layout.page_numbers:
+        number = f"Page {page} of {pages}"
+        number_width = composer.width_of(number, False, size)
+        texts.append(Text(x + width - number_width, baseline, number, composer.font(False),
+                          size, number_width))
+        reminder_room = width - number_width - 6 * MM
+        reminder = wording.PAGE_FOOTER_SAFETY if page > 1 else ""
+        if plan.patient and page > 1:
+            reminder = f"{plan.patient}. {reminder}"
+        if reminder:
+            line = composer.wrap(reminder, False, size, reminder_room)[0]
+            texts.append(Text(x, baseline, line, composer.font(False), size,
+                              composer.width_of(line, False, size)))
+    return texts
+
+
+# --- pagination ---
+
+
+def _paginate(blocks: list[Block], page_height: float) -> list[list[Slice]]:
+    pages: list[list[Slice]] = [[]]
+    used = 0.0
+    for block in blocks:
+        if block.height <= page_height - used:
+            pages[-1] += block.slices
+            used += block.height
+            continue
+        if used > 0:
+            pages.append([])
+            used = 0.0
+        if block.height <= page_height:
+            pages[-1] += block.slices
+            used = block.height
+            continue
+        # Taller than a page: split between slices, repeating the heading.
+        for piece in block.slices:
+            if piece.height > page_height:
+                raise DoesNotFitError(
+                    "One part of the sheet is taller than a page; "
+                    "use a larger paper or a layout with smaller sizes."
+                )
+            if used + piece.height > page_height:
+                pages.append([])
+                used = 0.0
+                if block.heading is not None:
+                    for head in block.heading():
+                        pages[-1].append(head)
+                        used += head.height
+            pages[-1].append(piece)
+            used += piece.height
+    return pages
+
+
+def _place(slices: list[Slice], top: float) -> tuple[list[Text], list[Box], list[Rule], list[Frame]]:
+    """Turn local slice coordinates into page coordinates (y upward from the bottom)."""
+    texts: list[Text] = []
+    boxes: list[Box] = []
+    rules: list[Rule] = []
+    frames: list[Frame] = []
+    cursor = top
+    for piece in slices:
+        texts += [replace(t, y=cursor - t.y) for t in piece.texts]
+        boxes += [replace(b, y=cursor - b.y - b.size) for b in piece.boxes]
+        rules += [replace(r, y1=cursor - r.y1, y2=cursor - r.y2) for r in piece.rules]
+        frames += [replace(f, y=cursor - f.y - f.height) for f in piece.frames]
+        cursor -= piece.height
+    return texts, boxes, rules, frames
+
+
+def _scales() -> Iterator[float]:
+    scale = 1.0
+    while scale > 0.3:
+        yield round(scale, 3)
+        scale -= 0.05
+
+
+def place(plan: Plan, layout: Layout, paper: str, measure: Measure) -> Document:
+    """Lay the plan out on pages of `paper` following `layout`."""
+    width, height = PAPER_SIZES[paper]
+    if layout.orientation == "landscape":
+        width, height = height, width
+    margin = layout.margin_mm * MM
+    content_width = width - 2 * margin
+    content_height = height - 2 * margin
+    scales = _scales() if layout.single_page else iter([1.0])
+    for scale in scales:
+        sizes = Sizes.of(layout, scale)
+        composer = Composer(layout, sizes, measure)
+        footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
+        blocks = [
+            header_block(plan, composer, margin, content_width),
+            safety_block(composer, margin, content_width),
+            intro_block(plan, composer, margin, content_width),
+        ]
+        blocks += [
+            exercise_block(number, item, plan, composer, margin, content_width)
+            for number, item in enumerate(plan.exercises, start=1)
+        ]
+        body_height = content_height - footer_band
+        if layout.single_page:
+            if sum(block.height for block in blocks) > body_height:
+                continue
+            page_slices = [[piece for block in blocks for piece in block.slices]]
+        else:
+            page_slices = _paginate(blocks, body_height)
+        pages = []
+        for index, slices in enumerate(page_slices, start=1):
+            texts, boxes, rules, frames = _place(slices, height - margin)
+            texts += footer_texts(
+                layout, composer, plan, index, len(page_slices), margin, content_width,
+                margin + DESCENT * sizes.label,
+            )
+            pages.append(Page(tuple(texts), tuple(boxes), tuple(rules), tuple(frames)))
+        return Document(
+            width=width,
+            height=height,
+            margin=margin,
+            pages=tuple(pages),
+            title=wording.TITLE + (f" for {plan.patient}" if plan.patient else ""),
+            subject=_subject(plan),
+            author=plan.clinician or "",
+        )
+    raise DoesNotFitError(
+        f"These {len(plan.exercises)} exercises with {plan.box_count()} boxes do not fit on "
+        f"one page, even with text at {layout.min_pt:g} pt; use --layout handout, "
+        "or choose fewer exercises, --days or --sessions."
+    )
+
+
+def _subject(plan: Plan) -> str:
+    count = len(plan.exercises)
+    noun = "exercise" if count == 1 else "exercises"
+    days = "1 day" if plan.days == 1 else f"{plan.days} days"
+    return f"Lower-back exercise routine: {count} {noun}, {days}, {plan.box_count()} boxes to tick"

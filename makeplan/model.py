@@ -1,0 +1,110 @@
+"""The plain values that pass between makeplan's stages.
+
+Each stage takes one of these and returns the next, so each can be tested on
+its own: `Options` (what the user asked for) -> `Plan` (chosen exercises with
+their doses) -> a placed `Document` (see geometry) -> PDF bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+POSITIONS: tuple[str, ...] = ("lying", "sitting", "standing")
+ABILITY_NAMES: dict[int, str] = {1: "gentle", 2: "moderate", 3: "strengthening"}
+SIDE_NAMES: dict[int, tuple[str, ...]] = {1: ("both",), 2: ("right", "left")}
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One catalogue entry, as validated from its TOML file."""
+
+    id: str
+    name: str
+    position: str
+    ability: int
+    ability_reason: str
+    cue: str
+    reps: int
+    sides: int
+    hold_seconds: int
+    sessions_per_day: int
+    defaults: tuple[str, ...]
+    targets: tuple[str, ...]
+    equipment: tuple[str, ...]
+    steps: tuple[str, ...]
+    cautions: tuple[str, ...]
+    source: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "position": self.position,
+            "ability": self.ability,
+            "ability_name": ABILITY_NAMES[self.ability],
+            "ability_reason": self.ability_reason,
+            "cue": self.cue,
+            "reps": self.reps,
+            "sides": self.sides,
+            "hold_seconds": self.hold_seconds,
+            "sessions_per_day": self.sessions_per_day,
+            "defaults": list(self.defaults),
+            "targets": list(self.targets),
+            "equipment": list(self.equipment),
+            "steps": list(self.steps),
+            "cautions": list(self.cautions),
+            "source": list(self.source),
+        }
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything `makeplan build` was asked for, parsed and checked for type."""
+
+    positions: tuple[str, ...] = POSITIONS
+    ability: int | None = None
+    exercise_ids: tuple[str, ...] = ()
+    reps: int | None = None
+    hold_seconds: int | None = None
+    sessions_per_day: int | None = None
+    days: int = 1
+    layout: str = "one-page"
+    paper: str = "a4"
+    covers: tuple[Path, ...] = ()
+    patient: str | None = None
+    clinician: str | None = None
+    date: dt.date = dt.date(2000, 1, 1)
+    notes: str | None = None
+    fillable: bool = True
+    output: str = "routine.pdf"
+
+
+@dataclass(frozen=True)
+class PlannedExercise:
+    """An exercise with the dose this plan gives it."""
+
+    exercise: Exercise
+    reps: int
+    sides: int
+    hold_seconds: int
+    sessions_per_day: int
+
+    def boxes_per_day(self) -> int:
+        return self.reps * self.sides * self.sessions_per_day
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the sheet is about: who, when, and which exercises at which doses."""
+
+    exercises: tuple[PlannedExercise, ...]
+    days: int
+    date: dt.date
+    patient: str | None = None
+    clinician: str | None = None
+    notes: str | None = None
+
+    def box_count(self) -> int:
+        return sum(item.boxes_per_day() for item in self.exercises) * self.days

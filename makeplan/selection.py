@@ -1,0 +1,96 @@
+"""Chooses exercises and resolves their doses: options + catalogue -> Plan.
+
+Pure: no files, no drawing. The order of a plan is the order a routine is
+done in: lying first, then sitting, then standing, gentlest first; unless the
+user named exercises with -e, in which case their order is kept.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+from makeplan.errors import SelectionError
+from makeplan.model import ABILITY_NAMES, POSITIONS, Exercise, Options, Plan, PlannedExercise
+
+
+def routine_order(exercises: Sequence[Exercise]) -> list[Exercise]:
+    """Lying before sitting before standing, gentle before hard; stable otherwise."""
+    return sorted(exercises, key=lambda ex: (POSITIONS.index(ex.position), ex.ability))
+
+
+def filter_exercises(
+    catalogue: Sequence[Exercise], positions: Sequence[str], ability: int | None
+) -> list[Exercise]:
+    """Exercises in any of `positions` at or below `ability`; says which filter emptied it."""
+    in_position = [ex for ex in catalogue if ex.position in positions]
+    wanted = " or ".join(positions)
+    if not in_position:
+        raise SelectionError(
+            f"No exercise is done {wanted} (from -p/--position); "
+            "choose another position or run 'makeplan list'."
+        )
+    if ability is None:
+        return routine_order(in_position)
+    chosen = [ex for ex in in_position if ex.ability <= ability]
+    if not chosen:
+        easiest = min(ex.ability for ex in in_position)
+        raise SelectionError(
+            f"-a/--ability {ABILITY_NAMES[ability]} leaves no {wanted} exercise "
+            f"(the easiest {wanted} one is {ABILITY_NAMES[easiest]}); "
+            f"use -a {ABILITY_NAMES[easiest]} or add -p lying."
+        )
+    return routine_order(chosen)
+
+
+def find_exercises(catalogue: Sequence[Exercise], ids: Sequence[str]) -> list[Exercise]:
+    """The named exercises, in the order given; unknown ids fail with close matches."""
+    by_id = {ex.id: ex for ex in catalogue}
+    chosen: list[Exercise] = []
+    for exercise_id in ids:
+        if exercise_id not in by_id:
+            close = difflib.get_close_matches(exercise_id, list(by_id), n=3, cutoff=0.5)
+            hint = (
+                f"did you mean {' or '.join(close)}?"
+                if close
+                else "run 'makeplan list' to see the ids."
+            )
+            raise SelectionError(f"-e/--exercise {exercise_id!r} is not in the catalogue; {hint}")
+        if by_id[exercise_id] in chosen:
+            raise SelectionError(
+                f"-e/--exercise {exercise_id!r} is given twice; name each exercise once."
+            )
+        chosen.append(by_id[exercise_id])
+    return chosen
+
+
+def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
+    """Build the plan: which exercises, at which doses, for whom and when."""
+    if options.exercise_ids:
+        chosen = find_exercises(catalogue, options.exercise_ids)
+    else:
+        chosen = filter_exercises(catalogue, options.positions, options.ability)
+    planned = tuple(
+        PlannedExercise(
+            exercise=ex,
+            reps=options.reps if options.reps is not None else ex.reps,
+            sides=ex.sides,
+            hold_seconds=(
+                options.hold_seconds if options.hold_seconds is not None else ex.hold_seconds
+            ),
+            sessions_per_day=(
+                options.sessions_per_day
+                if options.sessions_per_day is not None
+                else ex.sessions_per_day
+            ),
+        )
+        for ex in chosen
+    )
+    return Plan(
+        exercises=planned,
+        days=options.days,
+        date=options.date,
+        patient=options.patient,
+        clinician=options.clinician,
+        notes=options.notes,
+    )

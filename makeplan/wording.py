@@ -1,0 +1,102 @@
+"""Every fixed sentence a patient reads on a sheet, and how numbers become words.
+
+Kept in one place so the wording can be checked for reading level and safety
+content by tests, and changed without touching the layout code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from makeplan.model import Plan, PlannedExercise
+
+TITLE = "My back exercises"
+
+SAFETY_HEADING = "Safety first"
+SAFETY_STOP = "Stop, or do less, if your pain gets worse."
+SAFETY_URGENT_LEAD = "Do not exercise. Get medical help right away if you have:"
+SAFETY_SIGNS: tuple[str, ...] = (
+    "numbness between your legs or around your bottom (the saddle area)",
+    "new trouble controlling your bladder or bowels",
+    "a leg that is getting weaker",
+    "pain in both legs",
+    "pain after a fall or an accident",
+    "a fever",
+)
+
+HOW_TO_USE = (
+    "Rest first if your back has just gone into spasm. Then move slowly and gently. "
+    "Tick one box each time you finish one."
+)
+
+PAGE_FOOTER_SAFETY = "Stop or do less if your pain gets worse. Warning signs: see page 1."
+
+# English names written out, so the sheet does not change with the machine's locale.
+_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+
+def times(count: int) -> str:
+    if count == 1:
+        return "once"
+    if count == 2:
+        return "twice"
+    return f"{count} times"
+
+
+def seconds(count: int) -> str:
+    return "1 second" if count == 1 else f"{count} seconds"
+
+
+def dose_words(item: PlannedExercise) -> str:
+    """The dose as a patient says it: '5 times each side, hold 5 seconds, 3 times a day'."""
+    reps = "1 time" if item.reps == 1 else f"{item.reps} times"
+    parts = [f"{reps} each side" if item.sides == 2 else reps]
+    if item.hold_seconds:
+        parts.append(f"hold {seconds(item.hold_seconds)}")
+    parts.append(f"{times(item.sessions_per_day)} a day")
+    return ", ".join(parts)
+
+
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def session_label(session: int) -> str:
+    """'1st time', '2nd time', ... for the rows of a day."""
+    return f"{ordinal(session)} time"
+
+
+def day_label(start: dt.date, day: int) -> str:
+    """'Mon 23 Nov' for day 1 of a sheet dated 23 November; day names help on a fridge."""
+    date = start + dt.timedelta(days=day - 1)
+    return f"{_DAY_NAMES[date.weekday()]} {date.day} {_MONTH_NAMES[date.month - 1][:3]}"
+
+
+def side_label(side: str) -> str:
+    return {"right": "Right", "left": "Left", "both": ""}[side]
+
+
+def long_date(date: dt.date) -> str:
+    return f"{date.day} {_MONTH_NAMES[date.month - 1]} {date.year}"
+
+
+def subtitle(plan: Plan) -> str:
+    if plan.days == 1:
+        return f"Daily sheet for {long_date(plan.date)}"
+    last = plan.date + dt.timedelta(days=plan.days - 1)
+    return f"{plan.days}-day sheet: {long_date(plan.date)} to {long_date(last)}"
+
+
+def people_line(plan: Plan) -> str:
+    """'For: Ann Lee  |  Clinician: Jo Park' - only the parts that were given."""
+    parts = []
+    if plan.patient:
+        parts.append(f"For: {plan.patient}")
+    if plan.clinician:
+        parts.append(f"Clinician: {plan.clinician}")
+    return "  |  ".join(parts)
