@@ -528,6 +528,22 @@ def _stacked_block(
     return Block(slices, heading=lambda: heading(continued=True))
 
 
+def notes_area(composer: Composer, x: float, width: float, room: float) -> list[Slice]:
+    """Ruled lines in the space left at the end, for the patient's own notes."""
+    size = composer.sizes.body
+    line_gap = 9 * MM
+    title = composer.text_lines(wording.NOTES_PROMPT, x, width, size, bold=True)
+    title_height = sum(piece.height for piece in title)
+    lines = int((room - title_height - size) // line_gap)
+    if lines < 2:
+        return []
+    ruled = [
+        Slice(line_gap, rules=[Rule(x, line_gap - 0.4, x + width, line_gap - 0.4, 0.4)])
+        for _ in range(min(lines, 12))
+    ]
+    return [spacer(size * 0.5), *title, *ruled]
+
+
 def footer_texts(
     layout: Layout, composer: Composer, plan: Plan, page: int, pages: int,
     x: float, width: float, baseline: float,
@@ -619,6 +635,12 @@ def place(plan: Plan, layout: Layout, paper: str, measure: Measure) -> Document:
     margin = layout.margin_mm * MM
     content_width = width - 2 * margin
     content_height = height - 2 * margin
+    if layout.single_page:
+        # Every row of boxes needs at least one minimum-size box of height; when even
+        # that is taller than the page, no amount of shrinking helps, so say so now.
+        rows = sum(item.sessions_per_day for item in plan.exercises) * plan.days
+        if rows * layout.min_box_mm * MM > content_height:
+            raise _does_not_fit(plan, layout)
     scales = _scales() if layout.single_page else iter([1.0])
     for scale in scales:
         sizes = Sizes.of(layout, scale)
@@ -640,6 +662,9 @@ def place(plan: Plan, layout: Layout, paper: str, measure: Measure) -> Document:
             page_slices = [[piece for block in blocks for piece in block.slices]]
         else:
             page_slices = _paginate(blocks, body_height)
+        if layout.notes_area:
+            used = sum(piece.height for piece in page_slices[-1])
+            page_slices[-1] += notes_area(composer, margin, content_width, body_height - used)
         pages = []
         for index, slices in enumerate(page_slices, start=1):
             texts, boxes, rules, frames = _place(slices, height - margin)
@@ -657,7 +682,11 @@ def place(plan: Plan, layout: Layout, paper: str, measure: Measure) -> Document:
             subject=_subject(plan),
             author=plan.clinician or "",
         )
-    raise DoesNotFitError(
+    raise _does_not_fit(plan, layout)
+
+
+def _does_not_fit(plan: Plan, layout: Layout) -> DoesNotFitError:
+    return DoesNotFitError(
         f"These {len(plan.exercises)} exercises with {plan.box_count()} boxes do not fit on "
         f"one page, even with text at {layout.min_pt:g} pt; use --layout handout, "
         "or choose fewer exercises, --days or --sessions."

@@ -49,6 +49,7 @@ class Layout:
     block_gap_mm: float
     safety_style: str
     page_numbers: bool
+    notes_area: bool
     box_mm: float
     min_box_mm: float
     box_gap_mm: float
@@ -161,6 +162,7 @@ def _parse(data: dict[str, Any], origin: str, reference: str) -> Layout:
         block_gap_mm=block.number("gap_mm", 0, 30, 5),
         safety_style=top.choice("safety_style", ("list", "paragraph"), "list"),
         page_numbers=top.boolean("page_numbers", True),
+        notes_area=top.boolean("notes_area", True),
         box_mm=boxes.number("size_mm", MIN_BOX_MM, 20, 6),
         min_box_mm=boxes.number("min_size_mm", MIN_BOX_MM, 20, MIN_BOX_MM),
         box_gap_mm=boxes.number("gap_mm", 0.5, 10, 1.5),

@@ -10,8 +10,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from makeplan.errors import SelectionError
+from makeplan.errors import DoesNotFitError, SelectionError
 from makeplan.model import ABILITY_NAMES, POSITIONS, Exercise, Options, Plan, PlannedExercise
+
+
+# More boxes than anyone ticks in a month of full routines (the whole catalogue
+# for 31 days is about 2300); beyond it a typo like --reps 100 is more likely.
+MAX_BOXES = 6000
 
 
 def routine_order(exercises: Sequence[Exercise]) -> list[Exercise]:
@@ -86,7 +91,7 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
         )
         for ex in chosen
     )
-    return Plan(
+    plan = Plan(
         exercises=planned,
         days=options.days,
         date=options.date,
@@ -94,3 +99,9 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
         clinician=options.clinician,
         notes=options.notes,
     )
+    if plan.box_count() > MAX_BOXES:
+        raise DoesNotFitError(
+            f"This plan has {plan.box_count()} boxes to tick, more than the {MAX_BOXES} a sheet "
+            "can hold; lower --reps, --sessions or --days, or choose fewer exercises."
+        )
+    return plan

@@ -29,6 +29,8 @@ HOW_TO_USE = (
     "Tick one box each time you finish one."
 )
 
+NOTES_PROMPT = "My notes: how did it go? What hurt, what helped?"
+
 PAGE_FOOTER_SAFETY = "Stop or do less if your pain gets worse. Warning signs: see page 1."
 
 # English names written out, so the sheet does not change with the machine's locale.

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Makes every example sheet from examples/README.md into the folder given (default: ./out).
+set -euo pipefail
+out="${1:-out}"
+mkdir -p "$out"
+cd "$out"
+date=2026-11-23
+makeplan build --date "$date" -o today.pdf
+makeplan build --date "$date" -p lying -a gentle -o gentle.pdf
+makeplan build --date "$date" -p lying -p sitting -a moderate -o lie-and-sit.pdf
+makeplan build --date "$date" -a gentle --days 7 -o week.pdf
+makeplan build --date "$date" --layout handout --patient "Ann Lee" --clinician "Jo Park, PT" \
+    --notes "Keep the pillow under your head." -o ann-handout.pdf
+makeplan build --date "$date" -e single-knee-to-chest -e back-rounder -e glute-stretch \
+    --reps 8 --sessions 2 --days 7 --layout handout -o ann-week.pdf
+# A stand-in for a clinic's own cover: any PDF works; here, the gentle sheet.
+cp gentle.pdf clinic-cover.pdf
+makeplan build --date "$date" --layout handout --cover clinic-cover.pdf -o with-cover.pdf
+makeplan build --date "$date" --paper letter -o letter.pdf
+makeplan list --format json > catalogue.json
+ls -l

@@ -1,0 +1,117 @@
+"""Helpers the tests share: run the installed command, read PDFs back, check errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+
+MM = 72 / 25.4
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: bytes
+    stderr: str
+
+    @property
+    def text(self) -> str:
+        return self.stdout.decode()
+
+
+def run_installed(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed `makeplan` command as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("MAKEPLAN_DEBUG", None)
+    return subprocess.run(
+        [sys.executable, "-m", "makeplan", *args], cwd=cwd, env=full_env, capture_output=True
+    )
+
+
+def assert_clean_error(result: Result, *needles: str) -> None:
+    """One line starting 'Error:', a non-zero exit, no traceback, the given words in it."""
+    assert result.code != 0, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+
+
+def page_texts(path: Path | bytes) -> list[str]:
+    import io
+
+    reader = pypdf.PdfReader(io.BytesIO(path) if isinstance(path, bytes) else path)
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def checkbox_fields(path: Path) -> dict[str, dict]:
+    """Every checkbox widget by its field name."""
+    reader = pypdf.PdfReader(path)
+    found: dict[str, dict] = {}
+    for page in reader.pages:
+        for annot in page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            if annot.get("/FT") == "/Btn":
+                found[str(annot["/T"])] = annot
+    return found
+
+
+def open_plumber(path: Path) -> pdfplumber.PDF:
+    return pdfplumber.open(path)
+
+
+def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> list[str]:
+    """Everything wrong with the placed content of a PDF, read back with pdfplumber.
+
+    Checks: every character and every drawn rectangle inside the margins, no two
+    words overlapping, no character smaller than `min_text_pt`.
+    """
+    problems: list[str] = []
+    margin = margin_mm * MM - 0.5  # half a point for rounding in the PDF numbers
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            right, bottom = page.width - margin, page.height - margin
+            for char in page.chars:
+                if char["text"].isspace():
+                    continue
+                if (
+                    char["x0"] < margin
+                    or char["x1"] > right
+                    or char["top"] < margin
+                    or char["bottom"] > bottom
+                ):
+                    problems.append(f"page {number}: {char['text']!r} outside the margins")
+                if char["size"] < min_text_pt - 0.01:
+                    problems.append(f"page {number}: {char['text']!r} at {char['size']:.1f} pt")
+            for rect in page.rects:
+                half = rect["linewidth"] / 2
+                if (
+                    rect["x0"] - half < margin
+                    or rect["x1"] + half > right
+                    or rect["top"] - half < margin
+                    or rect["bottom"] + half > bottom
+                ):
+                    problems.append(f"page {number}: a rectangle outside the margins")
+            words = sorted(
+                page.extract_words(keep_blank_chars=False, use_text_flow=False),
+                key=lambda w: w["top"],
+            )
+            for index, word in enumerate(words):
+                for other in words[index + 1 :]:
+                    if other["top"] >= word["bottom"] - 0.5:
+                        break
+                    overlap_x = min(word["x1"], other["x1"]) - max(word["x0"], other["x0"])
+                    overlap_y = min(word["bottom"], other["bottom"]) - max(word["top"], other["top"])
+                    if overlap_x > 0.5 and overlap_y > 0.5:
+                        problems.append(
+                            f"page {number}: {word['text']!r} overlaps {other['text']!r}"
+                        )
+    return problems

@@ -1,0 +1,253 @@
+"""The PDF a user gets from `makeplan build`, read back from outside."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+import pytest
+
+from support import MM, checkbox_fields, layout_problems, page_texts, run_installed
+
+DATE = "2026-11-23"
+CATALOGUE_BOXES_ONE_DAY = 73  # sum of reps x sides x sessions over the nine exercises
+
+
+def catalogue(run, *args: str) -> list[dict]:
+    return json.loads(run("list", "--format", "json", *args).text)
+
+
+def expected_boxes(items: list[dict], days: int = 1, reps=None, sessions=None) -> int:
+    return days * sum(
+        (reps or item["reps"]) * item["sides"] * (sessions or item["sessions_per_day"])
+        for item in items
+    )
+
+
+def build(run, tmp_path: Path, *args: str, name: str = "out.pdf") -> Path:
+    result = run("build", "--date", DATE, "-o", name, *args)
+    assert result.code == 0, result.stderr
+    return tmp_path / name
+
+
+def test_plain_build_is_one_page_with_every_exercise(run, tmp_path) -> None:
+    pdf = build(run, tmp_path)
+    texts = page_texts(pdf)
+    assert len(texts) == 1
+    text = texts[0]
+    for item in catalogue(run):
+        assert item["name"] in text
+    assert "5 times each side, hold 5 seconds, 3 times a day" in text
+    assert "My back exercises" in text
+    assert len(checkbox_fields(pdf)) == CATALOGUE_BOXES_ONE_DAY
+
+
+def test_safety_note_on_every_sheet(run, tmp_path) -> None:
+    for layout in ("one-page", "handout"):
+        text = " ".join(page_texts(build(run, tmp_path, "--layout", layout, name=f"{layout}.pdf")))
+        flat = " ".join(text.split())
+        assert "Stop, or do less, if your pain gets worse" in flat
+        for needle in ("saddle", "bladder or bowels", "getting weaker", "both legs", "fall",
+                       "fever"):
+            assert needle in flat, (layout, needle)
+
+
+@pytest.mark.parametrize("position", ["lying", "sitting", "standing"])
+def test_each_position(run, tmp_path, position) -> None:
+    pdf = build(run, tmp_path, "-p", position)
+    chosen = catalogue(run, "-p", position)
+    text = page_texts(pdf)[0]
+    for item in catalogue(run):
+        assert (item["name"] in text) == (item in chosen), item["name"]
+    assert len(checkbox_fields(pdf)) == expected_boxes(chosen)
+
+
+@pytest.mark.parametrize("ability", ["gentle", "moderate", "strengthening"])
+def test_each_ability(run, tmp_path, ability) -> None:
+    pdf = build(run, tmp_path, "-a", ability)
+    chosen = catalogue(run, "-a", ability)
+    text = page_texts(pdf)[0]
+    for item in chosen:
+        assert item["name"] in text
+    assert len(checkbox_fields(pdf)) == expected_boxes(chosen)
+
+
+def test_named_exercises_keep_their_order(run, tmp_path) -> None:
+    pdf = build(run, tmp_path, "-e", "warrior-at-the-wall", "-e", "seated-twist", "-p", "lying")
+    text = page_texts(pdf)[0]
+    assert text.index("Warrior at the wall") < text.index("Seated twist")
+    assert "Back rounder" not in text
+
+
+def test_overrides_and_days(run, tmp_path) -> None:
+    pdf = build(run, tmp_path, "-p", "standing", "--reps", "4", "--sessions", "2", "--hold", "10",
+                "--days", "3")
+    chosen = catalogue(run, "-p", "standing")
+    fields = checkbox_fields(pdf)
+    assert len(fields) == expected_boxes(chosen, days=3, reps=4, sessions=2)
+    text = page_texts(pdf)[0]
+    assert "4 times each side, hold 10 seconds, twice a day" in text
+    assert "3-day sheet" in text
+    # Day rows are labelled with the weekday and date, sessions with their number.
+    assert "Mon 23 Nov" in text and "Wed 25 Nov" in text and "2nd time" in text
+
+
+def test_field_names_say_exercise_day_session_side_rep(run, tmp_path) -> None:
+    pdf = build(run, tmp_path, "-e", "knee-hug-side-tilt", "--days", "2")
+    names = set(checkbox_fields(pdf))
+    assert len(names) == 5 * 2 * 3 * 2
+    assert "knee-hug-side-tilt_day2_session3_left_rep5" in names
+    pattern = re.compile(r"^[a-z0-9-]+_day\d+_session\d+_(right|left|both)_rep\d+$")
+    assert all(pattern.match(name) for name in names)
+
+
+def test_fields_are_printable_checkboxes_of_at_least_4mm(run, tmp_path) -> None:
+    pdf = build(run, tmp_path)
+    for name, widget in checkbox_fields(pdf).items():
+        assert widget["/FT"] == "/Btn"
+        assert int(widget["/F"]) & 4, f"{name} lacks the print flag"
+        x0, y0, x1, y1 = (float(v) for v in widget["/Rect"])
+        assert x1 - x0 >= 4 * MM - 0.01 and y1 - y0 >= 4 * MM - 0.01
+        assert "/Yes" in widget["/AP"]["/N"] and "/Off" in widget["/AP"]["/N"]
+
+
+def test_no_fillable_draws_boxes_without_fields(run, tmp_path) -> None:
+    pdf = build(run, tmp_path, "--no-fillable")
+    assert checkbox_fields(pdf) == {}
+    with pdfplumber.open(pdf) as doc:
+        squares = [
+            r for r in doc.pages[0].rects
+            if abs(r["width"] - r["height"]) < 0.1 and r["width"] + r["linewidth"] >= 4 * MM - 0.01
+        ]
+    assert len(squares) == CATALOGUE_BOXES_ONE_DAY
+
+
+def test_ticking_a_box_is_kept_when_saved(run, tmp_path) -> None:
+    pdf = build(run, tmp_path, "-e", "seated-twist")
+    writer = pypdf.PdfWriter(clone_from=pdf)
+    writer.update_page_form_field_values(
+        writer.pages[0], {"seated-twist_day1_session1_right_rep1": "/Yes"}, auto_regenerate=False
+    )
+    ticked = tmp_path / "ticked.pdf"
+    writer.write(ticked)
+    fields = pypdf.PdfReader(ticked).get_fields()
+    assert fields["seated-twist_day1_session1_right_rep1"]["/V"] == "/Yes"
+    assert fields["seated-twist_day1_session1_left_rep1"].get("/V") == "/Off"
+
+
+@pytest.mark.parametrize("layout", ["one-page", "handout"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_paper_margins_and_no_overlap(run, tmp_path, layout, paper) -> None:
+    pdf = build(run, tmp_path, "--layout", layout, "--paper", paper, "--patient", "Ann Lee",
+                "--clinician", "Jo Park", "--notes", "Keep the pillow under your head.")
+    size = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}[paper]
+    reader = pypdf.PdfReader(pdf)
+    for page in reader.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(size, abs=0.01)
+    margin = {"one-page": 12, "handout": 18}[layout]
+    minimum = {"one-page": 8, "handout": 12}[layout]
+    assert layout_problems(pdf, margin, minimum) == []
+
+
+def test_one_page_shrinks_then_refuses(run, tmp_path) -> None:
+    # Three days of the whole catalogue still fit by shrinking, never below 8 pt.
+    pdf = build(run, tmp_path, "--days", "3")
+    assert len(page_texts(pdf)) == 1
+    assert layout_problems(pdf, 12, 8) == []
+
+
+def test_handout_flows_with_page_numbers_and_full_steps(run, tmp_path) -> None:
+    pdf = build(run, tmp_path, "--layout", "handout", "--days", "7")
+    texts = page_texts(pdf)
+    count = len(texts)
+    assert count > 2
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {count}" in text
+    joined = " ".join(" ".join(texts).split())
+    assert "Put a pillow under your head." in joined
+    assert len(checkbox_fields(pdf)) == CATALOGUE_BOXES_ONE_DAY * 7
+    assert layout_problems(pdf, 18, 12) == []
+
+
+def test_handout_keeps_blocks_together(run, tmp_path) -> None:
+    pdf = build(run, tmp_path, "--layout", "handout")
+    names = [item["name"] for item in catalogue(run)]
+    reader = pypdf.PdfReader(pdf)
+    for name in names:
+        pages_with = [
+            index for index, page in enumerate(reader.pages)
+            if name in (page.extract_text() or "")
+        ]
+        assert len(pages_with) == 1, (name, pages_with)
+        # The block's boxes sit on the same page as its name.
+        exercise_id = next(i["id"] for i in catalogue(run) if i["name"] == name)
+        boxes_on = {
+            index for index, page in enumerate(reader.pages)
+            for annot in page.get("/Annots", []) or []
+            if str(annot.get_object()["/T"]).startswith(exercise_id + "_")
+        }
+        assert boxes_on == set(pages_with)
+
+
+def test_a_block_taller_than_a_page_continues_with_its_name(run, tmp_path) -> None:
+    pdf = build(run, tmp_path, "--layout", "handout", "-e", "knee-hug-side-tilt", "--days", "31")
+    texts = page_texts(pdf)
+    assert len(texts) >= 3
+    assert any("Knee hug with side tilt (continued)" in text for text in texts[1:])
+    assert len(checkbox_fields(pdf)) == 5 * 2 * 3 * 31
+    assert layout_problems(pdf, 18, 12) == []
+
+
+def test_header_and_metadata(run, tmp_path) -> None:
+    pdf = build(run, tmp_path, "--patient", "Ann <Lee> & co", "--clinician", "Jo Park, PT",
+                "--notes", "Walk every day.")
+    text = page_texts(pdf)[0]
+    assert "For: Ann <Lee> & co" in text
+    assert "Clinician: Jo Park, PT" in text
+    assert "Walk every day." in text
+    assert "23 November 2026" in text
+    meta = pypdf.PdfReader(pdf).metadata
+    assert meta.title == "My back exercises for Ann <Lee> & co"
+    assert meta.author == "Jo Park, PT"
+    assert meta.subject
+    assert meta.creator.startswith("makeplan ")
+    assert meta.creation_date.date().isoformat() == DATE
+
+
+def test_byte_identical_repeat_runs(run, tmp_path) -> None:
+    digests = {
+        hashlib.sha256(build(run, tmp_path, "--layout", "handout", name=f"{n}.pdf").read_bytes())
+        .hexdigest()
+        for n in range(2)
+    }
+    assert len(digests) == 1
+
+
+def test_source_date_epoch_sets_default_date(tmp_path) -> None:
+    env = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
+    outputs = []
+    for name in ("a.pdf", "b.pdf"):
+        result = run_installed("build", "-o", name, cwd=tmp_path, env=env)
+        assert result.returncode == 0, result.stderr
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+    assert "1 January 2026" in page_texts(tmp_path / "a.pdf")[0]
+    assert pypdf.PdfReader(tmp_path / "a.pdf").metadata.creation_date.year == 2026
+
+
+def test_output_to_stdout(run, tmp_path) -> None:
+    result = run("build", "--date", DATE, "-o", "-")
+    assert result.code == 0
+    assert result.stdout.startswith(b"%PDF-")
+    assert len(page_texts(result.stdout)) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_default_output_name(tmp_path) -> None:
+    result = run_installed("build", "--date", DATE, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "routine.pdf").exists()

@@ -1,0 +1,90 @@
+"""The packaged catalogue: complete, well-formed, and written for a patient to read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import textstat
+
+from makeplan import wording
+from makeplan.catalogue import load_catalogue
+from makeplan.model import POSITIONS
+
+SEEDS = {"000_cdc9038ebfdfe64d.txt", "001_af7f58673a269e0c.txt"}
+MAX_GRADE = 6.0
+
+
+def grade(sentences: list[str]) -> float:
+    text = " ".join(s if s.rstrip().endswith((".", "?", "!")) else s + "." for s in sentences)
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+def test_nine_distinct_exercises_from_both_articles() -> None:
+    catalogue = load_catalogue()
+    assert len(catalogue) == 9
+    ids = [ex.id for ex in catalogue]
+    assert len(set(ids)) == 9
+    warrior = [ex for ex in catalogue if "warrior" in ex.id]
+    assert len(warrior) == 1
+    assert set(warrior[0].source) == SEEDS
+    for ex in catalogue:
+        assert set(ex.source) <= SEEDS
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ex.id)
+
+
+def test_every_position_and_ability_is_covered() -> None:
+    catalogue = load_catalogue()
+    assert {ex.position for ex in catalogue} == set(POSITIONS)
+    assert {ex.ability for ex in catalogue} == {1, 2, 3}
+    # The articles offer the lying exercise to people who can hardly sit or stand.
+    assert all(ex.position == "lying" for ex in catalogue if ex.ability == 1)
+
+
+@pytest.mark.parametrize("exercise", load_catalogue(), ids=lambda ex: ex.id)
+def test_exercise_fields(exercise) -> None:
+    assert exercise.name and exercise.ability_reason and exercise.cue
+    assert exercise.sides in (1, 2)
+    assert exercise.reps >= 1 and exercise.sessions_per_day >= 1 and exercise.hold_seconds >= 0
+    assert set(exercise.defaults) <= {"reps", "sides", "hold_seconds", "sessions_per_day"}
+    assert exercise.targets and exercise.steps
+
+
+@pytest.mark.parametrize("exercise", load_catalogue(), ids=lambda ex: ex.id)
+def test_patient_text_is_at_most_grade_six(exercise) -> None:
+    assert grade(list(exercise.steps)) <= MAX_GRADE
+    assert grade([exercise.cue, *exercise.cautions]) <= MAX_GRADE
+    # One action per step: short steps, at most two short sentences.
+    for step in exercise.steps:
+        assert len(step.split()) <= 16, step
+        assert step.count(". ") <= 1, step
+
+
+def test_sheet_wording_is_at_most_grade_six() -> None:
+    texts = [
+        wording.SAFETY_STOP,
+        wording.SAFETY_URGENT_LEAD,
+        *wording.SAFETY_SIGNS,
+        wording.HOW_TO_USE,
+        wording.PAGE_FOOTER_SAFETY,
+    ]
+    assert grade(texts) <= MAX_GRADE
+
+
+def test_safety_note_names_every_warning_sign() -> None:
+    signs = " ".join(wording.SAFETY_SIGNS)
+    for needle in ("saddle", "bladder", "bowels", "weaker", "both legs", "fall", "fever"):
+        assert needle in signs
+    assert "pain gets worse" in wording.SAFETY_STOP
+
+
+def test_numbers_from_the_articles_are_kept() -> None:
+    by_id = {ex.id: ex for ex in load_catalogue()}
+    lying = by_id["knee-hug-side-tilt"]
+    assert (lying.reps, lying.sides, lying.hold_seconds, lying.sessions_per_day) == (5, 2, 5, 3)
+    assert lying.defaults == ()
+    assert by_id["seated-twist"].reps == 5 and by_id["seated-twist"].sides == 2
+    assert by_id["glute-stretch"].hold_seconds == 30
+    assert by_id["hamstring-stretch"].hold_seconds == 30
+    assert by_id["double-knee-lift"].hold_seconds <= 5
+    assert "hold_seconds" in by_id["warrior-at-the-wall"].defaults

@@ -1,0 +1,117 @@
+"""The command line contract: version, help, list and show."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+import makeplan
+from support import assert_clean_error, run_installed
+
+
+def test_version(run) -> None:
+    result = run("--version")
+    assert result.code == 0
+    assert makeplan.__version__ in result.text
+
+
+@pytest.mark.parametrize("command", [[], ["list"], ["show"], ["build"]])
+def test_help_on_every_command(run, command) -> None:
+    result = run(*command, "--help")
+    assert result.code == 0
+    assert "Usage:" in result.text
+
+
+def test_build_help_mentions_every_option(run) -> None:
+    text = run("build", "--help").text
+    for option in (
+        "--position", "--ability", "--exercise", "--reps", "--hold", "--sessions", "--days",
+        "--layout", "--paper", "--cover", "--patient", "--clinician", "--date", "--notes",
+        "--fillable", "--output",
+    ):
+        assert option in text
+
+
+def test_list_table_shows_all_nine(run) -> None:
+    result = run("list")
+    assert result.code == 0
+    lines = result.text.strip().splitlines()
+    assert len(lines) == 1 + 9
+    assert "knee-hug-side-tilt" in result.text
+
+
+def test_list_json_fields(run) -> None:
+    data = json.loads(run("list", "--format", "json").text)
+    assert len(data) == 9
+    for item in data:
+        for key in (
+            "id", "name", "position", "ability", "reps", "sides", "hold_seconds",
+            "sessions_per_day", "targets", "equipment", "steps", "cautions", "source",
+            "defaults", "ability_reason",
+        ):
+            assert key in item
+        assert isinstance(item["ability"], int)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["-p", "lying"], {"lying"}),
+        (["-p", "sitting", "-p", "standing"], {"sitting", "standing"}),
+    ],
+)
+def test_list_filters_by_position(run, args, expected) -> None:
+    data = json.loads(run("list", *args, "--format", "json").text)
+    assert data and {item["position"] for item in data} == expected
+
+
+@pytest.mark.parametrize("ability", ["gentle", "1", "moderate", "2", "strengthening", "3"])
+def test_list_filters_by_ability(run, ability) -> None:
+    level = {"gentle": 1, "moderate": 2, "strengthening": 3}.get(ability) or int(ability)
+    data = json.loads(run("list", "-a", ability, "--format", "json").text)
+    assert data and all(item["ability"] <= level for item in data)
+    assert any(item["ability"] == level for item in data)
+
+
+def test_show_prints_everything(run) -> None:
+    result = run("show", "warrior-at-the-wall")
+    assert result.code == 0
+    for needle in ("Warrior at the wall", "standing", "Steps:", "Cautions:", "default", "wall"):
+        assert needle in result.text
+
+
+def test_show_unknown_id_suggests(run) -> None:
+    assert_clean_error(run("show", "warior-at-the-wall"), "warrior-at-the-wall")
+
+
+def test_list_unknown_position_is_one_line(run) -> None:
+    assert_clean_error(run("list", "-p", "kneeling"), "--position", "--help")
+
+
+def test_list_empty_filter_says_which(run) -> None:
+    assert_clean_error(run("list", "-p", "sitting", "-a", "gentle"), "--ability", "sitting")
+
+
+def test_installed_command_and_module(tmp_path: Path) -> None:
+    result = run_installed("--version", cwd=tmp_path)
+    assert result.returncode == 0 and makeplan.__version__ in result.stdout.decode()
+    import shutil
+
+    script = shutil.which("makeplan")
+    assert script, "pip install . must put a makeplan command on PATH"
+
+
+def test_help_and_list_do_not_load_heavy_libraries(tmp_path: Path) -> None:
+    code = (
+        "import sys; from makeplan.cli import run; run(['list']); run(['show', 'seated-twist']);"
+        "run(['--help']);"
+        "heavy = [m for m in ('reportlab', 'pypdf', 'PIL') if m in sys.modules];"
+        "sys.stderr.write(repr(heavy))"
+    )
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True)
+    assert result.stderr.decode().strip().endswith("[]"), result.stderr

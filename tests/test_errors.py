@@ -1,0 +1,113 @@
+"""Every failure: one `Error:` line, a non-zero exit, and no output written or clobbered."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from support import assert_clean_error, run_installed
+
+
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (["-e", "seated-twst"], ["seated-twst", "seated-twist"]),
+        (["-e", "zzzz"], ["zzzz", "makeplan list"]),
+        (["-e", "seated-twist", "-e", "seated-twist"], ["twice"]),
+        (["-p", "sitting", "-a", "gentle"], ["--ability", "sitting"]),
+        (["-p", "standing", "-a", "1"], ["--ability", "standing"]),
+        (["-p", "kneeling"], ["--position", "kneeling"]),
+        (["-a", "hard"], ["--ability", "hard"]),
+        (["--days", "0"], ["--days"]),
+        (["--days", "32"], ["--days"]),
+        (["--days", "seven"], ["--days"]),
+        (["--reps", "-1"], ["--reps"]),
+        (["--reps", "1000"], ["--reps"]),
+        (["--hold", "-5"], ["--hold"]),
+        (["--sessions", "0"], ["--sessions"]),
+        (["--date", "2026-02-30"], ["--date", "2026-02-30"]),
+        (["--date", "tomorrow"], ["--date"]),
+        (["--paper", "a3"], ["--paper"]),
+        (["--layout", "poster"], ["poster", "one-page", "handout"]),
+        (["--layout", "missing.toml"], ["missing.toml"]),
+        (["--days", "31", "--sessions", "12", "--reps", "30"], ["handout"]),
+        (["--bogus"], ["--bogus"]),
+    ],
+)
+def test_bad_options(run, tmp_path, args, needles) -> None:
+    result = run("build", *args, "-o", "out.pdf")
+    assert_clean_error(result, *needles)
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_existing_output_is_untouched_on_failure(run, tmp_path) -> None:
+    target = tmp_path / "keep.pdf"
+    target.write_bytes(b"the old sheet")
+    assert_clean_error(run("build", "-e", "nope", "-o", "keep.pdf"))
+    assert_clean_error(run("build", "--cover", "missing.pdf", "-o", "keep.pdf"))
+    assert_clean_error(run("build", "--days", "31", "--reps", "40", "-o", "keep.pdf"))
+    assert target.read_bytes() == b"the old sheet"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.pdf"]
+
+
+def test_output_in_missing_folder(run, tmp_path) -> None:
+    assert_clean_error(run("build", "-o", "no/such/dir/out.pdf"), "does not exist")
+
+
+def test_output_is_a_folder(run, tmp_path) -> None:
+    (tmp_path / "sheets").mkdir()
+    assert_clean_error(run("build", "-o", "sheets"), "folder")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_output_in_read_only_folder(run, tmp_path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        assert_clean_error(run("build", "-o", "locked/out.pdf"), "cannot write")
+    finally:
+        locked.chmod(0o700)
+
+
+def test_bad_layout_file_names_file_and_key(run, tmp_path) -> None:
+    (tmp_path / "mine.toml").write_text('extends = "handout"\n[text]\nbody_ptt = 14\n')
+    assert_clean_error(run("build", "--layout", "mine.toml"), "mine.toml", "body_ptt", "body_pt")
+    (tmp_path / "small.toml").write_text('extends = "handout"\n[text]\nbody_pt = 6\n')
+    assert_clean_error(run("build", "--layout", "small.toml"), "small.toml", "body_pt")
+    (tmp_path / "broken.toml").write_text("[text\n")
+    assert_clean_error(run("build", "--layout", "broken.toml"), "broken.toml", "TOML")
+    (tmp_path / "loop.toml").write_text('extends = "loop.toml"\n')
+    assert_clean_error(run("build", "--layout", "loop.toml"), "loop")
+
+
+def test_bad_source_date_epoch(run, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    assert_clean_error(run("build"), "SOURCE_DATE_EPOCH")
+
+
+def test_installed_command_errors_without_traceback(tmp_path: Path) -> None:
+    result = run_installed("build", "-e", "nope", cwd=tmp_path)
+    stderr = result.stderr.decode()
+    assert result.returncode != 0
+    assert stderr.count("\n") == 1 and stderr.startswith("Error: ")
+    assert "Traceback" not in stderr
+    assert not (tmp_path / "routine.pdf").exists()
+
+
+def test_stdout_closed_early(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    producer = subprocess.Popen(
+        [sys.executable, "-m", "makeplan", "build", "--layout", "handout", "--days", "7", "-o", "-"],
+        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert producer.stdout is not None
+    first = producer.stdout.read(10)
+    producer.stdout.close()
+    _, stderr = producer.communicate()
+    assert first.startswith(b"%PDF-")
+    assert b"Traceback" not in stderr
