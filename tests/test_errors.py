@@ -32,7 +32,9 @@ from support import assert_clean_error, run_installed
         (["--paper", "a3"], ["--paper"]),
         (["--layout", "poster"], ["poster", "one-page", "handout"]),
         (["--layout", "missing.toml"], ["missing.toml"]),
-        (["--days", "31", "--sessions", "12", "--reps", "30"], ["handout"]),
+        (["--days", "31", "--sessions", "12", "--reps", "30"], ["6000", "--reps"]),
+        (["--days", "31"], ["one page", "--layout handout"]),
+        (["--days", "4", "--reps", "12"], ["one page", "--layout handout"]),
         (["--bogus"], ["--bogus"]),
     ],
 )
