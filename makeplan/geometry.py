@@ -286,13 +286,13 @@ def tick_grid(
         for day in range(1, plan.days + 1)
         for session in range(1, item.sessions_per_day + 1)
     ]
-    pad = composer.width_of("  ", False, label_size)
+    pad = 2.5 * MM
     label_width = max(composer.width_of(row.label, False, label_size) for row in rows)
     label_width = label_width + pad if label_width else 0.0
     sides = SIDE_NAMES[item.sides]
     side_texts = [wording.side_label(side) for side in sides]
     side_width = max(composer.width_of(text, False, label_size) for text in side_texts)
-    side_width = side_width + pad if side_width else 0.0
+    side_width = side_width + pad * 0.6 if side_width else 0.0
     box, gap = sizes.box, sizes.box_gap
     available = width - label_width - side_width
     per_line = int((available + gap) // (box + gap))
@@ -339,6 +339,11 @@ def tick_grid(
                 )
             )
         row_slices[-1].height += row_gap
+        if plan.days > 1 and item.sessions_per_day > 1 and row.session == item.sessions_per_day:
+            # A hairline under each day's last row lets the eye find a day in a long grid.
+            last = row_slices[-1]
+            y = last.height - row_gap / 2
+            last.rules.append(Rule(x, y, x + width, y, 0.3))
         slices += row_slices
     return slices
 
