@@ -25,7 +25,7 @@ from makeplan.model import ABILITY_NAMES, POSITIONS, Exercise, Options
 _ABILITY_BY_NAME = {name: level for level, name in ABILITY_NAMES.items()}
 
 
-class AbilityType(click.ParamType):
+class AbilityType(click.ParamType):  # type: ignore[type-arg]  # generic only in click 8.3+
     """gentle|moderate|strengthening or 1|2|3, as the level number."""
 
     name = "ability"
@@ -44,7 +44,7 @@ class AbilityType(click.ParamType):
         return "[gentle|moderate|strengthening|1|2|3]"
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType):  # type: ignore[type-arg]
     """A calendar date written YYYY-MM-DD."""
 
     name = "date"
@@ -57,7 +57,9 @@ class DateType(click.ParamType):
         try:
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            self.fail(f"{value!r} is not a real date written YYYY-MM-DD, like 2026-03-01.", param, ctx)
+            self.fail(
+                f"{value!r} is not a real date written YYYY-MM-DD, like 2026-03-01.", param, ctx
+            )
 
 
 def default_date() -> dt.date:
@@ -103,13 +105,21 @@ def cli() -> None:
 
 @cli.command("list")
 @click.option(
-    "-p", "--position", "positions", multiple=True,
-    type=click.Choice(POSITIONS), help="Only this position; repeat for more.",
+    "-p",
+    "--position",
+    "positions",
+    multiple=True,
+    type=click.Choice(POSITIONS),
+    help="Only this position; repeat for more.",
 )
 @click.option("-a", "--ability", type=AbilityType(), help="Only this level or easier.")
 @click.option(
-    "--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-    show_default=True, help="A table to read, or JSON for other programs.",
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or JSON for other programs.",
 )
 def list_command(positions: tuple[str, ...], ability: int | None, output_format: str) -> None:
     """List the exercises in the catalogue."""
@@ -124,8 +134,8 @@ def list_command(positions: tuple[str, ...], ability: int | None, output_format:
 
 
 def _table(exercises: list[Exercise]) -> str:
-    from makeplan.wording import dose_words
     from makeplan.model import PlannedExercise
+    from makeplan.wording import dose_words
 
     header = ("ID", "NAME", "POSITION", "ABILITY", "DOSE")
     rows = [header] + [
@@ -187,55 +197,91 @@ def _describe(ex: Exercise) -> str:
 
 @cli.command("build")
 @click.option(
-    "-p", "--position", "positions", multiple=True, type=click.Choice(POSITIONS),
+    "-p",
+    "--position",
+    "positions",
+    multiple=True,
+    type=click.Choice(POSITIONS),
     help="Exercises done in this position; repeat for more. Default: all three.",
 )
 @click.option(
-    "-a", "--ability", type=AbilityType(),
+    "-a",
+    "--ability",
+    type=AbilityType(),
     help="Keep exercises at this level or easier. Default: all levels.",
 )
 @click.option(
-    "-e", "--exercise", "exercise_ids", multiple=True, metavar="ID",
+    "-e",
+    "--exercise",
+    "exercise_ids",
+    multiple=True,
+    metavar="ID",
     help="Exactly these exercises, in this order (repeat); -p and -a then do not filter.",
 )
 @click.option("--reps", type=click.IntRange(1, 100), help="Reps for every exercise (1-100).")
 @click.option(
-    "--hold", "hold_seconds", type=click.IntRange(0, 600), metavar="SECONDS",
+    "--hold",
+    "hold_seconds",
+    type=click.IntRange(0, 600),
+    metavar="SECONDS",
     help="Hold time for every exercise, in seconds (0-600; 0 = no hold).",
 )
 @click.option(
-    "--sessions", "sessions_per_day", type=click.IntRange(1, 12),
+    "--sessions",
+    "sessions_per_day",
+    type=click.IntRange(1, 12),
     help="Times a day for every exercise (1-12).",
 )
 @click.option(
-    "--days", type=click.IntRange(1, 31), default=1, show_default=True,
+    "--days",
+    type=click.IntRange(1, 31),
+    default=1,
+    show_default=True,
     help="How many days the sheet tracks: 1 is a daily sheet, 7 a week.",
 )
 @click.option(
-    "--layout", default="one-page", show_default=True, metavar="NAME|PATH",
+    "--layout",
+    default="one-page",
+    show_default=True,
+    metavar="NAME|PATH",
     help="A packaged layout (one-page, handout) or a layout .toml file.",
 )
 @click.option(
-    "--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True,
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
     help="Paper size.",
 )
 @click.option(
-    "--cover", "covers", multiple=True, type=click.Path(path_type=Path), metavar="PDF",
+    "--cover",
+    "covers",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PDF",
     help="A PDF whose pages go in front (repeat; kept in the order given).",
 )
 @click.option("--patient", help="The patient's name, printed at the top.")
 @click.option("--clinician", help="Who made the plan; printed at the top and in the PDF's author.")
 @click.option(
-    "--date", type=DateType(), metavar="YYYY-MM-DD",
+    "--date",
+    type=DateType(),
+    metavar="YYYY-MM-DD",
     help="The sheet's first day. Default: today (or the day of SOURCE_DATE_EPOCH).",
 )
 @click.option("--notes", help="Notes from the clinician, printed under the safety note.")
 @click.option(
-    "--fillable/--no-fillable", default=True, show_default=True,
+    "--fillable/--no-fillable",
+    default=True,
+    show_default=True,
     help="Also make every box a checkbox that can be ticked in a PDF viewer.",
 )
 @click.option(
-    "-o", "--output", default="routine.pdf", show_default=True, metavar="PATH",
+    "-o",
+    "--output",
+    default="routine.pdf",
+    show_default=True,
+    metavar="PATH",
     help="Where to write the PDF; '-' writes it to standard output.",
 )
 def build_command(
@@ -304,7 +350,9 @@ def run(args: list[str] | None = None) -> int:
         return _fail(exc.message, exc.exit_code)
     except click.exceptions.UsageError as exc:
         command = exc.ctx.command_path if exc.ctx else "makeplan"
-        return _fail(f"{exc.format_message()} Run '{command} --help' for the options.", exc.exit_code)
+        return _fail(
+            f"{exc.format_message()} Run '{command} --help' for the options.", exc.exit_code
+        )
     except click.ClickException as exc:
         return _fail(exc.format_message(), exc.exit_code)
     except click.exceptions.Exit as exc:
@@ -313,7 +361,7 @@ def run(args: list[str] | None = None) -> int:
         return _fail("stopped before finishing; nothing was written.", 130)
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         if os.environ.get("MAKEPLAN_DEBUG") == "1":
             traceback.print_exc()
         return _fail(

@@ -46,8 +46,8 @@ def open_cover(path: Path) -> PdfReader:
                 opened = reader.decrypt("")
             except DependencyError:
                 raise InputFileError(
-                    f"{where}: is encrypted with AES, which makeplan cannot open; "
-                    "save an unlocked copy and use that."
+                    f"{where}: is encrypted with AES and the 'cryptography' package is missing; "
+                    "reinstall makeplan (pip install .) or save an unlocked copy."
                 ) from None
             if not opened:
                 raise InputFileError(
@@ -87,7 +87,7 @@ def merge_covers(sheet: bytes, covers: Sequence[PdfReader]) -> bytes:
     for cover in covers:
         writer.append(cover)
     writer.append(sheet_reader)
-    info = sheet_reader.metadata or {}
+    info: dict[str, object] = dict(sheet_reader.metadata or {})
     writer.add_metadata({key: str(value) for key, value in info.items()})
     buffer = io.BytesIO()
     writer.write(buffer)

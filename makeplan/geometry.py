@@ -48,7 +48,12 @@ class Text:
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
-        return (self.x, self.y - DESCENT * self.size, self.x + self.width, self.y + ASCENT * self.size)
+        return (
+            self.x,
+            self.y - DESCENT * self.size,
+            self.x + self.width,
+            self.y + ASCENT * self.size,
+        )
 
 
 @dataclass(frozen=True)
@@ -220,9 +225,7 @@ class Composer:
             slices.append(Slice(height, texts=[item]))
         return slices
 
-    def hanging(
-        self, marker: str, text: str, x: float, width: float, size: float
-    ) -> list[Slice]:
+    def hanging(self, marker: str, text: str, x: float, width: float, size: float) -> list[Slice]:
         """A numbered or bulleted item: the marker, then text wrapped under itself."""
         indent = self.width_of("00. ", False, size)
         slices = self.text_lines(text, x + indent, width - indent, size)
@@ -318,8 +321,16 @@ def tick_grid(
                 group_x += side_index * (group_width + group_gap)
             group_slices.append(
                 _box_group(
-                    item, plan, composer, row, side, side_texts[side_index],
-                    group_x, side_width, per_line, line_height,
+                    item,
+                    plan,
+                    composer,
+                    row,
+                    side,
+                    side_texts[side_index],
+                    group_x,
+                    side_width,
+                    per_line,
+                    line_height,
                 )
             )
         if groups_side_by_side:
@@ -334,7 +345,11 @@ def tick_grid(
             baseline = (line_height - label_size) / 2 + ASCENT * label_size
             first.texts.append(
                 Text(
-                    x, baseline, row.label, composer.font(False), label_size,
+                    x,
+                    baseline,
+                    row.label,
+                    composer.font(False),
+                    label_size,
                     composer.width_of(row.label, False, label_size),
                 )
             )
@@ -378,7 +393,11 @@ def _box_group(
         baseline = (line_height - label_size) / 2 + ASCENT * label_size
         group.texts.append(
             Text(
-                x, baseline, side_text, composer.font(False), label_size,
+                x,
+                baseline,
+                side_text,
+                composer.font(False),
+                label_size,
                 composer.width_of(side_text, False, label_size),
             )
         )
@@ -489,8 +508,9 @@ def _side_by_side_block(
     grid_x = x + text_width + gutter
     right = tick_grid(item, plan, composer, grid_x, width - text_width - gutter)
     row = beside(stack(left), stack([spacer(sizes.box_gap), *right]))
-    rule = Slice(sizes.block_gap, rules=[Rule(x, sizes.block_gap / 2, x + width,
-                                             sizes.block_gap / 2, 0.5)])
+    rule = Slice(
+        sizes.block_gap, rules=[Rule(x, sizes.block_gap / 2, x + width, sizes.block_gap / 2, 0.5)]
+    )
     return Block([stack([row, rule])])
 
 
@@ -508,8 +528,9 @@ def _stacked_block(
         return composer.text_lines(title, x, width, sizes.heading, True)
 
     slices = heading()
-    slices += composer.text_lines(f"{_kind_of(item)}. {wording.dose_words(item)}.", x, width,
-                                  body, True)
+    slices += composer.text_lines(
+        f"{_kind_of(item)}. {wording.dose_words(item)}.", x, width, body, True
+    )
     if layout.show_cue:
         slices += composer.text_lines(exercise.cue, x, width, body)
     if layout.show_details:
@@ -550,8 +571,14 @@ def notes_area(composer: Composer, x: float, width: float, room: float) -> list[
 
 
 def footer_texts(
-    layout: Layout, composer: Composer, plan: Plan, page: int, pages: int,
-    x: float, width: float, baseline: float,
+    layout: Layout,
+    composer: Composer,
+    plan: Plan,
+    page: int,
+    pages: int,
+    x: float,
+    width: float,
+    baseline: float,
 ) -> list[Text]:
     """Page number and the short safety reminder, on the bottom margin line."""
     size = composer.sizes.label
@@ -559,16 +586,27 @@ def footer_texts(
     if layout.page_numbers:
         number = f"Page {page} of {pages}"
         number_width = composer.width_of(number, False, size)
-        texts.append(Text(x + width - number_width, baseline, number, composer.font(False),
-                          size, number_width))
+        texts.append(
+            Text(
+                x + width - number_width, baseline, number, composer.font(False), size, number_width
+            )
+        )
         reminder_room = width - number_width - 6 * MM
         reminder = wording.PAGE_FOOTER_SAFETY if page > 1 else ""
         if plan.patient and page > 1:
             reminder = f"{plan.patient}. {reminder}"
         if reminder:
             line = composer.wrap(reminder, False, size, reminder_room)[0]
-            texts.append(Text(x, baseline, line, composer.font(False), size,
-                              composer.width_of(line, False, size)))
+            texts.append(
+                Text(
+                    x,
+                    baseline,
+                    line,
+                    composer.font(False),
+                    size,
+                    composer.width_of(line, False, size),
+                )
+            )
     return texts
 
 
@@ -609,7 +647,9 @@ def _paginate(blocks: list[Block], page_height: float) -> list[list[Slice]]:
     return pages
 
 
-def _place(slices: list[Slice], top: float) -> tuple[list[Text], list[Box], list[Rule], list[Frame]]:
+def _place(
+    slices: list[Slice], top: float
+) -> tuple[list[Text], list[Box], list[Rule], list[Frame]]:
     """Turn local slice coordinates into page coordinates (y upward from the bottom)."""
     texts: list[Text] = []
     boxes: list[Box] = []
@@ -674,7 +714,13 @@ def place(plan: Plan, layout: Layout, paper: str, measure: Measure) -> Document:
         for index, slices in enumerate(page_slices, start=1):
             texts, boxes, rules, frames = _place(slices, height - margin)
             texts += footer_texts(
-                layout, composer, plan, index, len(page_slices), margin, content_width,
+                layout,
+                composer,
+                plan,
+                index,
+                len(page_slices),
+                margin,
+                content_width,
                 margin + DESCENT * sizes.label,
             )
             pages.append(Page(tuple(texts), tuple(boxes), tuple(rules), tuple(frames)))

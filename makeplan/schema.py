@@ -116,7 +116,7 @@ class Table:
         if not isinstance(value, list) or not all(
             isinstance(item, str) and item.strip() for item in value
         ):
-            raise self.fail(key, "must be a list of non-empty texts, like [\"a\", \"b\"].")
+            raise self.fail(key, 'must be a list of non-empty texts, like ["a", "b"].')
         if not value and not allow_empty:
             raise self.fail(key, "must not be empty.")
         return tuple(item.strip() for item in value)

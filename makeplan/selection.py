@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from makeplan.errors import DoesNotFitError, SelectionError
 from makeplan.model import ABILITY_NAMES, POSITIONS, Exercise, Options, Plan, PlannedExercise
 
-
 # More boxes than anyone ticks in a month of full routines (the whole catalogue
 # for 31 days is about 2300); beyond it a typo like --reps 100 is more likely.
 MAX_BOXES = 6000

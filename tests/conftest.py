@@ -24,7 +24,9 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]):
+def run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+):
     """Run `makeplan ARGS` in-process inside tmp_path; returns code, stdout bytes, stderr."""
     from makeplan.cli import run as cli_run
 

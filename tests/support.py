@@ -25,7 +25,9 @@ class Result:
         return self.stdout.decode()
 
 
-def run_installed(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def run_installed(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """Run the installed `makeplan` command as a user would."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("MAKEPLAN_DEBUG", None)
@@ -109,7 +111,9 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
                     if other["top"] >= word["bottom"] - 0.5:
                         break
                     overlap_x = min(word["x1"], other["x1"]) - max(word["x0"], other["x0"])
-                    overlap_y = min(word["bottom"], other["bottom"]) - max(word["top"], other["top"])
+                    overlap_y = min(word["bottom"], other["bottom"]) - max(
+                        word["top"], other["top"]
+                    )
                     if overlap_x > 0.5 and overlap_y > 0.5:
                         problems.append(
                             f"page {number}: {word['text']!r} overlaps {other['text']!r}"

@@ -51,8 +51,14 @@ def test_safety_note_on_every_sheet(run, tmp_path) -> None:
         text = " ".join(page_texts(build(run, tmp_path, "--layout", layout, name=f"{layout}.pdf")))
         flat = " ".join(text.split())
         assert "Stop, or do less, if your pain gets worse" in flat
-        for needle in ("saddle", "bladder or bowels", "getting weaker", "both legs", "fall",
-                       "fever"):
+        for needle in (
+            "saddle",
+            "bladder or bowels",
+            "getting weaker",
+            "both legs",
+            "fall",
+            "fever",
+        ):
             assert needle in flat, (layout, needle)
 
 
@@ -84,8 +90,20 @@ def test_named_exercises_keep_their_order(run, tmp_path) -> None:
 
 
 def test_overrides_and_days(run, tmp_path) -> None:
-    pdf = build(run, tmp_path, "-p", "standing", "--reps", "4", "--sessions", "2", "--hold", "10",
-                "--days", "3")
+    pdf = build(
+        run,
+        tmp_path,
+        "-p",
+        "standing",
+        "--reps",
+        "4",
+        "--sessions",
+        "2",
+        "--hold",
+        "10",
+        "--days",
+        "3",
+    )
     chosen = catalogue(run, "-p", "standing")
     fields = checkbox_fields(pdf)
     assert len(fields) == expected_boxes(chosen, days=3, reps=4, sessions=2)
@@ -120,7 +138,8 @@ def test_no_fillable_draws_boxes_without_fields(run, tmp_path) -> None:
     assert checkbox_fields(pdf) == {}
     with pdfplumber.open(pdf) as doc:
         squares = [
-            r for r in doc.pages[0].rects
+            r
+            for r in doc.pages[0].rects
             if abs(r["width"] - r["height"]) < 0.1 and r["width"] + r["linewidth"] >= 4 * MM - 0.01
         ]
     assert len(squares) == CATALOGUE_BOXES_ONE_DAY
@@ -142,12 +161,26 @@ def test_ticking_a_box_is_kept_when_saved(run, tmp_path) -> None:
 @pytest.mark.parametrize("layout", ["one-page", "handout"])
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_paper_margins_and_no_overlap(run, tmp_path, layout, paper) -> None:
-    pdf = build(run, tmp_path, "--layout", layout, "--paper", paper, "--patient", "Ann Lee",
-                "--clinician", "Jo Park", "--notes", "Keep the pillow under your head.")
+    pdf = build(
+        run,
+        tmp_path,
+        "--layout",
+        layout,
+        "--paper",
+        paper,
+        "--patient",
+        "Ann Lee",
+        "--clinician",
+        "Jo Park",
+        "--notes",
+        "Keep the pillow under your head.",
+    )
     size = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}[paper]
     reader = pypdf.PdfReader(pdf)
     for page in reader.pages:
-        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(size, abs=0.01)
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
+            size, abs=0.01
+        )
     margin = {"one-page": 12, "handout": 18}[layout]
     minimum = {"one-page": 8, "handout": 12}[layout]
     assert layout_problems(pdf, margin, minimum) == []
@@ -179,14 +212,14 @@ def test_handout_keeps_blocks_together(run, tmp_path) -> None:
     reader = pypdf.PdfReader(pdf)
     for name in names:
         pages_with = [
-            index for index, page in enumerate(reader.pages)
-            if name in (page.extract_text() or "")
+            index for index, page in enumerate(reader.pages) if name in (page.extract_text() or "")
         ]
         assert len(pages_with) == 1, (name, pages_with)
         # The block's boxes sit on the same page as its name.
         exercise_id = next(i["id"] for i in catalogue(run) if i["name"] == name)
         boxes_on = {
-            index for index, page in enumerate(reader.pages)
+            index
+            for index, page in enumerate(reader.pages)
             for annot in page.get("/Annots", []) or []
             if str(annot.get_object()["/T"]).startswith(exercise_id + "_")
         }
@@ -203,8 +236,16 @@ def test_a_block_taller_than_a_page_continues_with_its_name(run, tmp_path) -> No
 
 
 def test_header_and_metadata(run, tmp_path) -> None:
-    pdf = build(run, tmp_path, "--patient", "Ann <Lee> & co", "--clinician", "Jo Park, PT",
-                "--notes", "Walk every day.")
+    pdf = build(
+        run,
+        tmp_path,
+        "--patient",
+        "Ann <Lee> & co",
+        "--clinician",
+        "Jo Park, PT",
+        "--notes",
+        "Walk every day.",
+    )
     text = page_texts(pdf)[0]
     assert "For: Ann <Lee> & co" in text
     assert "Clinician: Jo Park, PT" in text
@@ -220,8 +261,9 @@ def test_header_and_metadata(run, tmp_path) -> None:
 
 def test_byte_identical_repeat_runs(run, tmp_path) -> None:
     digests = {
-        hashlib.sha256(build(run, tmp_path, "--layout", "handout", name=f"{n}.pdf").read_bytes())
-        .hexdigest()
+        hashlib.sha256(
+            build(run, tmp_path, "--layout", "handout", name=f"{n}.pdf").read_bytes()
+        ).hexdigest()
         for n in range(2)
     }
     assert len(digests) == 1

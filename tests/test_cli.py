@@ -28,9 +28,22 @@ def test_help_on_every_command(run, command) -> None:
 def test_build_help_mentions_every_option(run) -> None:
     text = run("build", "--help").text
     for option in (
-        "--position", "--ability", "--exercise", "--reps", "--hold", "--sessions", "--days",
-        "--layout", "--paper", "--cover", "--patient", "--clinician", "--date", "--notes",
-        "--fillable", "--output",
+        "--position",
+        "--ability",
+        "--exercise",
+        "--reps",
+        "--hold",
+        "--sessions",
+        "--days",
+        "--layout",
+        "--paper",
+        "--cover",
+        "--patient",
+        "--clinician",
+        "--date",
+        "--notes",
+        "--fillable",
+        "--output",
     ):
         assert option in text
 
@@ -48,9 +61,21 @@ def test_list_json_fields(run) -> None:
     assert len(data) == 9
     for item in data:
         for key in (
-            "id", "name", "position", "ability", "reps", "sides", "hold_seconds",
-            "sessions_per_day", "targets", "equipment", "steps", "cautions", "source",
-            "defaults", "ability_reason",
+            "id",
+            "name",
+            "position",
+            "ability",
+            "reps",
+            "sides",
+            "hold_seconds",
+            "sessions_per_day",
+            "targets",
+            "equipment",
+            "steps",
+            "cautions",
+            "source",
+            "defaults",
+            "ability_reason",
         ):
             assert key in item
         assert isinstance(item["ability"], int)

@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pypdf
+import pytest
 from reportlab.pdfgen.canvas import Canvas
 
 from support import assert_clean_error, checkbox_fields, page_texts
@@ -25,8 +26,19 @@ def make_cover(path: Path, label: str, pages: int = 1, size=(595.28, 841.89)) ->
 def test_covers_in_order_then_the_sheet(run, tmp_path) -> None:
     make_cover(tmp_path / "a.pdf", "CLINIC-A", pages=2)
     make_cover(tmp_path / "b.pdf", "CLINIC-B", size=(612, 792))
-    result = run("build", "--date", DATE, "--layout", "handout", "--cover", "a.pdf", "--cover",
-                 "b.pdf", "-o", "out.pdf")
+    result = run(
+        "build",
+        "--date",
+        DATE,
+        "--layout",
+        "handout",
+        "--cover",
+        "a.pdf",
+        "--cover",
+        "b.pdf",
+        "-o",
+        "out.pdf",
+    )
     assert result.code == 0, result.stderr
     texts = page_texts(tmp_path / "out.pdf")
     alone = run("build", "--date", DATE, "--layout", "handout", "-o", "alone.pdf")
@@ -37,7 +49,9 @@ def test_covers_in_order_then_the_sheet(run, tmp_path) -> None:
     assert "CLINIC-B page 1" in texts[2]
     assert texts[3:] == sheet
     # Form fields still work after the merge.
-    assert len(checkbox_fields(tmp_path / "out.pdf")) == len(checkbox_fields(tmp_path / "alone.pdf"))
+    assert len(checkbox_fields(tmp_path / "out.pdf")) == len(
+        checkbox_fields(tmp_path / "alone.pdf")
+    )
     fields = pypdf.PdfReader(tmp_path / "out.pdf").get_fields()
     assert len(fields) == len(checkbox_fields(tmp_path / "alone.pdf"))
 
@@ -51,23 +65,26 @@ def test_cover_merge_is_deterministic(run, tmp_path) -> None:
     assert meta.creator.startswith("makeplan ")
 
 
-def test_cover_encrypted_with_empty_password_is_merged(run, tmp_path) -> None:
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_cover_encrypted_with_empty_password_is_merged(run, tmp_path, algorithm) -> None:
     plain = make_cover(tmp_path / "plain.pdf", "OPEN-COVER")
     writer = pypdf.PdfWriter(clone_from=plain)
-    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    writer.encrypt(user_password="", owner_password="owner", algorithm=algorithm)
     writer.write(tmp_path / "open.pdf")
     result = run("build", "--date", DATE, "--cover", "open.pdf", "-o", "out.pdf")
     assert result.code == 0, result.stderr
     assert "OPEN-COVER" in page_texts(tmp_path / "out.pdf")[0]
 
 
-def test_cover_needing_a_password_fails(run, tmp_path) -> None:
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-256"])
+def test_cover_needing_a_password_fails(run, tmp_path, algorithm) -> None:
     plain = make_cover(tmp_path / "plain.pdf", "SECRET")
     writer = pypdf.PdfWriter(clone_from=plain)
-    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    writer.encrypt(user_password="secret", algorithm=algorithm)
     writer.write(tmp_path / "locked.pdf")
-    assert_clean_error(run("build", "--cover", "locked.pdf", "-o", "out.pdf"), "locked.pdf",
-                       "password")
+    assert_clean_error(
+        run("build", "--cover", "locked.pdf", "-o", "out.pdf"), "locked.pdf", "password"
+    )
     assert not (tmp_path / "out.pdf").exists()
 
 

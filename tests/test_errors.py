@@ -104,8 +104,21 @@ def test_stdout_closed_early(tmp_path: Path) -> None:
     import sys
 
     producer = subprocess.Popen(
-        [sys.executable, "-m", "makeplan", "build", "--layout", "handout", "--days", "7", "-o", "-"],
-        cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "makeplan",
+            "build",
+            "--layout",
+            "handout",
+            "--days",
+            "7",
+            "-o",
+            "-",
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert producer.stdout is not None
     first = producer.stdout.read(10)

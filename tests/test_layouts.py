@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import makeplan
-from support import layout_problems, page_texts
 from makeplan.errors import InputFileError
 from makeplan.layouts import load_layout, packaged_layout_names
+from support import layout_problems, page_texts
 
 
 def test_packaged_data_ships_inside_the_installed_package() -> None:
@@ -50,11 +50,16 @@ def test_parent_path_is_relative_to_the_child_file(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ['[boxes]\nsize_mm = 3\n', '[page]\norientation = "sideways"\n', 'single_page = "yes"\n',
-     '[exercise]\narrangement = "grid"\n', "columns = 2\n"],
+    [
+        "[boxes]\nsize_mm = 3\n",
+        '[page]\norientation = "sideways"\n',
+        'single_page = "yes"\n',
+        '[exercise]\narrangement = "grid"\n',
+        "columns = 2\n",
+    ],
 )
 def test_invalid_values_are_refused(tmp_path, content) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(content)
-    with pytest.raises(InputFileError, match="bad.toml"):
+    with pytest.raises(InputFileError, match=r"bad\.toml"):
         load_layout(str(path))
