@@ -10,12 +10,12 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from makeplan.errors import InputFileError
 
 if TYPE_CHECKING:
-    from pypdf import PdfReader
+    from pypdf import PdfReader, PdfWriter
 
 
 def open_cover(path: Path) -> PdfReader:
@@ -81,14 +81,31 @@ def merge_covers(sheet: bytes, covers: Sequence[PdfReader]) -> bytes:
     if not covers:
         return sheet
     from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
 
     sheet_reader = PdfReader(io.BytesIO(sheet))
     writer = PdfWriter()
-    for cover in covers:
+    for number, cover in enumerate(covers, start=1):
+        before = len(_form_fields(writer))
         writer.append(cover)
+        # A cover's own form fields get a prefix, so a field that happens to share a
+        # name with one of the sheet's boxes (say, an old sheet used as a cover)
+        # stays a separate field instead of ticking together with it.
+        for field in _form_fields(writer)[before:]:
+            field = field.get_object()
+            if "/T" in field:
+                field[NameObject("/T")] = TextStringObject(f"cover{number}-{field['/T']}")
     writer.append(sheet_reader)
     info: dict[str, object] = dict(sheet_reader.metadata or {})
     writer.add_metadata({key: str(value) for key, value in info.items()})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _form_fields(writer: PdfWriter) -> list[Any]:
+    """The writer's top-level form fields, in the order they were added."""
+    form = writer.root_object.get("/AcroForm")
+    if form is None:
+        return []
+    return list(form.get_object().get("/Fields", []))

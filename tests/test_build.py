@@ -293,3 +293,40 @@ def test_default_output_name(tmp_path) -> None:
     result = run_installed("build", "--date", DATE, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "routine.pdf").exists()
+
+
+def test_a_ticked_box_shows_when_rendered(run, tmp_path) -> None:
+    import pypdfium2
+
+    pdf = build(run, tmp_path, "-e", "seated-twist")
+    ticked_name = "seated-twist_day1_session1_right_rep1"
+    writer = pypdf.PdfWriter(clone_from=pdf)
+    writer.update_page_form_field_values(
+        writer.pages[0], {ticked_name: "/Yes"}, auto_regenerate=False
+    )
+    ticked = tmp_path / "ticked.pdf"
+    writer.write(ticked)
+    widgets = checkbox_fields(ticked)
+    document = pypdfium2.PdfDocument(ticked)
+    document.init_forms()
+    page = document[0]
+    scale = 3
+    image = page.render(scale=scale, may_draw_forms=True).to_pil().convert("L")
+    height = page.get_height()
+
+    def ink(name: str) -> float:
+        x0, y0, x1, y1 = (float(v) for v in widgets[name]["/Rect"])
+        inset = (x1 - x0) * 0.2  # the inside of the box, away from its outline
+        crop = image.crop(
+            (
+                int((x0 + inset) * scale),
+                int((height - y1 + inset) * scale),
+                int((x1 - inset) * scale),
+                int((height - y0 - inset) * scale),
+            )
+        )
+        histogram = crop.histogram()  # 256 grey levels
+        return sum(histogram[:128]) / sum(histogram)
+
+    assert ink(ticked_name) > 0.05
+    assert ink("seated-twist_day1_session1_right_rep2") == 0

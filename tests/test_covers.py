@@ -141,3 +141,16 @@ def test_merged_pdf_parses_cleanly(run, tmp_path) -> None:
         assert pdf.check_pdf_syntax() == []
     data = (tmp_path / "out.pdf").read_bytes()
     assert len(pypdf.PdfReader(io.BytesIO(data)).pages) == 2
+
+
+def test_cover_with_same_field_names_stays_separate(run, tmp_path) -> None:
+    # An old sheet used as a cover has fields named exactly like the new sheet's.
+    assert run("build", "--date", DATE, "-e", "seated-twist", "-o", "old.pdf").code == 0
+    result = run(
+        "build", "--date", DATE, "-e", "seated-twist", "--cover", "old.pdf", "-o", "new.pdf"
+    )
+    assert result.code == 0, result.stderr
+    fields = pypdf.PdfReader(tmp_path / "new.pdf").get_fields()
+    assert len(fields) == 2 * 10
+    assert "seated-twist_day1_session1_right_rep1" in fields
+    assert "cover1-seated-twist_day1_session1_right_rep1" in fields
