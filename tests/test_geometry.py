@@ -1,0 +1,86 @@
+"""Placement as pure arithmetic: box counts, margins and overlaps for many random plans."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from makeplan.catalogue import load_catalogue
+from makeplan.errors import DoesNotFitError
+from makeplan.geometry import Document, place
+from makeplan.layouts import load_layout
+from makeplan.model import Options
+from makeplan.render import text_width
+from makeplan.selection import select
+
+CATALOGUE = load_catalogue()
+IDS = [exercise.id for exercise in CATALOGUE]
+
+
+def check_document(document: Document) -> None:
+    low, high = document.margin - 0.01, document.width - document.margin + 0.01
+    bottom, top = document.margin - 0.01, document.height - document.margin + 0.01
+    for page in document.pages:
+        boxes = [text.bbox for text in page.texts if text.text.strip()]
+        boxes += [(b.x, b.y, b.x + b.size, b.y + b.size) for b in page.boxes]
+        for x0, y0, x1, y1 in boxes:
+            assert low <= x0 and x1 <= high and bottom <= y0 and y1 <= top
+        ordered = sorted(boxes, key=lambda b: b[1])
+        for index, (x0, y0, x1, y1) in enumerate(ordered):
+            for ox0, oy0, ox1, oy1 in ordered[index + 1 :]:
+                if oy0 >= y1:
+                    break
+                overlap = min(x1, ox1) - max(x0, ox0) > 0.01 and min(y1, oy1) - max(y0, oy0) > 0.01
+                assert not overlap, ((x0, y0, x1, y1), (ox0, oy0, ox1, oy1))
+
+
+plans = st.fixed_dictionaries(
+    {
+        "ids": st.lists(st.sampled_from(IDS), min_size=1, max_size=9, unique=True),
+        "reps": st.one_of(st.none(), st.integers(1, 15)),
+        "sessions": st.one_of(st.none(), st.integers(1, 4)),
+        "days": st.integers(1, 10),
+        "layout": st.sampled_from(["one-page", "handout"]),
+        "paper": st.sampled_from(["a4", "letter"]),
+        "patient": st.one_of(st.none(), st.text(min_size=1, max_size=80)),
+    }
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans)
+def test_random_plans_fit_inside_margins_without_overlap(params) -> None:
+    options = Options(
+        exercise_ids=tuple(params["ids"]),
+        reps=params["reps"],
+        sessions_per_day=params["sessions"],
+        days=params["days"],
+        layout=params["layout"],
+        paper=params["paper"],
+        patient=params["patient"],
+        date=dt.date(2026, 11, 23),
+    )
+    plan = select(CATALOGUE, options)
+    layout = load_layout(options.layout)
+    try:
+        document = place(plan, layout, options.paper, text_width)
+    except DoesNotFitError:
+        assert layout.single_page
+        return
+    boxes = [box for page in document.pages for box in page.boxes]
+    assert len(boxes) == plan.box_count()
+    assert len({box.name for box in boxes}) == len(boxes)
+    if layout.single_page:
+        assert len(document.pages) == 1
+    check_document(document)
+
+
+def test_box_count_formula_by_hand() -> None:
+    options = Options(exercise_ids=("knee-hug-side-tilt", "back-rounder"), days=2, reps=4)
+    plan = select(CATALOGUE, options)
+    document = place(plan, load_layout("handout"), "a4", text_width)
+    boxes = [box for page in document.pages for box in page.boxes]
+    # knee hug: 4 reps x 2 sides x 3 a day x 2 days; back rounder: 4 x 1 x 1 x 2
+    assert len(boxes) == 48 + 8
