@@ -6,7 +6,7 @@ are imported inside those steps, so commands that do not build stay fast.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import OutputError
@@ -38,9 +38,10 @@ def build(options: Options) -> None:
 def _refuse_overwriting_a_cover(options: Options) -> None:
     if options.output == STDOUT:
         return
-    target = Path(options.output).resolve()
+    # realpath, not Path.resolve: it does not raise on a symlink loop (open_cover reports that).
+    target = os.path.realpath(options.output)
     for cover in options.covers:
-        if cover.resolve() == target:
+        if os.path.realpath(cover) == target:
             raise OutputError(
                 f"-o/--output {options.output} is also a --cover; write the sheet to another file."
             )

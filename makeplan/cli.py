@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -54,8 +55,11 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
+        text = str(value).strip()
         try:
-            return dt.date.fromisoformat(str(value).strip())
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                raise ValueError(text)
+            return dt.date.fromisoformat(text)
         except ValueError:
             self.fail(
                 f"{value!r} is not a real date written YYYY-MM-DD, like 2026-03-01.", param, ctx
@@ -69,9 +73,14 @@ def default_date() -> dt.date:
         return dt.date.today()
     try:
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    except (ValueError, OverflowError, OSError):
+    except ValueError:
         raise UsageError(
-            f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970; "
+            f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds since 1970; "
+            "unset it or fix it."
+        ) from None
+    except (OverflowError, OSError):
+        raise UsageError(
+            f"SOURCE_DATE_EPOCH={epoch!r} is outside the dates a sheet can have; "
             "unset it or fix it."
         ) from None
 
@@ -80,6 +89,10 @@ def _clean(text: str | None, *, keep_lines: bool = False) -> str | None:
     """Strip user text; None when empty. Line breaks only where a block of text allows them."""
     if text is None:
         return None
+    # Bytes that are not UTF-8 reach Python as lone surrogates; show them as '?'
+    # and drop control characters, which no font can print.
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = "".join(ch if ch in "\n\t" or (ord(ch) >= 32 and ch != "\x7f") else " " for ch in text)
     if not keep_lines:
         text = " ".join(text.split())
     text = text.strip()
@@ -166,7 +179,7 @@ def show_command(exercise_id: str) -> None:
     from makeplan.catalogue import load_catalogue
     from makeplan.selection import find_exercises
 
-    (exercise,) = find_exercises(load_catalogue(), [exercise_id])
+    (exercise,) = find_exercises(load_catalogue(), [exercise_id], option="ID")
     click.echo(_describe(exercise))
 
 
@@ -349,6 +362,10 @@ def run(args: list[str] | None = None) -> int:
     except MakeplanError as exc:
         return _fail(exc.message, exc.exit_code)
     except click.exceptions.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError" and exc.ctx is not None:
+            # Plain `makeplan` asks for help, not a mistake (click 8.2+ raises for it).
+            click.echo(exc.ctx.get_help())
+            return 0
         command = exc.ctx.command_path if exc.ctx else "makeplan"
         return _fail(
             f"{exc.format_message()} Run '{command} --help' for the options.", exc.exit_code

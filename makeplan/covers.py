@@ -9,31 +9,44 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from makeplan.errors import InputFileError
 
+# The sheet's document information entries that are text (others, like /Trapped, are names).
+_TEXT_METADATA = (
+    "/Title",
+    "/Author",
+    "/Subject",
+    "/Keywords",
+    "/Creator",
+    "/Producer",
+    "/CreationDate",
+    "/ModDate",
+)
+
 if TYPE_CHECKING:
     from pypdf import PdfReader, PdfWriter
 
 
-def open_cover(path: Path) -> PdfReader:
+def open_cover(path: Path) -> Cover:
     """A readable, unlocked PDF reader for `path`, or an `InputFileError` saying why not."""
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
 
     # pypdf logs repairs of slightly damaged files as warnings; a cover that
     # opens is fine to use, so those notes would only alarm the user.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    where = f"--cover {path}"
-    if not path.exists():
-        raise InputFileError(f"{where}: no such file; check the path.")
-    if not path.is_file():
-        raise InputFileError(f"{where}: is not a file; give a PDF file.")
+    where = f"--cover {str(path)!r}"
     try:
+        if not path.exists():
+            raise InputFileError(f"{where}: no such file; check the path.")
+        if not path.is_file():
+            raise InputFileError(f"{where}: is not a file; give a PDF file.")
         data = path.read_bytes()
     except OSError as exc:
         raise InputFileError(f"{where}: cannot be read ({exc.strerror}).") from None
@@ -62,21 +75,38 @@ def open_cover(path: Path) -> PdfReader:
         raise InputFileError(
             f"{where}: is locked with a password; save an unlocked copy and use that."
         ) from None
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+    except DependencyError:
         raise InputFileError(
-            f"{where}: is damaged and cannot be read ({type(exc).__name__}); "
-            "save it again from the program that made it."
+            f"{where}: is encrypted with AES and the 'cryptography' package is missing; "
+            "reinstall makeplan (pip install .) or save an unlocked copy."
         ) from None
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise _damaged(where, exc) from None
     if page_count == 0:
         raise InputFileError(f"{where}: has no pages; give a PDF with at least one page.")
-    return reader
+    return Cover(where, reader)
 
 
-def open_covers(paths: Sequence[Path]) -> list[PdfReader]:
+def _damaged(where: str, exc: BaseException) -> InputFileError:
+    return InputFileError(
+        f"{where}: is damaged and cannot be read ({type(exc).__name__}); "
+        "save it again from the program that made it."
+    )
+
+
+@dataclass(frozen=True)
+class Cover:
+    """An opened cover and how to name it in a message."""
+
+    where: str
+    reader: PdfReader
+
+
+def open_covers(paths: Sequence[Path]) -> list[Cover]:
     return [open_cover(path) for path in paths]
 
 
-def merge_covers(sheet: bytes, covers: Sequence[PdfReader]) -> bytes:
+def merge_covers(sheet: bytes, covers: Sequence[Cover]) -> bytes:
     """The covers' pages in order, then the sheet's; the sheet's metadata and fields kept."""
     if not covers:
         return sheet
@@ -87,7 +117,10 @@ def merge_covers(sheet: bytes, covers: Sequence[PdfReader]) -> bytes:
     writer = PdfWriter()
     for number, cover in enumerate(covers, start=1):
         before = len(_form_fields(writer))
-        writer.append(cover)
+        try:
+            writer.append(cover.reader)
+        except Exception as exc:  # damage pypdf finds only when copying pages
+            raise _damaged(cover.where, exc) from None
         # A cover's own form fields get a prefix, so a field that happens to share a
         # name with one of the sheet's boxes (say, an old sheet used as a cover)
         # stays a separate field instead of ticking together with it.
@@ -96,8 +129,8 @@ def merge_covers(sheet: bytes, covers: Sequence[PdfReader]) -> bytes:
             if "/T" in field:
                 field[NameObject("/T")] = TextStringObject(f"cover{number}-{field['/T']}")
     writer.append(sheet_reader)
-    info: dict[str, object] = dict(sheet_reader.metadata or {})
-    writer.add_metadata({key: str(value) for key, value in info.items()})
+    info: dict[str, Any] = dict(sheet_reader.metadata or {})
+    writer.add_metadata({key: str(info[key]) for key in _TEXT_METADATA if key in info})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

@@ -195,7 +195,10 @@ class Composer:
                     continue
                 if current:
                     lines.append(current)
-                while self.width_of(word, bold, size) > width and len(word) > 1:
+                while len(word) > 1 and (
+                    len(word) > self._max_chars(size, width)
+                    or self.width_of(word, bold, size) > width
+                ):
                     cut = self._longest_prefix(word, bold, size, width)
                     lines.append(word[:cut])
                     word = word[cut:]
@@ -203,8 +206,15 @@ class Composer:
             lines.append(current)
         return [line for line in lines if line] or [""]
 
+    @staticmethod
+    def _max_chars(size: float, width: float) -> int:
+        # No printing glyph is narrower than a tenth of the font size, so no more
+        # letters than this fit on a line; bounding by it keeps a 100,000-letter
+        # "word" from costing time that grows with its length squared.
+        return int(width / (0.1 * size)) + 1
+
     def _longest_prefix(self, word: str, bold: bool, size: float, width: float) -> int:
-        low, high = 1, len(word)
+        low, high = 1, min(len(word), self._max_chars(size, width))
         while low < high:
             middle = (low + high + 1) // 2
             if self.width_of(word[:middle], bold, size) <= width:
@@ -737,10 +747,12 @@ def place(plan: Plan, layout: Layout, paper: str, measure: Measure) -> Document:
 
 
 def _does_not_fit(plan: Plan, layout: Layout) -> DoesNotFitError:
+    count = len(plan.exercises)
+    what = "This exercise" if count == 1 else f"These {count} exercises"
     return DoesNotFitError(
-        f"These {len(plan.exercises)} exercises with {plan.box_count()} boxes do not fit on "
-        f"one page, even with text at {layout.min_pt:g} pt; use --layout handout, "
-        "or choose fewer exercises, --days or --sessions."
+        f"{what} with {plan.box_count()} boxes to tick and the notes do not fit on one page "
+        f"of the {layout.name} layout, even with text at {layout.min_pt:g} pt; use "
+        "--layout handout, or choose fewer exercises, --days or --sessions."
     )
 
 

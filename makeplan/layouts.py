@@ -10,6 +10,7 @@ differs; every key is checked and an unknown one is an error naming the file.
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -71,19 +72,27 @@ def _is_path(reference: str) -> bool:
     return reference.endswith(".toml") or "/" in reference or "\\" in reference
 
 
-def _raw_layout(reference: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, Any], str]:
+def _raw_layout(
+    reference: str, seen: tuple[str, ...] = (), named_by: str = "--layout"
+) -> tuple[dict[str, Any], str]:
     """The merged key/value table for a layout name or path, parents applied first."""
     if _is_path(reference):
         path = Path(reference)
-        if not path.is_file():
+        try:
+            found = path.is_file()
+        except OSError as exc:
             raise InputFileError(
-                f"--layout {reference}: no such layout file; give a .toml file or one of: "
+                f"{named_by} {reference}: cannot be read ({exc.strerror})."
+            ) from None
+        if not found:
+            raise InputFileError(
+                f"{named_by} {reference}: no such layout file; give a .toml file or one of: "
                 f"{', '.join(packaged_layout_names())}."
             )
         try:
             data = read_toml_file(path)
         except DataError as exc:
-            raise InputFileError(f"--layout {exc.message}") from None
+            raise InputFileError(f"Layout {exc.message}") from None
         origin = str(path)
     else:
         names = packaged_layout_names()
@@ -91,7 +100,7 @@ def _raw_layout(reference: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, A
             close = difflib.get_close_matches(reference, names, n=1)
             hint = f"did you mean {close[0]}? " if close else ""
             raise InputFileError(
-                f"--layout {reference!r} is not a packaged layout; {hint}"
+                f"{named_by} {reference!r} is not a packaged layout; {hint}"
                 f"choose one of: {', '.join(names)}, or give a path to a .toml file."
             )
         path = None
@@ -105,10 +114,16 @@ def _raw_layout(reference: str, seen: tuple[str, ...] = ()) -> tuple[dict[str, A
     if _is_path(parent) and path is not None:
         # A parent file is found next to the file that names it, not in the current folder.
         parent = str(path.parent / parent)
-    if parent in (*seen, reference):
+    identity = _identity(reference)
+    if _identity(parent) in (*seen, identity):
         raise InputFileError(f"{origin}: extends {parent!r} makes a loop; break the chain.")
-    base, _ = _raw_layout(parent, (*seen, reference))
+    base, _ = _raw_layout(parent, (*seen, identity), named_by=f"{origin}: extends")
     return _merge(base, data), origin
+
+
+def _identity(reference: str) -> str:
+    """One spelling per layout, so a loop through '../' or './' is still seen as a loop."""
+    return os.path.realpath(reference) if _is_path(reference) else reference
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:

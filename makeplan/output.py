@@ -2,13 +2,16 @@
 
 A failed run never leaves a half-written file or clobbers an existing one:
 the bytes go to a temporary file in the same folder, which replaces the
-target with one atomic rename only when everything worked.
+target with one atomic rename only when everything worked. A symlink is
+followed (the file it points to is replaced, the link stays); devices, pipes
+and other special files are refused rather than replaced by a regular file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -18,43 +21,59 @@ from makeplan.errors import OutputError
 STDOUT = "-"
 
 
+def resolve_target(target: str) -> Path:
+    """The regular file that `target` names (following symlinks), checked for writing.
+
+    Raises `OutputError` before any work is done when it cannot be written.
+    """
+    where = f"-o/--output {target!r}"
+    if not target.strip():
+        raise OutputError(f"{where} is empty; give a file name like routine.pdf.")
+    if target.endswith(("/", os.sep)):
+        raise OutputError(f"{where} ends with a '/', so it names a folder; add a file name.")
+    try:
+        path = Path(target).resolve()
+        if path.is_dir():
+            raise OutputError(f"{where} is a folder; give a file name like routine.pdf.")
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            raise OutputError(
+                f"{where} is a device, pipe or other special file, not a regular file; "
+                "give a file name, or '-' to write to standard output."
+            )
+        folder = path.parent
+        if not folder.exists():
+            raise OutputError(f"{where}: the folder {folder} does not exist; create it first.")
+        if not folder.is_dir():
+            raise OutputError(f"{where}: {folder} is not a folder.")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise OutputError(f"{where}: cannot write in {folder}; choose another place.")
+        if path.exists() and not os.access(path, os.W_OK):
+            raise OutputError(f"{where} is read-only; choose another name.")
+    except RuntimeError:  # a symlink loop, from resolve()
+        raise OutputError(f"{where} is a symlink that loops; give a real file name.") from None
+    except OSError as exc:
+        raise OutputError(
+            f"{where} cannot be used ({exc.strerror}); choose another name."
+        ) from None
+    return path
+
+
 def check_writable(target: str) -> None:
     """Fail before any work if `target` cannot be written."""
-    if target == STDOUT:
-        return
-    path = Path(target)
-    if path.is_dir():
-        raise OutputError(f"-o/--output {target} is a folder; give a file name like routine.pdf.")
-    folder = path.parent
-    if not folder.exists():
-        raise OutputError(
-            f"-o/--output {target}: the folder {folder} does not exist; create it first."
-        )
-    if not folder.is_dir():
-        raise OutputError(f"-o/--output {target}: {folder} is not a folder.")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise OutputError(f"-o/--output {target}: cannot write in {folder}; choose another place.")
-    if path.exists() and not os.access(path, os.W_OK):
-        raise OutputError(f"-o/--output {target} is read-only; choose another name.")
+    if target != STDOUT:
+        resolve_target(target)
 
 
 def write_output(target: str, data: bytes) -> None:
     """Write `data` to `target` atomically, or to standard output for '-'."""
     if target == STDOUT:
-        try:
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            # The reader stopped early (`| head`); that is its choice, not an error.
-            with contextlib.suppress(OSError):
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
+        _write_stdout(data)
         return
-    path = Path(target)
+    path = resolve_target(target)
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path(".")
-        )
+        # A short fixed prefix: a name with the target's name in it could pass the
+        # file system's length limit for a target whose own name is just under it.
+        handle, temporary = tempfile.mkstemp(prefix=".makeplan-", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(f"-o/--output {target}: cannot write ({exc.strerror}).") from None
     try:
@@ -62,12 +81,36 @@ def write_output(target: str, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        # mkstemp makes the file private; a sheet is an ordinary document.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
+        os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise OutputError(f"-o/--output {target}: cannot write ({exc.strerror}).") from None
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual ones (umask applied)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_stdout(data: bytes) -> None:
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        raise OutputError("-o - writes to standard output, but it is closed; give a file name.")
+    try:
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`); that is its choice, not an error.
+        # Point stdout at devnull so Python's own flush at exit does not complain.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+    except OSError as exc:
+        raise OutputError(f"-o - could not write to standard output ({exc.strerror}).") from None

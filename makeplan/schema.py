@@ -21,7 +21,7 @@ def load_toml(text: bytes | str, origin: str) -> dict[str, Any]:
     """Parse TOML text, turning a syntax error into a `DataError` naming `origin`."""
     if isinstance(text, bytes):
         try:
-            text = text.decode("utf-8")
+            text = text.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
         except UnicodeDecodeError:
             raise DataError(f"{origin} is not UTF-8 text; save it as UTF-8 TOML.") from None
     try:

@@ -7,10 +7,11 @@ user named exercises with -e, in which case their order is kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Sequence
 
-from makeplan.errors import DoesNotFitError, SelectionError
+from makeplan.errors import DoesNotFitError, SelectionError, UsageError
 from makeplan.model import ABILITY_NAMES, POSITIONS, Exercise, Options, Plan, PlannedExercise
 
 # More boxes than anyone ticks in a month of full routines (the whole catalogue
@@ -47,7 +48,9 @@ def filter_exercises(
     return routine_order(chosen)
 
 
-def find_exercises(catalogue: Sequence[Exercise], ids: Sequence[str]) -> list[Exercise]:
+def find_exercises(
+    catalogue: Sequence[Exercise], ids: Sequence[str], option: str = "-e/--exercise"
+) -> list[Exercise]:
     """The named exercises, in the order given; unknown ids fail with close matches."""
     by_id = {ex.id: ex for ex in catalogue}
     chosen: list[Exercise] = []
@@ -59,7 +62,7 @@ def find_exercises(catalogue: Sequence[Exercise], ids: Sequence[str]) -> list[Ex
                 if close
                 else "run 'makeplan list' to see the ids."
             )
-            raise SelectionError(f"-e/--exercise {exercise_id!r} is not in the catalogue; {hint}")
+            raise SelectionError(f"{option} {exercise_id!r} is not in the catalogue; {hint}")
         if by_id[exercise_id] in chosen:
             raise SelectionError(
                 f"-e/--exercise {exercise_id!r} is given twice; name each exercise once."
@@ -70,6 +73,11 @@ def find_exercises(catalogue: Sequence[Exercise], ids: Sequence[str]) -> list[Ex
 
 def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     """Build the plan: which exercises, at which doses, for whom and when."""
+    if options.date + dt.timedelta(days=options.days - 1) > dt.date.max - dt.timedelta(days=1):
+        raise UsageError(
+            f"--date {options.date.isoformat()} with --days {options.days} runs past the year "
+            "9999; choose an earlier date."
+        )
     if options.exercise_ids:
         chosen = find_exercises(catalogue, options.exercise_ids)
     else:

@@ -330,3 +330,27 @@ def test_a_ticked_box_shows_when_rendered(run, tmp_path) -> None:
 
     assert ink(ticked_name) > 0.05
     assert ink("seated-twist_day1_session1_right_rep2") == 0
+
+
+def test_hostile_text_is_printed_or_cleaned(run, tmp_path) -> None:
+    pdf = build(
+        run,
+        tmp_path,
+        "--patient",
+        "Ann\udcff\x07 Lee",
+        "--notes",
+        "x" * 20000,
+        "--layout",
+        "handout",
+    )
+    text = " ".join(page_texts(pdf))
+    assert "Ann? Lee" in text
+    assert layout_problems(pdf, 18, 12) == []
+
+
+def test_a_very_long_word_is_fast(run, tmp_path) -> None:
+    import time
+
+    start = time.perf_counter()
+    build(run, tmp_path, "--patient", "y" * 100_000, "--layout", "handout", "-e", "seated-twist")
+    assert time.perf_counter() - start < 10
