@@ -10,6 +10,7 @@ import os
 
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import OutputError
+from makeplan.fonts import unprintable
 from makeplan.layouts import load_layout
 from makeplan.model import Options
 from makeplan.output import STDOUT, check_writable, write_output
@@ -28,11 +29,26 @@ def build_pdf(options: Options) -> bytes:
     return covers.merge_covers(sheet, cover_readers)
 
 
-def build(options: Options) -> None:
-    """Check the output can be written, make the PDF, then write it atomically."""
+def build(options: Options) -> list[str]:
+    """Check the output can be written, make the PDF, then write it atomically.
+
+    Returns warnings for the user: things that worked, but not quite as asked.
+    """
     check_writable(options.output)
     _refuse_overwriting_a_cover(options)
     write_output(options.output, build_pdf(options))
+    return text_warnings(options)
+
+
+def text_warnings(options: Options) -> list[str]:
+    missing = unprintable((options.patient, options.clinician, options.notes))
+    if not missing:
+        return []
+    shown = " ".join(missing[:20]) + (" ..." if len(missing) > 20 else "")
+    return [
+        f"the sheet's font cannot show these characters, so they print as empty boxes: "
+        f"{shown}; write the name in Latin letters for now."
+    ]
 
 
 def _refuse_overwriting_a_cover(options: Options) -> None:

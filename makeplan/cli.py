@@ -341,7 +341,8 @@ def build_command(
         fillable=fillable,
         output=output,
     )
-    build(options)
+    for warning in build(options):
+        click.echo(f"Warning: {warning}", err=True)
     if output != "-":
         click.echo(f"Wrote {output}", err=True)
 

@@ -354,3 +354,13 @@ def test_a_very_long_word_is_fast(run, tmp_path) -> None:
     start = time.perf_counter()
     build(run, tmp_path, "--patient", "y" * 100_000, "--layout", "handout", "-e", "seated-twist")
     assert time.perf_counter() - start < 10
+
+
+def test_characters_the_font_cannot_show_are_reported(run, tmp_path) -> None:
+    result = run("build", "--patient", "Ελένη Łukasz", "-o", "out.pdf")
+    assert result.code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning:")]
+    assert len(warnings) == 1
+    for char in "ΕλένηŁ":
+        assert char in warnings[0]
+    assert "é" not in warnings[0].split(":", 2)[-1]  # Latin-1 letters print fine
