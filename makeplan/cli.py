@@ -116,16 +116,26 @@ def cli() -> None:
     """
 
 
-@cli.command("list")
-@click.option(
+# The selection options read the same in `list` and `build`.
+position_option = click.option(
     "-p",
     "--position",
     "positions",
     multiple=True,
     type=click.Choice(POSITIONS),
-    help="Only this position; repeat for more.",
+    help="Exercises done in this position; repeat for more. Default: all three.",
 )
-@click.option("-a", "--ability", type=AbilityType(), help="Only this level or easier.")
+ability_option = click.option(
+    "-a",
+    "--ability",
+    type=AbilityType(),
+    help="Keep exercises at this level or easier. Default: all levels.",
+)
+
+
+@cli.command("list")
+@position_option
+@ability_option
 @click.option(
     "--format",
     "output_format",
@@ -209,20 +219,8 @@ def _describe(ex: Exercise) -> str:
 
 
 @cli.command("build")
-@click.option(
-    "-p",
-    "--position",
-    "positions",
-    multiple=True,
-    type=click.Choice(POSITIONS),
-    help="Exercises done in this position; repeat for more. Default: all three.",
-)
-@click.option(
-    "-a",
-    "--ability",
-    type=AbilityType(),
-    help="Keep exercises at this level or easier. Default: all levels.",
-)
+@position_option
+@ability_option
 @click.option(
     "-e",
     "--exercise",
