@@ -54,18 +54,8 @@ def open_cover(path: Path) -> Cover:
         raise InputFileError(f"{where}: is not a PDF file; give a PDF (it must start with %PDF-).")
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except DependencyError:
-                raise InputFileError(
-                    f"{where}: is encrypted with AES and the 'cryptography' package is missing; "
-                    "reinstall makeplan (pip install .) or save an unlocked copy."
-                ) from None
-            if not opened:
-                raise InputFileError(
-                    f"{where}: is locked with a password; save an unlocked copy and use that."
-                )
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise FileNotDecryptedError(where)
         page_count = len(reader.pages)
         for page in reader.pages:
             page.mediabox  # noqa: B018 - reading it finds damaged page trees now, not mid-merge

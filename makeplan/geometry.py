@@ -223,25 +223,32 @@ class Composer:
                 high = middle - 1
         return low
 
+    def text(self, x: float, baseline: float, line: str, size: float, bold: bool = False) -> Text:
+        """One measured line of text at (x, baseline)."""
+        return Text(x, baseline, line, self.font(bold), size, self.width_of(line, bold, size))
+
+    @staticmethod
+    def centred_baseline(height: float, size: float) -> float:
+        """The baseline that centres text of `size` in a line `height` tall."""
+        return (height - size) / 2 + ASCENT * size
+
     def text_lines(
         self, text: str, x: float, width: float, size: float, bold: bool = False
     ) -> list[Slice]:
         """One slice per wrapped line."""
-        slices = []
         height = self.line_height(size)
-        baseline = (height - size) / 2 + ASCENT * size
-        for line in self.wrap(text, bold, size, width):
-            item = Text(x, baseline, line, self.font(bold), size, self.width_of(line, bold, size))
-            slices.append(Slice(height, texts=[item]))
-        return slices
+        baseline = self.centred_baseline(height, size)
+        return [
+            Slice(height, texts=[self.text(x, baseline, line, size, bold)])
+            for line in self.wrap(text, bold, size, width)
+        ]
 
     def hanging(self, marker: str, text: str, x: float, width: float, size: float) -> list[Slice]:
         """A numbered or bulleted item: the marker, then text wrapped under itself."""
         indent = self.width_of("00. ", False, size)
         slices = self.text_lines(text, x + indent, width - indent, size)
         first = slices[0].texts[0]
-        mark = Text(x, first.y, marker, self.font(False), size, self.width_of(marker, False, size))
-        slices[0].texts.append(mark)
+        slices[0].texts.append(self.text(x, first.y, marker, size))
         return slices
 
 
@@ -351,18 +358,8 @@ def tick_grid(
         else:
             row_slices = group_slices
         if row.label:
-            first = row_slices[0]
-            baseline = (line_height - label_size) / 2 + ASCENT * label_size
-            first.texts.append(
-                Text(
-                    x,
-                    baseline,
-                    row.label,
-                    composer.font(False),
-                    label_size,
-                    composer.width_of(row.label, False, label_size),
-                )
-            )
+            baseline = composer.centred_baseline(line_height, label_size)
+            row_slices[0].texts.append(composer.text(x, baseline, row.label, label_size))
         row_slices[-1].height += row_gap
         if plan.days > 1 and item.sessions_per_day > 1 and row.session == item.sessions_per_day:
             # A hairline under each day's last row lets the eye find a day in a long grid.
@@ -400,17 +397,8 @@ def _box_group(
     lines = (item.reps + per_line - 1) // per_line
     group.height = lines * line_height
     if side_text:
-        baseline = (line_height - label_size) / 2 + ASCENT * label_size
-        group.texts.append(
-            Text(
-                x,
-                baseline,
-                side_text,
-                composer.font(False),
-                label_size,
-                composer.width_of(side_text, False, label_size),
-            )
-        )
+        baseline = composer.centred_baseline(line_height, label_size)
+        group.texts.append(composer.text(x, baseline, side_text, label_size))
     name = item.exercise.id
     when = ", ".join(
         part
@@ -596,27 +584,14 @@ def footer_texts(
     if layout.page_numbers:
         number = f"Page {page} of {pages}"
         number_width = composer.width_of(number, False, size)
-        texts.append(
-            Text(
-                x + width - number_width, baseline, number, composer.font(False), size, number_width
-            )
-        )
+        texts.append(composer.text(x + width - number_width, baseline, number, size))
         reminder_room = width - number_width - 6 * MM
         reminder = wording.PAGE_FOOTER_SAFETY if page > 1 else ""
         if plan.patient and page > 1:
             reminder = f"{plan.patient}. {reminder}"
         if reminder:
             line = composer.wrap(reminder, False, size, reminder_room)[0]
-            texts.append(
-                Text(
-                    x,
-                    baseline,
-                    line,
-                    composer.font(False),
-                    size,
-                    composer.width_of(line, False, size),
-                )
-            )
+            texts.append(composer.text(x, baseline, line, size))
     return texts
 
 
