@@ -246,16 +246,14 @@ def _describe(ex: Exercise) -> str:
 @click.option(
     "--days",
     type=click.IntRange(1, 31),
-    default=1,
-    show_default=True,
-    help="How many days the sheet tracks: 1 is a daily sheet, 7 a week.",
+    help="How many days the sheet tracks (1-31). Default: 1, or 7 for the week layout.",
 )
 @click.option(
     "--layout",
     default="one-page",
     show_default=True,
     metavar="NAME|PATH",
-    help="A packaged layout (one-page, handout) or a layout .toml file.",
+    help="A packaged layout (one-page, handout, large-print, week) or a layout .toml file.",
 )
 @click.option(
     "--paper",
@@ -282,6 +280,23 @@ def _describe(ex: Exercise) -> str:
 )
 @click.option("--notes", help="Notes from the clinician, printed under the safety note.")
 @click.option(
+    "--logo",
+    type=click.Path(path_type=Path),
+    metavar="IMAGE",
+    help="A PNG or JPEG logo for the top of every page (and the title page).",
+)
+@click.option(
+    "--title-page/--no-title-page",
+    default=None,
+    help="Start with a title page: who it is for, what a back spasm is, and safety. "
+    "Default: on for handout and large-print, off for one-page and week.",
+)
+@click.option(
+    "--grayscale",
+    is_flag=True,
+    help="Print every picture, the logo too, in shades of gray.",
+)
+@click.option(
     "--fillable/--no-fillable",
     default=True,
     show_default=True,
@@ -302,7 +317,7 @@ def build_command(
     reps: int | None,
     hold_seconds: int | None,
     sessions_per_day: int | None,
-    days: int,
+    days: int | None,
     layout: str,
     paper: str,
     covers: tuple[Path, ...],
@@ -310,6 +325,9 @@ def build_command(
     clinician: str | None,
     date: dt.date | None,
     notes: str | None,
+    logo: Path | None,
+    title_page: bool | None,
+    grayscale: bool,
     fillable: bool,
     output: str,
 ) -> None:
@@ -338,6 +356,9 @@ def build_command(
         notes=_clean(notes, keep_lines=True),
         fillable=fillable,
         output=output,
+        logo=logo,
+        title_page=title_page,
+        grayscale=grayscale,
     )
     for warning in build(options):
         click.echo(f"Warning: {warning}", err=True)

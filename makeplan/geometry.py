@@ -13,13 +13,14 @@ whole plan fits or says it cannot.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from makeplan import wording
 from makeplan.errors import DoesNotFitError
 from makeplan.layouts import MM, Layout
 from makeplan.model import ABILITY_NAMES, SIDE_NAMES, Plan, PlannedExercise
+from makeplan.poses import Panel, Pictogram
 
 Measure = Callable[[str, str, float], float]
 """width_in_points(text, font_name, font_size)"""
@@ -90,11 +91,44 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class Drawing:
+    """One pictogram frame; (x, y) is its lower-left corner, `scale` points per pose unit."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    panel: Panel
+    scale: float
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture supplied by the user (the logo), fitted into its rectangle."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    key: str
+
+
+@dataclass(frozen=True)
+class Artwork:
+    """What geometry needs to know about pictures: pictograms by exercise, the logo's shape."""
+
+    pictograms: Mapping[str, Pictogram] = field(default_factory=dict)
+    logo_aspect: float | None = None
+
+
+@dataclass(frozen=True)
 class Page:
     texts: tuple[Text, ...]
     boxes: tuple[Box, ...]
     rules: tuple[Rule, ...]
     frames: tuple[Frame, ...]
+    drawings: tuple[Drawing, ...] = ()
+    images: tuple[Image, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -108,6 +142,7 @@ class Document:
     title: str
     subject: str
     author: str
+    warnings: tuple[str, ...] = ()
 
 
 # --- building blocks, in local coordinates (x absolute, y downward from the slice top) ---
@@ -122,6 +157,8 @@ class Slice:
     boxes: list[Box] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
+    drawings: list[Drawing] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
 
 
 @dataclass
@@ -169,10 +206,31 @@ class Sizes:
 class Composer:
     """Turns plan content into slices for one column of a given width."""
 
-    def __init__(self, layout: Layout, sizes: Sizes, measure: Measure) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        sizes: Sizes,
+        measure: Measure,
+        artwork: Artwork | None = None,
+        pictures: bool = True,
+        scale: float = 1.0,
+    ) -> None:
         self.layout = layout
         self.sizes = sizes
         self.measure = measure
+        self.artwork = artwork or Artwork()
+        self.scale = scale
+        # Pictures are drawn when the layout shows them and this attempt keeps them.
+        self.pictures = pictures and layout.pictures
+
+    @property
+    def has_pictures(self) -> bool:
+        return self.pictures and bool(self.artwork.pictograms)
+
+    def pictogram(self, item: PlannedExercise) -> Pictogram | None:
+        if not self.pictures:
+            return None
+        return self.artwork.pictograms.get(item.exercise.id)
 
     def width_of(self, text: str, bold: bool, size: float) -> float:
         return self.measure(text, self.font(bold), size)
@@ -261,6 +319,8 @@ def stack(slices: list[Slice]) -> Slice:
         merged.boxes += [replace(b, y=b.y + offset) for b in piece.boxes]
         merged.rules += [replace(r, y1=r.y1 + offset, y2=r.y2 + offset) for r in piece.rules]
         merged.frames += [replace(f, y=f.y + offset) for f in piece.frames]
+        merged.drawings += [replace(d, y=d.y + offset) for d in piece.drawings]
+        merged.images += [replace(i, y=i.y + offset) for i in piece.images]
         merged.height += piece.height
     return merged
 
@@ -273,11 +333,71 @@ def beside(left: Slice, right: Slice) -> Slice:
         boxes=left.boxes + right.boxes,
         rules=left.rules + right.rules,
         frames=left.frames + right.frames,
+        drawings=left.drawings + right.drawings,
+        images=left.images + right.images,
     )
 
 
 def spacer(height: float) -> Slice:
     return Slice(height)
+
+
+# --- pictures ---
+
+PANEL_GAP = 2 * MM
+
+
+def picture_slice(
+    picture: Pictogram,
+    composer: Composer,
+    x: float,
+    width: float,
+    max_panel_height: float,
+    columns: int | None = None,
+) -> Slice:
+    """The frames of a pictogram in rows of `columns`, each with its caption under it.
+
+    A layout showing only the key frame gets that one panel, with no caption.
+    """
+    key_only = composer.layout.picture_frames == "key"
+    panels = (picture.key,) if key_only else picture.panels
+    count = len(panels)
+    columns = min(columns or count, count)
+    panel_width = (width - (columns - 1) * PANEL_GAP) / columns
+    panel_height = panel_width / picture.aspect
+    if panel_height > max_panel_height:
+        panel_height = max_panel_height
+        panel_width = panel_height * picture.aspect
+    scale = panel_width / picture.width
+    size = composer.sizes.label
+    captions = composer.layout.picture_captions and not key_only
+    rows: list[Slice] = []
+    for first in range(0, count, columns):
+        row = Slice(panel_height)
+        caption_slices: list[Slice] = []
+        for column, panel in enumerate(panels[first : first + columns]):
+            left = x + column * (panel_width + PANEL_GAP)
+            row.drawings.append(Drawing(left, 0.0, panel_width, panel_height, panel, scale))
+            if captions:
+                number = f"{first + column + 1}. " if count > 1 else ""
+                caption_slices.append(
+                    stack(composer.text_lines(number + panel.caption, left, panel_width, size))
+                )
+        if caption_slices:
+            below = caption_slices[0]
+            for other in caption_slices[1:]:
+                below = beside(below, other)
+            row = stack([row, below])
+        rows.append(row)
+    return stack([piece for row in rows for piece in (row, spacer(PANEL_GAP))][:-1])
+
+
+def logo_slice(composer: Composer, x: float, height: float, max_width: float) -> Slice:
+    """The clinic's logo at `height` (narrower when it would pass `max_width`)."""
+    aspect = composer.artwork.logo_aspect or 1.0
+    width = min(height * aspect, max_width)
+    height = width / aspect
+    return Slice(height, images=[Image(x, 0.0, width, height, "logo")])
 
 
 # --- the tick grid ---
@@ -428,14 +548,74 @@ def _box_group(
 
 
 def header_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
+    """Title, dates and names; the logo, when there is one, at the right."""
     sizes = composer.sizes
-    slices = composer.text_lines(wording.TITLE, x, width, sizes.title, bold=True)
-    slices += composer.text_lines(wording.subtitle(plan), x, width, sizes.body)
+    logo: Slice | None = None
+    text_width = width
+    if composer.artwork.logo_aspect is not None:
+        height = composer.layout.logo_height_mm * MM * max(composer.scale, 0.7)
+        logo = logo_slice(composer, 0.0, height, width * 0.3)
+        logo_width = logo.images[0].width
+        logo.images[0] = replace(logo.images[0], x=x + width - logo_width)
+        text_width = width - logo_width - 4 * MM
+    slices = composer.text_lines(wording.TITLE, x, text_width, sizes.title, bold=True)
+    slices += composer.text_lines(wording.subtitle(plan), x, text_width, sizes.body)
     people = wording.people_line(plan)
     if people:
-        slices += composer.text_lines(people, x, width, sizes.body, bold=True)
+        slices += composer.text_lines(people, x, text_width, sizes.body, bold=True)
+    if logo is not None:
+        slices = [beside(stack(slices), logo)]
     slices.append(spacer(sizes.body * 0.5))
     return Block(slices)
+
+
+def running_band(plan: Plan, composer: Composer, x: float, width: float) -> Slice:
+    """The top of every page after the first: a short title, and the logo at the right."""
+    size = composer.sizes.label
+    height = composer.layout.logo_height_mm * MM * 0.75
+    logo = logo_slice(composer, 0.0, height, width * 0.25)
+    logo_width = logo.images[0].width
+    logo.images[0] = replace(logo.images[0], x=x + width - logo_width)
+    room = width - logo_width - 6 * MM
+    line = composer.wrap(wording.running_title(plan), False, size, room)[0]
+    text = composer.text(x, logo.height - DESCENT * size, line, size)
+    band = Slice(logo.height, texts=[text], images=logo.images)
+    gap = 2.5 * MM
+    return stack([band, Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.4)])])
+
+
+def title_page_blocks(plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
+    """A first page: who it is for, what a back spasm is, the exercises, and safety."""
+    sizes = composer.sizes
+    layout = composer.layout
+    blocks: list[Block] = []
+    if composer.artwork.logo_aspect is not None:
+        logo = logo_slice(composer, x, layout.title_logo_height_mm * MM, width * 0.6)
+        blocks.append(Block([logo, spacer(sizes.block_gap)]))
+    slices = composer.text_lines(wording.TITLE, x, width, sizes.title * 1.25, bold=True)
+    slices += composer.text_lines(wording.subtitle(plan), x, width, sizes.body)
+    for line in (
+        f"For: {plan.patient}" if plan.patient else "",
+        f"Clinician: {plan.clinician}" if plan.clinician else "",
+    ):
+        if line:
+            slices += composer.text_lines(line, x, width, sizes.heading, bold=True)
+    slices.append(spacer(sizes.block_gap))
+    blocks.append(Block(slices))
+    # Safety before anything else a patient reads.
+    blocks.append(safety_block(composer, x, width))
+    for heading, paragraph in wording.ABOUT_SPASMS:
+        part = composer.text_lines(heading, x, width, sizes.heading, bold=True)
+        part += composer.text_lines(paragraph, x, width, sizes.body)
+        part.append(spacer(sizes.body * 0.6))
+        blocks.append(Block(part))
+    listing = composer.text_lines(wording.EXERCISE_LIST_HEADING, x, width, sizes.heading, True)
+    for number, item in enumerate(plan.exercises, start=1):
+        listing += composer.hanging(
+            f"{number}.", f"{item.exercise.name}: {wording.dose_words(item)}.", x, width, sizes.body
+        )
+    blocks.append(Block(listing))
+    return blocks
 
 
 def safety_block(composer: Composer, x: float, width: float) -> Block:
@@ -465,7 +645,11 @@ def safety_block(composer: Composer, x: float, width: float) -> Block:
 
 def intro_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
     sizes = composer.sizes
-    slices = composer.text_lines(wording.HOW_TO_USE, x, width, sizes.body)
+    hint = wording.picture_hint(composer.has_pictures)
+    legend = ""
+    if composer.layout.arrangement == "week-table" and any(i.sides == 2 for i in plan.exercises):
+        legend = " " + wording.SIDE_LEGEND
+    slices = composer.text_lines(hint + wording.HOW_TO_USE + legend, x, width, sizes.body)
     if plan.notes:
         slices += composer.text_lines(
             f"Notes from your clinician: {plan.notes}", x, width, sizes.body, bold=True
@@ -489,23 +673,58 @@ def exercise_block(
 ) -> Block:
     if composer.layout.arrangement == "side-by-side":
         return _side_by_side_block(number, item, plan, composer, x, width)
+    if composer.layout.arrangement == "week-table":
+        return _week_row_block(number, item, plan, composer, x, width)
     return _stacked_block(number, item, plan, composer, x, width)
+
+
+GUTTER = 4 * MM
+
+
+def _summary_cell(
+    number: int, item: PlannedExercise, composer: Composer, x: float, width: float
+) -> tuple[Slice, float]:
+    """The picture (when shown), then name, dose and cue: the left part of a row.
+
+    Returns the cell and the x where the next column may start.
+    """
+    sizes = composer.sizes
+    text_width = width * composer.layout.text_fraction
+    picture = composer.pictogram(item)
+    cell: list[Slice] = []
+    text_x = x
+    if composer.has_pictures:
+        # The column is kept even for an exercise without a picture, so rows line up.
+        picture_width = composer.layout.picture_width_mm * MM * composer.scale
+        text_x = x + picture_width + GUTTER * 0.75
+        if picture is not None:
+            tallest = composer.layout.picture_height_mm * MM * composer.scale
+            drawn = picture_slice(picture, composer, x, picture_width, tallest)
+            cell.append(stack([spacer(sizes.box_gap), drawn]))
+    left = composer.text_lines(_title_of(number, item), text_x, text_width, sizes.heading, True)
+    left += composer.text_lines(wording.dose_words(item), text_x, text_width, sizes.body, True)
+    if composer.layout.show_cue:
+        left += composer.text_lines(item.exercise.cue, text_x, text_width, sizes.body)
+    cell.append(stack(left))
+    row = cell[0]
+    for other in cell[1:]:
+        row = beside(row, other)
+    return row, text_x + text_width + GUTTER
 
 
 def _side_by_side_block(
     number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
 ) -> Block:
-    """Text on the left (name, dose, cue), boxes on the right; one unsplittable slice."""
+    """Picture, then text (name, dose, cue), then the boxes; one unsplittable slice."""
     sizes = composer.sizes
-    text_width = width * composer.layout.text_fraction
-    gutter = 4 * MM
-    left = composer.text_lines(_title_of(number, item), x, text_width, sizes.heading, True)
-    left += composer.text_lines(wording.dose_words(item), x, text_width, sizes.body, True)
-    if composer.layout.show_cue:
-        left += composer.text_lines(item.exercise.cue, x, text_width, sizes.body)
-    grid_x = x + text_width + gutter
-    right = tick_grid(item, plan, composer, grid_x, width - text_width - gutter)
-    row = beside(stack(left), stack([spacer(sizes.box_gap), *right]))
+    summary, grid_x = _summary_cell(number, item, composer, x, width)
+    if x + width - grid_x < sizes.box * 2:
+        raise DoesNotFitError(
+            f"The {composer.layout.name} layout leaves no room for boxes beside the text; "
+            "lower exercise.text_fraction or picture.width_mm in the layout."
+        )
+    right = tick_grid(item, plan, composer, grid_x, x + width - grid_x)
+    row = beside(summary, stack([spacer(sizes.box_gap), *right]))
     rule = Slice(
         sizes.block_gap, rules=[Rule(x, sizes.block_gap / 2, x + width, sizes.block_gap / 2, 0.5)]
     )
@@ -535,10 +754,10 @@ def _stacked_block(
         needs = ", ".join(exercise.equipment) if exercise.equipment else "nothing but some space"
         slices += composer.text_lines(f"You need: {needs}.", x, width, body)
         slices += composer.text_lines(f"It helps: {', '.join(exercise.targets)}.", x, width, body)
-    if layout.show_steps:
+    picture = composer.pictogram(item)
+    if layout.show_steps or picture is not None:
         slices.append(spacer(body * 0.3))
-        for index, step in enumerate(exercise.steps, start=1):
-            slices += composer.hanging(f"{index}.", step, x, width, body)
+        slices += _steps_and_picture(item, picture, composer, x, width)
     if layout.show_cautions and exercise.cautions:
         slices.append(spacer(body * 0.3))
         slices += composer.text_lines("Take care:", x, width, body, True)
@@ -550,6 +769,166 @@ def _stacked_block(
     gap = sizes.block_gap
     slices.append(Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)]))
     return Block(slices, heading=lambda: heading(continued=True))
+
+
+@dataclass(frozen=True)
+class _WeekColumns:
+    """Where the day columns of a week table are: shared by the header row and every row."""
+
+    session_x: float
+    first_day_x: float
+    day_width: float
+
+
+def _week_columns(plan: Plan, composer: Composer, x: float, width: float) -> _WeekColumns:
+    layout = composer.layout
+    left = width * layout.text_fraction + GUTTER
+    if composer.has_pictures:
+        left += layout.picture_width_mm * MM * composer.scale + GUTTER * 0.75
+    sessions = max(item.sessions_per_day for item in plan.exercises)
+    session_width = 0.0
+    if sessions > 1:
+        session_width = (
+            max(
+                composer.width_of(_short_session(s), False, composer.sizes.label)
+                for s in range(1, sessions + 1)
+            )
+            + 2 * MM
+        )
+    first_day_x = x + left + session_width
+    day_width = (x + width - first_day_x) / plan.days
+    return _WeekColumns(x + left, first_day_x, day_width)
+
+
+def _short_session(session: int) -> str:
+    return wording.session_label(session)
+
+
+def week_header_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
+    """Column headings for a week table: a day name and date over each column."""
+    columns = _week_columns(plan, composer, x, width)
+    size = composer.sizes.label
+    cells: list[Slice] = []
+    for day in range(1, plan.days + 1):
+        left = columns.first_day_x + (day - 1) * columns.day_width
+        label = wording.day_label(plan.date, day)
+        lines = composer.wrap(label, True, size, columns.day_width - 1 * MM)
+        cell = Slice(0)
+        for line in lines:
+            line_width = composer.width_of(line, True, size)
+            piece = stack(
+                composer.text_lines(
+                    line, left + (columns.day_width - line_width) / 2, columns.day_width, size, True
+                )
+            )
+            cell = stack([cell, piece])
+        cells.append(cell)
+    heading = stack(composer.text_lines("Exercise", x, columns.session_x - x, size, True))
+    row = heading
+    for cell in cells:
+        row = beside(row, cell)
+    gap = composer.sizes.box_gap * 1.5
+    line = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.8)])
+    return Block([stack([row, line])])
+
+
+def _week_row_block(
+    number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
+) -> Block:
+    """One exercise as a table row: picture and dose, then a cell per day and time of day."""
+    sizes = composer.sizes
+    columns = _week_columns(plan, composer, x, width)
+    summary, _ = _summary_cell(number, item, composer, x, width)
+    sides = SIDE_NAMES[item.sides]
+    short_sides = [{"right": "R", "left": "L", "both": ""}[side] for side in sides]
+    size = sizes.label
+    side_width = max(composer.width_of(text, False, size) for text in short_sides)
+    side_width = side_width + 1.2 * MM if side_width else 0.0
+    box, gap = sizes.box, sizes.box_gap
+    room = columns.day_width - 2 * MM - side_width
+    per_line = min(int((room + gap) // (box + gap)), item.reps)
+    if per_line < 1:
+        raise DoesNotFitError(
+            f"The boxes for {item.exercise.name!r} do not fit in a day's column; "
+            "use fewer --days or --layout handout."
+        )
+    line_height = max(box + gap, composer.line_height(size))
+    session_rows: list[Slice] = []
+    for session in range(1, item.sessions_per_day + 1):
+        row = Slice(0)
+        for day in range(1, plan.days + 1):
+            left = columns.first_day_x + (day - 1) * columns.day_width + 1 * MM
+            tick_row = _TickRow("", day, session)
+            groups = [
+                _box_group(
+                    item,
+                    plan,
+                    composer,
+                    tick_row,
+                    side,
+                    short_sides[index],
+                    left,
+                    side_width,
+                    per_line,
+                    line_height,
+                )
+                for index, side in enumerate(sides)
+            ]
+            row = beside(row, stack(groups))
+        if item.sessions_per_day > 1:
+            baseline = composer.centred_baseline(line_height, size)
+            row.texts.append(
+                composer.text(columns.session_x, baseline, _short_session(session), size)
+            )
+        session_rows.append(stack([row, spacer(gap)]))
+    grid = stack([spacer(gap), *session_rows])
+    row = beside(summary, grid)
+    row.height += gap
+    for day in range(1, plan.days):
+        # Hairlines between the days, so a column reads as one day.
+        line_x = columns.first_day_x + day * columns.day_width
+        row.rules.append(Rule(line_x, 0, line_x, row.height, 0.3))
+    rule = Slice(gap * 1.5, rules=[Rule(x, gap * 0.75, x + width, gap * 0.75, 0.6)])
+    return Block([stack([row, rule])])
+
+
+def _steps_and_picture(
+    item: PlannedExercise, picture: Pictogram | None, composer: Composer, x: float, width: float
+) -> list[Slice]:
+    """Numbered steps with the pictogram beside them, as large as the steps are tall."""
+    body = composer.sizes.body
+    show_steps = composer.layout.show_steps
+    tallest = composer.layout.picture_height_mm * MM
+    if picture is None:
+        return _numbered_steps(item, composer, x, width)
+    if not show_steps:
+        return [picture_slice(picture, composer, x, width, tallest)]
+    picture_width = min(composer.layout.picture_width_mm * MM, width * 0.55)
+    steps_width = width - picture_width - GUTTER
+    steps = _numbered_steps(item, composer, x, steps_width)
+    steps_height = sum(piece.height for piece in steps)
+    picture_x = x + steps_width + GUTTER
+    count = len(picture.panels)
+    # The largest panels (fewest per row) that do not make the block much taller
+    # than the steps; at worst all panels in one row.
+    choice = picture_slice(picture, composer, picture_x, picture_width, tallest, count)
+    for columns in range(1, count):
+        candidate = picture_slice(picture, composer, picture_x, picture_width, tallest, columns)
+        if candidate.height <= max(steps_height * 1.5, choice.height) + body:
+            choice = candidate
+            break
+    return [beside(stack(steps), choice)]
+
+
+def _numbered_steps(
+    item: PlannedExercise, composer: Composer, x: float, width: float
+) -> list[Slice]:
+    if not composer.layout.show_steps:
+        return []
+    slices: list[Slice] = []
+    for index, step in enumerate(item.exercise.steps, start=1):
+        slices += composer.hanging(f"{index}.", step, x, width, composer.sizes.body)
+    return slices
 
 
 def notes_area(composer: Composer, x: float, width: float, room: float) -> list[Slice]:
@@ -598,31 +977,39 @@ def footer_texts(
 # --- pagination ---
 
 
-def _paginate(blocks: list[Block], page_height: float) -> list[list[Slice]]:
+def _paginate(blocks: list[Block], first_height: float, later_height: float) -> list[list[Slice]]:
+    """Fill pages with blocks; the first page may be shorter or taller than the rest."""
     pages: list[list[Slice]] = [[]]
     used = 0.0
+
+    def room() -> float:
+        return (first_height if len(pages) == 1 else later_height) - used
+
+    def new_page() -> None:
+        nonlocal used
+        pages.append([])
+        used = 0.0
+
     for block in blocks:
-        if block.height <= page_height - used:
+        if block.height <= room():
             pages[-1] += block.slices
             used += block.height
             continue
         if used > 0:
-            pages.append([])
-            used = 0.0
-        if block.height <= page_height:
+            new_page()
+        if block.height <= room():
             pages[-1] += block.slices
             used = block.height
             continue
         # Taller than a page: split between slices, repeating the heading.
         for piece in block.slices:
-            if piece.height > page_height:
+            if piece.height > max(first_height, later_height):
                 raise DoesNotFitError(
                     "One part of the sheet is taller than a page; "
                     "use a larger paper or a layout with smaller sizes."
                 )
-            if used + piece.height > page_height:
-                pages.append([])
-                used = 0.0
+            if piece.height > room():
+                new_page()
                 if block.heading is not None:
                     for head in block.heading():
                         pages[-1].append(head)
@@ -632,22 +1019,21 @@ def _paginate(blocks: list[Block], page_height: float) -> list[list[Slice]]:
     return pages
 
 
-def _place(
-    slices: list[Slice], top: float
-) -> tuple[list[Text], list[Box], list[Rule], list[Frame]]:
-    """Turn local slice coordinates into page coordinates (y upward from the bottom)."""
-    texts: list[Text] = []
-    boxes: list[Box] = []
-    rules: list[Rule] = []
-    frames: list[Frame] = []
-    cursor = top
-    for piece in slices:
-        texts += [replace(t, y=cursor - t.y) for t in piece.texts]
-        boxes += [replace(b, y=cursor - b.y - b.size) for b in piece.boxes]
-        rules += [replace(r, y1=cursor - r.y1, y2=cursor - r.y2) for r in piece.rules]
-        frames += [replace(f, y=cursor - f.y - f.height) for f in piece.frames]
-        cursor -= piece.height
-    return texts, boxes, rules, frames
+def _place(slices: list[Slice], top: float) -> Page:
+    """Turn local slice coordinates into a page (y upward from the bottom)."""
+    merged = stack(slices)
+
+    def flipped(item: Box | Frame | Drawing | Image, height: float) -> float:
+        return top - item.y - height
+
+    return Page(
+        texts=tuple(replace(t, y=top - t.y) for t in merged.texts),
+        boxes=tuple(replace(b, y=flipped(b, b.size)) for b in merged.boxes),
+        rules=tuple(replace(r, y1=top - r.y1, y2=top - r.y2) for r in merged.rules),
+        frames=tuple(replace(f, y=flipped(f, f.height)) for f in merged.frames),
+        drawings=tuple(replace(d, y=flipped(d, d.height)) for d in merged.drawings),
+        images=tuple(replace(i, y=flipped(i, i.height)) for i in merged.images),
+    )
 
 
 def _scales() -> Iterator[float]:
@@ -657,68 +1043,140 @@ def _scales() -> Iterator[float]:
         scale -= 0.05
 
 
-def place(plan: Plan, layout: Layout, paper: str, measure: Measure) -> Document:
-    """Lay the plan out on pages of `paper` following `layout`."""
+@dataclass(frozen=True)
+class _Paper:
+    width: float
+    height: float
+    margin: float
+
+    @property
+    def content_width(self) -> float:
+        return self.width - 2 * self.margin
+
+    @property
+    def content_height(self) -> float:
+        return self.height - 2 * self.margin
+
+
+def place(
+    plan: Plan,
+    layout: Layout,
+    paper: str,
+    measure: Measure,
+    artwork: Artwork | None = None,
+    title_page: bool | None = None,
+) -> Document:
+    """Lay the plan out on pages of `paper` following `layout`.
+
+    A single-page layout tries smaller sizes step by step; when even the
+    smallest does not fit with pictures, it tries again without them.
+    """
+    artwork = artwork or Artwork()
+    title_page = layout.title_page if title_page is None else title_page
     width, height = PAPER_SIZES[paper]
     if layout.orientation == "landscape":
         width, height = height, width
-    margin = layout.margin_mm * MM
-    content_width = width - 2 * margin
-    content_height = height - 2 * margin
+    sheet = _Paper(width, height, layout.margin_mm * MM)
     if layout.single_page:
         # Every row of boxes needs at least one minimum-size box of height; when even
         # that is taller than the page, no amount of shrinking helps, so say so now.
-        rows = sum(item.sessions_per_day for item in plan.exercises) * plan.days
-        if rows * layout.min_box_mm * MM > content_height:
+        days_down = 1 if layout.arrangement == "week-table" else plan.days
+        rows = sum(item.sessions_per_day for item in plan.exercises) * days_down
+        if rows * layout.min_box_mm * MM > sheet.content_height:
             raise _does_not_fit(plan, layout)
-    scales = _scales() if layout.single_page else iter([1.0])
-    for scale in scales:
-        sizes = Sizes.of(layout, scale)
-        composer = Composer(layout, sizes, measure)
-        footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
-        blocks = [
-            header_block(plan, composer, margin, content_width),
-            safety_block(composer, margin, content_width),
-            intro_block(plan, composer, margin, content_width),
-        ]
-        blocks += [
-            exercise_block(number, item, plan, composer, margin, content_width)
-            for number, item in enumerate(plan.exercises, start=1)
-        ]
-        body_height = content_height - footer_band
-        if layout.single_page:
-            if sum(block.height for block in blocks) > body_height:
-                continue
-            page_slices = [[piece for block in blocks for piece in block.slices]]
-        else:
-            page_slices = _paginate(blocks, body_height)
-        if layout.notes_area:
-            used = sum(piece.height for piece in page_slices[-1])
-            page_slices[-1] += notes_area(composer, margin, content_width, body_height - used)
-        pages = []
-        for index, slices in enumerate(page_slices, start=1):
-            texts, boxes, rules, frames = _place(slices, height - margin)
-            texts += footer_texts(
-                layout,
-                composer,
-                plan,
-                index,
-                len(page_slices),
-                margin,
-                content_width,
-                margin + DESCENT * sizes.label,
+    has_pictures = layout.pictures and any(
+        item.exercise.id in artwork.pictograms for item in plan.exercises
+    )
+    attempts = [(True, scale) for scale in (_scales() if layout.single_page else [1.0])]
+    if layout.single_page and has_pictures:
+        attempts += [(False, scale) for scale in _scales()]
+    for pictures, scale in attempts:
+        document = _attempt(plan, layout, sheet, measure, artwork, title_page, pictures, scale)
+        if document is None:
+            continue
+        if has_pictures and not pictures:
+            document = replace(
+                document,
+                warnings=(
+                    "the pictures were left out so that everything fits on one page; "
+                    "use --layout handout to have them.",
+                ),
             )
-            pages.append(Page(tuple(texts), tuple(boxes), tuple(rules), tuple(frames)))
-        return Document(
-            width=width,
-            height=height,
-            margin=margin,
-            pages=tuple(pages),
-            title=wording.TITLE + (f" for {plan.patient}" if plan.patient else ""),
-            subject=_subject(plan),
-            author=plan.clinician or "",
-        )
+        return document
     raise _does_not_fit(plan, layout)
+
+
+def _attempt(
+    plan: Plan,
+    layout: Layout,
+    sheet: _Paper,
+    measure: Measure,
+    artwork: Artwork,
+    title_page: bool,
+    pictures: bool,
+    scale: float,
+) -> Document | None:
+    """The document at one size, or None when a single-page layout does not fit."""
+    x, width = sheet.margin, sheet.content_width
+    sizes = Sizes.of(layout, scale)
+    composer = Composer(layout, sizes, measure, artwork, pictures, scale)
+    footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
+    body_height = sheet.content_height - footer_band
+    band_height = 0.0
+    if artwork.logo_aspect is not None and (title_page or not layout.single_page):
+        band_height = running_band(plan, composer, x, width).height
+    blocks: list[Block] = []
+    if not title_page:
+        blocks += [header_block(plan, composer, x, width), safety_block(composer, x, width)]
+    blocks.append(intro_block(plan, composer, x, width))
+    if layout.arrangement == "week-table":
+        blocks.append(week_header_block(plan, composer, x, width))
+    blocks += [
+        exercise_block(number, item, plan, composer, x, width)
+        for number, item in enumerate(plan.exercises, start=1)
+    ]
+    first_height = body_height - (band_height if title_page else 0.0)
+    if layout.single_page:
+        if sum(block.height for block in blocks) > first_height:
+            return None
+        content = [[piece for block in blocks for piece in block.slices]]
+    else:
+        content = _paginate(blocks, first_height, body_height - band_height)
+    if layout.notes_area:
+        page_height = first_height if len(content) == 1 else body_height - band_height
+        used = sum(piece.height for piece in content[-1])
+        content[-1] += notes_area(composer, x, width, page_height - used)
+    front: list[list[Slice]] = []
+    if title_page:
+        # The title page keeps the layout's full sizes even when the sheet shrinks.
+        full = Composer(layout, Sizes.of(layout, 1.0), measure, artwork, pictures)
+        front = _paginate(title_page_blocks(plan, full, x, width), body_height, body_height)
+    page_slices = front + content
+    pages = []
+    for index, slices in enumerate(page_slices, start=1):
+        if index > 1 and band_height:
+            slices = [running_band(plan, composer, x, width), *slices]
+        page = _place(slices, sheet.height - sheet.margin)
+        footer = footer_texts(
+            layout,
+            composer,
+            plan,
+            index,
+            len(page_slices),
+            x,
+            width,
+            sheet.margin + DESCENT * sizes.label,
+        )
+        pages.append(replace(page, texts=page.texts + tuple(footer)))
+    return Document(
+        width=sheet.width,
+        height=sheet.height,
+        margin=sheet.margin,
+        pages=tuple(pages),
+        title=wording.TITLE + (f" for {plan.patient}" if plan.patient else ""),
+        subject=_subject(plan),
+        author=plan.clinician or "",
+    )
 
 
 def _does_not_fit(plan: Plan, layout: Layout) -> DoesNotFitError:

@@ -22,6 +22,9 @@ from makeplan.schema import Table, load_toml, read_toml_file
 MM = 72 / 25.4  # points per millimetre
 MIN_BOX_MM = 4.0  # the smallest box a pen can tick reliably
 MIN_TEXT_PT = 8.0  # nothing on a sheet is printed smaller
+# How an exercise is laid out: text beside its boxes (one page), text above its
+# boxes (handouts), or a row of a table with a column per day (a week on a sheet).
+ARRANGEMENTS = ("side-by-side", "stacked", "week-table")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,16 @@ class Layout:
     box_mm: float
     min_box_mm: float
     box_gap_mm: float
+    box_line_pt: float
+    title_page: bool
+    default_days: int | None
+    pictures: bool
+    picture_width_mm: float
+    picture_captions: bool
+    picture_frames: str
+    picture_height_mm: float
+    logo_height_mm: float
+    title_logo_height_mm: float
 
 
 def _packaged_folder() -> Any:
@@ -152,6 +165,8 @@ def _parse(data: dict[str, Any], origin: str, reference: str) -> Layout:
     text = top.table("text")
     block = top.table("exercise")
     boxes = top.table("boxes")
+    picture = top.table("picture")
+    logo = top.table("logo")
     fonts = ("Helvetica", "Times-Roman", "Courier")
     bold_fonts = ("Helvetica-Bold", "Times-Bold", "Courier-Bold")
     layout = Layout(
@@ -168,8 +183,8 @@ def _parse(data: dict[str, Any], origin: str, reference: str) -> Layout:
         label_pt=text.number("label_pt", MIN_TEXT_PT, 32, 9),
         min_pt=text.number("min_pt", MIN_TEXT_PT, 32, MIN_TEXT_PT),
         line_spacing=text.number("line_spacing", 1.1, 2.5, 1.3),
-        arrangement=block.choice("arrangement", ("side-by-side", "stacked"), "stacked"),
-        text_fraction=block.number("text_fraction", 0.2, 0.7, 0.45),
+        arrangement=block.choice("arrangement", ARRANGEMENTS, "stacked"),
+        text_fraction=block.number("text_fraction", 0.1, 0.7, 0.45),
         show_cue=block.boolean("show_cue", True),
         show_steps=block.boolean("show_steps", True),
         show_details=block.boolean("show_details", True),
@@ -181,8 +196,18 @@ def _parse(data: dict[str, Any], origin: str, reference: str) -> Layout:
         box_mm=boxes.number("size_mm", MIN_BOX_MM, 20, 6),
         min_box_mm=boxes.number("min_size_mm", MIN_BOX_MM, 20, MIN_BOX_MM),
         box_gap_mm=boxes.number("gap_mm", 0.5, 10, 1.5),
+        box_line_pt=boxes.number("line_pt", 0.5, 3, 0.9),
+        title_page=top.boolean("title_page", False),
+        default_days=top.integer("default_days", 1, 31) if "default_days" in data else None,
+        pictures=picture.boolean("show", True),
+        picture_width_mm=picture.number("width_mm", 15, 150, 40),
+        picture_captions=picture.boolean("captions", True),
+        picture_frames=picture.choice("frames", ("all", "key"), "all"),
+        picture_height_mm=picture.number("height_mm", 8, 120, 45),
+        logo_height_mm=logo.number("height_mm", 5, 40, 12),
+        title_logo_height_mm=logo.number("title_page_height_mm", 10, 120, 35),
     )
-    for table in (page, text, block, boxes, top):
+    for table in (page, text, block, boxes, picture, logo, top):
         table.finish()
     for key in ("title_pt", "heading_pt", "body_pt", "label_pt"):
         if getattr(layout, key) < layout.min_pt:

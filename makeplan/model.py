@@ -69,7 +69,7 @@ class Options:
     reps: int | None = None
     hold_seconds: int | None = None
     sessions_per_day: int | None = None
-    days: int = 1
+    days: int | None = None  # None: the layout's default_days, else 1
     layout: str = "one-page"
     paper: str = "a4"
     covers: tuple[Path, ...] = ()
@@ -79,6 +79,9 @@ class Options:
     notes: str | None = None
     fillable: bool = True
     output: str = "routine.pdf"
+    logo: Path | None = None
+    title_page: bool | None = None  # None: as the layout says
+    grayscale: bool = False
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,10 @@ class Table:
             raise self.fail(key, "is missing; add it.")
         return default
 
+    def value(self, key: str, default: Any = None, *, required: bool = False) -> Any:
+        """The raw value, for shapes this class has no checker for."""
+        return self._get(key, default, required)
+
     def text(self, key: str, default: str | None = None, *, required: bool = True) -> str:
         value = self._get(key, default, required and default is None)
         if not isinstance(value, str) or not value.strip():

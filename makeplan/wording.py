@@ -29,6 +29,8 @@ HOW_TO_USE = (
     "Tick one box each time you finish one."
 )
 
+SIDE_LEGEND = "R means your right side, L your left side."
+
 NOTES_PROMPT = "My notes: how did it go? What hurt, what helped?"
 
 PAGE_FOOTER_SAFETY = "Stop or do less if your pain gets worse. Warning signs: see page 1."
@@ -114,3 +116,39 @@ def people_line(plan: Plan) -> str:
     if plan.clinician:
         parts.append(f"Clinician: {plan.clinician}")
     return "  |  ".join(parts)
+
+
+ABOUT_SPASMS: tuple[tuple[str, str], ...] = (
+    (
+        "What is a back spasm?",
+        "A spasm is when a muscle gets tight by itself and will not let go. "
+        "In your lower back, this can hurt a lot. The pain may start right away or a bit later.",
+    ),
+    (
+        "Why does it happen?",
+        "It can come from a strain, or from a sudden twist or jerk, like in sports. "
+        "Tight muscles in your back or the backs of your legs can cause it. "
+        "So can weak back or belly muscles. Sitting or standing for a long time can add to it.",
+    ),
+    (
+        "What to do first",
+        "Rest first. A spasm is a sign that your muscles have done too much. "
+        "When the worst has passed, start the gentle moves in this plan.",
+    ),
+    (
+        "How these exercises help",
+        "They stretch tight muscles in your back, your buttocks and the backs of your legs. "
+        "That can ease the spasm. Some of them also make your back and belly stronger.",
+    ),
+)
+
+EXERCISE_LIST_HEADING = "Your exercises"
+
+
+def picture_hint(has_pictures: bool) -> str:
+    return "Look at the pictures, then read the steps. " if has_pictures else ""
+
+
+def running_title(plan: Plan) -> str:
+    """The short title at the top of every page after the first."""
+    return f"{TITLE}: {plan.patient}" if plan.patient else TITLE
