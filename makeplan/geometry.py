@@ -584,8 +584,10 @@ def running_band(plan: Plan, composer: Composer, x: float, width: float) -> Slic
     return stack([band, Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.4)])])
 
 
-def title_page_blocks(plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
-    """A first page: who it is for, what a back spasm is, the exercises, and safety."""
+def title_page_blocks(
+    plan: Plan, composer: Composer, x: float, width: float, with_list: bool = True
+) -> list[Block]:
+    """A first page: who it is for, safety, what a back spasm is, and the exercises."""
     sizes = composer.sizes
     layout = composer.layout
     blocks: list[Block] = []
@@ -609,6 +611,8 @@ def title_page_blocks(plan: Plan, composer: Composer, x: float, width: float) ->
         part += composer.text_lines(paragraph, x, width, sizes.body)
         part.append(spacer(sizes.body * 0.6))
         blocks.append(Block(part))
+    if not with_list:
+        return blocks
     listing = composer.text_lines(wording.EXERCISE_LIST_HEADING, x, width, sizes.heading, True)
     for number, item in enumerate(plan.exercises, start=1):
         listing += composer.hanging(
@@ -1151,6 +1155,11 @@ def _attempt(
         # The title page keeps the layout's full sizes even when the sheet shrinks.
         full = Composer(layout, Sizes.of(layout, 1.0), measure, artwork, pictures)
         front = _paginate(title_page_blocks(plan, full, x, width), body_height, body_height)
+        if len(front) > 1:
+            # The list of exercises is a summary of the pages after; leave it out
+            # rather than spill the title page over two pages.
+            blocks_without = title_page_blocks(plan, full, x, width, with_list=False)
+            front = _paginate(blocks_without, body_height, body_height)
     page_slices = front + content
     pages = []
     for index, slices in enumerate(page_slices, start=1):

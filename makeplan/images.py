@@ -65,7 +65,9 @@ def load_picture(
             f"{where}: is not a PNG or JPEG image (or it is damaged); save it as PNG or JPEG."
         ) from None
     except (OSError, ValueError) as exc:
-        raise InputFileError(f"{where}: cannot be read as an image ({exc}).") from None
+        raise InputFileError(
+            f"{where}: the image is damaged or cut short ({exc}); save it again as PNG or JPEG."
+        ) from None
     kind = ACCEPTED_FORMATS.get(image.format or "")
     if kind is None:
         raise InputFileError(

@@ -112,6 +112,8 @@ class Pictogram:
     height: float
     panels: tuple[Panel, ...]
     key: Panel  # one frame that tells the most: the end position over a faint start
+    joints: tuple[dict[str, Point], ...]  # each frame's joints, in panel units
+    support: float  # the height of the floor or bed top, in panel units
 
     @property
     def aspect(self) -> float:
@@ -313,6 +315,8 @@ def _body(joints: dict[str, Point], frame: _Frame, ghost: bool = False) -> list[
         )
     )
     head_x, head_y = joints["head"]
+    # A short neck, so a head turned away from the spine still joins the body.
+    marks.append(Stroke((joints["shoulder"], joints["head"]), LIMB_WIDTH, body_gray, dashed=ghost))
     marks.append(
         Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray)
     )
@@ -519,6 +523,10 @@ def build_pictogram(exercise_id: str, pose: _Pose) -> Pictogram:
         height=high_y - low_y,
         panels=tuple(shifted[:-1]),
         key=shifted[-1],
+        joints=tuple(
+            {name: (x - low_x, y - low_y) for name, (x, y) in joints.items()} for joints in posed
+        ),
+        support=support - low_y,
     )
 
 

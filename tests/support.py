@@ -73,8 +73,9 @@ def open_plumber(path: Path) -> pdfplumber.PDF:
 def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> list[str]:
     """Everything wrong with the placed content of a PDF, read back with pdfplumber.
 
-    Checks: every character and every drawn rectangle inside the margins, no two
-    words overlapping, no character smaller than `min_text_pt`.
+    Checks: every character, rectangle, line, curve (the pictures) and image
+    inside the margins, no two words overlapping, no word on top of a picture,
+    no character smaller than `min_text_pt`.
     """
     problems: list[str] = []
     margin = margin_mm * MM - 0.5  # half a point for rounding in the PDF numbers
@@ -93,19 +94,33 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
                     problems.append(f"page {number}: {char['text']!r} outside the margins")
                 if char["size"] < min_text_pt - 0.01:
                     problems.append(f"page {number}: {char['text']!r} at {char['size']:.1f} pt")
-            for rect in page.rects:
-                half = rect["linewidth"] / 2
+            drawn = (
+                [("rectangle", item) for item in page.rects]
+                + [("line", item) for item in page.lines]
+                + [("curve", item) for item in page.curves]
+                + [("image", item) for item in page.images]
+            )
+            for kind, item in drawn:
+                half = (item.get("linewidth") or 0) / 2
                 if (
-                    rect["x0"] - half < margin
-                    or rect["x1"] + half > right
-                    or rect["top"] - half < margin
-                    or rect["bottom"] + half > bottom
+                    item["x0"] - half < margin
+                    or item["x1"] + half > right
+                    or item["top"] - half < margin
+                    or item["bottom"] + half > bottom
                 ):
-                    problems.append(f"page {number}: a rectangle outside the margins")
+                    problems.append(f"page {number}: a {kind} outside the margins")
             words = sorted(
                 page.extract_words(keep_blank_chars=False, use_text_flow=False),
                 key=lambda w: w["top"],
             )
+            pictures = [item for kind, item in drawn if kind in ("curve", "image")]
+            for word in words:
+                for item in pictures:
+                    overlap_x = min(word["x1"], item["x1"]) - max(word["x0"], item["x0"])
+                    overlap_y = min(word["bottom"], item["bottom"]) - max(word["top"], item["top"])
+                    if overlap_x > 0.5 and overlap_y > 0.5:
+                        problems.append(f"page {number}: {word['text']!r} is on a picture")
+                        break
             for index, word in enumerate(words):
                 for other in words[index + 1 :]:
                     if other["top"] >= word["bottom"] - 0.5:

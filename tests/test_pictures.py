@@ -1,0 +1,341 @@
+"""Pictograms from pose data, the clinic's logo, --grayscale and the title page."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+import pypdfium2
+import pytest
+from PIL import Image, ImageDraw
+
+from support import assert_clean_error, layout_problems, page_texts
+
+DATE = ("--date", "2026-11-23")
+
+
+def catalogue_ids() -> list[str]:
+    from makeplan.catalogue import load_catalogue
+
+    return [exercise.id for exercise in load_catalogue()]
+
+
+def curves_on(path: Path) -> list[int]:
+    with pdfplumber.open(path) as pdf:
+        return [len(page.curves) for page in pdf.pages]
+
+
+# --- pictograms ---
+
+
+@pytest.mark.parametrize("exercise_id", catalogue_ids())
+def test_every_exercise_has_pose_data_that_draws(exercise_id: str, run, tmp_path) -> None:
+    from makeplan.poses import Disc, packaged_pictogram
+
+    picture = packaged_pictogram(exercise_id)
+    assert picture is not None, f"assets/poses/{exercise_id}.toml is missing"
+    assert 2 <= len(picture.panels) <= 3
+    for panel in (*picture.panels, picture.key):
+        assert panel.caption and len(panel.caption) <= 28
+        heads = [mark for mark in panel.marks if isinstance(mark, Disc)]
+        assert heads, "every frame shows a person (a head)"
+        for mark in panel.marks:
+            points = [(mark.x, mark.y)] if isinstance(mark, Disc) else list(mark.points)
+            for x, y in points:
+                assert -0.001 <= x <= picture.width + 0.001
+                assert -0.001 <= y <= picture.height + 0.001
+    # Drawn from the installed data, as vector paths on the handout page.
+    result = run("build", "-e", exercise_id, "--layout", "handout", "--no-title-page", *DATE)
+    assert result.code == 0, result.stderr
+    assert max(curves_on(tmp_path / "routine.pdf")) >= 6
+    with pdfplumber.open(tmp_path / "routine.pdf") as pdf:
+        assert not any(page.images for page in pdf.pages), "vector graphics, not bitmaps"
+        words = " ".join(page.extract_text() for page in pdf.pages)
+    for panel in picture.panels:
+        assert panel.caption.split()[0] in words
+
+
+def test_pictures_tell_positions_apart() -> None:
+    """The first frame shows the position: lying flat, sitting up, or on the feet."""
+    from makeplan.catalogue import load_catalogue
+    from makeplan.poses import packaged_pictogram
+
+    for exercise in load_catalogue():
+        picture = packaged_pictogram(exercise.id)
+        assert picture is not None
+        joints = picture.joints[0]
+        hip, shoulder, head = joints["hip"], joints["shoulder"], joints["head"]
+        ankle = min(joints["near_ankle"][1], joints["far_ankle"][1])
+        if exercise.position == "lying":
+            assert abs(shoulder[1] - hip[1]) < 0.08, exercise.id
+            assert abs(shoulder[0] - hip[0]) > 0.25, exercise.id
+        elif exercise.position == "sitting":
+            assert hip[1] - picture.support < 0.06, exercise.id
+            assert head[1] - hip[1] > 0.3, exercise.id
+        else:
+            assert ankle - picture.support < 0.06, exercise.id
+            assert hip[1] - ankle > 0.35, exercise.id
+
+
+def test_bad_pose_file_names_the_field() -> None:
+    from makeplan.errors import DataError
+    from makeplan.poses import load_pose_text
+
+    good = b'version = 1\n[[frame]]\ncaption = "Lie flat"\ntorso = 180\n'
+    limbs = b"near_arm = [0, 0]\nfar_arm = [0, 0]\nnear_leg = [0, 0]\nfar_leg = [0, 0]\n"
+    load_pose_text(good + limbs, "ok.toml", "ok")
+    with pytest.raises(DataError, match=r"frame 1: torsoo is not a known field.*'torso'"):
+        load_pose_text(good + limbs + b"torsoo = 1\n", "bad.toml", "bad")
+    with pytest.raises(DataError, match="near_leg must be a list of angles"):
+        load_pose_text(good + limbs.replace(b"[0, 0]\nfar_leg", b'"x"\nfar_leg'), "b.toml", "b")
+    with pytest.raises(DataError, match="props must be a list from"):
+        load_pose_text(b'props = ["sofa"]\n' + good + limbs, "c.toml", "c")
+
+
+def test_one_page_shows_small_pictures_and_drops_them_rather_than_overflow(run, tmp_path) -> None:
+    assert run("build", *DATE, "-o", "small.pdf").code == 0
+    assert curves_on(tmp_path / "small.pdf")[0] >= 9 * 6
+    crowded = run("build", *DATE, "--days", "3", "--reps", "8", "-o", "crowded.pdf")
+    assert crowded.code == 0, crowded.stderr
+    assert "pictures were left out" in crowded.stderr
+    assert len(page_texts(tmp_path / "crowded.pdf")) == 1
+    assert curves_on(tmp_path / "crowded.pdf") == [0]
+    assert layout_problems(tmp_path / "crowded.pdf", 12, 8) == []
+
+
+def test_pictures_carry_no_meaning_in_colour_alone(run, tmp_path) -> None:
+    """Gray printing keeps every arrow and limb: the gray render matches the colour one."""
+    assert (
+        run(
+            "build",
+            *DATE,
+            "-e",
+            "warrior-at-the-wall",
+            "--layout",
+            "handout",
+            "--no-title-page",
+            "-o",
+            "colour.pdf",
+        ).code
+        == 0
+    )
+    assert (
+        run(
+            "build",
+            *DATE,
+            "-e",
+            "warrior-at-the-wall",
+            "--layout",
+            "handout",
+            "--no-title-page",
+            "--grayscale",
+            "-o",
+            "gray.pdf",
+        ).code
+        == 0
+    )
+    colour = render_gray(tmp_path / "colour.pdf")
+    gray = render_gray(tmp_path / "gray.pdf")
+    # Same shapes in the same places: the luminance images differ only a little.
+    differing = sum(
+        1 for a, b in zip(colour.tobytes(), gray.tobytes(), strict=True) if abs(a - b) > 96
+    )
+    assert differing < colour.width * colour.height * 0.002
+
+
+def render_gray(path: Path) -> Image.Image:
+    pdf = pypdfium2.PdfDocument(path)
+    return pdf[0].render(scale=1).to_pil().convert("L")
+
+
+def rgb_pixels(image: Image.Image) -> list[tuple[int, int, int]]:
+    data = image.tobytes()
+    return list(zip(data[0::3], data[1::3], data[2::3], strict=True))
+
+
+def render_rgb(path: Path, page: int = 0) -> Image.Image:
+    pdf = pypdfium2.PdfDocument(path)
+    return pdf[page].render(scale=1).to_pil().convert("RGB")
+
+
+# --- the logo ---
+
+
+def make_logo(path: Path) -> Path:
+    image = Image.new("RGBA", (600, 200), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((10, 10, 190, 190), fill=(200, 30, 30, 255))
+    draw.rectangle((220, 60, 580, 140), fill=(30, 30, 200, 255))
+    image.save(path)
+    return path
+
+
+def make_photo(path: Path, size: tuple[int, int] = (4000, 3000), rotate: bool = True) -> Path:
+    photo = Image.effect_noise(size, 64).convert("RGB")
+    exif = Image.Exif()
+    if rotate:
+        exif[0x0112] = 6  # "rotate 90° clockwise to view"
+    exif[0x010F] = "SecretCameraMaker"
+    photo.save(path, quality=92, exif=exif.tobytes())
+    return path
+
+
+def pdf_images(path: Path) -> list[tuple[int, int, str]]:
+    reader = pypdf.PdfReader(path)
+    found = []
+    for page in reader.pages:
+        resources = page["/Resources"]
+        for obj in (resources.get("/XObject") or {}).values():
+            obj = obj.get_object()
+            if obj.get("/Subtype") == "/Image":
+                found.append((int(obj["/Width"]), int(obj["/Height"]), str(obj["/ColorSpace"])))
+    return found
+
+
+def test_logo_on_every_page_of_a_handout(run, tmp_path) -> None:
+    logo = make_logo(tmp_path / "logo.png")
+    result = run("build", *DATE, "--layout", "handout", "-a", "1", "--logo", str(logo))
+    assert result.code == 0, result.stderr
+    pdf = tmp_path / "routine.pdf"
+    with pdfplumber.open(pdf) as document:
+        assert all(page.images for page in document.pages)
+    # One embedded copy, drawn on every page.
+    reader = pypdf.PdfReader(pdf)
+    names = {
+        id(obj.get_object())
+        for page in reader.pages
+        for obj in page["/Resources"]["/XObject"].values()
+    }
+    assert len(names) >= 1
+    images = pdf_images(pdf)
+    assert len({image[:2] for image in images}) == 1
+    assert layout_problems(pdf, 18, 12) == []
+    # Transparency flattened on white: the corner of the logo renders white.
+    page = render_rgb(pdf)
+    assert page.getpixel((page.width // 2, 5)) == (255, 255, 255)
+
+
+def test_big_photo_logo_is_scaled_down_upright_and_stripped(run, tmp_path) -> None:
+    photo = make_photo(tmp_path / "photo.jpg")
+    assert photo.stat().st_size > 5_000_000
+    assert run("build", *DATE, "-o", "plain.pdf").code == 0
+    result = run("build", *DATE, "--logo", str(photo), "-o", "logo.pdf")
+    assert result.code == 0, result.stderr
+    added = (tmp_path / "logo.pdf").stat().st_size - (tmp_path / "plain.pdf").stat().st_size
+    assert added < 300_000
+    data = (tmp_path / "logo.pdf").read_bytes()
+    assert b"SecretCameraMaker" not in data and b"Exif" not in data
+    ((width, height, _),) = pdf_images(tmp_path / "logo.pdf")
+    assert height > width, "the EXIF orientation turns the 4000x3000 photo upright"
+    assert height <= 35 / 25.4 * 300 + 2  # 300 dpi at the largest printed size
+
+
+def test_grayscale_makes_every_picture_gray(run, tmp_path) -> None:
+    logo = make_logo(tmp_path / "logo.png")
+    args = ("build", *DATE, "--layout", "handout", "-a", "1", "--logo", str(logo))
+    assert run(*args, "-o", "colour.pdf").code == 0
+    assert run(*args, "--grayscale", "-o", "gray.pdf").code == 0
+    assert {space for *_, space in pdf_images(tmp_path / "gray.pdf")} == {"/DeviceGray"}
+    for page_number in range(len(page_texts(tmp_path / "gray.pdf"))):
+        image = render_rgb(tmp_path / "gray.pdf", page_number)
+        assert all(max(p) - min(p) <= 3 for p in rgb_pixels(image)), page_number
+    colour = render_rgb(tmp_path / "colour.pdf", 1)
+    assert any(max(p) - min(p) > 60 for p in rgb_pixels(colour))
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def bad_images(tmp_path: Path) -> list[tuple[Path, str]]:
+    png = io.BytesIO()
+    Image.new("RGB", (400, 300), (10, 200, 10)).save(png, "PNG")
+    jpeg = io.BytesIO()
+    Image.effect_noise((400, 300), 50).convert("RGB").save(jpeg, "JPEG")
+    gif = io.BytesIO()
+    Image.new("P", (20, 20)).save(gif, "GIF")
+    bomb = tmp_path / "bomb.png"
+    Image.new("1", (10_000, 6_000)).save(bomb)
+    return [
+        (
+            write(tmp_path / "notes.png", b"these are my notes, not a picture\n"),
+            "not a PNG or JPEG",
+        ),
+        (write(tmp_path / "empty.png", b""), "empty"),
+        (write(tmp_path / "cut.png", png.getvalue()[: len(png.getvalue()) // 2]), "damaged"),
+        (write(tmp_path / "cut.jpg", jpeg.getvalue()[:300]), "damaged"),
+        (write(tmp_path / "anim.gif", gif.getvalue()), "GIF"),
+        (bomb, "too large"),
+        (tmp_path / "missing.png", "no such file"),
+        (tmp_path, "folder"),
+    ]
+
+
+def test_bad_images_fail_cleanly_and_write_nothing(run, tmp_path) -> None:
+    (tmp_path / "keep.pdf").write_bytes(b"%PDF-old")
+    for path, words in bad_images(tmp_path):
+        for output in ("new.pdf", "keep.pdf"):
+            result = run("build", *DATE, "--logo", str(path), "-o", output)
+            assert_clean_error(result, "--logo", str(path), words)
+            assert result.code == 3
+        assert not (tmp_path / "new.pdf").exists()
+        assert (tmp_path / "keep.pdf").read_bytes() == b"%PDF-old"
+
+
+# --- the title page ---
+
+
+def test_title_page_is_on_for_handouts_and_off_for_one_page(run, tmp_path) -> None:
+    assert (
+        run(
+            "build",
+            *DATE,
+            "--layout",
+            "handout",
+            "--patient",
+            "Ann Lee",
+            "--clinician",
+            "Jo Park",
+            "-o",
+            "h.pdf",
+        ).code
+        == 0
+    )
+    first = page_texts(tmp_path / "h.pdf")[0]
+    for words in (
+        "What is a back spasm?",
+        "Rest first",
+        "For: Ann Lee",
+        "Clinician: Jo Park",
+        "Stop, or do less, if your pain gets worse",
+        "a leg that is getting weaker",
+    ):
+        assert words in first, words
+    assert run("build", *DATE, "--layout", "handout", "--no-title-page", "-o", "n.pdf").code == 0
+    assert "What is a back spasm?" not in "".join(page_texts(tmp_path / "n.pdf"))
+    assert run("build", *DATE, "-o", "one.pdf").code == 0
+    assert len(page_texts(tmp_path / "one.pdf")) == 1
+    assert run("build", *DATE, "--title-page", "-o", "two.pdf").code == 0
+    pages = page_texts(tmp_path / "two.pdf")
+    assert len(pages) == 2 and "What is a back spasm?" in pages[0]
+
+
+def test_covers_go_in_front_of_the_title_page(run, tmp_path) -> None:
+    assert run("build", *DATE, "-e", "seated-twist", "-o", "cover.pdf").code == 0
+    result = run("build", *DATE, "--layout", "handout", "--cover", "cover.pdf", "-o", "out.pdf")
+    assert result.code == 0, result.stderr
+    pages = page_texts(tmp_path / "out.pdf")
+    assert "Seated twist" in pages[0] and "What is a back spasm?" not in pages[0]
+    assert "What is a back spasm?" in pages[1]
+
+
+def test_title_page_text_is_plain() -> None:
+    import textstat
+
+    from makeplan import wording
+
+    text = " ".join(paragraph for _, paragraph in wording.ABOUT_SPASMS)
+    assert textstat.flesch_kincaid_grade(text) <= 6
