@@ -649,7 +649,7 @@ def safety_block(composer: Composer, x: float, width: float) -> Block:
 
 def intro_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
     sizes = composer.sizes
-    hint = wording.picture_hint(composer.has_pictures)
+    hint = wording.picture_hint(composer.has_pictures, composer.layout.show_steps)
     legend = ""
     if composer.layout.arrangement == "week-table" and any(i.sides == 2 for i in plan.exercises):
         legend = " " + wording.SIDE_LEGEND
@@ -969,9 +969,17 @@ def footer_texts(
         number_width = composer.width_of(number, False, size)
         texts.append(composer.text(x + width - number_width, baseline, number, size))
         reminder_room = width - number_width - 6 * MM
-        reminder = wording.PAGE_FOOTER_SAFETY if page > 1 else ""
-        if plan.patient and page > 1:
-            reminder = f"{plan.patient}. {reminder}"
+        reminder = ""
+        if page > 1:
+            who = f"{plan.patient}. " if plan.patient else ""
+            # The longest version that fits on the line; the safety words come first.
+            candidates = [
+                who + wording.PAGE_FOOTER_SAFETY,
+                who + wording.PAGE_FOOTER_SAFETY_SHORT,
+                wording.PAGE_FOOTER_SAFETY_SHORT,
+            ]
+            fitting = [c for c in candidates if composer.width_of(c, False, size) <= reminder_room]
+            reminder = fitting[0] if fitting else candidates[-1]
         if reminder:
             line = composer.wrap(reminder, False, size, reminder_room)[0]
             texts.append(composer.text(x, baseline, line, size))
@@ -1132,13 +1140,18 @@ def _attempt(
     blocks: list[Block] = []
     if not title_page:
         blocks += [header_block(plan, composer, x, width), safety_block(composer, x, width)]
-    blocks.append(intro_block(plan, composer, x, width))
+    lead = [intro_block(plan, composer, x, width)]
     if layout.arrangement == "week-table":
-        blocks.append(week_header_block(plan, composer, x, width))
-    blocks += [
+        lead.append(week_header_block(plan, composer, x, width))
+    exercises = [
         exercise_block(number, item, plan, composer, x, width)
         for number, item in enumerate(plan.exercises, start=1)
     ]
+    # The how-to lines and table headings stay on the page of the first exercise.
+    first = exercises[0]
+    lead_slices = [piece for block in lead for piece in block.slices]
+    blocks.append(Block(lead_slices + first.slices, heading=first.heading))
+    blocks += exercises[1:]
     first_height = body_height - (band_height if title_page else 0.0)
     if layout.single_page:
         if sum(block.height for block in blocks) > first_height:

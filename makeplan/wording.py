@@ -34,6 +34,7 @@ SIDE_LEGEND = "R means your right side, L your left side."
 NOTES_PROMPT = "My notes: how did it go? What hurt, what helped?"
 
 PAGE_FOOTER_SAFETY = "Stop or do less if your pain gets worse. Warning signs: see page 1."
+PAGE_FOOTER_SAFETY_SHORT = "More pain? Stop or do less. See page 1."
 
 # English names written out, so the sheet does not change with the machine's locale.
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -145,8 +146,12 @@ ABOUT_SPASMS: tuple[tuple[str, str], ...] = (
 EXERCISE_LIST_HEADING = "Your exercises"
 
 
-def picture_hint(has_pictures: bool) -> str:
-    return "Look at the pictures, then read the steps. " if has_pictures else ""
+def picture_hint(has_pictures: bool, has_steps: bool) -> str:
+    if not has_pictures:
+        return ""
+    if has_steps:
+        return "Look at the pictures, then read the steps. "
+    return "The picture by each exercise shows how to do it. "
 
 
 def running_title(plan: Plan) -> str:

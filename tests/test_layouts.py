@@ -63,3 +63,112 @@ def test_invalid_values_are_refused(tmp_path, content) -> None:
     path.write_text(content)
     with pytest.raises(InputFileError, match=r"bad\.toml"):
         load_layout(str(path))
+
+
+# --- every packaged layout on both papers ---
+
+LAYOUT_RULES = {
+    # name: (margin mm, smallest text pt, smallest box mm, landscape)
+    "one-page": (12, 8, 4, False),
+    "handout": (18, 12, 6, False),
+    "large-print": (15, 16, 8, False),
+    "week": (10, 8, 4, True),
+}
+SIX = (
+    "knee-hug-side-tilt",
+    "single-knee-to-chest",
+    "back-rounder",
+    "hamstring-stretch",
+    "seated-twist",
+    "warrior-at-the-wall",
+)
+
+
+def box_sizes(path) -> list[float]:
+    from support import checkbox_fields
+
+    sizes = []
+    for annot in checkbox_fields(path).values():
+        x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+        sizes.append(min(x1 - x0, y1 - y0))
+    return sizes
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+@pytest.mark.parametrize("layout", sorted(LAYOUT_RULES))
+def test_every_layout_fits_its_paper(run, tmp_path, layout: str, paper: str) -> None:
+    import pypdf
+
+    from support import MM, checkbox_fields
+
+    margin, smallest_text, smallest_box, landscape = LAYOUT_RULES[layout]
+    args = ["build", "--date", "2026-11-23", "--layout", layout, "--paper", paper]
+    args += [arg for exercise in SIX for arg in ("-e", exercise)]
+    args += ["--patient", "Ann Lee", "--clinician", "Jo Park", "--notes", "Keep the pillow."]
+    result = run(*args)
+    assert result.code == 0, result.stderr
+    pdf = tmp_path / "routine.pdf"
+    assert layout_problems(pdf, margin, smallest_text) == []
+    reader = pypdf.PdfReader(pdf)
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    expected = {"a4": (595.3, 841.9), "letter": (612, 792)}[paper]
+    if landscape:
+        expected = expected[::-1]
+    assert (round(width, 1), round(height, 1)) == pytest.approx(expected, abs=0.2)
+    assert min(box_sizes(pdf)) >= smallest_box * MM - 0.01
+    days = 7 if layout == "week" else 1
+    from makeplan.catalogue import load_catalogue
+
+    per_day = sum(e.reps * e.sides * e.sessions_per_day for e in load_catalogue() if e.id in SIX)
+    assert len(checkbox_fields(pdf)) == per_day * days
+    if layout in ("one-page", "week"):
+        assert len(reader.pages) == 1
+        assert "pictures were left out" not in result.stderr
+
+
+def test_week_is_a_landscape_week_with_a_column_per_day(run, tmp_path) -> None:
+    result = run("build", "--date", "2026-11-23", "--layout", "week", "-e", "seated-twist")
+    assert result.code == 0, result.stderr
+    (text,) = page_texts(tmp_path / "routine.pdf")
+    for day in ("Mon 23 Nov", "Tue 24 Nov", "Sun 29 Nov"):
+        assert day in text
+    assert "7-day sheet" in text
+    # --days still wins over the layout's default of 7.
+    assert (
+        run(
+            "build",
+            "--date",
+            "2026-11-23",
+            "--layout",
+            "week",
+            "--days",
+            "3",
+            "-e",
+            "seated-twist",
+            "-o",
+            "three.pdf",
+        ).code
+        == 0
+    )
+    assert "Thu 26 Nov" not in page_texts(tmp_path / "three.pdf")[0]
+
+
+def test_week_says_clearly_when_it_does_not_fit(run, tmp_path) -> None:
+    result = run("build", "--date", "2026-11-23", "--layout", "week", "--sessions", "8")
+    assert result.code == 5
+    assert "do not fit on one page of the week layout" in result.stderr
+    assert not (tmp_path / "routine.pdf").exists()
+    wide = run("build", "--layout", "week", "--days", "31", "-e", "seated-twist")
+    assert wide.code == 5 and "column" in wide.stderr
+
+
+def test_large_print_text_and_boxes_are_large(run, tmp_path) -> None:
+    import pdfplumber
+
+    from support import MM
+
+    assert run("build", "--layout", "large-print", "-e", "seated-twist").code == 0
+    with pdfplumber.open(tmp_path / "routine.pdf") as pdf:
+        sizes = [char["size"] for page in pdf.pages for char in page.chars]
+    assert min(sizes) >= 16 - 0.01
+    assert min(box_sizes(tmp_path / "routine.pdf")) >= 7 * MM
