@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes every example sheet from examples/README.md into the folder given (default: ./out).
 set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
 out="${1:-out}"
 mkdir -p "$out"
 cd "$out"
@@ -8,7 +9,13 @@ date=2026-11-23
 makeplan build --date "$date" -o today.pdf
 makeplan build --date "$date" -p lying -a gentle -o gentle.pdf
 makeplan build --date "$date" -p lying -p sitting -a moderate -o lie-and-sit.pdf
-makeplan build --date "$date" -a gentle --days 7 -o week.pdf
+makeplan build --date "$date" -a gentle --days 7 -o seven-days.pdf
+makeplan build --date "$date" --layout week -a moderate -p lying -p sitting -o fridge-week.pdf
+makeplan build --date "$date" --layout large-print -a gentle --patient "Ann Lee" -o large.pdf
+makeplan build --date "$date" --layout handout --logo "$here/clinic-logo.png" \
+    --patient "Ann Lee" --clinician "Jo Park, PT" -a gentle -o clinic-handout.pdf
+makeplan build --date "$date" --layout handout --grayscale --logo "$here/clinic-logo.png" \
+    -a gentle -o gray-handout.pdf
 makeplan build --date "$date" --layout handout --patient "Ann Lee" --clinician "Jo Park, PT" \
     --notes "Keep the pillow under your head." -o ann-handout.pdf
 makeplan build --date "$date" -e single-knee-to-chest -e back-rounder -e glute-stretch \

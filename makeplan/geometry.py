@@ -220,6 +220,9 @@ class Composer:
         self.measure = measure
         self.artwork = artwork or Artwork()
         self.scale = scale
+        # At large sizes a week row whose boxes wrap counts as not fitting, so a
+        # smaller size (one line of boxes per day) is tried first.
+        self.may_wrap = scale <= 0.6 or not layout.single_page
         # Pictures are drawn when the layout shows them and this attempt keeps them.
         self.pictures = pictures and layout.pictures
 
@@ -342,6 +345,16 @@ def spacer(height: float) -> Slice:
     return Slice(height)
 
 
+def balanced(per_line: int, count: int) -> int:
+    """Boxes per line so that wrapped lines are about equal (3 + 2, not 4 + 1)."""
+    lines = -(-count // per_line)
+    return -(-count // lines)
+
+
+class _Wraps(Exception):
+    """A week row's boxes would wrap at this size; a smaller size may keep them on a line."""
+
+
 # --- pictures ---
 
 PANEL_GAP = 2 * MM
@@ -441,7 +454,7 @@ def tick_grid(
             f"The boxes for {item.exercise.name!r} do not fit across the page; "
             "use --layout handout or fewer --days."
         )
-    per_line = min(per_line, item.reps)
+    per_line = balanced(per_line, item.reps)
     group_width = side_width + per_line * box + (per_line - 1) * gap
     group_gap = 3 * gap + pad
     groups_side_by_side = (
@@ -850,12 +863,15 @@ def _week_row_block(
     side_width = side_width + 1.2 * MM if side_width else 0.0
     box, gap = sizes.box, sizes.box_gap
     room = columns.day_width - 2 * MM - side_width
-    per_line = min(int((room + gap) // (box + gap)), item.reps)
+    per_line = int((room + gap) // (box + gap))
     if per_line < 1:
         raise DoesNotFitError(
             f"The boxes for {item.exercise.name!r} do not fit in a day's column; "
             "use fewer --days or --layout handout."
         )
+    if per_line < item.reps and not composer.may_wrap:
+        raise _Wraps()
+    per_line = balanced(per_line, item.reps)
     line_height = max(box + gap, composer.line_height(size))
     session_rows: list[Slice] = []
     for session in range(1, item.sessions_per_day + 1):
@@ -1103,7 +1119,10 @@ def place(
     if layout.single_page and has_pictures:
         attempts += [(False, scale) for scale in _scales()]
     for pictures, scale in attempts:
-        document = _attempt(plan, layout, sheet, measure, artwork, title_page, pictures, scale)
+        try:
+            document = _attempt(plan, layout, sheet, measure, artwork, title_page, pictures, scale)
+        except _Wraps:
+            continue
         if document is None:
             continue
         if has_pictures and not pictures:

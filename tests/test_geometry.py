@@ -7,9 +7,10 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from makeplan.build import pictograms_for
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import DoesNotFitError
-from makeplan.geometry import Document, place
+from makeplan.geometry import Artwork, Document, place
 from makeplan.layouts import load_layout
 from makeplan.model import Options
 from makeplan.render import text_width
@@ -25,6 +26,8 @@ def check_document(document: Document) -> None:
     for page in document.pages:
         boxes = [text.bbox for text in page.texts if text.text.strip()]
         boxes += [(b.x, b.y, b.x + b.size, b.y + b.size) for b in page.boxes]
+        boxes += [(d.x, d.y, d.x + d.width, d.y + d.height) for d in page.drawings]
+        boxes += [(i.x, i.y, i.x + i.width, i.y + i.height) for i in page.images]
         for x0, y0, x1, y1 in boxes:
             assert low <= x0 and x1 <= high and bottom <= y0 and y1 <= top
         ordered = sorted(boxes, key=lambda b: b[1])
@@ -42,9 +45,11 @@ plans = st.fixed_dictionaries(
         "reps": st.one_of(st.none(), st.integers(1, 15)),
         "sessions": st.one_of(st.none(), st.integers(1, 4)),
         "days": st.integers(1, 10),
-        "layout": st.sampled_from(["one-page", "handout"]),
+        "layout": st.sampled_from(["one-page", "handout", "large-print", "week"]),
         "paper": st.sampled_from(["a4", "letter"]),
         "patient": st.one_of(st.none(), st.text(min_size=1, max_size=80)),
+        "title_page": st.one_of(st.none(), st.booleans()),
+        "logo_aspect": st.one_of(st.none(), st.floats(0.2, 8)),
     }
 )
 
@@ -64,15 +69,16 @@ def test_random_plans_fit_inside_margins_without_overlap(params) -> None:
     )
     plan = select(CATALOGUE, options)
     layout = load_layout(options.layout)
+    artwork = Artwork(pictograms_for(plan), params["logo_aspect"])
     try:
-        document = place(plan, layout, options.paper, text_width)
+        document = place(plan, layout, options.paper, text_width, artwork, params["title_page"])
     except DoesNotFitError:
         assert layout.single_page
         return
     boxes = [box for page in document.pages for box in page.boxes]
     assert len(boxes) == plan.box_count()
     assert len({box.name for box in boxes}) == len(boxes)
-    if layout.single_page:
+    if layout.single_page and not (params["title_page"] or False):
         assert len(document.pages) == 1
     check_document(document)
 
