@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from makeplan.errors import InputFileError
+from makeplan.inputs import read_input
 
 PRINT_DPI = 300
 MAX_PIXELS = 50_000_000  # bigger than any camera; anything beyond is refused unread
@@ -46,14 +47,7 @@ def load_picture(
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     where = f"{what} {path}"
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputFileError(f"{where}: no such file; check the path.") from None
-    except IsADirectoryError:
-        raise InputFileError(f"{where}: is a folder; give a PNG or JPEG file.") from None
-    except OSError as exc:
-        raise InputFileError(f"{where}: cannot be read ({exc.strerror}).") from None
+    raw = read_input(path, where, "a PNG or JPEG file", InputFileError)
     if not raw:
         raise InputFileError(f"{where}: the file is empty; give a PNG or JPEG image.")
     # Pillow warns, and raises beyond twice its limit; our own limit is checked below.

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from makeplan.errors import DataError
+from makeplan.inputs import read_input
 
 
 def load_toml(text: bytes | str, origin: str) -> dict[str, Any]:
@@ -32,15 +33,7 @@ def load_toml(text: bytes | str, origin: str) -> dict[str, Any]:
 
 def read_toml_file(path: Path) -> dict[str, Any]:
     """Read and parse a TOML file from disk."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataError(f"{path} does not exist; check the path.") from None
-    except IsADirectoryError:
-        raise DataError(f"{path} is a folder, not a TOML file; give a .toml file.") from None
-    except OSError as exc:
-        raise DataError(f"{path} cannot be read ({exc.strerror}).") from None
-    return load_toml(data, str(path))
+    return load_toml(read_input(path, str(path), "a .toml file", DataError), str(path))
 
 
 class Table:

@@ -107,35 +107,9 @@ def test_one_page_shows_small_pictures_and_drops_them_rather_than_overflow(run, 
 
 def test_pictures_carry_no_meaning_in_colour_alone(run, tmp_path) -> None:
     """Gray printing keeps every arrow and limb: the gray render matches the colour one."""
-    assert (
-        run(
-            "build",
-            *DATE,
-            "-e",
-            "warrior-at-the-wall",
-            "--layout",
-            "handout",
-            "--no-title-page",
-            "-o",
-            "colour.pdf",
-        ).code
-        == 0
-    )
-    assert (
-        run(
-            "build",
-            *DATE,
-            "-e",
-            "warrior-at-the-wall",
-            "--layout",
-            "handout",
-            "--no-title-page",
-            "--grayscale",
-            "-o",
-            "gray.pdf",
-        ).code
-        == 0
-    )
+    args = ("build", *DATE, "-e", "warrior-at-the-wall", "--layout", "handout")
+    assert run(*args, "--no-title-page", "-o", "colour.pdf").code == 0
+    assert run(*args, "--no-title-page", "--grayscale", "-o", "gray.pdf").code == 0
     colour = render_gray(tmp_path / "colour.pdf")
     gray = render_gray(tmp_path / "gray.pdf")
     # Same shapes in the same places: the luminance images differ only a little.
@@ -339,3 +313,11 @@ def test_title_page_text_is_plain() -> None:
 
     text = " ".join(paragraph for _, paragraph in wording.ABOUT_SPASMS)
     assert textstat.flesch_kincaid_grade(text) <= 6
+
+
+def test_sheets_with_pictures_and_a_logo_are_byte_identical(run, tmp_path) -> None:
+    logo = make_logo(tmp_path / "logo.png")
+    args = ("build", *DATE, "--layout", "handout", "-a", "2", "--logo", str(logo))
+    assert run(*args, "-o", "one.pdf").code == 0
+    assert run(*args, "-o", "two.pdf").code == 0
+    assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
