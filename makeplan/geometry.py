@@ -845,8 +845,8 @@ def week_header_block(plan: Plan, composer: Composer, x: float, width: float) ->
     for cell in cells:
         row = beside(row, cell)
     gap = composer.sizes.box_gap * 1.5
-    line = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.8)])
-    return Block([stack([row, line])])
+    underline = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.8)])
+    return Block([stack([row, underline])])
 
 
 def _week_row_block(

@@ -13,9 +13,13 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from makeplan.errors import InputFileError
 from makeplan.inputs import read_input
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 PRINT_DPI = 300
 MAX_PIXELS = 50_000_000  # bigger than any camera; anything beyond is refused unread
@@ -75,8 +79,8 @@ def load_picture(
         )
     try:
         image.load()
-        image = ImageOps.exif_transpose(image) or image
-        prepared = _prepare(image, max_width_pt, max_height_pt, grayscale)
+        upright: PILImage = ImageOps.exif_transpose(image) or image
+        prepared = _prepare(upright, max_width_pt, max_height_pt, grayscale)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise InputFileError(
             f"{where}: the image is damaged or cut short ({exc}); save it again as PNG or JPEG."
@@ -90,11 +94,12 @@ def load_picture(
     return Picture(buffer.getvalue(), prepared.width, prepared.height, kind)
 
 
-def _prepare(image: object, max_width_pt: float, max_height_pt: float, grayscale: bool) -> object:
+def _prepare(
+    image: PILImage, max_width_pt: float, max_height_pt: float, grayscale: bool
+) -> PILImage:
     """Flatten, scale down and colour-convert a loaded image."""
     from PIL import Image
 
-    assert isinstance(image, Image.Image)
     if image.mode in ("I;16", "I;16B", "I;16L", "I"):
         # 16-bit gray: scale to 8 bits first, or everything would turn white.
         image = image.point(lambda value: value / 256).convert("L")

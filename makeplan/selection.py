@@ -73,9 +73,10 @@ def find_exercises(
 
 def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     """Build the plan: which exercises, at which doses, for whom and when."""
-    if options.date + dt.timedelta(days=options.days - 1) > dt.date.max - dt.timedelta(days=1):
+    days = options.days or 1  # build fills in the layout's default before this
+    if options.date + dt.timedelta(days=days - 1) > dt.date.max - dt.timedelta(days=1):
         raise UsageError(
-            f"--date {options.date.isoformat()} with --days {options.days} runs past the year "
+            f"--date {options.date.isoformat()} with --days {days} runs past the year "
             "9999; choose an earlier date."
         )
     if options.exercise_ids:
@@ -100,7 +101,7 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     )
     plan = Plan(
         exercises=planned,
-        days=options.days,
+        days=days,
         date=options.date,
         patient=options.patient,
         clinician=options.clinician,
