@@ -214,15 +214,16 @@ class Composer:
         artwork: Artwork | None = None,
         pictures: bool = True,
         scale: float = 1.0,
+        may_wrap: bool = True,
     ) -> None:
         self.layout = layout
         self.sizes = sizes
         self.measure = measure
         self.artwork = artwork or Artwork()
         self.scale = scale
-        # At large sizes a week row whose boxes wrap counts as not fitting, so a
-        # smaller size (one line of boxes per day) is tried first.
-        self.may_wrap = scale <= 0.6 or not layout.single_page
+        # A week row whose boxes wrap counts as not fitting until every size, with
+        # and without pictures, has been tried with one line of boxes per day.
+        self.may_wrap = may_wrap or not layout.single_page
         # Pictures are drawn when the layout shows them and this attempt keeps them.
         self.pictures = pictures and layout.pictures
 
@@ -619,7 +620,11 @@ def title_page_blocks(
     blocks.append(Block(slices))
     # Safety before anything else a patient reads.
     blocks.append(safety_block(composer, x, width))
-    for heading, paragraph in wording.ABOUT_SPASMS:
+    strengthening = any(item.exercise.ability == 3 for item in plan.exercises)
+    for index, (heading, paragraph) in enumerate(wording.ABOUT_SPASMS, start=1):
+        if index == len(wording.ABOUT_SPASMS) and strengthening:
+            # Only said when the plan has a strengthening exercise in it.
+            paragraph = f"{paragraph} {wording.STRENGTH_NOTE}"
         part = composer.text_lines(heading, x, width, sizes.heading, bold=True)
         part += composer.text_lines(paragraph, x, width, sizes.body)
         part.append(spacer(sizes.body * 0.6))
@@ -698,6 +703,11 @@ def exercise_block(
 GUTTER = 4 * MM
 
 
+def text_column(composer: Composer, width: float) -> float:
+    """The text column beside a picture narrows a little as a single page shrinks its text."""
+    return width * composer.layout.text_fraction * max(composer.scale, 0.75)
+
+
 def _summary_cell(
     number: int, item: PlannedExercise, composer: Composer, x: float, width: float
 ) -> tuple[Slice, float]:
@@ -706,7 +716,7 @@ def _summary_cell(
     Returns the cell and the x where the next column may start.
     """
     sizes = composer.sizes
-    text_width = width * composer.layout.text_fraction
+    text_width = text_column(composer, width)
     picture = composer.pictogram(item)
     cell: list[Slice] = []
     text_x = x
@@ -776,15 +786,21 @@ def _stacked_block(
         slices.append(spacer(body * 0.3))
         slices += _steps_and_picture(item, picture, composer, x, width)
     if layout.show_cautions and exercise.cautions:
-        slices.append(spacer(body * 0.3))
-        slices += composer.text_lines("Take care:", x, width, body, True)
+        # The cautions are short: kept together, so none is read without its heading.
+        cautions = [spacer(body * 0.3)]
+        cautions += composer.text_lines("Take care:", x, width, body, True)
         for caution in exercise.cautions:
-            slices += composer.hanging("\u2022", caution, x, width, body)
-    slices.append(spacer(body * 0.4))
-    slices += composer.text_lines("Tick a box each time you do one:", x, width, sizes.label)
-    slices += tick_grid(item, plan, composer, x, width)
+            cautions += composer.hanging("\u2022", caution, x, width, body)
+        slices.append(stack(cautions))
+    grid = tick_grid(item, plan, composer, x, width)
+    # The prompt goes with the first row of boxes, the closing rule with the last,
+    # so a page break never leaves either alone.
+    prompt = [spacer(body * 0.4)]
+    prompt += composer.text_lines("Tick a box each time you do one:", x, width, sizes.label)
+    grid[0] = stack([*prompt, grid[0]])
     gap = sizes.block_gap
-    slices.append(Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)]))
+    grid[-1] = stack([grid[-1], Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])])
+    slices += grid
     return Block(slices, heading=lambda: heading(continued=True))
 
 
@@ -799,7 +815,7 @@ class _WeekColumns:
 
 def _week_columns(plan: Plan, composer: Composer, x: float, width: float) -> _WeekColumns:
     layout = composer.layout
-    left = width * layout.text_fraction + GUTTER
+    left = text_column(composer, width) + GUTTER
     if composer.has_pictures:
         left += layout.picture_width_mm * MM * composer.scale + GUTTER * 0.75
     sessions = max(item.sessions_per_day for item in plan.exercises)
@@ -1146,11 +1162,12 @@ def _attempt(
     title_page: bool,
     pictures: bool,
     scale: float,
+    may_wrap: bool = True,
 ) -> Document | None:
     """The document at one size, or None when a single-page layout does not fit."""
     x, width = sheet.margin, sheet.content_width
     sizes = Sizes.of(layout, scale)
-    composer = Composer(layout, sizes, measure, artwork, pictures, scale)
+    composer = Composer(layout, sizes, measure, artwork, pictures, scale, may_wrap)
     footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
     body_height = sheet.content_height - footer_band
     band_height = 0.0

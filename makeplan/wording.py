@@ -14,7 +14,7 @@ TITLE = "My back exercises"
 
 SAFETY_HEADING = "Safety first"
 SAFETY_STOP = "Stop, or do less, if your pain gets worse."
-SAFETY_URGENT_LEAD = "Do not exercise. Get medical help right away if you have:"
+SAFETY_URGENT_LEAD = "Get medical help right away, and do not do these exercises, if you have:"
 SAFETY_SIGNS: tuple[str, ...] = (
     "numbness between your legs or around your bottom (the saddle area)",
     "new trouble controlling your bladder or bowels",
@@ -139,9 +139,11 @@ ABOUT_SPASMS: tuple[tuple[str, str], ...] = (
     (
         "How these exercises help",
         "They stretch tight muscles in your back, your buttocks and the backs of your legs. "
-        "That can ease the spasm. Some of them also make your back and belly stronger.",
+        "That can ease the spasm.",
     ),
 )
+
+STRENGTH_NOTE = "Some of your exercises also make your back and belly stronger."
 
 EXERCISE_LIST_HEADING = "Your exercises"
 
