@@ -950,7 +950,7 @@ def _steps_and_picture(
     choice = picture_slice(picture, composer, picture_x, picture_width, tallest, count)
     for columns in range(1, count):
         candidate = picture_slice(picture, composer, picture_x, picture_width, tallest, columns)
-        if candidate.height <= max(steps_height * 1.5, choice.height) + body:
+        if candidate.height <= max(steps_height * 1.15, choice.height) + body:
             choice = candidate
             break
     return [beside(stack(steps), choice)]
