@@ -329,16 +329,16 @@ def stack(slices: list[Slice]) -> Slice:
     return merged
 
 
-def beside(left: Slice, right: Slice) -> Slice:
-    """Two slices side by side, top-aligned; they already carry their own x positions."""
+def beside(*parts: Slice) -> Slice:
+    """Slices side by side, top-aligned; they already carry their own x positions."""
     return Slice(
-        max(left.height, right.height),
-        texts=left.texts + right.texts,
-        boxes=left.boxes + right.boxes,
-        rules=left.rules + right.rules,
-        frames=left.frames + right.frames,
-        drawings=left.drawings + right.drawings,
-        images=left.images + right.images,
+        max(part.height for part in parts),
+        texts=[t for part in parts for t in part.texts],
+        boxes=[b for part in parts for b in part.boxes],
+        rules=[r for part in parts for r in part.rules],
+        frames=[f for part in parts for f in part.frames],
+        drawings=[d for part in parts for d in part.drawings],
+        images=[i for part in parts for i in part.images],
     )
 
 
@@ -398,20 +398,23 @@ def picture_slice(
                     stack(composer.text_lines(number + panel.caption, left, panel_width, size))
                 )
         if caption_slices:
-            below = caption_slices[0]
-            for other in caption_slices[1:]:
-                below = beside(below, other)
-            row = stack([row, below])
+            row = stack([row, beside(*caption_slices)])
         rows.append(row)
     return stack([piece for row in rows for piece in (row, spacer(PANEL_GAP))][:-1])
 
 
-def logo_slice(composer: Composer, x: float, height: float, max_width: float) -> Slice:
-    """The clinic's logo at `height` (narrower when it would pass `max_width`)."""
+def logo_slice(
+    composer: Composer, x: float, height: float, max_width: float, right: float | None = None
+) -> Slice:
+    """The clinic's logo at `height` (narrower when it would pass `max_width`).
+
+    It starts at `x`, or ends at `right` when that is given.
+    """
     aspect = composer.artwork.logo_aspect or 1.0
     width = min(height * aspect, max_width)
     height = width / aspect
-    return Slice(height, images=[Image(x, 0.0, width, height, "logo")])
+    left = x if right is None else right - width
+    return Slice(height, images=[Image(left, 0.0, width, height, "logo")])
 
 
 # --- the tick grid ---
@@ -484,13 +487,7 @@ def tick_grid(
                     line_height,
                 )
             )
-        if groups_side_by_side:
-            row_slice = group_slices[0]
-            for other in group_slices[1:]:
-                row_slice = beside(row_slice, other)
-            row_slices = [row_slice]
-        else:
-            row_slices = group_slices
+        row_slices = [beside(*group_slices)] if groups_side_by_side else group_slices
         if row.label:
             baseline = composer.centred_baseline(line_height, label_size)
             row_slices[0].texts.append(composer.text(x, baseline, row.label, label_size))
@@ -568,10 +565,8 @@ def header_block(plan: Plan, composer: Composer, x: float, width: float) -> Bloc
     text_width = width
     if composer.artwork.logo_aspect is not None:
         height = composer.layout.logo_height_mm * MM * max(composer.scale, 0.7)
-        logo = logo_slice(composer, 0.0, height, width * 0.3)
-        logo_width = logo.images[0].width
-        logo.images[0] = replace(logo.images[0], x=x + width - logo_width)
-        text_width = width - logo_width - 4 * MM
+        logo = logo_slice(composer, x, height, width * 0.3, right=x + width)
+        text_width = width - logo.images[0].width - 4 * MM
     slices = composer.text_lines(wording.TITLE, x, text_width, sizes.title, bold=True)
     slices += composer.text_lines(wording.subtitle(plan), x, text_width, sizes.body)
     people = wording.people_line(plan)
@@ -587,10 +582,8 @@ def running_band(plan: Plan, composer: Composer, x: float, width: float) -> Slic
     """The top of every page after the first: a short title, and the logo at the right."""
     size = composer.sizes.label
     height = composer.layout.logo_height_mm * MM * 0.75
-    logo = logo_slice(composer, 0.0, height, width * 0.25)
-    logo_width = logo.images[0].width
-    logo.images[0] = replace(logo.images[0], x=x + width - logo_width)
-    room = width - logo_width - 6 * MM
+    logo = logo_slice(composer, x, height, width * 0.25, right=x + width)
+    room = width - logo.images[0].width - 6 * MM
     line = composer.wrap(wording.running_title(plan), False, size, room)[0]
     text = composer.text(x, logo.height - DESCENT * size, line, size)
     band = Slice(logo.height, texts=[text], images=logo.images)
@@ -733,10 +726,7 @@ def _summary_cell(
     if composer.layout.show_cue:
         left += composer.text_lines(item.exercise.cue, text_x, text_width, sizes.body)
     cell.append(stack(left))
-    row = cell[0]
-    for other in cell[1:]:
-        row = beside(row, other)
-    return row, text_x + text_width + GUTTER
+    return beside(*cell), text_x + text_width + GUTTER
 
 
 def _side_by_side_block(
@@ -823,7 +813,7 @@ def _week_columns(plan: Plan, composer: Composer, x: float, width: float) -> _We
     if sessions > 1:
         session_width = (
             max(
-                composer.width_of(_short_session(s), False, composer.sizes.label)
+                composer.width_of(wording.session_label(s), False, composer.sizes.label)
                 for s in range(1, sessions + 1)
             )
             + 2 * MM
@@ -831,10 +821,6 @@ def _week_columns(plan: Plan, composer: Composer, x: float, width: float) -> _We
     first_day_x = x + left + session_width
     day_width = (x + width - first_day_x) / plan.days
     return _WeekColumns(x + left, first_day_x, day_width)
-
-
-def _short_session(session: int) -> str:
-    return wording.session_label(session)
 
 
 def week_header_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
@@ -857,9 +843,7 @@ def week_header_block(plan: Plan, composer: Composer, x: float, width: float) ->
             cell = stack([cell, piece])
         cells.append(cell)
     heading = stack(composer.text_lines("Exercise", x, columns.session_x - x, size, True))
-    row = heading
-    for cell in cells:
-        row = beside(row, cell)
+    row = beside(heading, *cells)
     gap = composer.sizes.box_gap * 1.5
     underline = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.8)])
     return Block([stack([row, underline])])
@@ -914,7 +898,7 @@ def _week_row_block(
         if item.sessions_per_day > 1:
             baseline = composer.centred_baseline(line_height, size)
             row.texts.append(
-                composer.text(columns.session_x, baseline, _short_session(session), size)
+                composer.text(columns.session_x, baseline, wording.session_label(session), size)
             )
         session_rows.append(stack([row, spacer(gap)]))
     grid = stack([spacer(gap), *session_rows])
@@ -1170,9 +1154,10 @@ def _attempt(
     composer = Composer(layout, sizes, measure, artwork, pictures, scale, may_wrap)
     footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
     body_height = sheet.content_height - footer_band
-    band_height = 0.0
+    band: Slice | None = None
     if artwork.logo_aspect is not None and (title_page or not layout.single_page):
-        band_height = running_band(plan, composer, x, width).height
+        band = running_band(plan, composer, x, width)
+    band_height = band.height if band is not None else 0.0
     blocks: list[Block] = []
     if not title_page:
         blocks += [header_block(plan, composer, x, width), safety_block(composer, x, width)]
@@ -1212,8 +1197,8 @@ def _attempt(
     page_slices = front + content
     pages = []
     for index, slices in enumerate(page_slices, start=1):
-        if index > 1 and band_height:
-            slices = [running_band(plan, composer, x, width), *slices]
+        if index > 1 and band is not None:
+            slices = [band, *slices]
         page = _place(slices, sheet.height - sheet.margin)
         footer = footer_texts(
             layout,

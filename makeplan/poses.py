@@ -13,7 +13,7 @@ A new exercise gets a picture by writing a pose file, not code.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -140,17 +140,16 @@ class _Frame:
 
 def _angles(table: Table, key: str, count: int) -> tuple[float, ...]:
     value = table.value(key, required=True)
+    lengths = (2,) if count == 2 else (2, 3)
     if (
         not isinstance(value, list)
-        or len(value) not in (count - 1, count)
+        or len(value) not in lengths
         or not all(isinstance(a, int | float) and not isinstance(a, bool) for a in value)
     ):
         what = "[upper arm, forearm]" if count == 2 else "[thigh, shin] or [thigh, shin, foot]"
         raise table.fail(key, f"must be a list of angles in degrees: {what}.")
-    if count == 3 and len(value) == 2:
+    if len(value) < count:
         value = [*value, value[1] + 90]  # the foot at a right angle to the shin, toes forward
-    if count == 2 and len(value) == 1:
-        raise table.fail(key, "needs two angles: [upper arm, forearm].")
     return tuple(float(a) for a in value)
 
 
@@ -263,17 +262,18 @@ def _torso_points(hip: Point, shoulder: Point, curve: float) -> tuple[Point, ...
         return (hip, shoulder)
     dx, dy = shoulder[0] - hip[0], shoulder[1] - hip[1]
     control = (hip[0] + dx / 2 - dy * curve * 2, hip[1] + dy / 2 + dx * curve * 2)
-    steps = 12
-    points = []
-    for index in range(steps + 1):
-        t = index / steps
-        points.append(
-            (
-                (1 - t) ** 2 * hip[0] + 2 * (1 - t) * t * control[0] + t**2 * shoulder[0],
-                (1 - t) ** 2 * hip[1] + 2 * (1 - t) * t * control[1] + t**2 * shoulder[1],
-            )
+    return _quadratic(hip, control, shoulder, [index / 12 for index in range(13)])
+
+
+def _quadratic(start: Point, control: Point, end: Point, ts: list[float]) -> tuple[Point, ...]:
+    """Points of a quadratic Bezier curve at the parameters `ts` (0 = start, 1 = end)."""
+    return tuple(
+        (
+            (1 - t) ** 2 * start[0] + 2 * (1 - t) * t * control[0] + t**2 * end[0],
+            (1 - t) ** 2 * start[1] + 2 * (1 - t) * t * control[1] + t**2 * end[1],
         )
-    return tuple(points)
+        for t in ts
+    )
 
 
 def _body(joints: dict[str, Point], frame: _Frame, ghost: bool = False) -> list[Mark]:
@@ -400,13 +400,7 @@ def _curved_arrow(start: Point, end: Point, centre: Point) -> list[Mark]:
     control = (mid[0] + normal[0] * bulge * 2, mid[1] + normal[1] * bulge * 2)
     steps = 16
     # Stop short of the joint so the head does not sit on top of the limb.
-    points = [
-        (
-            (1 - t) ** 2 * start[0] + 2 * (1 - t) * t * control[0] + t**2 * end[0],
-            (1 - t) ** 2 * start[1] + 2 * (1 - t) * t * control[1] + t**2 * end[1],
-        )
-        for t in (0.1 + 0.78 * index / steps for index in range(steps + 1))
-    ]
+    points = _quadratic(start, control, end, [0.1 + 0.78 * i / steps for i in range(steps + 1)])
     head_size = 0.055
     return [
         Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
@@ -446,24 +440,9 @@ def _shift(marks: list[Mark], dx: float, dy: float) -> tuple[Mark, ...]:
     moved: list[Mark] = []
     for mark in marks:
         if isinstance(mark, Disc):
-            moved.append(
-                Disc(
-                    mark.x + dx,
-                    mark.y + dy,
-                    mark.radius,
-                    mark.fill_gray,
-                    mark.line_width,
-                    mark.line_gray,
-                )
-            )
-        elif isinstance(mark, Stroke):
-            points = tuple((x + dx, y + dy) for x, y in mark.points)
-            moved.append(Stroke(points, mark.width, mark.gray, mark.dashed, mark.accent))
+            moved.append(replace(mark, x=mark.x + dx, y=mark.y + dy))
         else:
-            points = tuple((x + dx, y + dy) for x, y in mark.points)
-            moved.append(
-                Shape(points, mark.fill_gray, mark.line_width, mark.line_gray, mark.accent)
-            )
+            moved.append(replace(mark, points=tuple((x + dx, y + dy) for x, y in mark.points)))
     return tuple(moved)
 
 
