@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import OutputError
 from makeplan.fonts import unprintable
+from makeplan.geometry import PHOTO_PREFIX
 from makeplan.layouts import MM, Layout, load_layout
+from makeplan.library import library_picture
 from makeplan.model import Options, Plan
 from makeplan.output import STDOUT, check_writable, write_output
 from makeplan.poses import Pictogram, packaged_pictogram
@@ -24,21 +26,47 @@ if TYPE_CHECKING:
     from makeplan.images import Picture
 
 
+def resolve_plan(options: Options) -> tuple[Layout, Options, Plan]:
+    """The layout, the options with the layout's defaults filled in, and the plan."""
+    layout = load_layout(options.layout)
+    if options.days is None:
+        options = replace(options, days=layout.default_days or 1)
+    return layout, options, select(load_catalogue(options.libraries), options)
+
+
+def save_plan(options: Options, target: str, date_given: bool, overwrite: bool) -> None:
+    """Write the plan file `build` would follow for `options`, every dose written out."""
+    from makeplan.planfile import plan_text
+
+    check_writable(target)
+    if target != STDOUT and not overwrite and Path(target).exists():
+        raise OutputError(
+            f"-o/--output {target} already exists; give --force to replace it, "
+            "or choose another name."
+        )
+    layout, options, plan = resolve_plan(options)
+    folder = Path(target).parent if target != STDOUT else Path.cwd()
+    text = plan_text(plan, options, layout.title_page, folder, date_given)
+    write_output(target, text.encode("utf-8"))
+
+
 def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     """Everything but the writing: the finished PDF as bytes, and warnings for the user."""
     from makeplan import covers, geometry, render
 
-    layout = load_layout(options.layout)
-    if options.days is None:
-        options = replace(options, days=layout.default_days or 1)
-    plan = select(load_catalogue(), options)
+    layout, options, plan = resolve_plan(options)
     cover_readers = covers.open_covers(options.covers)
-    pictures = {}
+    pictograms, pictures = artwork_for(plan, layout, options.grayscale)
     if options.logo is not None:
         pictures["logo"] = _load_logo(options.logo, layout, options.grayscale)
     artwork = geometry.Artwork(
-        pictograms=pictograms_for(plan),
-        logo_aspect=pictures["logo"].aspect if pictures else None,
+        pictograms=pictograms,
+        logo_aspect=pictures["logo"].aspect if "logo" in pictures else None,
+        photo_aspects={
+            key.removeprefix(PHOTO_PREFIX): picture.aspect
+            for key, picture in pictures.items()
+            if key.startswith(PHOTO_PREFIX)
+        },
     )
     document = geometry.place(
         plan, layout, options.paper, render.text_width, artwork, options.title_page
@@ -54,14 +82,34 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     return covers.merge_covers(sheet, cover_readers), list(document.warnings)
 
 
-def pictograms_for(plan: Plan) -> dict[str, Pictogram]:
-    """The packaged pictogram of each planned exercise that has one."""
-    found = {}
+def artwork_for(
+    plan: Plan, layout: Layout, grayscale: bool
+) -> tuple[dict[str, Pictogram], dict[str, Picture]]:
+    """Each planned exercise's picture: a packaged or library pictogram, or a library photo.
+
+    Photos are keyed "photo:<id>" among the pictures to embed.
+    """
+    pictograms: dict[str, Pictogram] = {}
+    photos: dict[str, Picture] = {}
     for item in plan.exercises:
-        picture = packaged_pictogram(item.exercise.id)
-        if picture is not None:
-            found[item.exercise.id] = picture
-    return found
+        exercise = item.exercise
+        source = exercise.picture
+        if source is None:
+            packaged = packaged_pictogram(exercise.id)
+            if packaged is not None:
+                pictograms[exercise.id] = packaged
+            continue
+        if source.kind == "pose":
+            pose = library_picture(source, 0, 0, grayscale)
+            assert isinstance(pose, Pictogram)
+            pictograms[exercise.id] = pose
+        elif layout.pictures:
+            # Prepared for the largest place the layout prints a picture.
+            width, height = layout.picture_width_mm * MM, layout.picture_height_mm * MM
+            photo = library_picture(source, width, height, grayscale)
+            assert not isinstance(photo, Pictogram)
+            photos[PHOTO_PREFIX + exercise.id] = photo
+    return pictograms, photos
 
 
 def _load_logo(path: Path, layout: Layout, grayscale: bool) -> Picture:

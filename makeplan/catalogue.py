@@ -1,67 +1,102 @@
-"""Loads the packaged exercise catalogue into validated `Exercise` records.
+"""The exercise catalogue: the built-in exercises, plus any from a clinic's library.
 
-The catalogue is one TOML file per exercise in `makeplan/exercises/`, read
-with importlib.resources so it is found wherever the package is installed.
+The built-in catalogue is one TOML file per exercise in `makeplan/exercises/`,
+read with importlib.resources so it is found wherever the package is
+installed. Those files are checked against `schemas/exercise.schema.json` by
+the tests, so at run time they are read without loading jsonschema (which
+would cost more than drawing a sheet). Library files are the user's, and are
+always checked (see `library`).
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
-from makeplan.errors import DataError
-from makeplan.model import POSITIONS, Exercise
-from makeplan.schema import Table, load_toml
-
-_KEBAB = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-_DOSE_FIELDS = ("reps", "sides", "hold_seconds", "sessions_per_day")
+from makeplan.errors import DataError, InputFileError, ProblemsError
+from makeplan.model import Exercise
+from makeplan.schema import load_toml
 
 
-def parse_exercise(data: dict[str, object], origin: str) -> Exercise:
-    """Check one exercise table strictly and build the record."""
-    table = Table(data, origin)
-    exercise_id = table.text("id")
-    if not _KEBAB.match(exercise_id):
-        raise table.fail("id", f"is {exercise_id!r}; use lower-case words joined by '-'.")
-    exercise = Exercise(
-        id=exercise_id,
-        name=table.text("name"),
-        position=table.choice("position", POSITIONS),
-        ability=table.integer("ability", 1, 3),
-        ability_reason=table.text("ability_reason"),
-        cue=table.text("cue"),
-        reps=table.integer("reps", 1, 100),
-        sides=table.integer("sides", 1, 2),
-        hold_seconds=table.integer("hold_seconds", 0, 600),
-        sessions_per_day=table.integer("sessions_per_day", 1, 12),
-        defaults=table.text_list("defaults", allow_empty=True),
-        targets=table.text_list("targets"),
-        equipment=table.text_list("equipment", allow_empty=True),
-        steps=table.text_list("steps"),
-        cautions=table.text_list("cautions", allow_empty=True),
-        source=table.text_list("source"),
+def exercise_from(data: Mapping[str, Any], **where: Any) -> Exercise:
+    """The record for an exercise table that has passed the schema.
+
+    `where` carries the library fields (library_file, replaces_builtin, picture).
+    """
+
+    def texts(key: str) -> tuple[str, ...]:
+        return tuple(item.strip() for item in data.get(key, ()))
+
+    return Exercise(
+        id=data["id"],
+        name=data["name"].strip(),
+        position=data["position"],
+        ability=data["ability"],
+        ability_reason=data.get("ability_reason", "").strip(),
+        cue=data["cue"].strip(),
+        reps=data["reps"],
+        sides=data["sides"],
+        hold_seconds=data["hold_seconds"],
+        sessions_per_day=data["sessions_per_day"],
+        defaults=texts("defaults"),
+        targets=texts("targets"),
+        equipment=texts("equipment"),
+        steps=texts("steps"),
+        cautions=texts("cautions"),
+        source=texts("source"),
+        **where,
     )
-    for name in exercise.defaults:
-        if name not in _DOSE_FIELDS:
-            raise table.fail("defaults", f"names {name!r}; only {', '.join(_DOSE_FIELDS)} can be.")
-    table.finish()
-    return exercise
+
+
+def builtin_files() -> list[tuple[str, bytes]]:
+    """(origin, content) of every packaged exercise file, by file name."""
+    folder = resources.files("makeplan") / "exercises"
+    return [
+        (f"makeplan/exercises/{entry.name}", entry.read_bytes())
+        for entry in sorted(folder.iterdir(), key=lambda item: item.name)
+        if entry.name.endswith(".toml")
+    ]
 
 
 @cache
-def load_catalogue() -> tuple[Exercise, ...]:
+def builtin_catalogue() -> tuple[Exercise, ...]:
     """All packaged exercises, in a stable order (by file name)."""
-    folder = resources.files("makeplan") / "exercises"
-    exercises: list[Exercise] = []
-    for entry in sorted(folder.iterdir(), key=lambda item: item.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        origin = f"makeplan/exercises/{entry.name}"
-        exercise = parse_exercise(load_toml(entry.read_bytes(), origin), origin)
-        if exercise.id != entry.name.removesuffix(".toml"):
+    exercises = []
+    for origin, content in builtin_files():
+        exercise = exercise_from(load_toml(content, origin))
+        if origin != f"makeplan/exercises/{exercise.id}.toml":
             raise DataError(f"{origin}: id {exercise.id!r} must match the file name.")
         exercises.append(exercise)
     if not exercises:
         raise DataError("The packaged exercise catalogue is empty; reinstall makeplan.")
     return tuple(exercises)
+
+
+def load_catalogue(libraries: Sequence[Path] = ()) -> tuple[Exercise, ...]:
+    """The built-in exercises with the libraries' added, or put in place of the same id."""
+    if not libraries:
+        return builtin_catalogue()
+    return _with_libraries(tuple(libraries))
+
+
+@cache
+def _with_libraries(libraries: tuple[Path, ...]) -> tuple[Exercise, ...]:
+    from makeplan.library import read_libraries
+
+    for path in libraries:
+        if not path.exists():
+            raise InputFileError(
+                f"--library {path}: no such file or folder; give an exercise .toml file "
+                "or a folder of them."
+            )
+    added, problems = read_libraries(libraries)
+    if problems:
+        named = str(libraries[0]) if len(libraries) == 1 else problems[0].file
+        raise ProblemsError(named, problems)
+    by_id = {exercise.id: exercise for exercise in builtin_catalogue()}
+    for exercise in added:
+        by_id[exercise.id] = exercise  # dicts keep the built-in's place when replaced
+    return tuple(by_id.values())

@@ -14,13 +14,15 @@ import os
 import re
 import sys
 import traceback
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
 from makeplan import __version__
-from makeplan.errors import ExitCode, MakeplanError, UsageError
+from makeplan.errors import ExitCode, MakeplanError, ProblemsError, UsageError
+from makeplan.inputs import clean_text
 from makeplan.model import ABILITY_NAMES, POSITIONS, Exercise, Options
 
 _ABILITY_BY_NAME = {name: level for level, name in ABILITY_NAMES.items()}
@@ -85,20 +87,6 @@ def default_date() -> dt.date:
         ) from None
 
 
-def _clean(text: str | None, *, keep_lines: bool = False) -> str | None:
-    """Strip user text; None when empty. Line breaks only where a block of text allows them."""
-    if text is None:
-        return None
-    # Bytes that are not UTF-8 reach Python as lone surrogates; show them as '?'
-    # and drop control characters, which no font can print.
-    text = text.encode("utf-8", "replace").decode("utf-8")
-    text = "".join(ch if ch in "\n\t" or (ord(ch) >= 32 and ch != "\x7f") else " " for ch in text)
-    if not keep_lines:
-        text = " ".join(text.split())
-    text = text.strip()
-    return text or None
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="makeplan")
 def cli() -> None:
@@ -133,9 +121,27 @@ ability_option = click.option(
 )
 
 
+library_option = click.option(
+    "--library",
+    "libraries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Your own exercises: a .toml file or a folder of them (repeat). "
+    "An id that is in the catalogue replaces that exercise.",
+)
+
+
+def _catalogue(libraries: tuple[Path, ...]) -> tuple[Exercise, ...]:
+    from makeplan.catalogue import load_catalogue
+
+    return load_catalogue(libraries)
+
+
 @cli.command("list")
 @position_option
 @ability_option
+@library_option
 @click.option(
     "--format",
     "output_format",
@@ -144,12 +150,16 @@ ability_option = click.option(
     show_default=True,
     help="A table to read, or JSON for other programs.",
 )
-def list_command(positions: tuple[str, ...], ability: int | None, output_format: str) -> None:
-    """List the exercises in the catalogue."""
-    from makeplan.catalogue import load_catalogue
+def list_command(
+    positions: tuple[str, ...],
+    ability: int | None,
+    libraries: tuple[Path, ...],
+    output_format: str,
+) -> None:
+    """List the exercises: built-in, or from a library (and which they replace)."""
     from makeplan.selection import filter_exercises
 
-    exercises = filter_exercises(load_catalogue(), positions or POSITIONS, ability)
+    exercises = filter_exercises(_catalogue(libraries), positions or POSITIONS, ability)
     if output_format == "json":
         click.echo(json.dumps([exercise.as_dict() for exercise in exercises], indent=2))
         return
@@ -160,13 +170,14 @@ def _table(exercises: list[Exercise]) -> str:
     from makeplan.model import PlannedExercise
     from makeplan.wording import dose_words
 
-    header = ("ID", "NAME", "POSITION", "ABILITY", "DOSE")
+    header = ("ID", "NAME", "POSITION", "ABILITY", "FROM", "DOSE")
     rows = [header] + [
         (
             ex.id,
             ex.name,
             ex.position,
             f"{ex.ability} {ABILITY_NAMES[ex.ability]}",
+            ex.origin,
             dose_words(
                 PlannedExercise(ex, ex.reps, ex.sides, ex.hold_seconds, ex.sessions_per_day)
             ),
@@ -184,24 +195,29 @@ def _table(exercises: list[Exercise]) -> str:
 
 @cli.command("show")
 @click.argument("exercise_id", metavar="ID")
-def show_command(exercise_id: str) -> None:
+@library_option
+def show_command(exercise_id: str, libraries: tuple[Path, ...]) -> None:
     """Show one exercise in full: dose, steps, cautions and where it comes from."""
-    from makeplan.catalogue import load_catalogue
     from makeplan.selection import find_exercises
 
-    (exercise,) = find_exercises(load_catalogue(), [exercise_id], option="ID")
+    (exercise,) = find_exercises(_catalogue(libraries), [exercise_id], option="ID")
     click.echo(_describe(exercise))
 
 
 def _describe(ex: Exercise) -> str:
+    from makeplan.wording import step_text
+
     def number(field: str, value: int, unit: str = "") -> str:
         mark = "  (default: the article gives no number; set it for the patient)"
         return f"{value}{unit}{mark if field in ex.defaults else ''}"
 
+    origin = ex.origin + (f" ({ex.library_file})" if ex.library_file else "")
     lines = [
         f"{ex.name}  [{ex.id}]",
+        f"From:         {origin}",
         f"Position:     {ex.position}",
-        f"Ability:      {ex.ability} {ABILITY_NAMES[ex.ability]}: {ex.ability_reason}",
+        f"Ability:      {ex.ability} {ABILITY_NAMES[ex.ability]}"
+        + (f": {ex.ability_reason}" if ex.ability_reason else ""),
         f"Reps:         {number('reps', ex.reps)}",
         f"Sides:        {ex.sides} ({'each side separately' if ex.sides == 2 else 'both at once'})",
         f"Hold:         {number('hold_seconds', ex.hold_seconds, ' s')}",
@@ -210,98 +226,156 @@ def _describe(ex: Exercise) -> str:
         f"Equipment:    {', '.join(ex.equipment) or 'none'}",
         f"In short:     {ex.cue}",
         "Steps:",
-        *(f"  {index}. {step}" for index, step in enumerate(ex.steps, start=1)),
+        *(
+            f"  {index}. {step_text(step, ex.hold_seconds)}"
+            for index, step in enumerate(ex.steps, start=1)
+        ),
         "Cautions:",
-        *(f"  - {caution}" for caution in ex.cautions),
-        f"Source:       {', '.join(ex.source)}",
+        *(f"  - {caution}" for caution in ex.cautions or ("none given",)),
+        f"Source:       {', '.join(ex.source) or 'not given'}",
     ]
+    if ex.picture is not None:
+        lines.append(f"Picture:      {ex.picture.path} ({ex.picture.kind})")
     return "\n".join(lines)
 
 
+# The options of a sheet, shared by `build` and `plan`. Each name is the
+# field of `Options` it sets; only options given on the command line are
+# passed on, so that a plan file's values stand where the command line is silent.
+_SHEET_OPTIONS = [
+    click.option(
+        "--plan",
+        "plan_file",
+        type=click.Path(path_type=Path),
+        metavar="PLAN.toml",
+        help="Start from a plan file (see 'makeplan plan'); options given here win over it.",
+    ),
+    position_option,
+    ability_option,
+    click.option(
+        "-e",
+        "--exercise",
+        "exercise_ids",
+        multiple=True,
+        metavar="ID",
+        help="Exactly these exercises, in this order (repeat); -p and -a then do not filter.",
+    ),
+    library_option,
+    click.option("--reps", type=click.IntRange(1, 100), help="Reps for every exercise (1-100)."),
+    click.option(
+        "--hold",
+        "hold_seconds",
+        type=click.IntRange(0, 600),
+        metavar="SECONDS",
+        help="Hold time for every exercise, in seconds (0-600; 0 = no hold).",
+    ),
+    click.option(
+        "--sessions",
+        "sessions_per_day",
+        type=click.IntRange(1, 12),
+        help="Times a day for every exercise (1-12).",
+    ),
+    click.option(
+        "--days",
+        type=click.IntRange(1, 31),
+        help="How many days the sheet tracks (1-31). Default: 1, or 7 for the week layout.",
+    ),
+    click.option(
+        "--layout",
+        default="one-page",
+        show_default=True,
+        metavar="NAME|PATH",
+        help="A packaged layout (one-page, handout, large-print, week) or a layout .toml file.",
+    ),
+    click.option(
+        "--paper",
+        type=click.Choice(["a4", "letter"]),
+        default="a4",
+        show_default=True,
+        help="Paper size.",
+    ),
+    click.option(
+        "--cover",
+        "covers",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        metavar="PDF",
+        help="A PDF whose pages go in front (repeat; kept in the order given).",
+    ),
+    click.option("--patient", help="The patient's name, printed at the top."),
+    click.option(
+        "--clinician", help="Who made the plan; printed at the top and in the PDF's author."
+    ),
+    click.option(
+        "--date",
+        type=DateType(),
+        metavar="YYYY-MM-DD",
+        help="The sheet's first day. Default: today (or the day of SOURCE_DATE_EPOCH).",
+    ),
+    click.option("--notes", help="Notes from the clinician, printed under the safety note."),
+    click.option(
+        "--logo",
+        type=click.Path(path_type=Path),
+        metavar="IMAGE",
+        help="A PNG or JPEG logo for the top of every page (and the title page).",
+    ),
+    click.option(
+        "--title-page/--no-title-page",
+        default=None,
+        help="Start with a title page: who it is for, what a back spasm is, and safety. "
+        "Default: on for handout and large-print, off for one-page and week.",
+    ),
+    click.option(
+        "--grayscale/--color",
+        default=False,
+        help="Print every picture, the logo too, in shades of gray.  [default: color]",
+    ),
+    click.option(
+        "--fillable/--no-fillable",
+        default=True,
+        show_default=True,
+        help="Also make every box a checkbox that can be ticked in a PDF viewer.",
+    ),
+]
+
+
+def sheet_options(command: Any) -> Any:
+    for option in reversed(_SHEET_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _given(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
+    """The sheet options that were typed (or set in the environment), cleaned."""
+    from click.core import ParameterSource
+
+    given = {
+        name: value
+        for name, value in params.items()
+        if ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, None)
+    }
+    for name in ("patient", "clinician"):
+        if name in given:
+            given[name] = clean_text(given[name])
+    if "notes" in given:
+        given["notes"] = clean_text(given["notes"], keep_lines=True)
+    return given
+
+
+def _options(ctx: click.Context, params: dict[str, Any]) -> tuple[Options, bool]:
+    """The `Options` for a sheet, from a plan file if given and the command line over it.
+
+    Also says whether a date was set (by either), which a saved plan keeps.
+    """
+    from makeplan.planfile import resolve_options
+
+    plan_file = params.pop("plan_file")
+    given = _given(ctx, params)
+    return resolve_options(given, plan_file, default_date)
+
+
 @cli.command("build")
-@position_option
-@ability_option
-@click.option(
-    "-e",
-    "--exercise",
-    "exercise_ids",
-    multiple=True,
-    metavar="ID",
-    help="Exactly these exercises, in this order (repeat); -p and -a then do not filter.",
-)
-@click.option("--reps", type=click.IntRange(1, 100), help="Reps for every exercise (1-100).")
-@click.option(
-    "--hold",
-    "hold_seconds",
-    type=click.IntRange(0, 600),
-    metavar="SECONDS",
-    help="Hold time for every exercise, in seconds (0-600; 0 = no hold).",
-)
-@click.option(
-    "--sessions",
-    "sessions_per_day",
-    type=click.IntRange(1, 12),
-    help="Times a day for every exercise (1-12).",
-)
-@click.option(
-    "--days",
-    type=click.IntRange(1, 31),
-    help="How many days the sheet tracks (1-31). Default: 1, or 7 for the week layout.",
-)
-@click.option(
-    "--layout",
-    default="one-page",
-    show_default=True,
-    metavar="NAME|PATH",
-    help="A packaged layout (one-page, handout, large-print, week) or a layout .toml file.",
-)
-@click.option(
-    "--paper",
-    type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="Paper size.",
-)
-@click.option(
-    "--cover",
-    "covers",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    metavar="PDF",
-    help="A PDF whose pages go in front (repeat; kept in the order given).",
-)
-@click.option("--patient", help="The patient's name, printed at the top.")
-@click.option("--clinician", help="Who made the plan; printed at the top and in the PDF's author.")
-@click.option(
-    "--date",
-    type=DateType(),
-    metavar="YYYY-MM-DD",
-    help="The sheet's first day. Default: today (or the day of SOURCE_DATE_EPOCH).",
-)
-@click.option("--notes", help="Notes from the clinician, printed under the safety note.")
-@click.option(
-    "--logo",
-    type=click.Path(path_type=Path),
-    metavar="IMAGE",
-    help="A PNG or JPEG logo for the top of every page (and the title page).",
-)
-@click.option(
-    "--title-page/--no-title-page",
-    default=None,
-    help="Start with a title page: who it is for, what a back spasm is, and safety. "
-    "Default: on for handout and large-print, off for one-page and week.",
-)
-@click.option(
-    "--grayscale",
-    is_flag=True,
-    help="Print every picture, the logo too, in shades of gray.",
-)
-@click.option(
-    "--fillable/--no-fillable",
-    default=True,
-    show_default=True,
-    help="Also make every box a checkbox that can be ticked in a PDF viewer.",
-)
+@sheet_options
 @click.option(
     "-o",
     "--output",
@@ -310,60 +384,79 @@ def _describe(ex: Exercise) -> str:
     metavar="PATH",
     help="Where to write the PDF; '-' writes it to standard output.",
 )
-def build_command(
-    positions: tuple[str, ...],
-    ability: int | None,
-    exercise_ids: tuple[str, ...],
-    reps: int | None,
-    hold_seconds: int | None,
-    sessions_per_day: int | None,
-    days: int | None,
-    layout: str,
-    paper: str,
-    covers: tuple[Path, ...],
-    patient: str | None,
-    clinician: str | None,
-    date: dt.date | None,
-    notes: str | None,
-    logo: Path | None,
-    title_page: bool | None,
-    grayscale: bool,
-    fillable: bool,
-    output: str,
-) -> None:
+@click.pass_context
+def build_command(ctx: click.Context, output: str, **params: Any) -> None:
     """Make the exercise sheet as a PDF.
 
     Every exercise gets one box per rep, per side, per time of day, per day.
     The sheet always carries a safety note: when to stop, and the warning
     signs that need a doctor rather than exercise.
+
+    With --plan, the sheet is made from a saved plan file; any option given
+    here changes that one setting (-e, -p or -a choose the exercises afresh,
+    keeping the plan's own doses for those that stay; --library adds to the
+    plan's libraries).
     """
     from makeplan.build import build
 
-    options = Options(
-        positions=positions or POSITIONS,
-        ability=ability,
-        exercise_ids=exercise_ids,
-        reps=reps,
-        hold_seconds=hold_seconds,
-        sessions_per_day=sessions_per_day,
-        days=days,
-        layout=layout,
-        paper=paper,
-        covers=covers,
-        patient=_clean(patient),
-        clinician=_clean(clinician),
-        date=date or default_date(),
-        notes=_clean(notes, keep_lines=True),
-        fillable=fillable,
-        output=output,
-        logo=logo,
-        title_page=title_page,
-        grayscale=grayscale,
-    )
+    options, _ = _options(ctx, params)
+    options = replace(options, output=output)
     for warning in build(options):
         click.echo(f"Warning: {warning}", err=True)
     if output != "-":
         click.echo(f"Wrote {output}", err=True)
+
+
+@cli.command("plan")
+@sheet_options
+@click.option(
+    "-o",
+    "--output",
+    default="plan.toml",
+    show_default=True,
+    metavar="PLAN.toml",
+    help="Where to write the plan file; '-' writes it to standard output.",
+)
+@click.option("--force", is_flag=True, help="Replace the plan file if it exists.")
+@click.pass_context
+def plan_command(ctx: click.Context, output: str, force: bool, **params: Any) -> None:
+    """Write the plan that 'build' would use, as a file to edit and keep.
+
+    Takes the same options as 'build'. Every dose is written out for each
+    exercise, so you can change one (say, 8 reps of one exercise and a
+    30-second hold on another), add a note, and then run
+    'makeplan build --plan PLAN.toml'. An existing file is kept unless you
+    give --force.
+    """
+    from makeplan.build import save_plan
+
+    options, date_given = _options(ctx, params)
+    save_plan(options, output, date_given=date_given, overwrite=force)
+    if output != "-":
+        click.echo(f"Wrote {output}", err=True)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def check_command(paths: tuple[Path, ...]) -> None:
+    """Check plan files and exercise library files (or folders of them).
+
+    Prints every problem, one a line, as FILE:LINE: field: what is wrong,
+    what is expected. Exits with 1 when there is any problem, 0 when there
+    is none. It also opens the files they name: covers, logo, photos.
+    """
+    from makeplan.checking import check_paths
+
+    problems, checked = check_paths(paths)
+    for problem in problems:
+        click.echo(str(problem))
+    files = f"{checked} file{'s' if checked != 1 else ''}"
+    if problems:
+        count = len(problems)
+        click.echo(f"{count} problem{'s' if count != 1 else ''} in {files} checked.", err=True)
+        ctx = click.get_current_context()
+        ctx.exit(ExitCode.PROBLEMS)
+    click.echo(f"No problems in {files} checked.", err=True)
 
 
 def _one_line(message: str) -> str:
@@ -379,6 +472,11 @@ def run(args: list[str] | None = None) -> int:
     """Run the command line and return the exit code; never raises for user errors."""
     try:
         result = cli.main(args=args, prog_name="makeplan", standalone_mode=False)
+    except ProblemsError as exc:
+        code = _fail(exc.message, exc.exit_code)
+        for problem in exc.problems:
+            click.echo(_one_line(str(problem)), err=True)
+        return code
     except MakeplanError as exc:
         return _fail(exc.message, exc.exit_code)
     except click.exceptions.UsageError as exc:

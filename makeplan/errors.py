@@ -7,6 +7,7 @@ say what is wrong, with which file or option, and what to do about it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import IntEnum
 
 
@@ -14,6 +15,7 @@ class ExitCode(IntEnum):
     """Process exit codes, one per kind of failure."""
 
     OK = 0
+    PROBLEMS = 1  # `makeplan check` found problems in the files it was given
     USAGE = 2  # a bad option or argument (click uses 2 as well)
     INPUT = 3  # a file given to makeplan cannot be used (cover, layout)
     SELECTION = 4  # the options select no exercise, or an unknown one
@@ -57,3 +59,29 @@ class DataError(MakeplanError):
     """A data file (exercise or layout) breaks its schema."""
 
     exit_code = ExitCode.DATA
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a user's file, shown as `FILE:LINE: field: message`."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class ProblemsError(InputFileError):
+    """A plan or library file has problems; all of them are listed, one a line."""
+
+    def __init__(self, file: str, problems: list[Problem]) -> None:
+        count = len(problems)
+        many = count != 1
+        super().__init__(
+            f"{file} has {count} problem{'s' if many else ''}; "
+            f"fix {'them' if many else 'it'} and run again:"
+        )
+        self.problems = problems

@@ -113,12 +113,28 @@ class Image:
     key: str
 
 
+PHOTO_PREFIX = "photo:"  # the image key of a library exercise's photo is this + its id
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A library exercise's photo: drawn as one image, in place of a pictogram's frames."""
+
+    key: str
+    aspect: float
+
+
 @dataclass(frozen=True)
 class Artwork:
-    """What geometry needs to know about pictures: pictograms by exercise, the logo's shape."""
+    """What geometry needs to know about pictures: pictograms and photos by exercise id,
+    and the shapes (width / height) of the photos and the logo."""
 
     pictograms: Mapping[str, Pictogram] = field(default_factory=dict)
     logo_aspect: float | None = None
+    photo_aspects: Mapping[str, float] = field(default_factory=dict)
+
+    def has_picture(self, exercise_id: str) -> bool:
+        return exercise_id in self.pictograms or exercise_id in self.photo_aspects
 
 
 @dataclass(frozen=True)
@@ -229,12 +245,15 @@ class Composer:
 
     @property
     def has_pictures(self) -> bool:
-        return self.pictures and bool(self.artwork.pictograms)
+        return self.pictures and bool(self.artwork.pictograms or self.artwork.photo_aspects)
 
-    def pictogram(self, item: PlannedExercise) -> Pictogram | None:
+    def picture(self, item: PlannedExercise) -> Pictogram | Photo | None:
         if not self.pictures:
             return None
-        return self.artwork.pictograms.get(item.exercise.id)
+        exercise_id = item.exercise.id
+        if exercise_id in self.artwork.photo_aspects:
+            return Photo(PHOTO_PREFIX + exercise_id, self.artwork.photo_aspects[exercise_id])
+        return self.artwork.pictograms.get(exercise_id)
 
     def width_of(self, text: str, bold: bool, size: float) -> float:
         return self.measure(text, self.font(bold), size)
@@ -362,7 +381,7 @@ PANEL_GAP = 2 * MM
 
 
 def picture_slice(
-    picture: Pictogram,
+    picture: Pictogram | Photo,
     composer: Composer,
     x: float,
     width: float,
@@ -372,7 +391,12 @@ def picture_slice(
     """The frames of a pictogram in rows of `columns`, each with its caption under it.
 
     A layout showing only the key frame gets that one panel, with no caption.
+    A photo is one image as large as fits.
     """
+    if isinstance(picture, Photo):
+        photo_width = min(width, max_panel_height * picture.aspect)
+        photo_height = photo_width / picture.aspect
+        return Slice(photo_height, images=[Image(x, 0.0, photo_width, photo_height, picture.key)])
     key_only = composer.layout.picture_frames == "key"
     panels = (picture.key,) if key_only else picture.panels
     count = len(panels)
@@ -710,7 +734,7 @@ def _summary_cell(
     """
     sizes = composer.sizes
     text_width = text_column(composer, width)
-    picture = composer.pictogram(item)
+    picture = composer.picture(item)
     cell: list[Slice] = []
     text_x = x
     if composer.has_pictures:
@@ -725,6 +749,10 @@ def _summary_cell(
     left += composer.text_lines(wording.dose_words(item), text_x, text_width, sizes.body, True)
     if composer.layout.show_cue:
         left += composer.text_lines(item.exercise.cue, text_x, text_width, sizes.body)
+    if item.note:
+        left += composer.text_lines(
+            wording.note_line(item.note), text_x, text_width, sizes.body, True
+        )
     cell.append(stack(left))
     return beside(*cell), text_x + text_width + GUTTER
 
@@ -767,11 +795,13 @@ def _stacked_block(
     )
     if layout.show_cue:
         slices += composer.text_lines(exercise.cue, x, width, body)
+    if item.note:
+        slices += composer.text_lines(wording.note_line(item.note), x, width, body, True)
     if layout.show_details:
         needs = ", ".join(exercise.equipment) if exercise.equipment else "nothing but some space"
         slices += composer.text_lines(f"You need: {needs}.", x, width, body)
         slices += composer.text_lines(f"It helps: {', '.join(exercise.targets)}.", x, width, body)
-    picture = composer.pictogram(item)
+    picture = composer.picture(item)
     if layout.show_steps or picture is not None:
         slices.append(spacer(body * 0.3))
         slices += _steps_and_picture(item, picture, composer, x, width)
@@ -913,7 +943,11 @@ def _week_row_block(
 
 
 def _steps_and_picture(
-    item: PlannedExercise, picture: Pictogram | None, composer: Composer, x: float, width: float
+    item: PlannedExercise,
+    picture: Pictogram | Photo | None,
+    composer: Composer,
+    x: float,
+    width: float,
 ) -> list[Slice]:
     """Numbered steps with the pictogram beside them, as large as the steps are tall."""
     body = composer.sizes.body
@@ -928,7 +962,7 @@ def _steps_and_picture(
     steps = _numbered_steps(item, composer, x, steps_width)
     steps_height = sum(piece.height for piece in steps)
     picture_x = x + steps_width + GUTTER
-    count = len(picture.panels)
+    count = 1 if isinstance(picture, Photo) else len(picture.panels)
     # The largest panels (fewest per row) that do not make the block much taller
     # than the steps; at worst all panels in one row.
     choice = picture_slice(picture, composer, picture_x, picture_width, tallest, count)
@@ -947,6 +981,7 @@ def _numbered_steps(
         return []
     slices: list[Slice] = []
     for index, step in enumerate(item.exercise.steps, start=1):
+        step = wording.step_text(step, item.hold_seconds)
         slices += composer.hanging(f"{index}.", step, x, width, composer.sizes.body)
     return slices
 
@@ -1113,7 +1148,7 @@ def place(
         if rows * layout.min_box_mm * MM > sheet.content_height:
             raise _does_not_fit(plan, layout)
     has_pictures = layout.pictures and any(
-        item.exercise.id in artwork.pictograms for item in plan.exercises
+        artwork.has_picture(item.exercise.id) for item in plan.exercises
     )
     attempts = [(True, scale) for scale in (_scales() if layout.single_page else [1.0])]
     if layout.single_page and has_pictures:

@@ -50,7 +50,7 @@ def load_picture(
     """
     from PIL import Image, ImageOps, UnidentifiedImageError
 
-    where = f"{what} {path}"
+    where = f"{what} {path}" if what else str(path)
     raw = read_input(path, where, "a PNG or JPEG file", InputFileError)
     if not raw:
         raise InputFileError(f"{where}: the file is empty; give a PNG or JPEG image.")

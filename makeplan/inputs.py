@@ -22,3 +22,17 @@ def read_input(path: Path, where: str, expected: str, error: type[MakeplanError]
         raise error(f"{where}: is a folder, not a file; give {expected}.") from None
     except OSError as exc:
         raise error(f"{where}: cannot be read ({exc.strerror}).") from None
+
+
+def clean_text(text: str | None, *, keep_lines: bool = False) -> str | None:
+    """Strip user text; None when empty. Line breaks only where a block of text allows them."""
+    if text is None:
+        return None
+    # Bytes that are not UTF-8 reach Python as lone surrogates; show them as '?'
+    # and drop control characters, which no font can print.
+    text = text.encode("utf-8", "replace").decode("utf-8")
+    text = "".join(ch if ch in "\n\t" or (ord(ch) >= 32 and ch != "\x7f") else " " for ch in text)
+    if not keep_lines:
+        text = " ".join(text.split())
+    text = text.strip()
+    return text or None

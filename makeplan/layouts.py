@@ -81,7 +81,7 @@ def packaged_layout_names() -> list[str]:
     )
 
 
-def _is_path(reference: str) -> bool:
+def is_layout_path(reference: str) -> bool:
     return reference.endswith(".toml") or "/" in reference or "\\" in reference
 
 
@@ -89,7 +89,7 @@ def _raw_layout(
     reference: str, seen: tuple[str, ...] = (), named_by: str = "--layout"
 ) -> tuple[dict[str, Any], str]:
     """The merged key/value table for a layout name or path, parents applied first."""
-    if _is_path(reference):
+    if is_layout_path(reference):
         path = Path(reference)
         try:
             found = path.is_file()
@@ -124,7 +124,7 @@ def _raw_layout(
         return data, origin
     if not isinstance(parent, str) or not parent.strip():
         raise InputFileError(f"{origin}: extends must name another layout or a .toml file.")
-    if _is_path(parent) and path is not None:
+    if is_layout_path(parent) and path is not None:
         # A parent file is found next to the file that names it, not in the current folder.
         parent = str(path.parent / parent)
     identity = _identity(reference)
@@ -136,7 +136,7 @@ def _raw_layout(
 
 def _identity(reference: str) -> str:
     """One spelling per layout, so a loop through '../' or './' is still seen as a loop."""
-    return os.path.realpath(reference) if _is_path(reference) else reference
+    return os.path.realpath(reference) if is_layout_path(reference) else reference
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:

@@ -17,6 +17,28 @@ SIDE_NAMES: dict[int, tuple[str, ...]] = {1: ("both",), 2: ("right", "left")}
 
 
 @dataclass(frozen=True)
+class PictureSource:
+    """A library exercise's own picture: a photo or a pose file, and where it was named."""
+
+    path: Path
+    kind: str  # "image" or "pose"
+    file: str  # the library file that names it
+    line: int
+
+
+@dataclass(frozen=True)
+class ExerciseChoice:
+    """One exercise of a plan file, with the doses and note set for this patient."""
+
+    id: str
+    reps: int | None = None
+    sides: int | None = None
+    hold_seconds: int | None = None
+    sessions_per_day: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One catalogue entry, as validated from its TOML file."""
 
@@ -36,6 +58,18 @@ class Exercise:
     steps: tuple[str, ...]
     cautions: tuple[str, ...]
     source: tuple[str, ...]
+    # Where the exercise was read from: None for the built-in catalogue, else the
+    # library file (as the user wrote its path), and whether it replaces a built-in one.
+    library_file: str | None = None
+    replaces_builtin: bool = False
+    picture: PictureSource | None = None
+
+    @property
+    def origin(self) -> str:
+        """'built-in', 'library' or 'library, replaces built-in', for lists."""
+        if self.library_file is None:
+            return "built-in"
+        return "library, replaces built-in" if self.replaces_builtin else "library"
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -56,6 +90,8 @@ class Exercise:
             "steps": list(self.steps),
             "cautions": list(self.cautions),
             "source": list(self.source),
+            "from": self.origin,
+            "library_file": self.library_file,
         }
 
 
@@ -82,6 +118,9 @@ class Options:
     logo: Path | None = None
     title_page: bool | None = None  # None: as the layout says
     grayscale: bool = False
+    libraries: tuple[Path, ...] = ()
+    # Per-exercise doses and notes from a plan file, used for the exercises chosen.
+    choices: tuple[ExerciseChoice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,6 +132,7 @@ class PlannedExercise:
     sides: int
     hold_seconds: int
     sessions_per_day: int
+    note: str | None = None
 
     def boxes_per_day(self) -> int:
         return self.reps * self.sides * self.sessions_per_day

@@ -12,7 +12,15 @@ import difflib
 from collections.abc import Sequence
 
 from makeplan.errors import DoesNotFitError, SelectionError, UsageError
-from makeplan.model import ABILITY_NAMES, POSITIONS, Exercise, Options, Plan, PlannedExercise
+from makeplan.model import (
+    ABILITY_NAMES,
+    POSITIONS,
+    Exercise,
+    ExerciseChoice,
+    Options,
+    Plan,
+    PlannedExercise,
+)
 
 # More boxes than anyone ticks in a month of full routines (the whole catalogue
 # for 31 days is about 2300); beyond it a typo like --reps 100 is more likely.
@@ -71,6 +79,28 @@ def find_exercises(
     return chosen
 
 
+def _first(*values: int | None) -> int:
+    """The first value that is set: a plan's own dose, then the option, then the catalogue's."""
+    for value in values:
+        if value is not None:
+            return value
+    raise AssertionError("the catalogue always has a value")
+
+
+def _planned(ex: Exercise, options: Options, choice: ExerciseChoice | None) -> PlannedExercise:
+    choice = choice or ExerciseChoice(ex.id)
+    return PlannedExercise(
+        exercise=ex,
+        reps=_first(choice.reps, options.reps, ex.reps),
+        sides=_first(choice.sides, ex.sides),
+        hold_seconds=_first(choice.hold_seconds, options.hold_seconds, ex.hold_seconds),
+        sessions_per_day=_first(
+            choice.sessions_per_day, options.sessions_per_day, ex.sessions_per_day
+        ),
+        note=choice.note,
+    )
+
+
 def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     """Build the plan: which exercises, at which doses, for whom and when."""
     days = options.days or 1  # build fills in the layout's default before this
@@ -83,22 +113,8 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
         chosen = find_exercises(catalogue, options.exercise_ids)
     else:
         chosen = filter_exercises(catalogue, options.positions, options.ability)
-    planned = tuple(
-        PlannedExercise(
-            exercise=ex,
-            reps=options.reps if options.reps is not None else ex.reps,
-            sides=ex.sides,
-            hold_seconds=(
-                options.hold_seconds if options.hold_seconds is not None else ex.hold_seconds
-            ),
-            sessions_per_day=(
-                options.sessions_per_day
-                if options.sessions_per_day is not None
-                else ex.sessions_per_day
-            ),
-        )
-        for ex in chosen
-    )
+    choices = {choice.id: choice for choice in options.choices}
+    planned = tuple(_planned(ex, options, choices.get(ex.id)) for ex in chosen)
     plan = Plan(
         exercises=planned,
         days=days,

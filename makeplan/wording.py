@@ -159,3 +159,17 @@ def picture_hint(has_pictures: bool, has_steps: bool) -> str:
 def running_title(plan: Plan) -> str:
     """The short title at the top of every page after the first."""
     return f"{TITLE}: {plan.patient}" if plan.patient else TITLE
+
+
+def note_line(note: str) -> str:
+    """The clinician's note for one exercise, as printed with it."""
+    return f"Note: {note}"
+
+
+HOLD_PLACEHOLDER = "{hold}"
+
+
+def step_text(step: str, hold_seconds: int) -> str:
+    """A step with its `{hold}` filled in from the dose, so the steps and the dose agree
+    when a plan changes the hold."""
+    return step.replace(HOLD_PLACEHOLDER, seconds(hold_seconds) if hold_seconds else "a moment")

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from makeplan.build import pictograms_for
+from makeplan.build import artwork_for
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import DoesNotFitError
 from makeplan.geometry import Artwork, Document, place
@@ -69,7 +69,7 @@ def test_random_plans_fit_inside_margins_without_overlap(params) -> None:
     )
     plan = select(CATALOGUE, options)
     layout = load_layout(options.layout)
-    artwork = Artwork(pictograms_for(plan), params["logo_aspect"])
+    artwork = Artwork(artwork_for(plan, layout, False)[0], params["logo_aspect"])
     try:
         document = place(plan, layout, options.paper, text_width, artwork, params["title_page"])
     except DoesNotFitError:

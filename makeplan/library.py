@@ -1,0 +1,156 @@
+"""Reads a clinic's own exercises: library files and folders given with --library.
+
+A library file has the same fields as a built-in exercise file, and may name
+its own picture: `image = "photo.jpg"` or `pose = "pose.toml"`, relative to
+the file. Every problem in every file is collected (not just the first), so
+`makeplan check` and `build` can list them all with their lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from makeplan.catalogue import builtin_catalogue, exercise_from
+from makeplan.errors import DataError, MakeplanError, Problem, ProblemsError
+from makeplan.inputs import read_input
+from makeplan.model import Exercise, PictureSource
+from makeplan.poses import Pictogram, load_pose_text
+from makeplan.tomllines import line_of
+from makeplan.validation import check, parse
+
+if TYPE_CHECKING:
+    from makeplan.images import Picture
+
+
+def library_files(path: Path) -> tuple[list[Path], list[Problem]]:
+    """The exercise files a --library path stands for: itself, or a folder's .toml files."""
+    if path.is_dir():
+        files = sorted(
+            entry
+            for entry in path.iterdir()
+            if entry.suffix == ".toml" and not entry.name.startswith(".") and entry.is_file()
+        )
+        if not files:
+            return [], [
+                Problem(
+                    str(path),
+                    1,
+                    "library",
+                    "the folder has no .toml files; expected exercise files.",
+                )
+            ]
+        return files, []
+    if not path.exists():
+        return [], [Problem(str(path), 1, "library", "no such file or folder; check the path.")]
+    return [path], []
+
+
+def read_library_file(
+    path: Path,
+) -> tuple[Exercise | None, list[Problem], Mapping[tuple[str | int, ...], int]]:
+    """One exercise from a library file, or the problems that stop it being used.
+
+    Also returns where each key is written, for problems found later.
+    """
+    origin = str(path)
+    try:
+        raw = read_input(path, origin, "an exercise .toml file", MakeplanError)
+    except MakeplanError as exc:
+        return None, [Problem(origin, 1, "file", exc.message.removeprefix(f"{origin}: "))], {}
+    data, lines, problems = parse(raw, origin)
+    if data is None:
+        return None, problems, lines
+    problems = check(data, "exercise", origin, lines)
+    picture = None
+    if "image" in data and "pose" in data:
+        problems.append(
+            Problem(
+                origin,
+                line_of(lines, ("pose",)),
+                "pose",
+                "is given with image; expected one picture: either image or pose.",
+            )
+        )
+    for kind in ("image", "pose"):
+        value = data.get(kind)
+        if isinstance(value, str) and value.strip():
+            source = path.parent / value.strip()
+            line = line_of(lines, (kind,))
+            picture = PictureSource(source, kind, origin, line)
+            if not source.is_file():
+                what = "a folder" if source.is_dir() else "not found"
+                problems.append(
+                    Problem(origin, line, kind, f"{source} is {what}; expected a file.")
+                )
+    if problems:
+        return None, problems, lines
+    builtin_ids = {exercise.id for exercise in builtin_catalogue()}
+    exercise = exercise_from(
+        data,
+        library_file=origin,
+        replaces_builtin=data["id"] in builtin_ids,
+        picture=picture,
+    )
+    return exercise, [], lines
+
+
+def read_libraries(paths: Sequence[Path]) -> tuple[list[Exercise], list[Problem]]:
+    """Every exercise in `paths`, and every problem; a repeated id is a problem."""
+    exercises: list[Exercise] = []
+    problems: list[Problem] = []
+    first_seen: dict[str, str] = {}
+    for path in paths:
+        files, missing = library_files(path)
+        problems += missing
+        for file in files:
+            exercise, found, lines = read_library_file(file)
+            problems += found
+            if exercise is None:
+                continue
+            if exercise.id in first_seen:
+                problems.append(
+                    Problem(
+                        str(file),
+                        line_of(lines, ("id",)),
+                        "id",
+                        f"is {exercise.id!r}, the same as in {first_seen[exercise.id]}; "
+                        "expected each library exercise to have its own id.",
+                    )
+                )
+                continue
+            first_seen[exercise.id] = str(file)
+            exercises.append(exercise)
+    return exercises, problems
+
+
+def library_picture(
+    source: PictureSource, max_width_pt: float, max_height_pt: float, grayscale: bool
+) -> Picture | Pictogram:
+    """A library exercise's photo, prepared to print at most that size, or its pictogram.
+
+    Any failure is a problem of the library file, at the line naming the picture.
+    """
+    try:
+        if source.kind == "image":
+            from makeplan.images import load_picture
+
+            return load_picture(source.path, "", max_width_pt, max_height_pt, grayscale)
+        raw = read_input(source.path, str(source.path), "a pose .toml file", DataError)
+        return load_pose_text(raw, str(source.path), source.path.stem)
+    except MakeplanError as exc:
+        problem = Problem(source.file, source.line, source.kind, exc.message)
+        raise ProblemsError(source.file, [problem]) from None
+
+
+def picture_problems(exercises: Sequence[Exercise]) -> list[Problem]:
+    """Open every library picture fully, as `check` does; each failure is a problem."""
+    problems: list[Problem] = []
+    for exercise in exercises:
+        if exercise.picture is not None:
+            try:
+                library_picture(exercise.picture, 600, 600, grayscale=False)
+            except ProblemsError as exc:
+                problems += exc.problems
+    return problems

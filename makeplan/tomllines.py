@@ -1,0 +1,181 @@
+"""Finds the line each key and list item of a TOML file starts on.
+
+The standard library's `tomllib` gives values but not where they were
+written, and a problem report is only useful with a line number. This module
+scans text that `tomllib` has already accepted and maps every path (keys,
+array-of-tables and array indices, like ("exercise", 2, "reps")) to the
+1-based line where it starts. Because the text is known to be valid TOML,
+the scanner can be small: it only needs to tell keys, strings and brackets
+apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+Path = tuple[str | int, ...]
+
+_BARE_KEY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.line = 1
+        self.lines: dict[Path, int] = {}
+        self.table_counts: dict[Path, int] = {}
+
+    # --- characters ---
+
+    def peek(self, offset: int = 0) -> str:
+        index = self.pos + offset
+        return self.text[index] if index < len(self.text) else ""
+
+    def advance(self, count: int = 1) -> None:
+        for _ in range(count):
+            if self.peek() == "\n":
+                self.line += 1
+            self.pos += 1
+
+    def skip_blank(self, newlines: bool) -> None:
+        """Skip spaces and comments (and line breaks when `newlines`)."""
+        while self.pos < len(self.text):
+            char = self.peek()
+            if char in " \t\r" or (newlines and char == "\n"):
+                self.advance()
+            elif char == "#":
+                while self.pos < len(self.text) and self.peek() != "\n":
+                    self.advance()
+            else:
+                return
+
+    # --- pieces ---
+
+    def string(self) -> str:
+        quote = self.peek()
+        if self.text.startswith(quote * 3, self.pos):
+            self.advance(3)
+            end = self.text.find(quote * 3, self.pos)
+            # A closing run may have up to two more quotes that belong to the string.
+            while self.text.startswith(quote, end + 3):
+                end += 1
+            value = self.text[self.pos : end]
+            self.advance(end + 3 - self.pos)
+            return value
+        self.advance()
+        start = self.pos
+        while self.peek() != quote:
+            if quote == '"' and self.peek() == "\\":
+                self.advance()
+            self.advance()
+        value = self.text[start : self.pos]
+        self.advance()
+        return value
+
+    def key(self) -> Path:
+        """A dotted key, like `a."b c".d`."""
+        parts: list[str | int] = []
+        while True:
+            self.skip_blank(newlines=False)
+            if self.peek() in "\"'":
+                parts.append(self.string())
+            else:
+                start = self.pos
+                while self.peek() in _BARE_KEY and self.peek():
+                    self.advance()
+                parts.append(self.text[start : self.pos])
+            self.skip_blank(newlines=False)
+            if self.peek() != ".":
+                return tuple(parts)
+            self.advance()
+
+    def value(self, path: Path) -> None:
+        self.skip_blank(newlines=False)
+        char = self.peek()
+        if char in "\"'":
+            self.string()
+        elif char == "[":
+            self.array(path)
+        elif char == "{":
+            self.inline_table(path)
+        else:
+            while self.peek() and self.peek() not in ",]}\n#":
+                self.advance()
+
+    def array(self, path: Path) -> None:
+        self.advance()  # [
+        index = 0
+        while True:
+            self.skip_blank(newlines=True)
+            if self.peek() == "]" or not self.peek():
+                self.advance()
+                return
+            self.lines.setdefault((*path, index), self.line)
+            self.value((*path, index))
+            self.skip_blank(newlines=True)
+            if self.peek() == ",":
+                self.advance()
+            index += 1
+
+    def inline_table(self, path: Path) -> None:
+        self.advance()  # {
+        while True:
+            self.skip_blank(newlines=True)
+            if self.peek() == "}" or not self.peek():
+                self.advance()
+                return
+            self.key_value(path)
+            self.skip_blank(newlines=True)
+            if self.peek() == ",":
+                self.advance()
+
+    def key_value(self, prefix: Path) -> None:
+        line = self.line
+        path = prefix + self.key()
+        self.lines.setdefault(path, line)
+        self.skip_blank(newlines=False)
+        self.advance()  # =
+        self.value(path)
+
+    def header(self) -> Path:
+        """A `[table]` or `[[array.of.tables]]` line; returns the path keys now go under."""
+        line = self.line
+        double = self.text.startswith("[[", self.pos)
+        self.advance(2 if double else 1)
+        path = self.key()
+        self.advance(2 if double else 1)
+        if not double:
+            self.lines.setdefault(path, line)
+            return path
+        index = self.table_counts.get(path, -1) + 1
+        self.table_counts[path] = index
+        self.lines.setdefault(path, line)
+        self.lines.setdefault((*path, index), line)
+        return (*path, index)
+
+    def document(self) -> dict[Path, int]:
+        prefix: Path = ()
+        while True:
+            self.skip_blank(newlines=True)
+            if self.pos >= len(self.text):
+                return self.lines
+            if self.peek() == "[":
+                prefix = self.header()
+            else:
+                self.key_value(prefix)
+            # Anything left on the line is a comment or the line break.
+            self.skip_blank(newlines=False)
+
+
+def key_lines(text: str) -> dict[Path, int]:
+    """Every key path in `text` (valid TOML) and the line it starts on."""
+    return _Scanner(text).document()
+
+
+def line_of(lines: Mapping[Path, int], path: Path) -> int:
+    """The line of `path`, or of its closest parent that was written (1 for the top)."""
+    for end in range(len(path), 0, -1):
+        if path[:end] in lines:
+            return lines[path[:end]]
+    return 1

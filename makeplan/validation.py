@@ -1,0 +1,202 @@
+"""Checks plan and library files against their JSON Schemas: the only module using jsonschema.
+
+The schemas in `makeplan/schemas/` are the one definition of each file
+format (editors that read JSON Schema can use them for completion too).
+jsonschema reports every problem at once, each with the path of the value it
+is about; this module turns each into a `Problem` with the line from
+`tomllines` and a message that says what is wrong and what is expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+import tomllib
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from makeplan.errors import Problem
+from makeplan.tomllines import Path, key_lines, line_of
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
+SCHEMA_BASE = "https://makeplan.invalid/schemas/"
+SCHEMAS = ("exercise", "plan")
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    """The parsed JSON Schema `name` (exercise or plan)."""
+    text = (resources.files("makeplan") / "schemas" / f"{name}.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@cache
+def _validator(name: str) -> Validator:
+    from jsonschema import Draft202012Validator, validators
+    from referencing import Registry, Resource
+
+    def whole_number(_checker: object, value: object) -> bool:
+        # jsonschema counts 8.0 as an integer; a dose written 8.0 is more likely a typo.
+        return isinstance(value, int) and not isinstance(value, bool)
+
+    def date(_checker: object, value: object) -> bool:
+        return type(value) is dt.date  # a TOML date, not a date with a time
+
+    checker = Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": whole_number, "date": date}
+    )
+    cls = validators.extend(Draft202012Validator, type_checker=checker)
+    registry: Registry[Any] = Registry().with_resources(
+        (SCHEMA_BASE + f"{other}.schema.json", Resource.from_contents(schema(other)))
+        for other in SCHEMAS
+    )
+    validator: Validator = cls(schema(name), registry=registry)
+    return validator
+
+
+def parse(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, dict[Path, int], list[Problem]]:
+    """Parse TOML bytes; a syntax error becomes a problem at its line."""
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, {}, [Problem(origin, line, "file", "is not UTF-8 text; save it as UTF-8.")]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(found.group(1)) if found else 1
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        return None, {}, [Problem(origin, line, "syntax", f"{reason}; expected valid TOML.")]
+    return data, key_lines(text), []
+
+
+def check(
+    data: Mapping[str, Any], schema_name: str, origin: str, lines: Mapping[Path, int]
+) -> list[Problem]:
+    """Every way `data` breaks the schema, as problems in line order."""
+    found: set[Problem] = set()
+    for error in _validator(schema_name).iter_errors(data):
+        for path, message in _messages(error, schema_name):
+            found.add(Problem(origin, line_of(lines, path), field_name(path), message))
+    return sorted(found, key=lambda problem: (problem.line, problem.field, problem.message))
+
+
+def field_name(path: Path) -> str:
+    """("exercise", 2, "reps") -> "exercise[3].reps": list items counted from 1."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "file"
+
+
+def _messages(error: ValidationError, schema_name: str) -> Iterator[tuple[Path, str]]:
+    path: Path = tuple(error.absolute_path)
+    instance = error.instance
+    keyword = error.validator
+    if keyword == "required":
+        for key in error.validator_value:
+            if isinstance(instance, dict) and key not in instance:
+                expected = expected_at(schema_name, (*path, key))
+                yield (*path, key), f"is missing; expected {expected}."
+        return
+    if keyword == "additionalProperties":
+        known = sorted(_properties_at(schema_name, path))
+        for key in instance:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, known, n=1)
+            if close:
+                yield (*path, key), f"is not a known field; did you mean {close[0]!r}?"
+            else:
+                yield (*path, key), f"is not a known field; expected one of: {', '.join(known)}."
+        return
+    expected = expected_at(schema_name, path)
+    if keyword == "type":
+        yield path, f"is {_describe(instance)}; expected {expected}."
+    elif keyword in ("minimum", "maximum"):
+        size = "too small" if keyword == "minimum" else "too large"
+        yield path, f"is {instance}, {size}; expected {expected}."
+    elif keyword == "enum":
+        options = [str(option) for option in error.validator_value]
+        close = difflib.get_close_matches(str(instance), options, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        yield path, f"is {_describe(instance)}{hint}; expected {expected}."
+    elif keyword == "pattern" and error.validator_value == "\\S":
+        yield path, f"is empty; expected {expected}."
+    elif keyword == "minItems":
+        yield path, f"is an empty list; expected {expected}."
+    elif keyword == "uniqueItems":
+        yield path, f"names the same thing twice; expected each once, {expected}."
+    else:
+        yield path, f"is {_describe(instance)}; expected {expected}."
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 40 else repr(value[:37] + "...")
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dt.datetime | dt.time):
+        return "a date with a time"
+    if isinstance(value, dt.date):
+        return "a date"
+    return type(value).__name__
+
+
+def _subschema(schema_name: str, path: Path) -> dict[str, Any]:
+    """The schema that applies at `path`, following `$ref`s; the last "expected" wins."""
+    node = schema(schema_name)
+    current_root = schema_name
+    for part in path:
+        node, current_root = _resolve(node, current_root)
+        if isinstance(part, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(part, {})
+    return node
+
+
+def _resolve(node: dict[str, Any], root: str) -> tuple[dict[str, Any], str]:
+    """Follow `$ref` (within a schema or to another of ours), keeping the nearest "expected"."""
+    expected = node.get("expected")
+    while "$ref" in node:
+        target, _, pointer = node["$ref"].partition("#")
+        if target:
+            root = target.removesuffix(".schema.json")
+        resolved: Any = schema(root)
+        for step in pointer.strip("/").split("/") if pointer.strip("/") else []:
+            resolved = resolved[step]
+        node = resolved
+        expected = expected or node.get("expected")
+    if expected is not None and node.get("expected") != expected:
+        node = {**node, "expected": expected}
+    return node, root
+
+
+def expected_at(schema_name: str, path: Path) -> str:
+    """What the schema asks for at `path`, in words."""
+    node, _ = _resolve(_subschema(schema_name, path), schema_name)
+    return str(node.get("expected", "a value the schema allows"))
+
+
+def _properties_at(schema_name: str, path: Path) -> list[str]:
+    node, _ = _resolve(_subschema(schema_name, path), schema_name)
+    return list(node.get("properties", {}))
