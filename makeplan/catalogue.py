@@ -82,7 +82,6 @@ def load_catalogue(libraries: Sequence[Path] = ()) -> tuple[Exercise, ...]:
     return _with_libraries(tuple(libraries))
 
 
-@cache
 def _with_libraries(libraries: tuple[Path, ...]) -> tuple[Exercise, ...]:
     from makeplan.library import read_libraries
 

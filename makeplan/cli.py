@@ -385,7 +385,7 @@ def _options(ctx: click.Context, params: dict[str, Any]) -> tuple[Options, bool]
     help="Where to write the PDF; '-' writes it to standard output.",
 )
 @click.pass_context
-def build_command(ctx: click.Context, output: str, **params: Any) -> None:
+def build_command(ctx: click.Context, /, output: str, **params: Any) -> None:
     """Make the exercise sheet as a PDF.
 
     Every exercise gets one box per rep, per side, per time of day, per day.
@@ -419,7 +419,7 @@ def build_command(ctx: click.Context, output: str, **params: Any) -> None:
 )
 @click.option("--force", is_flag=True, help="Replace the plan file if it exists.")
 @click.pass_context
-def plan_command(ctx: click.Context, output: str, force: bool, **params: Any) -> None:
+def plan_command(ctx: click.Context, /, output: str, force: bool, **params: Any) -> None:
     """Write the plan that 'build' would use, as a file to edit and keep.
 
     Takes the same options as 'build'. Every dose is written out for each

@@ -250,9 +250,10 @@ def merge(plan_values: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str,
 
 
 def _without(choice: ExerciseChoice, keys: list[str]) -> ExerciseChoice:
-    from dataclasses import replace
+    """The choice with the doses named in `keys` unset, so the option's value applies."""
+    from dataclasses import asdict
 
-    return replace(choice, **{key: None for key in keys})
+    return ExerciseChoice(**{**asdict(choice), **dict.fromkeys(keys)})
 
 
 # --- writing ---

@@ -47,12 +47,7 @@ def _validator(name: str) -> Validator:
         # jsonschema counts 8.0 as an integer; a dose written 8.0 is more likely a typo.
         return isinstance(value, int) and not isinstance(value, bool)
 
-    def date(_checker: object, value: object) -> bool:
-        return type(value) is dt.date  # a TOML date, not a date with a time
-
-    checker = Draft202012Validator.TYPE_CHECKER.redefine_many(
-        {"integer": whole_number, "date": date}
-    )
+    checker = Draft202012Validator.TYPE_CHECKER.redefine("integer", whole_number)
     cls = validators.extend(Draft202012Validator, type_checker=checker)
     registry: Registry[Any] = Registry().with_resources(
         (SCHEMA_BASE + f"{other}.schema.json", Resource.from_contents(schema(other)))
@@ -84,10 +79,22 @@ def check(
 ) -> list[Problem]:
     """Every way `data` breaks the schema, as problems in line order."""
     found: set[Problem] = set()
-    for error in _validator(schema_name).iter_errors(data):
+    for error in _validator(schema_name).iter_errors(_as_json(data)):
         for path, message in _messages(error, schema_name):
             found.add(Problem(origin, line_of(lines, path), field_name(path), message))
     return sorted(found, key=lambda problem: (problem.line, problem.field, problem.message))
+
+
+def _as_json(value: Any) -> Any:
+    """TOML values as JSON Schema sees them: a date becomes its YYYY-MM-DD text (which
+    the schema's pattern accepts), a date with a time its ISO text (which it does not)."""
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return value
 
 
 def field_name(path: Path) -> str:

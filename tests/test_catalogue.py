@@ -88,3 +88,30 @@ def test_numbers_from_the_articles_are_kept() -> None:
     assert by_id["hamstring-stretch"].hold_seconds == 30
     assert by_id["double-knee-lift"].hold_seconds <= 5
     assert "hold_seconds" in by_id["warrior-at-the-wall"].defaults
+
+
+def test_every_packaged_file_passes_the_exercise_schema() -> None:
+    # The packaged catalogue is read without jsonschema at run time (it is slower to
+    # import than a sheet takes to draw), so this test is what keeps it valid.
+    from makeplan.catalogue import builtin_files
+    from makeplan.validation import check, parse
+
+    files = builtin_files()
+    assert len(files) == 9
+    for origin, content in files:
+        data, lines, problems = parse(content, origin)
+        assert data is not None and not problems
+        assert check(data, "exercise", origin, lines) == []
+        assert origin.endswith(f"/{data['id']}.toml")
+        # Fields that a library may leave out, the catalogue always gives.
+        assert {"ability_reason", "source", "cautions", "defaults", "equipment"} <= set(data)
+        assert "image" not in data and "pose" not in data  # pictures live in assets/poses
+
+
+def test_steps_name_the_hold_only_through_the_placeholder() -> None:
+    # A plan may change the hold; a step with a fixed number of seconds would then
+    # disagree with the dose printed above it.
+    for exercise in load_catalogue():
+        for step in exercise.steps:
+            fixed = re.search(r"\d+ seconds?\b", step)
+            assert fixed is None or "never longer than" in step, step
