@@ -24,5 +24,11 @@ makeplan build --date "$date" -e single-knee-to-chest -e back-rounder -e glute-s
 cp gentle.pdf clinic-cover.pdf
 makeplan build --date "$date" --layout handout --cover clinic-cover.pdf -o with-cover.pdf
 makeplan build --date "$date" --paper letter -o letter.pdf
+makeplan plan --date "$date" -e knee-hug-side-tilt -e glute-stretch --patient "Ann Lee" \
+    --force -o ann.toml
+makeplan build --plan ann.toml -o ann.pdf
+makeplan list --library "$here/clinic-exercises" > clinic-catalogue.txt
+makeplan check "$here/patient-plan.toml" "$here/clinic-exercises"
+makeplan build --date "$date" --plan "$here/patient-plan.toml" -o jordan-week.pdf
 makeplan list --format json > catalogue.json
 ls -l
