@@ -41,6 +41,7 @@ def exercise_from(data: Mapping[str, Any], **where: Any) -> Exercise:
         sides=data["sides"],
         hold_seconds=data["hold_seconds"],
         sessions_per_day=data["sessions_per_day"],
+        max_hold_seconds=data.get("max_hold_seconds"),
         defaults=texts("defaults"),
         targets=texts("targets"),
         equipment=texts("equipment"),

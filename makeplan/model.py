@@ -58,6 +58,7 @@ class Exercise:
     steps: tuple[str, ...]
     cautions: tuple[str, ...]
     source: tuple[str, ...]
+    max_hold_seconds: int | None = None  # a hold the source says never to go past
     # Where the exercise was read from: None for the built-in catalogue, else the
     # library file (as the user wrote its path), and whether it replaces a built-in one.
     library_file: str | None = None
@@ -84,6 +85,7 @@ class Exercise:
             "sides": self.sides,
             "hold_seconds": self.hold_seconds,
             "sessions_per_day": self.sessions_per_day,
+            "max_hold_seconds": self.max_hold_seconds,
             "defaults": list(self.defaults),
             "targets": list(self.targets),
             "equipment": list(self.equipment),

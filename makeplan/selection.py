@@ -115,6 +115,14 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
         chosen = filter_exercises(catalogue, options.positions, options.ability)
     choices = {choice.id: choice for choice in options.choices}
     planned = tuple(_planned(ex, options, choices.get(ex.id)) for ex in chosen)
+    for item in planned:
+        longest = item.exercise.max_hold_seconds
+        if longest is not None and item.hold_seconds > longest:
+            raise SelectionError(
+                f"{item.exercise.name} ({item.exercise.id}) must not be held longer than "
+                f"{longest} seconds, but the plan or --hold asks for {item.hold_seconds}; "
+                "lower the hold or leave this exercise out."
+            )
     plan = Plan(
         exercises=planned,
         days=days,

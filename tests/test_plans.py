@@ -403,3 +403,15 @@ def test_schemas_are_valid_json_schema(schema: str) -> None:
     from makeplan.validation import schema as load_schema
 
     Draft202012Validator.check_schema(load_schema(schema))
+
+
+def test_a_hold_past_the_safe_limit_is_refused(run, tmp_path: Path) -> None:
+    # The article says never to hold the double knee lift longer than 5 seconds.
+    result = run("build", "-e", "double-knee-lift", "--hold", "10")
+    assert_clean_error(result, "double-knee-lift", "5 seconds", "10")
+    assert not (tmp_path / "routine.pdf").exists()
+    (tmp_path / "p.toml").write_text(
+        'version = 1\n[[exercise]]\nid = "double-knee-lift"\nhold_seconds = 8\n'
+    )
+    assert_clean_error(run("build", "--plan", "p.toml"), "double-knee-lift", "8")
+    assert run("build", "-e", "double-knee-lift", "--hold", "5").code == 0
