@@ -15,7 +15,7 @@ from makeplan.catalogue import load_catalogue
 from makeplan.errors import OutputError
 from makeplan.fonts import unprintable
 from makeplan.geometry import PHOTO_PREFIX
-from makeplan.layouts import MM, Layout, load_layout
+from makeplan.layouts import MM, Layout, is_layout_path, load_layout
 from makeplan.library import library_picture
 from makeplan.model import Options, Plan
 from makeplan.output import STDOUT, check_writable, write_output
@@ -44,6 +44,9 @@ def save_plan(options: Options, target: str, date_given: bool, overwrite: bool) 
             f"-o/--output {target} already exists; give --force to replace it, "
             "or choose another name."
         )
+    _refuse_overwriting_an_input(options, target)
+    # Everything a build checks (covers, logo, fit), so a plan written always builds.
+    build_pdf(options)
     layout, options, plan = resolve_plan(options)
     folder = Path(target).parent if target != STDOUT else Path.cwd()
     text = plan_text(plan, options, layout.title_page, folder, date_given)
@@ -126,7 +129,7 @@ def build(options: Options) -> list[str]:
     Returns warnings for the user: things that worked, but not quite as asked.
     """
     check_writable(options.output)
-    _refuse_overwriting_a_cover(options)
+    _refuse_overwriting_an_input(options, options.output)
     pdf, warnings = build_pdf(options)
     write_output(options.output, pdf)
     return warnings + text_warnings(options)
@@ -143,13 +146,23 @@ def text_warnings(options: Options) -> list[str]:
     ]
 
 
-def _refuse_overwriting_a_cover(options: Options) -> None:
-    if options.output == STDOUT:
+def _refuse_overwriting_an_input(options: Options, target: str) -> None:
+    """Never write the output over a file the build reads (a cover, the plan, the logo...)."""
+    if target == STDOUT:
         return
-    # realpath, not Path.resolve: it does not raise on a symlink loop (open_cover reports that).
-    target = os.path.realpath(options.output)
-    for cover in options.covers:
-        if os.path.realpath(cover) == target:
+    inputs: list[tuple[str, Path]] = [("--cover", cover) for cover in options.covers]
+    inputs += [("--library", library) for library in options.libraries]
+    if options.logo is not None:
+        inputs.append(("--logo", options.logo))
+    if options.plan_file is not None:
+        inputs.append(("--plan", options.plan_file))
+    if is_layout_path(options.layout):
+        inputs.append(("--layout", Path(options.layout)))
+    # realpath, not Path.resolve: it does not raise on a symlink loop (reading reports that).
+    real_target = os.path.realpath(target)
+    for option, path in inputs:
+        if os.path.realpath(path) == real_target:
             raise OutputError(
-                f"-o/--output {options.output} is also a --cover; write the sheet to another file."
+                f"-o/--output {target} is also the {option} file; "
+                "write to another file so that it is not lost."
             )

@@ -121,11 +121,20 @@ ability_option = click.option(
 )
 
 
+def _no_empty_paths(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> tuple[Path, ...]:
+    """Paths as given; an empty one is a mistake, not "the current folder"."""
+    if any(not value.strip() for value in values):
+        raise click.BadParameter("is empty; give a file or folder name.", ctx, param)
+    return tuple(Path(value) for value in values)
+
+
 library_option = click.option(
     "--library",
     "libraries",
     multiple=True,
-    type=click.Path(path_type=Path),
+    callback=_no_empty_paths,
     metavar="PATH",
     help="Your own exercises: a .toml file or a folder of them (repeat). "
     "An id that is in the catalogue replaces that exercise.",
@@ -161,7 +170,14 @@ def list_command(
 
     exercises = filter_exercises(_catalogue(libraries), positions or POSITIONS, ability)
     if output_format == "json":
-        click.echo(json.dumps([exercise.as_dict() for exercise in exercises], indent=2))
+        from makeplan.wording import step_text
+
+        entries = [
+            # Steps as a patient reads them, with the hold filled in.
+            {**ex.as_dict(), "steps": [step_text(step, ex.hold_seconds) for step in ex.steps]}
+            for ex in exercises
+        ]
+        click.echo(json.dumps(entries, indent=2))
         return
     click.echo(_table(exercises))
 
@@ -437,7 +453,7 @@ def plan_command(ctx: click.Context, /, output: str, force: bool, **params: Any)
 
 
 @cli.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, callback=_no_empty_paths)
 def check_command(paths: tuple[Path, ...]) -> None:
     """Check plan files and exercise library files (or folders of them).
 

@@ -41,7 +41,7 @@ def open_cover(path: Path) -> Cover:
     # pypdf logs repairs of slightly damaged files as warnings; a cover that
     # opens is fine to use, so those notes would only alarm the user.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    where = f"--cover {str(path)!r}"
+    where = f"cover {str(path)!r}"
     try:
         if not path.exists():
             raise InputFileError(f"{where}: no such file; check the path.")

@@ -71,7 +71,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        # Always one line, even when a value in the message has line breaks.
+        return " ".join(f"{self.file}:{self.line}: {self.field}: {self.message}".split())
 
 
 class ProblemsError(InputFileError):

@@ -11,12 +11,13 @@ keeps the camera's metadata (EXIF, GPS, comments) out of the PDF.
 from __future__ import annotations
 
 import io
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from makeplan.errors import InputFileError
-from makeplan.inputs import read_input
+from makeplan.inputs import MAX_IMAGE_BYTES, read_input
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PILImage
@@ -51,7 +52,7 @@ def load_picture(
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     where = f"{what} {path}" if what else str(path)
-    raw = read_input(path, where, "a PNG or JPEG file", InputFileError)
+    raw = read_input(path, where, "a PNG or JPEG file", InputFileError, MAX_IMAGE_BYTES)
     if not raw:
         raise InputFileError(f"{where}: the file is empty; give a PNG or JPEG image.")
     # Pillow warns, and raises beyond twice its limit; our own limit is checked below.
@@ -78,8 +79,11 @@ def load_picture(
             f"(the limit is {MAX_PIXELS // 1_000_000} megapixels); make it smaller."
         )
     try:
-        image.load()
-        upright: PILImage = ImageOps.exif_transpose(image) or image
+        with warnings.catch_warnings():
+            # A damaged EXIF block makes pillow warn; the picture is simply used as stored.
+            warnings.simplefilter("ignore")
+            image.load()
+            upright: PILImage = ImageOps.exif_transpose(image) or image
         prepared = _prepare(upright, max_width_pt, max_height_pt, grayscale)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise InputFileError(

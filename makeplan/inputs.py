@@ -7,15 +7,42 @@ an unreadable file becomes a `MakeplanError` that says what to give instead.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from makeplan.errors import MakeplanError
 
+MAX_TEXT_BYTES = 2_000_000  # plan, exercise, layout and pose files are a few KB
+MAX_IMAGE_BYTES = 200_000_000  # a 50-megapixel photo is well under this
 
-def read_input(path: Path, where: str, expected: str, error: type[MakeplanError]) -> bytes:
-    """The bytes of `path`; `where` starts each message, `expected` names what to give."""
+
+def read_input(
+    path: Path,
+    where: str,
+    expected: str,
+    error: type[MakeplanError],
+    max_bytes: int = MAX_TEXT_BYTES,
+) -> bytes:
+    """The bytes of `path`; `where` starts each message, `expected` names what to give.
+
+    Only a regular file of at most `max_bytes` is read: a device like /dev/zero
+    or a huge file given by mistake is refused rather than read without end.
+    """
     try:
-        return path.read_bytes()
+        # Looked at before opening: opening a pipe would wait for a writer.
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"{where}: is not a regular file; give {expected}.")
+        if info.st_size > max_bytes:
+            raise error(
+                f"{where}: is {info.st_size // 1_000_000} MB, too large for "
+                f"{expected} (at most {max_bytes // 1_000_000} MB)."
+            )
+        with path.open("rb") as file:
+            return file.read(max_bytes + 1)
     except FileNotFoundError:
         raise error(f"{where}: no such file; check the path.") from None
     except IsADirectoryError:

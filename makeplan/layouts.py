@@ -149,9 +149,12 @@ def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_layout(reference: str) -> Layout:
-    """Load, merge and validate a layout by packaged name or file path."""
-    data, origin = _raw_layout(reference)
+def load_layout(reference: str, named_by: str = "--layout") -> Layout:
+    """Load, merge and validate a layout by packaged name or file path.
+
+    `named_by` is where the reference was written, for messages.
+    """
+    data, origin = _raw_layout(reference, named_by=named_by)
     try:
         return _parse(data, origin, reference)
     except DataError as exc:

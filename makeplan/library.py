@@ -8,6 +8,7 @@ the file. Every problem in every file is collected (not just the first), so
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,7 +63,31 @@ def read_library_file(
     data, lines, problems = parse(raw, origin)
     if data is None:
         return None, problems, lines
+    if "version" in data and "id" not in data:
+        return (
+            None,
+            [
+                Problem(
+                    origin,
+                    1,
+                    "file",
+                    "is a plan file, not an exercise file; give it with --plan "
+                    "(a library holds exercise files).",
+                )
+            ],
+            lines,
+        )
     problems = check(data, "exercise", origin, lines)
+    hold, longest = data.get("hold_seconds"), data.get("max_hold_seconds")
+    if isinstance(hold, int) and isinstance(longest, int) and hold > longest:
+        problems.append(
+            Problem(
+                origin,
+                line_of(lines, ("hold_seconds",)),
+                "hold_seconds",
+                f"is {hold}, longer than max_hold_seconds ({longest}); expected at most {longest}.",
+            )
+        )
     picture = None
     if "image" in data and "pose" in data:
         problems.append(
@@ -101,10 +126,15 @@ def read_libraries(paths: Sequence[Path]) -> tuple[list[Exercise], list[Problem]
     exercises: list[Exercise] = []
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
+    read: set[str] = set()
     for path in paths:
         files, missing = library_files(path)
         problems += missing
         for file in files:
+            real = os.path.realpath(file)
+            if real in read:
+                continue  # the same file named twice (a folder and a file in it, say)
+            read.add(real)
             exercise, found, lines = read_library_file(file)
             problems += found
             if exercise is None:

@@ -121,6 +121,7 @@ class Options:
     title_page: bool | None = None  # None: as the layout says
     grayscale: bool = False
     libraries: tuple[Path, ...] = ()
+    plan_file: Path | None = None  # the plan file the options were read from, if any
     # Per-exercise doses and notes from a plan file, used for the exercises chosen.
     choices: tuple[ExerciseChoice, ...] = ()
 

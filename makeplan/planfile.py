@@ -15,10 +15,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from makeplan.errors import InputFileError, MakeplanError, Problem, ProblemsError
+from makeplan.errors import InputFileError, MakeplanError, Problem, ProblemsError, UsageError
 from makeplan.inputs import clean_text, read_input
 from makeplan.layouts import is_layout_path, load_layout
-from makeplan.model import ABILITY_NAMES, ExerciseChoice, Options, Plan
+from makeplan.model import ABILITY_NAMES, Exercise, ExerciseChoice, Options, Plan
 from makeplan.tomllines import Path as KeyPath
 from makeplan.tomllines import line_of
 from makeplan.validation import check, field_name, parse
@@ -48,17 +48,23 @@ class _Reader:
 
 
 def read_plan(
-    path: Path, extra_libraries: tuple[Path, ...] = (), deep: bool = False
+    path: Path, extra_libraries: tuple[Path, ...] = (), skip: frozenset[str] = frozenset()
 ) -> dict[str, Any]:
-    """The option values a plan file gives; every problem at once as a `ProblemsError`."""
-    values, problems = plan_problems(path, extra_libraries, deep)
+    """The option values a plan file gives; every problem at once as a `ProblemsError`.
+
+    Files named by fields in `skip` (set on the command line instead) are not looked for.
+    """
+    values, problems = plan_problems(path, extra_libraries, skip=skip)
     if problems or values is None:
         raise ProblemsError(str(path), problems)
     return values
 
 
 def plan_problems(
-    path: Path, extra_libraries: tuple[Path, ...] = (), deep: bool = False
+    path: Path,
+    extra_libraries: tuple[Path, ...] = (),
+    deep: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Read a plan file: its option values (None if unreadable) and all its problems.
 
@@ -80,7 +86,7 @@ def plan_problems(
         return None, reader.problems
     reader.problems += check(data, "plan", str(path), lines)
     values = _values(data, reader)
-    _check_files(values, reader, deep)
+    _check_files(data, reader, deep, skip)
     libraries = tuple(path for path in values.get("libraries", ()) if path.exists())
     _check_exercises(data, reader, libraries + extra_libraries, deep)
     return values, sorted(reader.problems, key=lambda p: (p.file != str(path), p.file, p.line))
@@ -114,14 +120,19 @@ def _values(data: Mapping[str, Any], reader: _Reader) -> dict[str, Any]:
     for key, option in (("covers", "covers"), ("library", "libraries")):
         if isinstance(data.get(key), list):
             values[option] = tuple(
-                reader.relative(item) for item in data[key] if isinstance(item, str)
+                reader.relative(item)
+                for item in data[key]
+                if isinstance(item, str) and item.strip()
             )
-    if isinstance(data.get("logo"), str):
+    if isinstance(data.get("logo"), str) and data["logo"].strip():
         values["logo"] = reader.relative(data["logo"])
     if isinstance(data.get("positions"), list):
         values["positions"] = tuple(data["positions"])
     ability = data.get("ability")
-    if ability is not None:
+    if isinstance(ability, float):
+        # The schema's list compares 2.0 equal to 2; a level is a whole number or a name.
+        reader.add(("ability",), f"is {ability}; expected a level: 1, 2, 3 or its name.")
+    elif ability is not None:
         values["ability"] = _ABILITY_BY_NAME.get(ability, ability)
     choices = [
         ExerciseChoice(
@@ -169,6 +180,8 @@ def _check_exercises(
             )
             continue
         seen[exercise_id] = index
+        if exercise_id in known:
+            _check_hold(data, entry, index, known[exercise_id], reader)
         if exercise_id not in known and not library_problems:
             import difflib
 
@@ -183,26 +196,62 @@ def _check_exercises(
         reader.problems += picture_problems(added)
 
 
-def _check_files(values: Mapping[str, Any], reader: _Reader, deep: bool) -> None:
-    """The files the plan names exist (and, when `deep`, can be used)."""
-    for index, library in enumerate(values.get("libraries", ())):
-        if not library.exists():
-            reader.add(
-                ("library", index), f"{library} is not found; expected an exercise file or folder."
-            )
-    for index, cover in enumerate(values.get("covers", ())):
-        if not cover.is_file():
-            reader.add(("covers", index), f"{cover} is not a file; expected a PDF.")
+def _check_hold(
+    data: Mapping[str, Any],
+    entry: Mapping[str, Any],
+    index: int,
+    exercise: Exercise,
+    reader: _Reader,
+) -> None:
+    """A hold past the exercise's safe limit, from its own entry or the plan's hold_seconds."""
+    longest = exercise.max_hold_seconds
+    own = entry.get("hold_seconds")
+    key: KeyPath = ("exercise", index, "hold_seconds")
+    hold = own
+    if own is None:
+        hold, key = data.get("hold_seconds"), ("hold_seconds",)
+    if longest is None or not isinstance(hold, int) or hold <= longest:
+        return
+    reader.add(
+        key,
+        f"is {hold}, but {exercise.id} must not be held longer than {longest} seconds; "
+        f"expected at most {longest}.",
+    )
+
+
+def _check_files(
+    data: Mapping[str, Any], reader: _Reader, deep: bool, skip: frozenset[str]
+) -> None:
+    """The files the plan names exist (and, when `deep`, can be used).
+
+    Fields in `skip` are replaced by the command line, so their files do not matter.
+    """
+    for key, expected in (("covers", "a PDF"), ("library", "an exercise file or folder")):
+        option = "libraries" if key == "library" else key
+        items = data.get(key)
+        if option in skip or not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                continue  # the schema has said what is wrong with it
+            path = reader.relative(item)
+            if not path.exists() or (key == "covers" and not path.is_file()):
+                reader.add((key, index), f"{path} is not found; expected {expected}.")
+            elif key == "covers" and deep:
+                _try(reader, (key, index), lambda path=path: _open_cover(path))
+    logo = data.get("logo")
+    if "logo" not in skip and isinstance(logo, str) and logo.strip():
+        path = reader.relative(logo)
+        if not path.is_file():
+            reader.add(("logo",), f"{path} is not found; expected a PNG or JPEG image.")
         elif deep:
-            _try(reader, ("covers", index), lambda cover=cover: _open_cover(cover))
-    logo = values.get("logo")
-    if logo is not None:
-        if not logo.is_file():
-            reader.add(("logo",), f"{logo} is not a file; expected a PNG or JPEG image.")
-        elif deep:
-            _try(reader, ("logo",), lambda: _open_logo(logo))
-    if "layout" in values:
-        _try(reader, ("layout",), lambda: load_layout(values["layout"]))
+            _try(reader, ("logo",), lambda: _open_logo(path))
+    layout = data.get("layout")
+    if "layout" not in skip and isinstance(layout, str) and layout.strip():
+        reference = layout.strip()
+        if is_layout_path(reference):
+            reference = str(reader.relative(reference))
+        _try(reader, ("layout",), lambda: load_layout(reference, named_by="layout"))
 
 
 def _open_cover(path: Path) -> None:
@@ -259,10 +308,38 @@ def _without(choice: ExerciseChoice, keys: list[str]) -> ExerciseChoice:
 # --- writing ---
 
 
+def _writable(text: str) -> str:
+    """`text`, refused when it cannot be saved as UTF-8 (a file name in another encoding)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = text.encode("utf-8", "replace").decode("utf-8")
+        raise UsageError(
+            f"{shown!r} cannot be written to a plan file: it is not valid UTF-8 "
+            "(a file name from another system?); rename it."
+        ) from None
+    return text
+
+
+def _comment(text: str) -> str:
+    """Text safe inside a `#` comment: one line, no control characters."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in _writable(text))
+    return " ".join(printable.split())
+
+
 def _toml_string(text: str) -> str:
     """A TOML basic string (or a multi-line one for text with line breaks)."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "")
-    escaped = "".join(ch if ord(ch) >= 32 or ch == "\n" else f"\\u{ord(ch):04x}" for ch in escaped)
+    escaped = (
+        _writable(text)
+        .replace("\\", "\\\\")
+        .replace('"', '\\"')
+        .replace("\t", "\\t")
+        .replace("\r", "")
+    )
+    escaped = "".join(
+        f"\\u{ord(ch):04x}" if (ord(ch) < 32 and ch != "\n") or ord(ch) == 0x7F else ch
+        for ch in escaped
+    )
     if "\n" in escaped:
         return '"""\n' + escaped + '"""'
     return f'"{escaped}"'
@@ -343,10 +420,11 @@ def plan_text(
     for item in plan.exercises:
         exercise = item.exercise
         where = f", from {exercise.library_file}" if exercise.library_file else ""
+        about = f"{exercise.name} ({exercise.position}, {ABILITY_NAMES[exercise.ability]}{where})"
         lines += [
             "",
             "[[exercise]]",
-            f"# {exercise.name} ({exercise.position}, {ABILITY_NAMES[exercise.ability]}{where})",
+            f"# {_comment(about)}",
             f"id = {_toml_string(exercise.id)}",
             f"reps = {item.reps}",
             f"sides = {item.sides}",
@@ -366,7 +444,8 @@ def resolve_options(
     """
     plan_values: dict[str, Any] = {}
     if plan_file is not None:
-        plan_values = read_plan(plan_file, tuple(given.get("libraries", ())))
+        plan_values = read_plan(plan_file, tuple(given.get("libraries", ())), skip=frozenset(given))
+        plan_values["plan_file"] = plan_file
     values = merge(plan_values, given)
     date_given = "date" in values
     if not date_given:

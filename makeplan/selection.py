@@ -104,7 +104,8 @@ def _planned(ex: Exercise, options: Options, choice: ExerciseChoice | None) -> P
 def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     """Build the plan: which exercises, at which doses, for whom and when."""
     days = options.days or 1  # build fills in the layout's default before this
-    if options.date + dt.timedelta(days=days - 1) > dt.date.max - dt.timedelta(days=1):
+    # Ordinals, not dates: the last day may be past the last date Python can hold.
+    if options.date.toordinal() + days - 1 > dt.date.max.toordinal() - 1:
         raise UsageError(
             f"--date {options.date.isoformat()} with --days {days} runs past the year "
             "9999; choose an earlier date."

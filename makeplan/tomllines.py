@@ -54,24 +54,24 @@ class _Scanner:
 
     def string(self) -> str:
         quote = self.peek()
-        if self.text.startswith(quote * 3, self.pos):
-            self.advance(3)
-            end = self.text.find(quote * 3, self.pos)
-            # A closing run may have up to two more quotes that belong to the string.
-            while self.text.startswith(quote, end + 3):
-                end += 1
-            value = self.text[self.pos : end]
-            self.advance(end + 3 - self.pos)
-            return value
-        self.advance()
+        triple = self.text.startswith(quote * 3, self.pos)
+        self.advance(3 if triple else 1)
         start = self.pos
-        while self.peek() != quote:
-            if quote == '"' and self.peek() == "\\":
-                self.advance()
+        while self.pos < len(self.text):
+            char = self.peek()
+            if quote == '"' and char == "\\":
+                self.advance(2)  # an escape: the next character never ends the string
+                continue
+            if char == quote and (not triple or self.text.startswith(quote * 3, self.pos)):
+                if triple:
+                    # A closing run may have up to two more quotes that belong to the string.
+                    while self.text.startswith(quote * 4, self.pos):
+                        self.advance()
+                value = self.text[start : self.pos]
+                self.advance(3 if triple else 1)
+                return value
             self.advance()
-        value = self.text[start : self.pos]
-        self.advance()
-        return value
+        return self.text[start:]
 
     def key(self) -> Path:
         """A dotted key, like `a."b c".d`."""
@@ -132,8 +132,11 @@ class _Scanner:
 
     def key_value(self, prefix: Path) -> None:
         line = self.line
-        path = prefix + self.key()
-        self.lines.setdefault(path, line)
+        dotted = self.key()
+        for end in range(1, len(dotted) + 1):
+            # `a.b.c = 1` also defines the tables a and a.b on this line.
+            self.lines.setdefault(prefix + dotted[:end], line)
+        path = prefix + dotted
         self.skip_blank(newlines=False)
         self.advance()  # =
         self.value(path)
@@ -143,16 +146,23 @@ class _Scanner:
         line = self.line
         double = self.text.startswith("[[", self.pos)
         self.advance(2 if double else 1)
-        path = self.key()
+        keys = self.key()
         self.advance(2 if double else 1)
-        if not double:
+        # A name inside an array of tables means its latest element: in
+        # `[[exercise]]` then `[exercise.extra]`, extra belongs to that exercise.
+        path: Path = ()
+        for index, key in enumerate(keys):
+            path = (*path, key)
+            last = index == len(keys) - 1
+            if path in self.table_counts and not (double and last):
+                path = (*path, self.table_counts[path])
             self.lines.setdefault(path, line)
+        if not double:
             return path
-        index = self.table_counts.get(path, -1) + 1
-        self.table_counts[path] = index
-        self.lines.setdefault(path, line)
-        self.lines.setdefault((*path, index), line)
-        return (*path, index)
+        count = self.table_counts.get(path, -1) + 1
+        self.table_counts[path] = count
+        self.lines.setdefault((*path, count), line)
+        return (*path, count)
 
     def document(self) -> dict[Path, int]:
         prefix: Path = ()
@@ -160,10 +170,13 @@ class _Scanner:
             self.skip_blank(newlines=True)
             if self.pos >= len(self.text):
                 return self.lines
+            before = self.pos
             if self.peek() == "[":
                 prefix = self.header()
             else:
                 self.key_value(prefix)
+            if self.pos == before:  # never loop on text this scanner does not expect
+                self.advance()
             # Anything left on the line is a comment or the line break.
             self.skip_blank(newlines=False)
 

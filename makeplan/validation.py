@@ -62,8 +62,13 @@ def parse(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, dict[Path, in
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark from Windows editors is fine
     except UnicodeDecodeError as exc:
+        if b"\0" in raw[:1024] or raw.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")):
+            # A PDF, an image or other binary file given where a .toml file goes.
+            message = "is not a text file (a PDF or a picture?); expected a .toml file."
+            return None, {}, [Problem(origin, 1, "file", message)]
         line = raw[: exc.start].count(b"\n") + 1
-        return None, {}, [Problem(origin, line, "file", "is not UTF-8 text; save it as UTF-8.")]
+        message = "is not UTF-8 text; expected a .toml file saved as UTF-8."
+        return None, {}, [Problem(origin, line, "file", message)]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -78,8 +83,13 @@ def check(
     data: Mapping[str, Any], schema_name: str, origin: str, lines: Mapping[Path, int]
 ) -> list[Problem]:
     """Every way `data` breaks the schema, as problems in line order."""
+    errors = list(_validator(schema_name).iter_errors(_as_json(data)))
+    # A value of the wrong type also breaks its range; saying the type is enough.
+    wrong_type = {tuple(error.absolute_path) for error in errors if error.validator == "type"}
     found: set[Problem] = set()
-    for error in _validator(schema_name).iter_errors(_as_json(data)):
+    for error in errors:
+        if error.validator != "type" and tuple(error.absolute_path) in wrong_type:
+            continue
         for path, message in _messages(error, schema_name):
             found.add(Problem(origin, line_of(lines, path), field_name(path), message))
     return sorted(found, key=lambda problem: (problem.line, problem.field, problem.message))

@@ -182,7 +182,7 @@ def test_paths_in_a_plan_are_relative_to_the_plan_file(run, tmp_path: Path) -> N
     shutil.move(folder / "logo.png", tmp_path / "logo.png")
     result = run("build", "--plan", str(folder / "plan.toml"), "-o", "x.pdf")
     assert result.code == 3
-    assert "logo.png is not a file" in result.stderr
+    assert "jordan/logo.png is not found" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -378,8 +378,8 @@ def test_check_finds_missing_and_broken_files_named_by_a_plan(run, tmp_path: Pat
     )
     lines = run("check", "p.toml").text.splitlines()
     assert lines[0].startswith("p.toml:2: covers[1]: ") and "broken.pdf" in lines[0]
-    assert lines[1] == "p.toml:2: covers[2]: gone.pdf is not a file; expected a PDF."
-    assert lines[2].startswith("p.toml:3: logo: gone.png is not a file")
+    assert lines[1] == "p.toml:2: covers[2]: gone.pdf is not found; expected a PDF."
+    assert lines[2].startswith("p.toml:3: logo: gone.png is not found")
     assert lines[3].startswith("p.toml:4: library[1]: nowhere is not found")
     assert lines[4].startswith("p.toml:5: layout: ") and "did you mean handout" in lines[4]
 
@@ -413,5 +413,143 @@ def test_a_hold_past_the_safe_limit_is_refused(run, tmp_path: Path) -> None:
     (tmp_path / "p.toml").write_text(
         'version = 1\n[[exercise]]\nid = "double-knee-lift"\nhold_seconds = 8\n'
     )
-    assert_clean_error(run("build", "--plan", "p.toml"), "double-knee-lift", "8")
+    result = run("build", "--plan", "p.toml")
+    assert result.code == 3
+    assert "p.toml:4: exercise[1].hold_seconds: is 8, but double-knee-lift must not" in (
+        result.stderr
+    )
+    assert run("check", "p.toml").code == 1  # check finds what build would refuse
     assert run("build", "-e", "double-knee-lift", "--hold", "5").code == 0
+
+
+# --- found by trying to break it ---
+
+
+def test_plan_text_survives_names_with_line_breaks_and_control_characters(
+    run, tmp_path: Path
+) -> None:
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    text = (ROOT / "makeplan" / "exercises" / "back-rounder.toml").read_text()
+    text = text.replace('id = "back-rounder"', 'id = "odd"').replace(
+        'name = "Back rounder"', 'name = "Injected\\nreps = 99 \\u0001\\r"'
+    )
+    (lib / "odd.toml").write_text(text)
+    notes = 'ends with a quote " and a backslash \\ and """ three \x7f'
+    made = run("plan", "--library", "lib", "-e", "odd", "--notes", notes, "-o", "p.toml")
+    assert made.code == 0, made.stderr
+    plan = tomllib.loads((tmp_path / "p.toml").read_text())
+    assert plan["exercise"][0]["reps"] == 5 and "notes" in plan
+    assert run("build", "--plan", "p.toml").code == 0
+
+
+def test_the_same_library_twice_is_read_once(run, tmp_path: Path) -> None:
+    lib = library(tmp_path)
+    result = run("list", "--library", "clinic-exercises", "--library", "./clinic-exercises",
+                 "--library", str(lib / "pelvic-tilt.toml"))  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert result.text.count("pelvic-tilt") == 1
+
+
+def test_build_never_writes_over_its_own_inputs(run, tmp_path: Path) -> None:
+    (tmp_path / "p.toml").write_text(PLAN)
+    shutil.copy(EXAMPLES / "clinic-logo.png", tmp_path / "logo.png")
+    for args in (["--plan", "p.toml", "-o", "p.toml"], ["--logo", "logo.png", "-o", "logo.png"]):
+        before = (tmp_path / args[1]).read_bytes()
+        assert_clean_error(run("build", *args), args[0], "another file")
+        assert (tmp_path / args[1]).read_bytes() == before
+
+
+def test_command_line_replaces_a_plans_missing_files(run, tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "clinic-logo.png", tmp_path / "logo.png")
+    (tmp_path / "p.toml").write_text(
+        'version = 1\ncovers = ["gone.pdf"]\nlogo = "gone.png"\nlayout = "gone.toml"\n'
+    )
+    result = run("build", "--plan", "p.toml", "--no-title-page", "--logo", "logo.png",
+                 "--layout", "handout", "--cover", "logo.png")  # fmt: skip
+    # The plan's own files are not looked for; the cover given instead is checked.
+    assert_clean_error(result, "cover 'logo.png'")
+
+
+def test_plan_refuses_what_build_would_refuse(run, tmp_path: Path) -> None:
+    assert_clean_error(run("plan", "--cover", "missing.pdf", "-o", "p.toml"), "missing.pdf")
+    assert_clean_error(run("plan", "--logo", "missing.png", "-o", "p.toml"), "missing.png")
+    assert not (tmp_path / "p.toml").exists()
+
+
+def test_check_lines_for_lists_and_dotted_keys(run, tmp_path: Path) -> None:
+    (tmp_path / "p.toml").write_text(
+        'version = 1\ncovers = [\n  3,\n  "missing.pdf",\n]\n'
+        'patient.first = "Ann"\n[[exercise]]\nid = "back-rounder"\nreps.count = 5\n'
+    )
+    assert run("check", "p.toml").text.splitlines() == [
+        "p.toml:3: covers[1]: is 3; expected a path in quotes.",
+        "p.toml:4: covers[2]: missing.pdf is not found; expected a PDF.",
+        "p.toml:6: patient: is a table; expected the patient's name in quotes.",
+        "p.toml:9: exercise[1].reps: is a table; expected a whole number from 1 to 100.",
+    ]
+
+
+def test_check_odd_paths(run, tmp_path: Path) -> None:
+    (tmp_path / "folder.toml").mkdir()
+    (tmp_path / "sheet.pdf").write_bytes(b"%PDF-1.4\n\xe2\xe3\xcf\xd3\n")
+    (tmp_path / "plan.toml").write_text(PLAN)
+    result = run("check", "folder.toml", "sheet.pdf")
+    assert result.text.splitlines() == [
+        "sheet.pdf:1: file: is not a text file (a PDF or a picture?); expected a .toml file.",
+        "folder.toml:1: library: the folder has no .toml files; expected exercise files.",
+    ]
+    assert_clean_error(run("check", ""), "empty")
+    assert_clean_error(run("list", "--library", ""), "empty")
+    listed = run("list", "--library", "plan.toml")
+    assert listed.code == 3 and "is a plan file, not an exercise file" in listed.stderr
+
+
+def test_check_a_pose_file(run, tmp_path: Path) -> None:
+    lib = library(tmp_path)
+    good = run("check", str(lib / "pictures" / "pelvic-tilt-pose.toml"))
+    assert good.code == 0, good.text
+    pose = (lib / "pictures" / "pelvic-tilt-pose.toml").read_text()
+    (tmp_path / "bad-pose.toml").write_text(pose.replace("torso = 176", 'torso = "up"'))
+    lines = run("check", "bad-pose.toml").text.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("bad-pose.toml:17: pose: frame 2: torso")
+
+
+def test_check_reports_each_problem_once(run, tmp_path: Path) -> None:
+    lib = library(tmp_path)
+    (lib / "pictures" / "seated-march.jpg").write_bytes(b"not a picture")
+    (tmp_path / "p.toml").write_text('version = 1\nlibrary = ["clinic-exercises"]\n'
+                                     '[[exercise]]\nid = "seated-march"\n')  # fmt: skip
+    lines = run("check", "p.toml", "clinic-exercises").text.splitlines()
+    assert len(lines) == 1 and "seated-march.jpg" in lines[0]
+
+
+def test_a_library_file_breaking_its_own_hold_limit(run, tmp_path: Path) -> None:
+    text = (ROOT / "makeplan" / "exercises" / "double-knee-lift.toml").read_text()
+    (tmp_path / "mine.toml").write_text(text.replace("hold_seconds = 5\n", "hold_seconds = 9\n", 1))
+    lines = run("check", "mine.toml").text.splitlines()
+    assert len(lines) == 1 and "hold_seconds: is 9, longer than max_hold_seconds (5)" in lines[0]
+
+
+def test_dates_at_the_end_of_the_calendar(run, tmp_path: Path) -> None:
+    assert_clean_error(run("build", "--date", "9999-12-30", "--days", "5"), "9999")
+    (tmp_path / "p.toml").write_text("version = 1\ndate = 9999-12-30\ndays = 5\n")
+    assert_clean_error(run("build", "--plan", "p.toml"), "9999")
+
+
+def test_a_plan_needs_at_least_one_exercise_and_a_whole_ability(run, tmp_path: Path) -> None:
+    (tmp_path / "p.toml").write_text("version = 1\nability = 2.0\nexercise = []\n")
+    lines = run("check", "p.toml").text.splitlines()
+    assert lines[0].startswith("p.toml:2: ability: is 2.0")
+    assert lines[1].startswith("p.toml:3: exercise: is an empty list")
+
+
+def test_a_device_is_not_read_as_a_plan(run) -> None:
+    assert_clean_error(run("build", "--plan", "/dev/zero"), "not a regular file")
+
+
+def test_list_json_fills_in_the_hold(run) -> None:
+    import json
+
+    data = json.loads(run("list", "--format", "json").text)
+    assert not any("{hold}" in step for item in data for step in item["steps"])
