@@ -318,6 +318,15 @@ _SHEET_OPTIONS = [
         metavar="PDF",
         help="A PDF whose pages go in front (repeat; kept in the order given).",
     ),
+    click.option(
+        "--cover-password",
+        metavar="PASSWORD",
+        envvar="MAKEPLAN_COVER_PASSWORD",
+        help="The password that opens locked covers (or set MAKEPLAN_COVER_PASSWORD). "
+        "The merged PDF is not locked. Scripts, actions that open other programs or "
+        "links when the file is opened, and attached files are removed from covers, so "
+        "the handout carries no active content.",
+    ),
     click.option("--patient", help="The patient's name, printed at the top."),
     click.option(
         "--clinician", help="Who made the plan; printed at the top and in the PDF's author."
@@ -340,6 +349,14 @@ _SHEET_OPTIONS = [
         default=None,
         help="Start with a title page: who it is for, what a back spasm is, and safety. "
         "Default: on for handout and large-print, off for one-page and week.",
+    ),
+    click.option(
+        "--font",
+        type=click.Path(path_type=Path),
+        metavar="TTF",
+        help="A TrueType font file to print every text with (for names in other "
+        "alphabets). Default: Helvetica, or the bundled DejaVu Sans when the text needs "
+        "Greek, Cyrillic or other letters Helvetica lacks.",
     ),
     click.option(
         "--grayscale/--color",

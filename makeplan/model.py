@@ -122,6 +122,8 @@ class Options:
     grayscale: bool = False
     libraries: tuple[Path, ...] = ()
     plan_file: Path | None = None  # the plan file the options were read from, if any
+    cover_password: str | None = None  # opens covers locked with a user password
+    font: Path | None = None  # a TrueType font to print with instead of the built-in ones
     # Per-exercise doses and notes from a plan file, used for the exercises chosen.
     choices: tuple[ExerciseChoice, ...] = ()
 
