@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import OutputError
-from makeplan.fonts import unprintable
+from makeplan.fonts import (
+    choose_fonts,
+    missing_from,
+    missing_from_standard,
+    unprintable_warning,
+)
 from makeplan.geometry import PHOTO_PREFIX
 from makeplan.layouts import MM, Layout, is_layout_path, load_layout
 from makeplan.library import library_picture
@@ -58,6 +63,12 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     from makeplan import covers, geometry, render
 
     layout, options, plan = resolve_plan(options)
+    texts = plan_texts(plan)
+    fonts = choose_fonts(texts, layout.font, layout.bold_font, options.font)
+    covered = render.register_fonts(fonts)
+    layout = replace(layout, font=fonts.regular, bold_font=fonts.bold)
+    missing = missing_from_standard(texts) if covered is None else missing_from(texts, covered)
+    warnings = [unprintable_warning(missing, fonts)] if missing else []
     cover_readers = covers.open_covers(options.covers)
     pictograms, pictures = artwork_for(plan, layout, options.grayscale)
     if options.logo is not None:
@@ -82,7 +93,7 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
         grayscale=options.grayscale,
         box_line=layout.box_line_pt,
     )
-    return covers.merge_covers(sheet, cover_readers), list(document.warnings)
+    return covers.merge_covers(sheet, cover_readers), warnings + list(document.warnings)
 
 
 def artwork_for(
@@ -132,18 +143,17 @@ def build(options: Options) -> list[str]:
     _refuse_overwriting_an_input(options, options.output)
     pdf, warnings = build_pdf(options)
     write_output(options.output, pdf)
-    return warnings + text_warnings(options)
+    return warnings
 
 
-def text_warnings(options: Options) -> list[str]:
-    missing = unprintable((options.patient, options.clinician, options.notes))
-    if not missing:
-        return []
-    shown = " ".join(missing[:20]) + (" ..." if len(missing) > 20 else "")
-    return [
-        f"the sheet's font cannot show these characters, so they print as empty boxes: "
-        f"{shown}; write the name in Latin letters for now."
-    ]
+def plan_texts(plan: Plan) -> list[str]:
+    """Every text of the plan that a sheet may print (the fixed wording is plain ASCII)."""
+    texts = [plan.patient or "", plan.clinician or "", plan.notes or ""]
+    for item in plan.exercises:
+        exercise = item.exercise
+        texts += [exercise.name, exercise.cue, item.note or ""]
+        texts += [*exercise.steps, *exercise.cautions, *exercise.targets, *exercise.equipment]
+    return texts
 
 
 def _refuse_overwriting_an_input(options: Options, target: str) -> None:

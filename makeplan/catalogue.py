@@ -10,6 +10,7 @@ always checked (see `library`).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -27,16 +28,20 @@ def exercise_from(data: Mapping[str, Any], **where: Any) -> Exercise:
     `where` carries the library fields (library_file, replaces_builtin, picture).
     """
 
+    def text(value: str) -> str:
+        # One character per accented letter (NFC), as fonts expect.
+        return unicodedata.normalize("NFC", value.strip())
+
     def texts(key: str) -> tuple[str, ...]:
-        return tuple(item.strip() for item in data.get(key, ()))
+        return tuple(text(item) for item in data.get(key, ()))
 
     return Exercise(
         id=data["id"],
-        name=data["name"].strip(),
+        name=text(data["name"]),
         position=data["position"],
         ability=data["ability"],
-        ability_reason=data.get("ability_reason", "").strip(),
-        cue=data["cue"].strip(),
+        ability_reason=text(data.get("ability_reason", "")),
+        cue=text(data["cue"]),
         reps=data["reps"],
         sides=data["sides"],
         hold_seconds=data["hold_seconds"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from pathlib import Path
 
 from makeplan.errors import MakeplanError
@@ -58,6 +59,8 @@ def clean_text(text: str | None, *, keep_lines: bool = False) -> str | None:
     # Bytes that are not UTF-8 reach Python as lone surrogates; show them as '?'
     # and drop control characters, which no font can print.
     text = text.encode("utf-8", "replace").decode("utf-8")
+    # One character per accented letter where Unicode has one (NFC), as fonts expect.
+    text = unicodedata.normalize("NFC", text)
     text = "".join(ch if ch in "\n\t" or (ord(ch) >= 32 and ch != "\x7f") else " " for ch in text)
     if not keep_lines:
         text = " ".join(text.split())

@@ -1,10 +1,11 @@
 """Draws a placed `Document` as PDF bytes: the only module that uses reportlab.
 
-It draws exactly what geometry placed, nothing more: text as real text in the
-standard PDF fonts, box outlines in the page content (so they print in every
-viewer), and, when asked, an AcroForm checkbox over each outline so the same
-file can be ticked on screen. Output is byte-identical for the same inputs:
-reportlab's invariant mode with the document date taken from the plan.
+It draws exactly what geometry placed, nothing more: text as real text (in
+the standard PDF fonts, or TrueType subsets when fonts.py chose one), box
+outlines in the page content (so they print in every viewer), and, when
+asked, an AcroForm checkbox over each outline so the same file can be ticked
+on screen. Output is byte-identical for the same inputs: reportlab's
+invariant mode with the document date taken from the plan.
 """
 
 from __future__ import annotations
@@ -17,9 +18,42 @@ from contextlib import contextmanager
 from typing import Any
 
 from makeplan import __version__
+from makeplan.errors import InputFileError
+from makeplan.fonts import FontChoice
 from makeplan.geometry import Document
 from makeplan.images import Picture
 from makeplan.poses import Disc, Panel, Stroke
+
+_REGISTERED: dict[str, frozenset[int]] = {}
+
+
+def register_fonts(choice: FontChoice) -> frozenset[int] | None:
+    """Register the TrueType fonts of `choice` with reportlab.
+
+    Returns the code points the regular font has, or None for the standard
+    fonts (which show the Windows-1252 set).
+    """
+    if not choice.files:
+        return None
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    covered: frozenset[int] = frozenset()
+    for name, data in choice.files:
+        key = f"{name}:{hash(data)}"
+        if key not in _REGISTERED:
+            try:
+                font = TTFont(name, io.BytesIO(data))
+            except Exception as exc:  # reportlab raises several kinds for bad font files
+                raise InputFileError(
+                    f"--font {choice.origin}: cannot be used as a font ({exc}); give a "
+                    "TrueType .ttf file (OpenType .otf with PostScript outlines will not do)."
+                ) from None
+            pdfmetrics.registerFont(font)
+            _REGISTERED[key] = frozenset(font.face.charToGlyph)
+        if name == choice.regular:
+            covered = _REGISTERED[key]
+    return covered
 
 
 def text_width(text: str, font: str, size: float) -> float:
