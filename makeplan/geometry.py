@@ -30,6 +30,8 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
     "letter": (8.5 * 72, 11 * 72),
 }
 
+ELLIPSIS = "\u2026"
+
 # Glyph extents of the standard fonts, as a share of the font size; used to
 # give every text line a box for overlap and margin checks.
 ASCENT = 0.76
@@ -242,6 +244,8 @@ class Composer:
         self.may_wrap = may_wrap or not layout.single_page
         # Pictures are drawn when the layout shows them and this attempt keeps them.
         self.pictures = pictures and layout.pictures
+        # Texts cut short to fit, said once each to the user.
+        self.warnings: list[str] = []
 
     @property
     def has_pictures(self) -> bool:
@@ -304,6 +308,51 @@ class Composer:
                 high = middle - 1
         return low
 
+    def fit(
+        self, text: str, bold: bool, size: float, width: float, max_lines: int, what: str
+    ) -> tuple[float, list[str]]:
+        """Wrap `text` in at most `max_lines`: smaller, down to the layout's minimum
+        size, when it needs more; then cut with an ellipsis, and say so."""
+        current = size
+        while True:
+            lines = self.wrap(text, bold, current, width)
+            if len(lines) <= max_lines:
+                return current, lines
+            smaller = max(self.layout.min_pt, round(current * 0.92, 2))
+            if smaller >= current:
+                break
+            current = smaller
+        kept = lines[:max_lines]
+        kept[-1] = self.ellipsized(kept[-1], bold, current, width)
+        self.warnings.append(
+            f"cut short with '{ELLIPSIS}' to fit: {what}; shorten it to see all of it."
+        )
+        return current, kept
+
+    def ellipsized(self, line: str, bold: bool, size: float, width: float) -> str:
+        """`line` shortened so that it and an ellipsis fit in `width`."""
+        room = width - self.width_of(ELLIPSIS, bold, size)
+        if self.width_of(line, bold, size) > room:
+            line = line[: self._longest_prefix(line, bold, size, max(room, 0.0))]
+        return line.rstrip() + ELLIPSIS
+
+    def fitted_lines(
+        self,
+        text: str,
+        x: float,
+        width: float,
+        size: float,
+        bold: bool = False,
+        *,
+        max_lines: int,
+        what: str,
+    ) -> list[Slice]:
+        """Like `text_lines`, but never more than `max_lines` (see `fit`)."""
+        size, lines = self.fit(text, bold, size, width, max_lines, what)
+        height = self.line_height(size)
+        baseline = self.centred_baseline(height, size)
+        return [Slice(height, texts=[self.text(x, baseline, line, size, bold)]) for line in lines]
+
     def text(self, x: float, baseline: float, line: str, size: float, bold: bool = False) -> Text:
         """One measured line of text at (x, baseline)."""
         return Text(x, baseline, line, self.font(bold), size, self.width_of(line, bold, size))
@@ -324,12 +373,27 @@ class Composer:
             for line in self.wrap(text, bold, size, width)
         ]
 
-    def hanging(self, marker: str, text: str, x: float, width: float, size: float) -> list[Slice]:
-        """A numbered or bulleted item: the marker, then text wrapped under itself."""
+    def hanging(
+        self,
+        marker: str,
+        text: str,
+        x: float,
+        width: float,
+        size: float,
+        max_lines: int | None = None,
+        what: str = "",
+    ) -> list[Slice]:
+        """A numbered or bulleted item: the marker, then text wrapped under itself
+        (in at most `max_lines`, when given: see `fit`)."""
         indent = self.width_of("00. ", False, size)
-        slices = self.text_lines(text, x + indent, width - indent, size)
+        if max_lines is None:
+            slices = self.text_lines(text, x + indent, width - indent, size)
+        else:
+            slices = self.fitted_lines(
+                text, x + indent, width - indent, size, max_lines=max_lines, what=what
+            )
         first = slices[0].texts[0]
-        slices[0].texts.append(self.text(x, first.y, marker, size))
+        slices[0].texts.append(self.text(x, first.y, marker, first.size))
         return slices
 
 
@@ -595,7 +659,9 @@ def header_block(plan: Plan, composer: Composer, x: float, width: float) -> Bloc
     slices += composer.text_lines(wording.subtitle(plan), x, text_width, sizes.body)
     people = wording.people_line(plan)
     if people:
-        slices += composer.text_lines(people, x, text_width, sizes.body, bold=True)
+        slices += composer.fitted_lines(
+            people, x, text_width, sizes.body, True, max_lines=2, what="the names at the top"
+        )
     if logo is not None:
         slices = [beside(stack(slices), logo)]
     slices.append(spacer(sizes.body * 0.5))
@@ -608,7 +674,9 @@ def running_band(plan: Plan, composer: Composer, x: float, width: float) -> Slic
     height = composer.layout.logo_height_mm * MM * 0.75
     logo = logo_slice(composer, x, height, width * 0.25, right=x + width)
     room = width - logo.images[0].width - 6 * MM
-    line = composer.wrap(wording.running_title(plan), False, size, room)[0]
+    size, (line,) = composer.fit(
+        wording.running_title(plan), False, size, room, 1, "the patient's name"
+    )
     text = composer.text(x, logo.height - DESCENT * size, line, size)
     band = Slice(logo.height, texts=[text], images=logo.images)
     gap = 2.5 * MM
@@ -627,12 +695,14 @@ def title_page_blocks(
         blocks.append(Block([logo, spacer(sizes.block_gap)]))
     slices = composer.text_lines(wording.TITLE, x, width, sizes.title * 1.25, bold=True)
     slices += composer.text_lines(wording.subtitle(plan), x, width, sizes.body)
-    for line in (
-        f"For: {plan.patient}" if plan.patient else "",
-        f"Clinician: {plan.clinician}" if plan.clinician else "",
+    for line, what in (
+        (f"For: {plan.patient}" if plan.patient else "", "the patient's name"),
+        (f"Clinician: {plan.clinician}" if plan.clinician else "", "the clinician's name"),
     ):
         if line:
-            slices += composer.text_lines(line, x, width, sizes.heading, bold=True)
+            slices += composer.fitted_lines(
+                line, x, width, sizes.heading, True, max_lines=3, what=what
+            )
     slices.append(spacer(sizes.block_gap))
     blocks.append(Block(slices))
     # Safety before anything else a patient reads.
@@ -651,7 +721,13 @@ def title_page_blocks(
     listing = composer.text_lines(wording.EXERCISE_LIST_HEADING, x, width, sizes.heading, True)
     for number, item in enumerate(plan.exercises, start=1):
         listing += composer.hanging(
-            f"{number}.", f"{item.exercise.name}: {wording.dose_words(item)}.", x, width, sizes.body
+            f"{number}.",
+            f"{item.exercise.name}: {wording.dose_words(item)}.",
+            x,
+            width,
+            sizes.body,
+            max_lines=3,
+            what=f"the name of exercise {number}",
         )
     blocks.append(Block(listing))
     return blocks
@@ -690,8 +766,14 @@ def intro_block(plan: Plan, composer: Composer, x: float, width: float) -> Block
         legend = " " + wording.SIDE_LEGEND
     slices = composer.text_lines(hint + wording.HOW_TO_USE + legend, x, width, sizes.body)
     if plan.notes:
-        slices += composer.text_lines(
-            f"Notes from your clinician: {plan.notes}", x, width, sizes.body, bold=True
+        slices += composer.fitted_lines(
+            f"Notes from your clinician: {plan.notes}",
+            x,
+            width,
+            sizes.body,
+            True,
+            max_lines=6 if composer.layout.single_page else 30,
+            what="the clinician's notes",
         )
     slices.append(spacer(sizes.block_gap * 0.6))
     return Block(slices)
@@ -745,14 +827,21 @@ def _summary_cell(
             tallest = composer.layout.picture_height_mm * MM * composer.scale
             drawn = picture_slice(picture, composer, x, picture_width, tallest)
             cell.append(stack([spacer(sizes.box_gap), drawn]))
-    left = composer.text_lines(_title_of(number, item), text_x, text_width, sizes.heading, True)
+    left = composer.fitted_lines(
+        _title_of(number, item), text_x, text_width, sizes.heading, True,
+        max_lines=3, what=f"the name of exercise {number}",
+    )  # fmt: skip
     left += composer.text_lines(wording.dose_words(item), text_x, text_width, sizes.body, True)
     if composer.layout.show_cue:
-        left += composer.text_lines(item.exercise.cue, text_x, text_width, sizes.body)
+        left += composer.fitted_lines(
+            item.exercise.cue, text_x, text_width, sizes.body,
+            max_lines=4, what=f"the short description of exercise {number}",
+        )  # fmt: skip
     if item.note:
-        left += composer.text_lines(
-            wording.note_line(item.note), text_x, text_width, sizes.body, True
-        )
+        left += composer.fitted_lines(
+            wording.note_line(item.note), text_x, text_width, sizes.body, True,
+            max_lines=3, what=f"the note for exercise {number}",
+        )  # fmt: skip
     cell.append(stack(left))
     return beside(*cell), text_x + text_width + GUTTER
 
@@ -787,7 +876,10 @@ def _stacked_block(
 
     def heading(continued: bool = False) -> list[Slice]:
         title = _title_of(number, item) + (" (continued)" if continued else "")
-        return composer.text_lines(title, x, width, sizes.heading, True)
+        return composer.fitted_lines(
+            title, x, width, sizes.heading, True,
+            max_lines=3, what=f"the name of exercise {number}",
+        )  # fmt: skip
 
     slices = heading()
     slices += composer.text_lines(
@@ -796,7 +888,10 @@ def _stacked_block(
     if layout.show_cue:
         slices += composer.text_lines(exercise.cue, x, width, body)
     if item.note:
-        slices += composer.text_lines(wording.note_line(item.note), x, width, body, True)
+        slices += composer.fitted_lines(
+            wording.note_line(item.note), x, width, body, True,
+            max_lines=8, what=f"the note for exercise {number}",
+        )  # fmt: skip
     if layout.show_details:
         needs = ", ".join(exercise.equipment) if exercise.equipment else "nothing but some space"
         slices += composer.text_lines(f"You need: {needs}.", x, width, body)
@@ -1164,6 +1259,7 @@ def place(
             document = replace(
                 document,
                 warnings=(
+                    *document.warnings,
                     "the pictures were left out so that everything fits on one page; "
                     "use --layout handout to have them.",
                 ),
@@ -1220,6 +1316,7 @@ def _attempt(
         used = sum(piece.height for piece in content[-1])
         content[-1] += notes_area(composer, x, width, page_height - used)
     front: list[list[Slice]] = []
+    title_warnings: list[str] = []
     if title_page:
         # The title page keeps the layout's full sizes even when the sheet shrinks.
         full = Composer(layout, Sizes.of(layout, 1.0), measure, artwork, pictures)
@@ -1229,6 +1326,7 @@ def _attempt(
             # rather than spill the title page over two pages.
             blocks_without = title_page_blocks(plan, full, x, width, with_list=False)
             front = _paginate(blocks_without, body_height, body_height)
+        title_warnings = full.warnings
     page_slices = front + content
     pages = []
     for index, slices in enumerate(page_slices, start=1):
@@ -1254,6 +1352,7 @@ def _attempt(
         title=wording.TITLE + (f" for {plan.patient}" if plan.patient else ""),
         subject=_subject(plan),
         author=plan.clinician or "",
+        warnings=tuple(dict.fromkeys(composer.warnings + title_warnings)),
     )
 
 

@@ -1,0 +1,138 @@
+"""Any text, any alphabet: it prints in a font that has it, and never leaves its box."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from support import assert_clean_error, layout_problems, page_texts
+
+LAYOUT_MARGINS = {"one-page": 12, "handout": 18, "large-print": 15, "week": 10}
+GREEK = "Γιώργος Παπαδόπουλος"
+CYRILLIC = "Дмитрий Иванов"
+
+
+def font_names(pdf: Path) -> set[str]:
+    """The fonts the characters on the pages are printed in."""
+    with pdfplumber.open(pdf) as doc:
+        return {char["fontname"] for page in doc.pages for char in page.chars}
+
+
+def embedded_fonts(pdf: Path) -> int:
+    """How many font files the PDF carries."""
+    with pikepdf.open(pdf) as doc:
+        return sum(
+            1 for obj in doc.objects if isinstance(obj, pikepdf.Dictionary) and "/FontFile2" in obj
+        )
+
+
+def test_latin_text_uses_the_standard_fonts(run, tmp_path: Path) -> None:
+    result = run("build", "--patient", "Zoë Müller-Łukasz", "-o", "s.pdf")
+    # Ł is not in Windows-1252, so this one needs the bundled font...
+    assert result.code == 0 and "Warning" not in result.stderr
+    assert any("DejaVuSans" in name for name in font_names(tmp_path / "s.pdf"))
+    result = run("build", "--patient", "Zoë Müller", "-o", "plain.pdf")
+    # ...and this one does not: nothing is embedded.
+    assert font_names(tmp_path / "plain.pdf") <= {"Helvetica", "Helvetica-Bold"}
+    assert embedded_fonts(tmp_path / "plain.pdf") == 0
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUT_MARGINS))
+def test_greek_and_cyrillic_print_as_text(run, tmp_path: Path, layout: str) -> None:
+    result = run("build", "--layout", layout, "--patient", GREEK, "--clinician", CYRILLIC,
+                 "-a", "gentle", "-o", "s.pdf")  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert "Warning" not in result.stderr
+    text = "\n".join(page_texts(tmp_path / "s.pdf"))
+    assert GREEK in text and CYRILLIC in text
+    fonts = font_names(tmp_path / "s.pdf")
+    # Embedded as subsets ("ABCDEF+DejaVuSans"), never the whole font.
+    assert fonts and all("+DejaVuSans" in name for name in fonts), fonts
+    assert embedded_fonts(tmp_path / "s.pdf") == 2  # regular and bold
+    assert layout_problems(tmp_path / "s.pdf", LAYOUT_MARGINS[layout]) == []
+
+
+def test_characters_no_font_has_are_named_in_one_warning(run, tmp_path: Path) -> None:
+    result = run("build", "--patient", "Ana 😀 שלום", "-o", "s.pdf")
+    assert result.code == 0
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning")]
+    assert len(warnings) == 1
+    assert "😀" in warnings[0] and "ש" in warnings[0] and "--font" in warnings[0]
+
+
+def test_combining_accents_print_as_ready_made_letters(run, tmp_path: Path) -> None:
+    result = run("build", "--patient", "Jose\u0301 Ren\u0303a", "-o", "s.pdf")
+    assert result.code == 0 and "Warning" not in result.stderr
+    assert "José Reña" in page_texts(tmp_path / "s.pdf")[0]
+
+
+def test_a_font_of_your_own(run, tmp_path: Path) -> None:
+    spec = importlib.util.find_spec("reportlab")
+    assert spec is not None and spec.origin is not None
+    vera = Path(spec.origin).parent / "fonts" / "Vera.ttf"
+    result = run("build", "--font", str(vera), "--patient", "Ann Lee", "-o", "s.pdf")
+    assert result.code == 0, result.stderr
+    assert all("Vera" in name for name in font_names(tmp_path / "s.pdf"))
+    assert "Ann Lee" in page_texts(tmp_path / "s.pdf")[0]
+    # Vera has no Greek: the warning says so and suggests another font.
+    result = run("build", "--font", str(vera), "--patient", GREEK, "-o", "g.pdf")
+    assert result.code == 0 and "Γ" in result.stderr and "--font" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [(b"", "font"), (b"not a font at all", "TrueType"), (None, "no such file")],
+)
+def test_a_bad_font_is_one_clear_error(run, tmp_path: Path, content, needle) -> None:
+    if content is not None:
+        (tmp_path / "bad.ttf").write_bytes(content)
+    (tmp_path / "out.pdf").write_bytes(b"old")
+    result = run("build", "--font", "bad.ttf", "-o", "out.pdf")
+    assert_clean_error(result, "--font", needle)
+    assert (tmp_path / "out.pdf").read_bytes() == b"old"
+
+
+def test_unicode_sheets_are_byte_identical(run, tmp_path: Path) -> None:
+    for name in ("a.pdf", "b.pdf"):
+        args = ("build", "--patient", GREEK, "--date", "2026-11-23", "-o", name)
+        assert run(*args).code == 0
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUT_MARGINS))
+@pytest.mark.parametrize("length", [1, 40, 300, 2000])
+def test_long_texts_stay_in_their_box(run, tmp_path: Path, layout: str, length: int) -> None:
+    words = ("Averylongname " * 200)[:length].strip() or "A"
+    unbroken = "X" * length
+    result = run(
+        "build", "--layout", layout, "-a", "gentle", "--patient", words,
+        "--clinician", unbroken, "--notes", words, "-o", "s.pdf",
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert layout_problems(tmp_path / "s.pdf", LAYOUT_MARGINS[layout]) == []
+    cut = "…" in "".join(page_texts(tmp_path / "s.pdf"))
+    warned = "cut short" in result.stderr
+    assert cut == warned
+    if length <= 40:
+        assert not cut
+
+
+def test_a_long_library_exercise_name_is_cut_with_a_warning(run, tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "makeplan" / "exercises" / "back-rounder.toml").read_text()
+    long_name = " ".join(["Extraordinarily"] * 40)
+    (tmp_path / "long.toml").write_text(
+        text.replace('id = "back-rounder"', 'id = "long"').replace(
+            'name = "Back rounder"', f'name = "{long_name}"'
+        )
+    )
+    for layout in ("one-page", "handout", "week"):
+        result = run("build", "--library", "long.toml", "-e", "long", "--layout", layout,
+                     "-o", f"{layout}.pdf")  # fmt: skip
+        assert result.code == 0, result.stderr
+        assert "the name of exercise 1" in result.stderr
+        assert layout_problems(tmp_path / f"{layout}.pdf", LAYOUT_MARGINS[layout]) == []
