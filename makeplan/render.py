@@ -195,8 +195,10 @@ def render(
                     y=box.y,
                     size=box.size,
                     buttonStyle="check",
-                    borderWidth=0,
-                    borderColor=None,
+                    # The widget draws the same outline as the page, so the box
+                    # also shows (and prints) in viewers that draw only the form.
+                    borderWidth=box_line,
+                    borderColor=black,
                     fillColor=None,
                     textColor=black,
                     fieldFlags="",
