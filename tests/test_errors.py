@@ -36,6 +36,15 @@ from support import assert_clean_error, run_installed
         (["--days", "31"], ["one page", "--layout handout"]),
         (["--days", "4", "--reps", "12"], ["one page", "--layout handout"]),
         (["--bogus"], ["--bogus"]),
+        (["--reps", "0"], ["--reps"]),
+        (["--reps", "99999999999999999999999"], ["--reps"]),
+        (["--reps", "8.5"], ["--reps"]),
+        (["--hold", "601"], ["--hold"]),
+        (["--hold", "lots"], ["--hold"]),
+        (["--sessions", "-2"], ["--sessions"]),
+        (["--days", "-1"], ["--days"]),
+        (["--date", "2026-13-01"], ["--date"]),
+        (["--date", "0000-01-01"], ["--date"]),
     ],
 )
 def test_bad_options(run, tmp_path, args, needles) -> None:

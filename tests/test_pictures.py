@@ -321,3 +321,67 @@ def test_sheets_with_pictures_and_a_logo_are_byte_identical(run, tmp_path) -> No
     assert run(*args, "-o", "one.pdf").code == 0
     assert run(*args, "-o", "two.pdf").code == 0
     assert (tmp_path / "one.pdf").read_bytes() == (tmp_path / "two.pdf").read_bytes()
+
+
+# --- odd and hostile images (issue 5) ---
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG that claims to be width x height but holds almost nothing: a decompression
+    bomb's first bytes. It must be refused from its header, never decoded."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0"))
+
+
+def test_a_20000_by_20000_image_is_refused_before_decoding(run, tmp_path) -> None:
+    import time
+
+    (tmp_path / "huge.png").write_bytes(png_header_only(20_000, 20_000))
+    start = time.perf_counter()
+    result = run("build", *DATE, "--logo", "huge.png", "-o", "s.pdf")
+    assert time.perf_counter() - start < 5
+    assert_clean_error(result, "huge.png", "20000x20000", "too large")
+    assert not (tmp_path / "s.pdf").exists()
+
+
+def test_an_animated_gif_is_refused(run, tmp_path) -> None:
+    frames = [Image.new("P", (30, 30), color) for color in (1, 2, 3)]
+    frames[0].save(tmp_path / "moving.gif", save_all=True, append_images=frames[1:], loop=0)
+    assert_clean_error(run("build", *DATE, "--logo", "moving.gif"), "moving.gif", "GIF")
+
+
+def odd_but_usable_images(tmp_path: Path) -> list[Path]:
+    made = []
+    cmyk = tmp_path / "cmyk.jpg"
+    Image.new("CMYK", (300, 200), (0, 200, 200, 0)).save(cmyk, "JPEG")
+    sixteen = tmp_path / "sixteen.png"
+    Image.new("I;16", (300, 200), 40000).save(sixteen, "PNG")
+    tiny = tmp_path / "tiny.png"
+    Image.new("RGB", (1, 1), (200, 0, 0)).save(tiny, "PNG")
+    renamed = tmp_path / "really-a-png.jpg"
+    Image.new("RGBA", (200, 100), (0, 0, 200, 128)).save(renamed, "PNG")
+    made += [cmyk, sixteen, tiny, renamed]
+    return made
+
+
+def test_odd_but_usable_images_make_a_correct_pdf(run, tmp_path) -> None:
+    import pypdf
+
+    for path in odd_but_usable_images(tmp_path):
+        result = run("build", *DATE, "--logo", str(path), "-o", "s.pdf")
+        assert result.code == 0, (path.name, result.stderr)
+        images = pypdf.PdfReader(tmp_path / "s.pdf").pages[0].images
+        assert len(images) == 1, path.name
+        picture = Image.open(io.BytesIO(images[0].data))
+        assert picture.mode in ("RGB", "L"), (path.name, picture.mode)
