@@ -86,7 +86,8 @@ def expected_boxes(params: dict, days: int) -> int:
     return total
 
 
-def check_sheet(params: dict) -> None:
+def check_sheet(params: dict) -> str:
+    """Check one sheet; returns what happened, for hypothesis's statistics."""
     from makeplan.inputs import clean_text
 
     options = Options(
@@ -106,12 +107,10 @@ def check_sheet(params: dict) -> None:
     try:
         pdf, warnings = build_pdf(options)
     except MakeplanError as exc:
-        event(f"refused: {type(exc).__name__}")
         # A clean refusal: one line that says what to do.
         assert exc.message and "\n" not in exc.message
         assert any(word in exc.message for word in ("use", "lower", "choose", "leave"))
-        return
-    event(f"made a {params['layout']} sheet")
+        return f"refused: {type(exc).__name__}"
     layout = load_layout(params["layout"])
     days = params["days"] or layout.default_days or 1
     reader = pypdf.PdfReader(io.BytesIO(pdf), strict=True)
@@ -130,6 +129,7 @@ def check_sheet(params: dict) -> None:
         assert layout_problems(path, layout.margin_mm, layout.min_pt) == []
     for warning in warnings:
         assert "\n" not in warning
+    return f"made a {params['layout']} sheet"
 
 
 @settings(
@@ -148,7 +148,7 @@ def check_sheet(params: dict) -> None:
     }
 )  # fmt: skip
 def test_any_sheet_is_good_or_a_clean_error(params: dict) -> None:
-    check_sheet(params)
+    event(check_sheet(params))
 
 
 @pytest.mark.parametrize("text", ADVERSARIAL)
