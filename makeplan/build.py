@@ -69,7 +69,7 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     layout = replace(layout, font=fonts.regular, bold_font=fonts.bold)
     missing = missing_from_standard(texts) if covered is None else missing_from(texts, covered)
     warnings = [unprintable_warning(missing, fonts)] if missing else []
-    cover_readers = covers.open_covers(options.covers)
+    cover_readers = covers.open_covers(options.covers, options.cover_password)
     pictograms, pictures = artwork_for(plan, layout, options.grayscale)
     if options.logo is not None:
         pictures["logo"] = _load_logo(options.logo, layout, options.grayscale)

@@ -316,16 +316,17 @@ _SHEET_OPTIONS = [
         multiple=True,
         type=click.Path(path_type=Path),
         metavar="PDF",
-        help="A PDF whose pages go in front (repeat; kept in the order given).",
+        help="A PDF whose pages go in front (repeat; kept in the order given). "
+        "Scripts, automatic actions, attached files and XFA forms are removed from it; "
+        "links to a page, a web page or an email address stay.",
     ),
     click.option(
         "--cover-password",
         metavar="PASSWORD",
         envvar="MAKEPLAN_COVER_PASSWORD",
-        help="The password that opens locked covers (or set MAKEPLAN_COVER_PASSWORD). "
-        "The merged PDF is not locked. Scripts, actions that open other programs or "
-        "links when the file is opened, and attached files are removed from covers, so "
-        "the handout carries no active content.",
+        help="The password that opens covers locked with one (or set "
+        "MAKEPLAN_COVER_PASSWORD, which keeps it out of your shell history). "
+        "The merged PDF is not locked.",
     ),
     click.option("--patient", help="The patient's name, printed at the top."),
     click.option(

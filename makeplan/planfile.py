@@ -255,9 +255,12 @@ def _check_files(
 
 
 def _open_cover(path: Path) -> None:
+    import os
+
     from makeplan.covers import open_cover
 
-    open_cover(path)
+    # `check` has no password option; a locked cover opens with the variable.
+    open_cover(path, os.environ.get("MAKEPLAN_COVER_PASSWORD"))
 
 
 def _open_logo(path: Path) -> None:
