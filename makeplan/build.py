@@ -20,6 +20,7 @@ from makeplan.fonts import (
     unprintable_warning,
 )
 from makeplan.geometry import PHOTO_PREFIX
+from makeplan.inputs import tracking_inputs
 from makeplan.layouts import MM, Layout, is_layout_path, load_layout
 from makeplan.library import library_picture
 from makeplan.model import Options, Plan
@@ -51,7 +52,9 @@ def save_plan(options: Options, target: str, date_given: bool, overwrite: bool) 
         )
     _refuse_overwriting_an_input(options, target)
     # Everything a build checks (covers, logo, fit), so a plan written always builds.
-    build_pdf(options)
+    with tracking_inputs() as inputs:
+        build_pdf(options)
+    _refuse_overwriting_a_file_read(target, inputs)
     layout, options, plan = resolve_plan(options)
     folder = Path(target).parent if target != STDOUT else Path.cwd()
     text = plan_text(plan, options, layout.title_page, folder, date_given)
@@ -63,14 +66,16 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     from makeplan import covers, geometry, render
 
     layout, options, plan = resolve_plan(options)
-    texts = plan_texts(plan)
+    pictograms, pictures = artwork_for(plan, layout, options.grayscale)
+    # Captions of a library's pose files are printed too, so they count for the font.
+    captions = [panel.caption for picture in pictograms.values() for panel in picture.panels]
+    texts = plan_texts(plan) + captions
     fonts = choose_fonts(texts, layout.font, layout.bold_font, options.font)
     covered = render.register_fonts(fonts)
     layout = replace(layout, font=fonts.regular, bold_font=fonts.bold)
     missing = missing_from_standard(texts) if covered is None else missing_from(texts, covered)
     warnings = [unprintable_warning(missing, fonts)] if missing else []
     cover_readers = covers.open_covers(options.covers, options.cover_password)
-    pictograms, pictures = artwork_for(plan, layout, options.grayscale)
     if options.logo is not None:
         pictures["logo"] = _load_logo(options.logo, layout, options.grayscale)
     artwork = geometry.Artwork(
@@ -141,7 +146,9 @@ def build(options: Options) -> list[str]:
     """
     check_writable(options.output)
     _refuse_overwriting_an_input(options, options.output)
-    pdf, warnings = build_pdf(options)
+    with tracking_inputs() as inputs:
+        pdf, warnings = build_pdf(options)
+    _refuse_overwriting_a_file_read(options.output, inputs)
     write_output(options.output, pdf)
     return warnings
 
@@ -154,6 +161,16 @@ def plan_texts(plan: Plan) -> list[str]:
         texts += [exercise.name, exercise.cue, item.note or ""]
         texts += [*exercise.steps, *exercise.cautions, *exercise.targets, *exercise.equipment]
     return texts
+
+
+def _refuse_overwriting_a_file_read(target: str, inputs: set[str]) -> None:
+    """The output is not any file the sheet was made from (a library's photo, a font,
+    a layout's parent...), however it was reached."""
+    if target != STDOUT and os.path.realpath(target) in inputs:
+        raise OutputError(
+            f"-o/--output {target} is one of the files this sheet is made from; "
+            "write to another file so that it is not lost."
+        )
 
 
 def _refuse_overwriting_an_input(options: Options, target: str) -> None:

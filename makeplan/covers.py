@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from makeplan.errors import InputFileError
+from makeplan.inputs import note_input
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader, PdfWriter
@@ -83,6 +84,7 @@ def open_cover(path: Path, password: str | None = None) -> Cover:
         # Read once: pypdf parses objects from this buffer as they are needed (BytesIO
         # shares it rather than copying), and the cover cannot change between this
         # check and the merge.
+        note_input(path)
         data = path.read_bytes()
     except OSError as exc:
         raise InputFileError(f"{where}: cannot be read ({exc.strerror}).") from None

@@ -13,6 +13,7 @@ whole plan fits or says it cannot.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -246,6 +247,8 @@ class Composer:
         self.pictures = pictures and layout.pictures
         # Texts cut short to fit, said once each to the user.
         self.warnings: list[str] = []
+        # How many lines the clinician's notes may take on a single page.
+        self.notes_lines = 6
 
     @property
     def has_pictures(self) -> bool:
@@ -677,8 +680,10 @@ def running_band(plan: Plan, composer: Composer, x: float, width: float) -> Slic
     size, (line,) = composer.fit(
         wording.running_title(plan), False, size, room, 1, "the patient's name"
     )
-    text = composer.text(x, logo.height - DESCENT * size, line, size)
-    band = Slice(logo.height, texts=[text], images=logo.images)
+    # At least a line of text tall, however flat the logo (a banner) came out.
+    height = max(logo.height, composer.line_height(size))
+    text = composer.text(x, height - DESCENT * size, line, size)
+    band = Slice(height, texts=[text], images=logo.images)
     gap = 2.5 * MM
     return stack([band, Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.4)])])
 
@@ -772,7 +777,7 @@ def intro_block(plan: Plan, composer: Composer, x: float, width: float) -> Block
             width,
             sizes.body,
             True,
-            max_lines=6 if composer.layout.single_page else 30,
+            max_lines=composer.notes_lines if composer.layout.single_page else 30,
             what="the clinician's notes",
         )
     slices.append(spacer(sizes.block_gap * 0.6))
@@ -901,12 +906,17 @@ def _stacked_block(
         slices.append(spacer(body * 0.3))
         slices += _steps_and_picture(item, picture, composer, x, width)
     if layout.show_cautions and exercise.cautions:
-        # The cautions are short: kept together, so none is read without its heading.
         cautions = [spacer(body * 0.3)]
         cautions += composer.text_lines("Take care:", x, width, body, True)
+        lead = len(cautions) + 1  # the heading and the first line of the first caution
         for caution in exercise.cautions:
             cautions += composer.hanging("\u2022", caution, x, width, body)
-        slices.append(stack(cautions))
+        if len(cautions) <= lead + 8:
+            # Short cautions are kept together, so none is read without its heading.
+            slices.append(stack(cautions))
+        else:
+            # A long list (a library's) may continue on the next page, line by line.
+            slices += [stack(cautions[:lead]), *cautions[lead:]]
     grid = tick_grid(item, plan, composer, x, width)
     # The prompt goes with the first row of boxes, the closing rule with the last,
     # so a page break never leaves either alone.
@@ -1163,8 +1173,9 @@ def _paginate(blocks: list[Block], first_height: float, later_height: float) -> 
         for piece in block.slices:
             if piece.height > max(first_height, later_height):
                 raise DoesNotFitError(
-                    "One part of the sheet is taller than a page; "
-                    "use a larger paper or a layout with smaller sizes."
+                    "One part of the sheet (a picture, or a row of boxes) is taller than a "
+                    "page; use a layout with smaller sizes, like --layout handout, or "
+                    "fewer --days or --sessions."
                 )
             if piece.height > room():
                 new_page()
@@ -1248,9 +1259,14 @@ def place(
     attempts = [(True, scale) for scale in (_scales() if layout.single_page else [1.0])]
     if layout.single_page and has_pictures:
         attempts += [(False, scale) for scale in _scales()]
-    for pictures, scale in attempts:
+    # Long clinician's notes on a single page are cut shorter before giving up.
+    note_caps = (6, 3, 1) if layout.single_page and plan.notes else (6,)
+    for notes_lines, (pictures, scale) in itertools.product(note_caps, attempts):
         try:
-            document = _attempt(plan, layout, sheet, measure, artwork, title_page, pictures, scale)
+            document = _attempt(
+                plan, layout, sheet, measure, artwork, title_page, pictures, scale,
+                notes_lines=notes_lines,
+            )  # fmt: skip
         except _Wraps:
             continue
         if document is None:
@@ -1278,11 +1294,13 @@ def _attempt(
     pictures: bool,
     scale: float,
     may_wrap: bool = True,
+    notes_lines: int = 6,
 ) -> Document | None:
     """The document at one size, or None when a single-page layout does not fit."""
     x, width = sheet.margin, sheet.content_width
     sizes = Sizes.of(layout, scale)
     composer = Composer(layout, sizes, measure, artwork, pictures, scale, may_wrap)
+    composer.notes_lines = notes_lines
     footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
     body_height = sheet.content_height - footer_band
     band: Slice | None = None

@@ -10,12 +10,36 @@ from __future__ import annotations
 import os
 import stat
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from makeplan.errors import MakeplanError
 
 MAX_TEXT_BYTES = 2_000_000  # plan, exercise, layout and pose files are a few KB
 MAX_IMAGE_BYTES = 200_000_000  # a 50-megapixel photo is well under this
+
+
+# Every file read for the sheet being made (real paths), so that the output is
+# never written over one of them: see `tracking_inputs` and build.write step.
+_READ: set[str] | None = None
+
+
+@contextmanager
+def tracking_inputs() -> Iterator[set[str]]:
+    """Collect the real paths of every input file read inside the block."""
+    global _READ
+    saved, _READ = _READ, set()
+    try:
+        yield _READ
+    finally:
+        _READ = saved
+
+
+def note_input(path: Path) -> None:
+    """Remember that `path` is read for the sheet being made."""
+    if _READ is not None:
+        _READ.add(os.path.realpath(path))
 
 
 def read_input(
@@ -39,9 +63,10 @@ def read_input(
             raise error(f"{where}: is not a regular file; give {expected}.")
         if info.st_size > max_bytes:
             raise error(
-                f"{where}: is {info.st_size // 1_000_000} MB, too large for "
-                f"{expected} (at most {max_bytes // 1_000_000} MB)."
+                f"{where}: is {info.st_size / 1_000_000:.1f} MB, too large for "
+                f"{expected} (at most {max_bytes / 1_000_000:.0f} MB)."
             )
+        note_input(path)
         with path.open("rb") as file:
             return file.read(max_bytes + 1)
     except FileNotFoundError:

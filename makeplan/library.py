@@ -105,10 +105,14 @@ def read_library_file(
             line = line_of(lines, (kind,))
             picture = PictureSource(source, kind, origin, line)
             if not source.is_file():
-                what = "a folder" if source.is_dir() else "not found"
-                problems.append(
-                    Problem(origin, line, kind, f"{source} is {what}; expected a file.")
+                what = (
+                    "is a folder"
+                    if source.is_dir()
+                    else "is not a regular file"
+                    if source.exists()
+                    else "is not found"
                 )
+                problems.append(Problem(origin, line, kind, f"{source} {what}; expected a file."))
     if problems:
         return None, problems, lines
     builtin_ids = {exercise.id for exercise in builtin_catalogue()}

@@ -235,15 +235,17 @@ def _check_files(
             if not isinstance(item, str) or not item.strip():
                 continue  # the schema has said what is wrong with it
             path = reader.relative(item)
-            if not path.exists() or (key == "covers" and not path.is_file()):
-                reader.add((key, index), f"{path} is not found; expected {expected}.")
+            missing = _missing(path, folder_allowed=key == "library")
+            if missing:
+                reader.add((key, index), f"{path} {missing}; expected {expected}.")
             elif key == "covers" and deep:
                 _try(reader, (key, index), lambda path=path: _open_cover(path))
     logo = data.get("logo")
     if "logo" not in skip and isinstance(logo, str) and logo.strip():
         path = reader.relative(logo)
-        if not path.is_file():
-            reader.add(("logo",), f"{path} is not found; expected a PNG or JPEG image.")
+        missing = _missing(path, folder_allowed=False)
+        if missing:
+            reader.add(("logo",), f"{path} {missing}; expected a PNG or JPEG image.")
         elif deep:
             _try(reader, ("logo",), lambda: _open_logo(path))
     layout = data.get("layout")
@@ -252,6 +254,17 @@ def _check_files(
         if is_layout_path(reference):
             reference = str(reader.relative(reference))
         _try(reader, ("layout",), lambda: load_layout(reference, named_by="layout"))
+
+
+def _missing(path: Path, folder_allowed: bool) -> str:
+    """What is wrong with a path that should name a file (or a folder): '' if nothing."""
+    if not path.exists():
+        return "is not found"
+    if path.is_dir():
+        return "" if folder_allowed else "is a folder"
+    if not path.is_file():
+        return "is not a regular file"
+    return ""
 
 
 def _open_cover(path: Path) -> None:

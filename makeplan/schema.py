@@ -27,6 +27,10 @@ def load_toml(text: bytes | str, origin: str) -> dict[str, Any]:
             raise DataError(f"{origin} is not UTF-8 text; save it as UTF-8 TOML.") from None
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise DataError(
+            f"{origin} nests lists or tables too deeply to read; simplify it."
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{origin} is not valid TOML ({exc}); fix the syntax.") from None
 

@@ -105,7 +105,7 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     """Build the plan: which exercises, at which doses, for whom and when."""
     days = options.days or 1  # build fills in the layout's default before this
     # Ordinals, not dates: the last day may be past the last date Python can hold.
-    if options.date.toordinal() + days - 1 > dt.date.max.toordinal() - 1:
+    if options.date.toordinal() + days - 1 > dt.date.max.toordinal():
         raise UsageError(
             f"--date {options.date.isoformat()} with --days {days} runs past the year "
             "9999; choose an earlier date."

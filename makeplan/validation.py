@@ -71,6 +71,9 @@ def parse(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, dict[Path, in
         return None, {}, [Problem(origin, line, "file", message)]
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        message = "nests lists or tables too deeply to read; expected a plain TOML file."
+        return None, {}, [Problem(origin, 1, "file", message)]
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(found.group(1)) if found else 1
@@ -148,7 +151,8 @@ def _messages(error: ValidationError, schema_name: str) -> Iterator[tuple[Path, 
     elif keyword == "enum":
         options = [str(option) for option in error.validator_value]
         close = difflib.get_close_matches(str(instance), options, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        # "3" for 3 is close but not the same: say what is expected instead.
+        hint = f" (did you mean {close[0]!r}?)" if close and close[0] != str(instance) else ""
         yield path, f"is {_describe(instance)}{hint}; expected {expected}."
     elif keyword == "pattern" and error.validator_value == "\\S":
         yield path, f"is empty; expected {expected}."

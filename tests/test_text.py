@@ -136,3 +136,116 @@ def test_a_long_library_exercise_name_is_cut_with_a_warning(run, tmp_path: Path)
         assert result.code == 0, result.stderr
         assert "the name of exercise 1" in result.stderr
         assert layout_problems(tmp_path / f"{layout}.pdf", LAYOUT_MARGINS[layout]) == []
+
+
+# --- found by trying to break it ---
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def library_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "lib"
+    shutil.copytree(ROOT / "examples" / "clinic-exercises", target)
+    return target
+
+
+def test_the_output_is_never_a_file_the_sheet_is_made_from(run, tmp_path: Path) -> None:
+    library_copy(tmp_path)
+    spec = importlib.util.find_spec("reportlab")
+    assert spec is not None and spec.origin is not None
+    (tmp_path / "f.ttf").write_bytes((Path(spec.origin).parent / "fonts" / "Vera.ttf").read_bytes())
+    (tmp_path / "base.toml").write_text('extends = "handout"\nname = "base"\n')
+    (tmp_path / "child.toml").write_text('extends = "base.toml"\nname = "child"\n')
+    cases = [
+        ["--font", "f.ttf", "-o", "f.ttf"],
+        ["--library", "lib", "-o", "lib/seated-march.toml"],
+        ["--library", "lib", "-e", "seated-march", "-o", "lib/pictures/seated-march.jpg"],
+        ["--library", "lib", "-e", "pelvic-tilt", "-o", "lib/pictures/pelvic-tilt-pose.toml"],
+        ["--layout", "child.toml", "-o", "base.toml"],
+    ]
+    for args in cases:
+        target = tmp_path / args[-1]
+        before = target.read_bytes()
+        result = run("build", *args)
+        assert result.code == 6, (args, result.stderr)
+        assert "made from" in result.stderr or "is also the" in result.stderr
+        assert target.read_bytes() == before, args
+
+
+def test_a_banner_logo_keeps_the_page_header_inside_the_margin(run, tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (1000, 50), (0, 0, 200)).save(tmp_path / "banner.png")
+    for layout in ("handout", "large-print"):
+        result = run("build", "--layout", layout, "--logo", "banner.png", "-o", "b.pdf")
+        assert result.code == 0, result.stderr
+        assert layout_problems(tmp_path / "b.pdf", LAYOUT_MARGINS[layout]) == []
+
+
+def test_a_long_list_of_cautions_flows_onto_the_next_page(run, tmp_path: Path) -> None:
+    text = (ROOT / "makeplan" / "exercises" / "back-rounder.toml").read_text()
+    start = text.index("cautions = [")
+    end = text.index("]", start) + 1
+    cautions = ", ".join(f'"Stop if it hurts ({number})."' for number in range(1, 81))
+    (tmp_path / "careful.toml").write_text(
+        text[:start].replace('id = "back-rounder"', 'id = "careful"')
+        + f"cautions = [{cautions}]"
+        + text[end:]
+    )
+    for layout in ("handout", "large-print"):
+        result = run("build", "--library", "careful.toml", "-e", "careful", "--layout", layout,
+                     "-o", "c.pdf")  # fmt: skip
+        assert result.code == 0, result.stderr
+        text_out = "\n".join(page_texts(tmp_path / "c.pdf"))
+        assert "Stop if it hurts (80)." in text_out
+        assert layout_problems(tmp_path / "c.pdf", LAYOUT_MARGINS[layout]) == []
+
+
+def test_notes_are_cut_shorter_before_a_single_page_gives_up(run, tmp_path: Path) -> None:
+    notes = "Keep going slowly. " * 30
+    result = run("build", "--layout", "week", "--paper", "letter", "--patient", "Ω",
+                 "--notes", notes, "-o", "w.pdf")  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert "the clinician's notes" in result.stderr
+    assert layout_problems(tmp_path / "w.pdf", LAYOUT_MARGINS["week"]) == []
+
+
+def test_captions_of_a_library_pose_count_for_the_font(run, tmp_path: Path) -> None:
+    lib = library_copy(tmp_path)
+    pose = lib / "pictures" / "pelvic-tilt-pose.toml"
+    pose.write_text(pose.read_text().replace("Lie down, knees bent", "Ξαπλώστε κάτω"))
+    result = run("build", "--library", "lib", "-e", "pelvic-tilt", "--layout", "handout",
+                 "-o", "p.pdf")  # fmt: skip
+    assert result.code == 0 and "Warning" not in result.stderr, result.stderr
+    assert "Ξαπλώστε κάτω" in "".join(page_texts(tmp_path / "p.pdf"))
+    pose.write_text(pose.read_text().replace("Ξαπλώστε κάτω", "Lie down 👍"))
+    result = run("build", "--library", "lib", "-e", "pelvic-tilt", "--layout", "handout",
+                 "-o", "q.pdf")  # fmt: skip
+    assert "👍" in result.stderr
+
+
+def test_deeply_nested_toml_is_a_clean_problem(run, tmp_path: Path) -> None:
+    (tmp_path / "deep").mkdir()
+    (tmp_path / "deep" / "x.toml").write_text("x = " + "[" * 2000 + "]" * 2000 + "\n")
+    result = run("build", "--library", "deep", "-o", "d.pdf")
+    assert result.code == 3 and "too deeply" in result.stderr, result.stderr
+    assert run("check", "deep").code == 1
+    (tmp_path / "deep.toml").write_text("x = " + "[" * 2000 + "]" * 2000 + "\n")
+    assert_clean_error(run("build", "--layout", "deep.toml"), "too deeply")
+    plan = run("build", "--plan", "deep.toml")
+    assert plan.code == 3 and "too deeply" in plan.stderr
+
+
+def test_the_last_day_of_the_calendar_is_a_fine_date(run, tmp_path: Path) -> None:
+    assert run("build", "--date", "9999-12-31", "-o", "last.pdf").code == 0
+
+
+def test_messages_say_what_is_wrong(run, tmp_path: Path) -> None:
+    (tmp_path / "p.toml").write_text(
+        'version = 1\nability = "3"\nlogo = "/dev/zero"\ncovers = ["/dev/zero"]\n'
+    )
+    out = run("check", "p.toml").text
+    assert "did you mean '3'" not in out and "ability: is '3'" in out
+    assert "/dev/zero is not a regular file" in out
