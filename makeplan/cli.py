@@ -431,14 +431,23 @@ def build_command(ctx: click.Context, /, output: str, **params: Any) -> None:
     keeping the plan's own doses for those that stay; --library adds to the
     plan's libraries).
     """
-    from makeplan.build import build
-
-    options, _ = _options(ctx, params)
-    options = replace(options, output=output)
-    for warning in build(options):
+    for warning in sheet(ctx):
         click.echo(f"Warning: {warning}", err=True)
     if output != "-":
         click.echo(f"Wrote {output}", err=True)
+
+
+def sheet(ctx: click.Context) -> list[str]:
+    """Make the sheet a parsed `build` command asks for; returns the warnings.
+
+    Shared with `batch`, whose rows are parsed as `build` arguments.
+    """
+    from makeplan.build import build
+
+    params = dict(ctx.params)
+    output = params.pop("output")
+    options, _ = _options(ctx, params)
+    return build(replace(options, output=output))
 
 
 @cli.command("plan")
@@ -468,6 +477,70 @@ def plan_command(ctx: click.Context, /, output: str, force: bool, **params: Any)
     save_plan(options, output, date_given=date_given, overwrite=force)
     if output != "-":
         click.echo(f"Wrote {output}", err=True)
+
+
+@cli.command("batch")
+@click.argument("roster", type=click.Path(path_type=Path), metavar="ROSTER.csv")
+@click.option(
+    "-d",
+    "--dir",
+    "folder",
+    type=click.Path(path_type=Path),
+    default=".",
+    show_default=True,
+    help="The folder the sheets go in.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 256),
+    help="How many sheets to make at once. Default: one per core.",
+)
+def batch_command(roster: Path, folder: Path, jobs: int | None) -> None:
+    """Make a sheet for every patient in a roster (a CSV file), on every core.
+
+    \b
+    The header row names the columns: 'patient', then any 'build' option by
+    its long name, for example:
+      patient,layout,days,exercise,notes
+      Ann Lee,week,7,knee-hug-side-tilt;back-rounder,Rest first.
+      Jo Park,,,,
+    or a 'plan' column with a plan file for the row. Empty cells use the
+    defaults; paths are relative to the roster. Each sheet is named from the
+    patient (ann-lee.pdf). A bad row is reported with its row number and the
+    others are still made; the exit code is 1 when any row failed.
+    """
+    import time
+
+    from makeplan.batch import check_folder, default_jobs, read_roster, run_rows
+
+    check_folder(folder)
+    rows = read_roster(roster, folder)
+    start = time.perf_counter()
+    failed: list[str] = []
+    with click.progressbar(
+        length=len(rows), label="Making sheets", file=sys.stderr, show_pos=True
+    ) as bar:
+
+        def done(outcome: Any) -> None:
+            if outcome.error is not None:
+                who = f" ({outcome.row.patient})" if outcome.row.patient else ""
+                failed.append(f"row {outcome.row.number}{who}: {outcome.error}")
+            bar.update(1)
+
+        outcomes = run_rows(rows, jobs or default_jobs(), done)
+    seconds = time.perf_counter() - start
+    for line in failed:
+        click.echo(f"Error: {line}", err=True)
+    made = len(outcomes) - len(failed)
+    rate = f", {made / seconds:.0f} sheets a second" if seconds > 0 and made else ""
+    click.echo(
+        f"Made {made} sheet{'s' if made != 1 else ''} in {folder}, {len(failed)} failed, "
+        f"in {seconds:.1f} s{rate}.",
+        err=True,
+    )
+    if failed:
+        click.get_current_context().exit(ExitCode.PROBLEMS)
 
 
 @cli.command("check")
