@@ -8,22 +8,25 @@ when MAKEPLAN_DEBUG=1 is set.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import os
-import re
 import sys
-import traceback
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from makeplan import __version__
 from makeplan.errors import ExitCode, MakeplanError, ProblemsError, UsageError
 from makeplan.inputs import clean_text
-from makeplan.model import ABILITY_NAMES, POSITIONS, Exercise, Options
+from makeplan.vocabulary import ABILITY_NAMES, POSITIONS
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from makeplan.model import Exercise, Options
+
+# Modules that only some commands need (json, datetime, the dataclasses of
+# makeplan.model) are imported inside them, so `makeplan --help` stays quick.
 
 _ABILITY_BY_NAME = {name: level for level, name in ABILITY_NAMES.items()}
 
@@ -55,6 +58,9 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> dt.date:
+        import datetime as dt
+        import re
+
         if isinstance(value, dt.date):
             return value
         text = str(value).strip()
@@ -70,6 +76,8 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 
 def default_date() -> dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH when set (for reproducible builds)."""
+    import datetime as dt
+
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return dt.date.today()
@@ -170,6 +178,8 @@ def list_command(
 
     exercises = filter_exercises(_catalogue(libraries), positions or POSITIONS, ability)
     if output_format == "json":
+        import json
+
         from makeplan.wording import step_text
 
         entries = [
@@ -442,6 +452,8 @@ def sheet(ctx: click.Context) -> list[str]:
 
     Shared with `batch`, whose rows are parsed as `build` arguments.
     """
+    from dataclasses import replace
+
     from makeplan.build import build
 
     params = dict(ctx.params)
@@ -605,6 +617,8 @@ def run(args: list[str] | None = None) -> int:
         return 0
     except Exception as exc:
         if os.environ.get("MAKEPLAN_DEBUG") == "1":
+            import traceback
+
             traceback.print_exc()
         return _fail(
             f"unexpected problem ({type(exc).__name__}: {exc}); nothing was written. "

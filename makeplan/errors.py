@@ -7,8 +7,8 @@ say what is wrong, with which file or option, and what to do about it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class ExitCode(IntEnum):
@@ -61,9 +61,11 @@ class DataError(MakeplanError):
     exit_code = ExitCode.DATA
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in a user's file, shown as `FILE:LINE: field: message`."""
+class Problem(NamedTuple):
+    """One thing wrong in a user's file, shown as `FILE:LINE: field: message`.
+
+    A named tuple: it sorts by file, line, field and message, and can be a key.
+    """
 
     file: str
     line: int

@@ -50,6 +50,11 @@ def missing_from_standard(texts: Iterable[str | None]) -> list[str]:
     """The distinct characters in `texts` that the standard fonts cannot show, in order."""
     found: dict[str, None] = {}
     for text in texts:
+        try:
+            (text or "").encode(STANDARD_ENCODING)
+            continue  # the common case: the whole text is fine, checked in one go
+        except UnicodeEncodeError:
+            pass
         for char in text or "":
             if char.isspace() or char in found:
                 continue

@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-POSITIONS: tuple[str, ...] = ("lying", "sitting", "standing")
-ABILITY_NAMES: dict[int, str] = {1: "gentle", 2: "moderate", 3: "strengthening"}
-SIDE_NAMES: dict[int, tuple[str, ...]] = {1: ("both",), 2: ("right", "left")}
+from makeplan.vocabulary import ABILITY_NAMES, POSITIONS, SIDE_NAMES
+
+__all__ = ["ABILITY_NAMES", "POSITIONS", "SIDE_NAMES"]  # re-exported for older imports
 
 
 @dataclass(frozen=True)
