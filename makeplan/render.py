@@ -20,7 +20,7 @@ from typing import Any
 from makeplan import __version__
 from makeplan.errors import InputFileError
 from makeplan.fonts import FontChoice
-from makeplan.geometry import Document
+from makeplan.geometry import Box, Document
 from makeplan.images import Picture
 from makeplan.poses import Disc, Panel, Stroke
 
@@ -127,6 +127,49 @@ def draw_panel(
     canvas.restoreState()
 
 
+def _add_checkbox(canvas: Any, box: Box, line: float, shared: dict[Any, Any]) -> None:
+    """A form checkbox over `box`, lean: a few keys and appearance streams shared by
+    every box of the same size (reportlab's own checkbox writes about twice the bytes:
+    down and rollover appearances, border style and colour dictionaries)."""
+    from reportlab.lib.colors import black
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+
+    form = canvas.acroForm
+    size = round(box.size, 3)
+    if size not in shared:
+        states = {}
+        for state in ("Yes", "Off"):
+            # The outline the page draws, and the tick when on; made once per size.
+            stream = form.checkboxAP(
+                "N", state, buttonStyle="check", shape="square", fillColor=None,
+                borderColor=black, textColor=black, borderWidth=line,
+                borderStyle="solid", size=size,
+            )  # fmt: skip
+            states[state] = form.getRef(stream)
+        # One appearance dictionary for all boxes of this size, written once and
+        # referred to by each (a viewer ticking a box changes only its /AS and /V).
+        shared[size] = form.getRef(PDFDictionary({"N": PDFDictionary(states)}))
+        shared["mark"] = form.getRef(PDFDictionary({"CA": PDFString("4")}))
+    x, y = round(box.x, 2), round(box.y, 2)
+    widget = PDFDictionary(
+        {
+            "Type": PDFName("Annot"),
+            "Subtype": PDFName("Widget"),
+            "FT": PDFName("Btn"),
+            "F": 4,  # print
+            "T": PDFString(box.name),
+            "TU": PDFString(box.tooltip),
+            "Rect": PDFArray([x, y, round(x + size, 2), round(y + size, 2)]),
+            "V": PDFName("Off"),
+            "AS": PDFName("Off"),
+            "AP": shared[size],
+            "MK": shared["mark"],  # a tick, if a viewer redraws it
+        }
+    )
+    canvas._addAnnotation(widget)
+    form.fields.append(form.getRef(widget))
+
+
 def render(
     document: Document,
     date: dt.date,
@@ -160,6 +203,7 @@ def render(
     canvas.setAuthor(document.author)
     canvas.setCreator(f"makeplan {__version__}")
     canvas.setKeywords("lower back, exercise, routine, checklist")
+    appearances: dict[Any, Any] = {}
     for page in document.pages:
         canvas.setStrokeColor(black)
         canvas.setFillColor(black)
@@ -188,22 +232,7 @@ def render(
             canvas.drawString(text.x, text.y, text.text)
         if fillable:
             for box in page.boxes:
-                canvas.acroForm.checkbox(
-                    name=box.name,
-                    tooltip=box.tooltip,
-                    x=box.x,
-                    y=box.y,
-                    size=box.size,
-                    buttonStyle="check",
-                    # The widget draws the same outline as the page, so the box
-                    # also shows (and prints) in viewers that draw only the form.
-                    borderWidth=box_line,
-                    borderColor=black,
-                    fillColor=None,
-                    textColor=black,
-                    fieldFlags="",
-                    annotationFlags="print",
-                )
+                _add_checkbox(canvas, box, box_line, appearances)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
