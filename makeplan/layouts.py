@@ -70,7 +70,17 @@ class Layout:
 
 
 def _packaged_folder() -> Any:
-    return resources.files("makeplan") / "layouts"
+    folder = resources.files("makeplan") / "layouts"
+    if not folder.is_dir():
+        # The layouts live at the top of the source tree and are put into the
+        # package when it is built: `python -m makeplan` run inside a clone
+        # finds the source package, which has no copy of them.
+        raise DataError(
+            "makeplan's layout files are missing from the package it was started from; "
+            "run the installed 'makeplan' command (pip install .), not 'python -m makeplan' "
+            "inside the source folder."
+        )
+    return folder
 
 
 def packaged_layout_names() -> list[str]:
