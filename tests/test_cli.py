@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import sys
 from pathlib import Path
@@ -129,32 +130,30 @@ def test_installed_command_and_module(tmp_path: Path) -> None:
     assert script, "pip install . must put a makeplan command on PATH"
 
 
-def test_help_and_list_do_not_load_heavy_libraries(tmp_path: Path) -> None:
-    code = (
-        "import sys; from makeplan.cli import run; run(['list']); run(['show', 'seated-twist']);"
-        "run(['--help']);"
-        "heavy = [m for m in ('reportlab', 'pypdf', 'PIL') if m in sys.modules];"
-        "sys.stderr.write(repr(heavy))"
-    )
+def modules_loaded_by(commands: list[list[str]], watched: tuple[str, ...], cwd: Path) -> list:
+    """Which of `watched` a fresh Python has imported after running `commands` in-process."""
     import subprocess
 
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True)
-    assert result.stderr.decode().strip().endswith("[]"), result.stderr
+    code = (
+        "import sys; from makeplan.cli import run\n"
+        f"for args in {commands!r}: run(args)\n"
+        f"sys.stderr.write(repr([m for m in {watched!r} if m in sys.modules]))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True)
+    return ast.literal_eval(result.stderr.decode().strip().splitlines()[-1])
+
+
+def test_help_and_list_do_not_load_heavy_libraries(tmp_path: Path) -> None:
+    commands = [["list"], ["show", "seated-twist"], ["--help"]]
+    assert modules_loaded_by(commands, ("reportlab", "pypdf", "PIL"), tmp_path) == []
 
 
 def test_help_loads_neither_the_dataclasses_nor_json(tmp_path: Path) -> None:
     # `makeplan --help` is the first thing a new user runs; it imports only click
     # and the option vocabulary (see the benchmark in README, "Speed").
-    import subprocess
-
-    code = (
-        "import sys; from makeplan.cli import run; run(['--help']);"
-        "loaded = [m for m in ('reportlab', 'pypdf', 'PIL', 'jsonschema', 'json', "
-        "'makeplan.model', 'makeplan.build', 'tomllib') if m in sys.modules];"
-        "sys.stderr.write(repr(loaded))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True)
-    assert result.stderr.decode().strip().endswith("[]"), result.stderr
+    watched = ("reportlab", "pypdf", "PIL", "jsonschema", "json", "makeplan.model",
+               "makeplan.build", "tomllib")  # fmt: skip
+    assert modules_loaded_by([["--help"]], watched, tmp_path) == []
 
 
 def test_byte_budgets(run, tmp_path: Path) -> None:
