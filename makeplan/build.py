@@ -22,7 +22,6 @@ from makeplan.fonts import (
 from makeplan.geometry import PHOTO_PREFIX
 from makeplan.inputs import tracking_inputs
 from makeplan.layouts import MM, Layout, is_layout_path, load_layout
-from makeplan.library import library_picture
 from makeplan.model import Options, Plan
 from makeplan.output import STDOUT, check_writable, write_output
 from makeplan.poses import Pictogram, packaged_pictogram
@@ -63,7 +62,7 @@ def save_plan(options: Options, target: str, date_given: bool, overwrite: bool) 
 
 def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     """Everything but the writing: the finished PDF as bytes, and warnings for the user."""
-    from makeplan import covers, geometry, render
+    from makeplan import geometry, render
 
     layout, options, plan = resolve_plan(options)
     pictograms, pictures = artwork_for(plan, layout, options.grayscale)
@@ -75,7 +74,12 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     layout = replace(layout, font=fonts.regular, bold_font=fonts.bold)
     missing = missing_from_standard(texts) if covered is None else missing_from(texts, covered)
     warnings = [unprintable_warning(missing, fonts)] if missing else []
-    cover_readers = covers.open_covers(options.covers, options.cover_password)
+    cover_readers = []
+    if options.covers:
+        # pypdf is loaded only for a sheet with covers.
+        from makeplan import covers
+
+        cover_readers = covers.open_covers(options.covers, options.cover_password)
     if options.logo is not None:
         pictures["logo"] = _load_logo(options.logo, layout, options.grayscale)
     artwork = geometry.Artwork(
@@ -98,7 +102,9 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
         grayscale=options.grayscale,
         box_line=layout.box_line_pt,
     )
-    return covers.merge_covers(sheet, cover_readers), warnings + list(document.warnings)
+    if cover_readers:
+        sheet = covers.merge_covers(sheet, cover_readers)
+    return sheet, warnings + list(document.warnings)
 
 
 def artwork_for(
@@ -118,6 +124,8 @@ def artwork_for(
             if packaged is not None:
                 pictograms[exercise.id] = packaged
             continue
+        from makeplan.library import library_picture  # only for a library's own picture
+
         if source.kind == "pose":
             pose = library_picture(source, 0, 0, grayscale)
             assert isinstance(pose, Pictogram)
