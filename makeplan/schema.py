@@ -1,7 +1,8 @@
-"""Strict checks for values read from TOML data files.
+"""Strict checks for values read from layout and pose files.
 
-Catalogue and layout files are both plain TOML tables; this module owns the
-small vocabulary used to check them: a field must exist, have the right type,
+Both are plain TOML tables; this module owns the small vocabulary used to
+check them (exercise and plan files are checked against JSON Schemas by
+`validation` instead): a field must exist, have the right type,
 lie in its range, and no unknown field may appear (with the close known name
 suggested). Every problem raises `DataError` naming the file and the key.
 """
@@ -111,16 +112,6 @@ class Table:
         if value not in allowed:
             raise self.fail(key, f"is {value!r}; it must be one of: {', '.join(allowed)}.")
         return str(value)
-
-    def text_list(self, key: str, *, allow_empty: bool = False) -> tuple[str, ...]:
-        value = self._get(key, None, True)
-        if not isinstance(value, list) or not all(
-            isinstance(item, str) and item.strip() for item in value
-        ):
-            raise self.fail(key, 'must be a list of non-empty texts, like ["a", "b"].')
-        if not value and not allow_empty:
-            raise self.fail(key, "must not be empty.")
-        return tuple(item.strip() for item in value)
 
     def table(self, key: str) -> Table:
         value = self._get(key, {}, False)
