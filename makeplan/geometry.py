@@ -1274,40 +1274,31 @@ def place(
     has_pictures = layout.pictures and any(
         artwork.has_picture(item.exercise.id) for item in plan.exercises
     )
-    scales = list(_scales()) if layout.single_page else [1.0]
-    picture_choices = [True, False] if layout.single_page and has_pictures else [True]
+    attempts = [(True, scale) for scale in (_scales() if layout.single_page else [1.0])]
+    if layout.single_page and has_pictures:
+        attempts += [(False, scale) for scale in _scales()]
     # Long clinician's notes on a single page are cut shorter before giving up.
     note_caps = (6, 3, 1) if layout.single_page and plan.notes else (6,)
-
-    def attempt(pictures: bool, scale: float, notes_lines: int) -> Document | None:
+    for notes_lines, (pictures, scale) in itertools.product(note_caps, attempts):
         try:
-            return _attempt(
+            document = _attempt(
                 plan, layout, sheet, measure, artwork, title_page, pictures, scale,
                 notes_lines=notes_lines,
             )  # fmt: skip
         except _Wraps:
-            return None
-
-    for notes_lines, pictures in itertools.product(note_caps, picture_choices):
-        for index, scale in enumerate(scales):
-            # Most sheets fit at the first or second size. Past those, see whether
-            # even the smallest fits before stepping down size by size: a sheet that
-            # cannot fit then costs one try per choice, not one per size.
-            if index == 2 and attempt(pictures, scales[-1], notes_lines) is None:
-                break
-            document = attempt(pictures, scale, notes_lines)
-            if document is None:
-                continue
-            if has_pictures and not pictures:
-                document = replace(
-                    document,
-                    warnings=(
-                        *document.warnings,
-                        "the pictures were left out so that everything fits on one page; "
-                        "use --layout handout to have them.",
-                    ),
-                )
-            return document
+            continue
+        if document is None:
+            continue
+        if has_pictures and not pictures:
+            document = replace(
+                document,
+                warnings=(
+                    *document.warnings,
+                    "the pictures were left out so that everything fits on one page; "
+                    "use --layout handout to have them.",
+                ),
+            )
+        return document
     raise _does_not_fit(plan, layout)
 
 
