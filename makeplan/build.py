@@ -9,14 +9,13 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import OutputError
 from makeplan.fonts import (
     choose_fonts,
     missing_from,
-    missing_from_standard,
     unprintable_warning,
 )
 from makeplan.geometry import PHOTO_PREFIX
@@ -72,14 +71,10 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     fonts = choose_fonts(texts, layout.font, layout.bold_font, options.font)
     covered = render.register_fonts(fonts)
     layout = replace(layout, font=fonts.regular, bold_font=fonts.bold)
-    missing = missing_from_standard(texts) if covered is None else missing_from(texts, covered)
+    # The standard fonts are chosen only when they show every character.
+    missing = [] if covered is None else missing_from(texts, covered)
     warnings = [unprintable_warning(missing, fonts)] if missing else []
-    cover_readers = []
-    if options.covers:
-        # pypdf is loaded only for a sheet with covers.
-        from makeplan import covers
-
-        cover_readers = covers.open_covers(options.covers, options.cover_password)
+    cover_readers = _open_covers(options)
     if options.logo is not None:
         pictures["logo"] = _load_logo(options.logo, layout, options.grayscale)
     artwork = geometry.Artwork(
@@ -103,8 +98,19 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
         box_line=layout.box_line_pt,
     )
     if cover_readers:
-        sheet = covers.merge_covers(sheet, cover_readers)
+        from makeplan.covers import merge_covers
+
+        sheet = merge_covers(sheet, cover_readers)
     return sheet, warnings + list(document.warnings)
+
+
+def _open_covers(options: Options) -> list[Any]:
+    """The covers, opened and checked before any work; pypdf is loaded only when there are some."""
+    if not options.covers:
+        return []
+    from makeplan.covers import open_covers
+
+    return open_covers(options.covers, options.cover_password)
 
 
 def artwork_for(

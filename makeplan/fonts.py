@@ -41,11 +41,6 @@ class FontChoice:
     origin: str = ""  # the --font path, for messages
 
 
-def needs_unicode_font(texts: Iterable[str | None]) -> bool:
-    """Whether any character is outside what the standard fonts can show."""
-    return bool(missing_from_standard(texts))
-
-
 def missing_from_standard(texts: Iterable[str | None]) -> list[str]:
     """The distinct characters in `texts` that the standard fonts cannot show, in order."""
     found: dict[str, None] = {}
@@ -95,7 +90,7 @@ def choose_fonts(
         )  # fmt: skip
         # One file serves both: headings stand out by their size.
         return FontChoice(USER_FONT, USER_FONT, ((USER_FONT, data),), str(user_font))
-    if not needs_unicode_font(texts):
+    if not missing_from_standard(texts):
         return FontChoice(regular, bold)
     return FontChoice(
         BUNDLED_REGULAR,
