@@ -23,6 +23,7 @@ from makeplan.inputs import tracking_inputs
 from makeplan.layouts import MM, Layout, is_layout_path, load_layout
 from makeplan.model import Options, Plan
 from makeplan.output import STDOUT, check_writable, write_output
+from makeplan.pdfpack import pack
 from makeplan.poses import Pictogram, packaged_pictogram
 from makeplan.selection import select
 
@@ -101,7 +102,7 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
         from makeplan.covers import merge_covers
 
         sheet = merge_covers(sheet, cover_readers)
-    return sheet, warnings + list(document.warnings)
+    return pack(sheet), warnings + list(document.warnings)
 
 
 def _open_covers(options: Options) -> list[Any]:

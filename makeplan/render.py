@@ -64,14 +64,25 @@ def text_width(text: str, font: str, size: float) -> float:
 
 
 @contextmanager
-def _source_date(date: dt.date) -> Iterator[None]:
-    """Make reportlab stamp the PDF with `date` (it reads SOURCE_DATE_EPOCH when created)."""
+def _writer_settings(date: dt.date) -> Iterator[None]:
+    """reportlab's settings for one file, restored afterwards.
+
+    reportlab stamps the PDF with SOURCE_DATE_EPOCH (read when the canvas is
+    made), so the file is dated `date`; and it reads `useA85` when it writes
+    each stream. ASCII85 makes compressed streams a quarter bigger for the
+    sake of 7-bit mail, which nobody needs now.
+    """
+    from reportlab import rl_config
+
     epoch = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp())
     saved = os.environ.get("SOURCE_DATE_EPOCH")
+    saved_a85 = rl_config.useA85
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    rl_config.useA85 = 0
     try:
         yield
     finally:
+        rl_config.useA85 = saved_a85
         if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
@@ -191,48 +202,48 @@ def render(
     }
 
     buffer = io.BytesIO()
-    with _source_date(date):
+    with _writer_settings(date):
         canvas = Canvas(
             buffer,
             pagesize=(document.width, document.height),
             invariant=True,
             pageCompression=1,
         )
-    canvas.setTitle(document.title)
-    canvas.setSubject(document.subject)
-    canvas.setAuthor(document.author)
-    canvas.setCreator(f"makeplan {__version__}")
-    canvas.setKeywords("lower back, exercise, routine, checklist")
-    appearances: dict[Any, Any] = {}
-    for page in document.pages:
-        canvas.setStrokeColor(black)
-        canvas.setFillColor(black)
-        for frame in page.frames:
-            canvas.setLineWidth(frame.line_width)
-            canvas.rect(frame.x, frame.y, frame.width, frame.height, stroke=1, fill=0)
-        for rule in page.rules:
-            canvas.setLineWidth(rule.width)
-            canvas.line(rule.x1, rule.y1, rule.x2, rule.y2)
-        canvas.setLineWidth(box_line)
-        inset = box_line / 2
-        for box in page.boxes:
-            # Inset by half the line so the outline stays inside the box's own square.
-            canvas.rect(box.x + inset, box.y + inset, box.size - box_line, box.size - box_line)
-        for drawing in page.drawings:
-            draw_panel(canvas, drawing.panel, drawing.x, drawing.y, drawing.scale, grayscale)
-        for image in page.images:
-            # One embedded copy per picture however often it is drawn (reportlab
-            # keys images by their content).
-            canvas.drawImage(
-                readers[image.key], image.x, image.y, image.width, image.height, mask=None
-            )
-        canvas.setFillColor(black)
-        for text in page.texts:
-            canvas.setFont(text.font, text.size)
-            canvas.drawString(text.x, text.y, text.text)
-        if fillable:
+        canvas.setTitle(document.title)
+        canvas.setSubject(document.subject)
+        canvas.setAuthor(document.author)
+        canvas.setCreator(f"makeplan {__version__}")
+        canvas.setKeywords("lower back, exercise, routine, checklist")
+        appearances: dict[Any, Any] = {}
+        for page in document.pages:
+            canvas.setStrokeColor(black)
+            canvas.setFillColor(black)
+            for frame in page.frames:
+                canvas.setLineWidth(frame.line_width)
+                canvas.rect(frame.x, frame.y, frame.width, frame.height, stroke=1, fill=0)
+            for rule in page.rules:
+                canvas.setLineWidth(rule.width)
+                canvas.line(rule.x1, rule.y1, rule.x2, rule.y2)
+            canvas.setLineWidth(box_line)
+            inset = box_line / 2
             for box in page.boxes:
-                _add_checkbox(canvas, box, box_line, appearances)
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+                # Inset by half the line so the outline stays inside the box's own square.
+                canvas.rect(box.x + inset, box.y + inset, box.size - box_line, box.size - box_line)
+            for drawing in page.drawings:
+                draw_panel(canvas, drawing.panel, drawing.x, drawing.y, drawing.scale, grayscale)
+            for image in page.images:
+                # One embedded copy per picture however often it is drawn (reportlab
+                # keys images by their content).
+                canvas.drawImage(
+                    readers[image.key], image.x, image.y, image.width, image.height, mask=None
+                )
+            canvas.setFillColor(black)
+            for text in page.texts:
+                canvas.setFont(text.font, text.size)
+                canvas.drawString(text.x, text.y, text.text)
+            if fillable:
+                for box in page.boxes:
+                    _add_checkbox(canvas, box, box_line, appearances)
+            canvas.showPage()
+        canvas.save()
+        return buffer.getvalue()
