@@ -29,6 +29,7 @@ from makeplan.selection import select
 
 if TYPE_CHECKING:
     from makeplan.images import Picture
+    from makeplan.render import Attachment
 
 
 def resolve_plan(options: Options) -> tuple[Layout, Options, Plan]:
@@ -97,12 +98,40 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
         images=pictures,
         grayscale=options.grayscale,
         box_line=layout.box_line_pt,
+        attachments=_attachments(plan, options, layout),
     )
     if cover_readers:
         from makeplan.covers import merge_covers
 
         sheet = merge_covers(sheet, cover_readers)
     return pack(sheet), warnings + list(document.warnings)
+
+
+def _attachments(plan: Plan, options: Options, layout: Layout) -> list[Attachment]:
+    """The plan file and the sheet's record, carried inside the PDF (see sheetdata)."""
+    from makeplan.planfile import plan_text
+    from makeplan.render import Attachment
+    from makeplan.sheetdata import PLAN_ATTACHMENT, RECORD_ATTACHMENT, record_bytes
+
+    # Paths in the plan are written relative to where the sheet is saved.
+    folder = Path(options.output).parent if options.output != STDOUT else Path.cwd()
+    text = plan_text(plan, options, layout.title_page, folder, options.date_given)
+    # Without the comments (half its bytes): `plan --from` writes them again.
+    plan_file = "".join(line + "\n" for line in text.splitlines() if line[:1] not in ("", "#"))
+    return [
+        Attachment(
+            PLAN_ATTACHMENT,
+            plan_file.encode("utf-8"),
+            "application/toml",
+            "The plan this sheet was made from: makeplan plan --from THIS.pdf",
+        ),
+        Attachment(
+            RECORD_ATTACHMENT,
+            record_bytes(plan, layout.name, options.fillable),
+            "application/json",
+            "makeplan's record of this sheet's boxes, for makeplan report",
+        ),
+    ]
 
 
 def _open_covers(options: Options) -> list[Any]:

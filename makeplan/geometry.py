@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from makeplan import wording
 from makeplan.errors import DoesNotFitError
+from makeplan.fields import tick_name
 from makeplan.layouts import MM, Layout
 from makeplan.model import ABILITY_NAMES, SIDE_NAMES, Plan, PlannedExercise
 from makeplan.poses import Panel, Pictogram
@@ -657,7 +658,7 @@ def _box_group(
                 x + side_width + column * (box + gap),
                 top,
                 box,
-                f"{name}_day{row.day}_session{row.session}_{side}_rep{rep}",
+                tick_name(name, row.day, row.session, side, rep),
                 f"{item.exercise.name}: {when + ', ' if when else ''}rep {rep}",
             )
         )

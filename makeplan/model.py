@@ -126,6 +126,7 @@ class Options:
     font: Path | None = None  # a TrueType font to print with instead of the built-in ones
     # Per-exercise doses and notes from a plan file, used for the exercises chosen.
     choices: tuple[ExerciseChoice, ...] = ()
+    date_given: bool = False  # the date was asked for (a plan file keeps only such a date)
 
 
 @dataclass(frozen=True)

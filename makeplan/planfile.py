@@ -466,4 +466,5 @@ def resolve_options(
     date_given = "date" in values
     if not date_given:
         values["date"] = today()
+    values["date_given"] = date_given
     return Options(**values), date_given

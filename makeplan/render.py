@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from makeplan import __version__
 from makeplan.errors import InputFileError
@@ -95,7 +95,11 @@ ACCENT = (0.05, 0.33, 0.55)  # a dark blue for arrows; dark enough to read as bl
 def draw_panel(
     canvas: Any, panel: Panel, x: float, y: float, scale: float, grayscale: bool
 ) -> None:
-    """Draw one pictogram frame with its lower-left corner at (x, y), `scale` points per unit."""
+    """Draw one pictogram frame with its lower-left corner at (x, y), `scale` points per unit.
+
+    Colour, width and dash are set only when they change: a picture has dozens
+    of marks in a few styles, and the repeated settings were a third of its bytes.
+    """
     from reportlab.lib.colors import Color
 
     def colour(gray: float, accent: bool) -> Color:
@@ -105,37 +109,139 @@ def draw_panel(
             return Color(0.1, 0.1, 0.1)
         return Color(gray, gray, gray)
 
+    state: dict[str, Any] = {}
+
+    def use(name: str, value: Any, setter: Any) -> None:
+        if state.get(name, ()) != value:
+            state[name] = value
+            setter(value)
+
+    def stroke(gray: float, accent: bool) -> None:
+        use("stroke", (gray, accent), lambda v: canvas.setStrokeColor(colour(*v)))
+
+    def fill(gray: float, accent: bool) -> None:
+        use("fill", (gray, accent), lambda v: canvas.setFillColor(colour(*v)))
+
+    def width(value: float) -> None:
+        use("width", value, canvas.setLineWidth)
+
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(scale, scale)
     canvas.setLineCap(1)
     canvas.setLineJoin(1)
+    # Strokes in a row with the same look are drawn as one path of several lines.
+    pending: list[Any] = []  # [style, path]
+
+    def flush() -> None:
+        if pending:
+            (gray, accent, line_width, dash), path = pending
+            stroke(gray, accent)
+            width(line_width)
+            use("dash", dash, lambda v: canvas.setDash(list(v)))
+            canvas.drawPath(path, stroke=1, fill=0)
+            pending.clear()
+
     for mark in panel.marks:
+        if isinstance(mark, Stroke):
+            dash = (mark.width * 1.2, mark.width * 1.6) if mark.dashed else ()
+            style = (mark.gray, mark.accent, mark.width, dash)
+            if not pending or pending[0] != style:
+                flush()
+                pending.extend([style, canvas.beginPath()])
+            path = pending[1]
+            path.moveTo(*mark.points[0])
+            for point in mark.points[1:]:
+                path.lineTo(*point)
+            continue
+        flush()
         if isinstance(mark, Disc):
-            canvas.setFillColor(colour(mark.fill_gray, False))
-            canvas.setStrokeColor(colour(mark.line_gray, False))
-            canvas.setLineWidth(mark.line_width)
-            canvas.circle(mark.x, mark.y, mark.radius, stroke=1, fill=1)
+            fill(mark.fill_gray, False)
+            stroke(mark.line_gray, False)
+            width(mark.line_width)
+            canvas.drawPath(_circle(canvas, mark), stroke=1, fill=1)
             continue
         path = canvas.beginPath()
         path.moveTo(*mark.points[0])
         for point in mark.points[1:]:
             path.lineTo(*point)
-        if isinstance(mark, Stroke):
-            canvas.setStrokeColor(colour(mark.gray, mark.accent))
-            canvas.setLineWidth(mark.width)
-            canvas.setDash([mark.width * 1.2, mark.width * 1.6] if mark.dashed else [])
-            canvas.drawPath(path, stroke=1, fill=0)
-            canvas.setDash([])
-            continue
         path.close()
-        fill = mark.fill_gray is not None
-        if fill:
-            canvas.setFillColor(colour(mark.fill_gray or 0.0, mark.accent))
-        canvas.setStrokeColor(colour(mark.line_gray, mark.accent))
-        canvas.setLineWidth(mark.line_width)
-        canvas.drawPath(path, stroke=1 if mark.line_width > 0 else 0, fill=1 if fill else 0)
+        filled = mark.fill_gray is not None
+        if filled:
+            fill(mark.fill_gray or 0.0, mark.accent)
+        stroke(mark.line_gray, mark.accent)
+        width(mark.line_width)
+        canvas.drawPath(path, stroke=1 if mark.line_width > 0 else 0, fill=1 if filled else 0)
+    flush()
     canvas.restoreState()
+
+
+def _circle(canvas: Any, disc: Disc) -> Any:
+    """A circle as four Bezier quarters, to a thousandth of a unit (reportlab's own
+    circle writes six decimals, a fifth of a picture's bytes)."""
+    x, y, r = disc.x, disc.y, disc.radius
+    k = r * 0.5523  # the control-point distance that makes a Bezier quarter round
+    path = canvas.beginPath()
+    path.moveTo(*_rounded(x + r, y, places=3))
+    for (ax, ay), (bx, by), (cx, cy) in (
+        ((x + r, y + k), (x + k, y + r), (x, y + r)),
+        ((x - k, y + r), (x - r, y + k), (x - r, y)),
+        ((x - r, y - k), (x - k, y - r), (x, y - r)),
+        ((x + k, y - r), (x + r, y - k), (x + r, y)),
+    ):
+        path.curveTo(*_rounded(ax, ay, bx, by, cx, cy, places=3))
+    path.close()
+    return path
+
+
+def _rounded(*values: float, places: int = 2) -> tuple[float, ...]:
+    return tuple(round(value, places) for value in values)
+
+
+def _attach(canvas: Any, attachments: Sequence[Attachment]) -> None:
+    """Embed `attachments` as files: a name tree in the catalogue, and /AF (PDF 2.0)."""
+    from reportlab.pdfbase.pdfdoc import (
+        PDFArray,
+        PDFDictionary,
+        PDFName,
+        PDFStream,
+        PDFStreamFilterZCompress,
+        PDFString,
+    )
+
+    document = canvas._doc
+    names: list[Any] = []
+    specs: list[Any] = []
+    # A name tree's keys must be in order for viewers to find them.
+    for attachment in sorted(attachments):
+        stream = PDFStream(
+            PDFDictionary(
+                {
+                    "Type": PDFName("EmbeddedFile"),
+                    # A name cannot hold a "/": it is written as #2F.
+                    "Subtype": PDFName(attachment.mime.replace("/", "#2F")),
+                    "Params": PDFDictionary({"Size": len(attachment.data)}),
+                }
+            ),
+            content=attachment.data,
+            filters=[PDFStreamFilterZCompress()],
+        )
+        spec = PDFDictionary(
+            {
+                "Type": PDFName("Filespec"),
+                "F": PDFString(attachment.name),
+                "UF": PDFString(attachment.name),
+                "Desc": PDFString(attachment.description),
+                "AFRelationship": PDFName("Data"),
+                "EF": PDFDictionary({"F": document.Reference(stream)}),
+            }
+        )
+        reference = document.Reference(spec)
+        names += [PDFString(attachment.name), reference]
+        specs.append(reference)
+    tree = PDFDictionary({"Names": PDFArray(names)})
+    canvas.setCatalogEntry("Names", PDFDictionary({"EmbeddedFiles": tree}))
+    canvas.setCatalogEntry("AF", PDFArray(specs))
 
 
 def _add_checkbox(canvas: Any, box: Box, line: float, shared: dict[Any, Any]) -> None:
@@ -181,6 +287,15 @@ def _add_checkbox(canvas: Any, box: Box, line: float, shared: dict[Any, Any]) ->
     form.fields.append(form.getRef(widget))
 
 
+class Attachment(NamedTuple):
+    """A file carried inside the PDF (shown in a viewer's attachments panel)."""
+
+    name: str
+    data: bytes
+    mime: str
+    description: str
+
+
 def render(
     document: Document,
     date: dt.date,
@@ -188,10 +303,12 @@ def render(
     images: Mapping[str, Picture] | None = None,
     grayscale: bool = False,
     box_line: float = 0.9,
+    attachments: Sequence[Attachment] = (),
 ) -> bytes:
     """The PDF for `document`, dated `date`, with form checkboxes when `fillable`.
 
-    `images` holds the encoded pictures that the document's `Image` items name.
+    `images` holds the encoded pictures that the document's `Image` items name;
+    `attachments` are embedded as files.
     """
     from reportlab.lib.colors import black
     from reportlab.lib.utils import ImageReader
@@ -214,21 +331,26 @@ def render(
         canvas.setAuthor(document.author)
         canvas.setCreator(f"makeplan {__version__}")
         canvas.setKeywords("lower back, exercise, routine, checklist")
+        if attachments:
+            _attach(canvas, attachments)
         appearances: dict[Any, Any] = {}
         for page in document.pages:
             canvas.setStrokeColor(black)
             canvas.setFillColor(black)
+            # Coordinates to a hundredth of a point (0.004 mm): the seven digits
+            # reportlab writes otherwise cost bytes and show nothing.
             for frame in page.frames:
                 canvas.setLineWidth(frame.line_width)
-                canvas.rect(frame.x, frame.y, frame.width, frame.height, stroke=1, fill=0)
+                canvas.rect(*_rounded(frame.x, frame.y, frame.width, frame.height))
             for rule in page.rules:
                 canvas.setLineWidth(rule.width)
-                canvas.line(rule.x1, rule.y1, rule.x2, rule.y2)
+                canvas.line(*_rounded(rule.x1, rule.y1, rule.x2, rule.y2))
             canvas.setLineWidth(box_line)
             inset = box_line / 2
             for box in page.boxes:
                 # Inset by half the line so the outline stays inside the box's own square.
-                canvas.rect(box.x + inset, box.y + inset, box.size - box_line, box.size - box_line)
+                side = box.size - box_line
+                canvas.rect(*_rounded(box.x + inset, box.y + inset, side, side))
             for drawing in page.drawings:
                 draw_panel(canvas, drawing.panel, drawing.x, drawing.y, drawing.scale, grayscale)
             for image in page.images:
@@ -238,9 +360,14 @@ def render(
                     readers[image.key], image.x, image.y, image.width, image.height, mask=None
                 )
             canvas.setFillColor(black)
+            font = None
             for text in page.texts:
-                canvas.setFont(text.font, text.size)
-                canvas.drawString(text.x, text.y, text.text)
+                # reportlab writes a text object for every font change, so set it
+                # only when it changes.
+                if font != (text.font, text.size):
+                    font = (text.font, text.size)
+                    canvas.setFont(*font)
+                canvas.drawString(round(text.x, 2), round(text.y, 2), text.text)
             if fillable:
                 for box in page.boxes:
                     _add_checkbox(canvas, box, box_line, appearances)

@@ -162,7 +162,9 @@ def test_byte_budgets(run, tmp_path: Path) -> None:
     assert run("build", "--layout", "handout", "--date", "2026-11-23", "-o", "h.pdf").code == 0
     assert (tmp_path / "h.pdf").stat().st_size < 150_000
     # The benchmark sheet (6 exercises, 180 boxes): at most 40 KB with form fields,
-    # and without them at most twice the hand-drawn floor in benchmarks/floor.py.
+    # and without them at most twice the hand-drawn floor in benchmarks/floor.py,
+    # plus 1 KB for the plan and record every sheet carries (issue 7; the floor has
+    # no attachments).
     exercises = ("knee-hug-side-tilt", "single-knee-to-chest", "glute-stretch",
                  "hamstring-stretch", "seated-twist", "warrior-at-the-wall")  # fmt: skip
     six = [arg for exercise in exercises for arg in ("-e", exercise)]
@@ -172,5 +174,5 @@ def test_byte_budgets(run, tmp_path: Path) -> None:
     floor = Path(__file__).parent.parent / "benchmarks" / "floor.py"
     subprocess.run([sys.executable, str(floor), str(tmp_path / "floor.pdf")], check=True)
     floor_bytes = (tmp_path / "floor.pdf").stat().st_size
-    assert (tmp_path / "plain.pdf").stat().st_size <= 2 * floor_bytes
+    assert (tmp_path / "plain.pdf").stat().st_size <= 2 * floor_bytes + 1024
     assert (tmp_path / "fill.pdf").stat().st_size < 40_000

@@ -1,0 +1,206 @@
+"""What travels inside every sheet: the plan file, and a record of its form fields.
+
+Two files are attached to every PDF makeplan writes:
+
+- `makeplan-plan.toml`: the plan, exactly as `makeplan plan` writes it, so
+  `makeplan plan --from` and `makeplan build --from` get the programme back;
+- `makeplan-sheet.json`: the makeplan version, the sheet's date and days,
+  each exercise's dose, and the box layout: the rules that name each tick
+  field after its exercise, day, session, side and rep, and each pain field
+  after its exercise, day and session.
+
+This module writes the record and reads it back, checking every value, so a
+returned sheet is read from its own record and never from guesses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from makeplan import __version__
+from makeplan.errors import InputFileError
+from makeplan.fields import PAIN_TEMPLATE, TICK_TEMPLATE, PainField, TickField
+from makeplan.model import Plan
+from makeplan.vocabulary import SIDE_NAMES
+
+PLAN_ATTACHMENT = "makeplan-plan.toml"
+RECORD_ATTACHMENT = "makeplan-sheet.json"
+RECORD_FORMAT = "makeplan-sheet"
+RECORD_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ExerciseDose:
+    id: str
+    name: str
+    reps: int
+    sides: int
+    hold_seconds: int
+    sessions_per_day: int
+
+    @property
+    def boxes_per_session(self) -> int:
+        return self.reps * self.sides
+
+
+@dataclass(frozen=True)
+class SheetRecord:
+    """A sheet's own account of itself, read from its attachment."""
+
+    makeplan_version: str
+    date: dt.date
+    days: int
+    patient: str | None
+    layout: str
+    fillable: bool
+    exercises: tuple[ExerciseDose, ...]
+    ticks: tuple[TickField, ...]
+    pains: tuple[PainField, ...]
+
+    def day_date(self, day: int) -> dt.date:
+        return self.date + dt.timedelta(days=day - 1)
+
+
+def record_bytes(plan: Plan, layout: str, fillable: bool) -> bytes:
+    """The JSON record of a sheet made from `plan`."""
+    record = {
+        "format": RECORD_FORMAT,
+        "version": RECORD_VERSION,
+        "makeplan": __version__,
+        "date": plan.date.isoformat(),
+        "days": plan.days,
+        "patient": plan.patient,
+        "layout": layout,
+        "fillable": fillable,
+        "exercises": [
+            {
+                "id": item.exercise.id,
+                "name": item.exercise.name,
+                "reps": item.reps,
+                "sides": item.sides,
+                "hold_seconds": item.hold_seconds,
+                "sessions_per_day": item.sessions_per_day,
+            }
+            for item in plan.exercises
+        ],
+        # The box layout as the rule that names every field: each exercise has a
+        # tick field for every day, session, side and rep, and a pain field for
+        # every day and session. A rule costs a few bytes; a list of 180 names, a KB.
+        "tick_field": TICK_TEMPLATE,
+        "pain_field": PAIN_TEMPLATE,
+    }
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def read_record(data: bytes, where: str) -> SheetRecord:
+    """The record in `data`, checked; `where` names the sheet in error messages."""
+
+    def damaged(what: str) -> InputFileError:
+        return InputFileError(
+            f"{where}: the makeplan record inside it is damaged ({what}); "
+            "make the sheet again with makeplan build."
+        )
+
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        raise damaged("not valid JSON") from None
+    if not isinstance(raw, dict) or raw.get("format") != RECORD_FORMAT:
+        raise damaged("not a makeplan sheet record")
+    version = raw.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise damaged("no version")
+    if version > RECORD_VERSION:
+        raise InputFileError(
+            f"{where} was made by a newer makeplan ({raw.get('makeplan')}); "
+            "upgrade makeplan to read it."
+        )
+    try:
+        exercises = tuple(
+            ExerciseDose(
+                id=_text(entry["id"]),
+                name=_text(entry["name"]),
+                reps=_count(entry["reps"]),
+                sides=_one_of(entry["sides"], SIDE_NAMES),
+                hold_seconds=_count(entry["hold_seconds"], lowest=0),
+                sessions_per_day=_count(entry["sessions_per_day"]),
+            )
+            for entry in _list(raw["exercises"])
+        )
+        days = _count(raw["days"])
+        tick_rule = _template(raw["tick_field"], {"exercise", "day", "session", "side", "rep"})
+        pain_rule = _template(raw["pain_field"], {"exercise", "day", "session"})
+        ticks, pains = _fields(exercises, days, tick_rule, pain_rule)
+        record = SheetRecord(
+            makeplan_version=_text(raw["makeplan"]),
+            date=dt.date.fromisoformat(_text(raw["date"])),
+            days=days,
+            patient=None if raw.get("patient") is None else _text(raw["patient"]),
+            layout=_text(raw["layout"]),
+            fillable=bool(raw["fillable"]),
+            exercises=exercises,
+            ticks=ticks,
+            pains=pains,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise damaged(str(exc) or type(exc).__name__) from None
+    if len({field.name for field in ticks + pains}) != len(ticks) + len(pains):
+        raise damaged("a field is listed twice")
+    return record
+
+
+def _fields(
+    exercises: tuple[ExerciseDose, ...], days: int, tick_template: str, pain_template: str
+) -> tuple[tuple[TickField, ...], tuple[PainField, ...]]:
+    """Every field the record's rule names, in the order the sheet prints them."""
+    if days * sum(item.boxes_per_session * item.sessions_per_day for item in exercises) > 10**6:
+        raise ValueError("more than a million boxes")
+    ticks, pains = [], []
+    for item in exercises:
+        for day in range(1, days + 1):
+            for session in range(1, item.sessions_per_day + 1):
+                where = {"exercise": item.id, "day": day, "session": session}
+                pains.append(PainField(pain_template.format(**where), item.id, day, session))
+                for side in SIDE_NAMES[item.sides]:
+                    for rep in range(1, item.reps + 1):
+                        name = tick_template.format(**where, side=side, rep=rep)
+                        ticks.append(TickField(name, item.id, day, session, side, rep))
+    return tuple(ticks), tuple(pains)
+
+
+def _template(value: Any, allowed: set[str]) -> str:
+    """A field-naming rule that uses only `allowed` names, plainly (no formats)."""
+    import string
+
+    text = _text(value)
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is not None and (name not in allowed or spec or conversion):
+            raise ValueError(f"a field rule with {{{name}}} in it")
+    return text
+
+
+def _one_of(value: Any, allowed: Any) -> int:
+    if value not in allowed or isinstance(value, bool):
+        raise ValueError(f"{value!r} is not one of {sorted(allowed)}")
+    return int(value)
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("a list was expected")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("a text was expected")
+    return value
+
+
+def _count(value: Any, lowest: int = 1) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
+        raise ValueError(f"a whole number from {lowest} up was expected, not {value!r}")
+    return value
