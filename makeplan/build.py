@@ -101,7 +101,7 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
         attachments=_attachments(plan, options, layout),
     )
     if cover_readers:
-        from makeplan.covers import merge_covers
+        from makeplan.existing_pdfs import merge_covers
 
         sheet = merge_covers(sheet, cover_readers)
     return pack(sheet), warnings + list(document.warnings)
@@ -138,7 +138,7 @@ def _open_covers(options: Options) -> list[Any]:
     """The covers, opened and checked before any work; pypdf is loaded only when there are some."""
     if not options.covers:
         return []
-    from makeplan.covers import open_covers
+    from makeplan.existing_pdfs import open_covers
 
     return open_covers(options.covers, options.cover_password)
 
@@ -227,6 +227,8 @@ def _refuse_overwriting_an_input(options: Options, target: str) -> None:
         inputs.append(("--logo", options.logo))
     if options.plan_file is not None:
         inputs.append(("--plan", options.plan_file))
+    if options.from_sheet is not None:
+        inputs.append(("--from", options.from_sheet))
     if is_layout_path(options.layout):
         inputs.append(("--layout", Path(options.layout)))
     # realpath, not Path.resolve: it does not raise on a symlink loop (reading reports that).

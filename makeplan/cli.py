@@ -276,6 +276,22 @@ _SHEET_OPTIONS = [
         metavar="PLAN.toml",
         help="Start from a plan file (see 'makeplan plan'); options given here win over it.",
     ),
+    click.option(
+        "--from",
+        "from_sheet",
+        type=click.Path(path_type=Path),
+        metavar="SHEET.pdf",
+        help="Start from the plan inside a sheet makeplan made (one sent back, say), "
+        "with a new date: --date, or today.",
+    ),
+    click.option(
+        "--progress",
+        is_flag=True,
+        help="With --from: move each exercise one step on, by the ticks on that sheet. "
+        "Only an exercise with 80%% or more of its reps ticked, and pain not going up, "
+        "moves: a hold 5 seconds longer (up to the exercise's limit, else 30 s), or "
+        "else one more rep (up to 10). Others keep their dose.",
+    ),
     position_option,
     ability_option,
     click.option(
@@ -411,11 +427,48 @@ def _options(ctx: click.Context, params: dict[str, Any]) -> tuple[Options, bool]
 
     Also says whether a date was set (by either), which a saved plan keeps.
     """
+    from dataclasses import replace
+
     from makeplan.planfile import resolve_options
 
     plan_file = params.pop("plan_file")
+    from_sheet = params.pop("from_sheet")
+    progress = params.pop("progress")
     given = _given(ctx, params)
-    return resolve_options(given, plan_file, default_date)
+    plan_data = None
+    if from_sheet is not None:
+        if plan_file is not None:
+            raise UsageError("--from and --plan both give the plan; use one of them.")
+        from makeplan.report import plan_inside
+
+        plan_file, plan_data = plan_inside(from_sheet)
+    elif progress:
+        raise UsageError(
+            "--progress moves doses on from the ticks of a returned sheet; "
+            "give the sheet with --from SHEET.pdf."
+        )
+    options, date_given = resolve_options(
+        given, plan_file, default_date, plan_data, new_date=from_sheet is not None
+    )
+    if progress and from_sheet is not None:
+        options = _progressed(options, from_sheet)
+    return replace(options, from_sheet=from_sheet), date_given
+
+
+def _progressed(options: Options, sheet: Path) -> Options:
+    """`options` with each exercise's dose moved on by the ticks on `sheet`."""
+    from dataclasses import replace
+
+    from makeplan.catalogue import load_catalogue
+    from makeplan.progress import progressed
+    from makeplan.report import read_report
+
+    report = read_report([sheet])
+    catalogue = {exercise.id: exercise for exercise in load_catalogue(options.libraries)}
+    choices, lines = progressed(options.choices, report, catalogue)
+    for line in lines:
+        click.echo(f"Progress: {line}", err=True)
+    return replace(options, choices=choices)
 
 
 @cli.command("build")
@@ -576,6 +629,60 @@ def check_command(paths: tuple[Path, ...]) -> None:
         ctx = click.get_current_context()
         ctx.exit(ExitCode.PROBLEMS)
     click.echo(f"No problems in {files} checked.", err=True)
+
+
+@cli.command("report")
+@click.argument("sheets", nargs=-1, required=True, callback=_no_empty_paths, metavar="SHEET.pdf...")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(("table", "json", "csv")),
+    default="table",
+    show_default=True,
+    help="How to print the report.",
+)
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Also write a one-page chart (PDF): reps done per day, and the pain trend.",
+)
+def report_command(sheets: tuple[Path, ...], form: str, chart: Path | None) -> None:
+    """Read the ticks and pain scores of returned sheets, and report what was done.
+
+    Give one sheet, or several (say, week1.pdf week2.pdf) for one report over
+    the whole period, in date order. For each exercise and day it prints the
+    reps done out of the reps planned, the percentage, the sessions missed,
+    and the pain scores written in. The sheets must be ones makeplan made
+    with fillable boxes, ticked in a PDF viewer and saved.
+    """
+    from makeplan.report import formatted, read_report
+
+    if chart is not None:
+        from makeplan.output import check_writable
+
+        _refuse_chart_over_a_sheet(chart, sheets)
+        check_writable(str(chart), "--chart")
+    report = read_report(sheets)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    click.echo(formatted(report, form), nl=False)
+    if chart is not None:
+        from makeplan.chart import chart_pdf
+        from makeplan.output import write_output
+        from makeplan.pdfpack import pack
+
+        write_output(str(chart), pack(chart_pdf(report)), "--chart")
+        click.echo(f"Wrote {chart}", err=True)
+
+
+def _refuse_chart_over_a_sheet(chart: Path, sheets: tuple[Path, ...]) -> None:
+    if str(chart) == "-":
+        raise UsageError("--chart needs a file name (the report itself goes to the screen).")
+    if any(os.path.realpath(chart) == os.path.realpath(sheet) for sheet in sheets):
+        raise UsageError(
+            f"--chart {chart} is one of the sheets being read; write the chart to another file."
+        )
 
 
 def _one_line(message: str) -> str:

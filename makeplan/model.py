@@ -127,6 +127,7 @@ class Options:
     # Per-exercise doses and notes from a plan file, used for the exercises chosen.
     choices: tuple[ExerciseChoice, ...] = ()
     date_given: bool = False  # the date was asked for (a plan file keeps only such a date)
+    from_sheet: Path | None = None  # the returned sheet whose plan this is (build --from)
 
 
 @dataclass(frozen=True)

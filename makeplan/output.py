@@ -21,12 +21,12 @@ from makeplan.errors import OutputError
 STDOUT = "-"
 
 
-def resolve_target(target: str) -> Path:
+def resolve_target(target: str, option: str = "-o/--output") -> Path:
     """The regular file that `target` names (following symlinks), checked for writing.
 
     Raises `OutputError` before any work is done when it cannot be written.
     """
-    where = f"-o/--output {target!r}"
+    where = f"{option} {target!r}"
     if not target.strip():
         raise OutputError(f"{where} is empty; give a file name like routine.pdf.")
     if target.endswith(("/", os.sep)):
@@ -58,24 +58,24 @@ def resolve_target(target: str) -> Path:
     return path
 
 
-def check_writable(target: str) -> None:
+def check_writable(target: str, option: str = "-o/--output") -> None:
     """Fail before any work if `target` cannot be written."""
     if target != STDOUT:
-        resolve_target(target)
+        resolve_target(target, option)
 
 
-def write_output(target: str, data: bytes) -> None:
+def write_output(target: str, data: bytes, option: str = "-o/--output") -> None:
     """Write `data` to `target` atomically, or to standard output for '-'."""
     if target == STDOUT:
         _write_stdout(data)
         return
-    path = resolve_target(target)
+    path = resolve_target(target, option)
     try:
         # A short fixed prefix: a name with the target's name in it could pass the
         # file system's length limit for a target whose own name is just under it.
         handle, temporary = tempfile.mkstemp(prefix=".makeplan-", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"-o/--output {target}: cannot write ({exc.strerror}).") from None
+        raise OutputError(f"{option} {target}: cannot write ({exc.strerror}).") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -86,7 +86,7 @@ def write_output(target: str, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutputError(f"-o/--output {target}: cannot write ({exc.strerror}).") from None
+        raise OutputError(f"{option} {target}: cannot write ({exc.strerror}).") from None
 
 
 def _mode_for(path: Path) -> int:

@@ -48,13 +48,18 @@ class _Reader:
 
 
 def read_plan(
-    path: Path, extra_libraries: tuple[Path, ...] = (), skip: frozenset[str] = frozenset()
+    path: Path,
+    extra_libraries: tuple[Path, ...] = (),
+    skip: frozenset[str] = frozenset(),
+    data: bytes | None = None,
 ) -> dict[str, Any]:
     """The option values a plan file gives; every problem at once as a `ProblemsError`.
 
     Files named by fields in `skip` (set on the command line instead) are not looked for.
+    `data`, when given, is the plan's text (one carried inside a sheet); `path` then
+    names it in messages, and its folder is where the plan's paths start from.
     """
-    values, problems = plan_problems(path, extra_libraries, skip=skip)
+    values, problems = plan_problems(path, extra_libraries, skip=skip, data=data)
     if problems or values is None:
         raise ProblemsError(str(path), problems)
     return values
@@ -65,16 +70,29 @@ def plan_problems(
     extra_libraries: tuple[Path, ...] = (),
     deep: bool = False,
     skip: frozenset[str] = frozenset(),
+    data: bytes | None = None,
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Read a plan file: its option values (None if unreadable) and all its problems.
 
     `deep` also opens the files it names (logo, covers, library pictures), as
     `makeplan check` does; a build opens them anyway.
     """
-    raw = read_input(path, f"--plan {path}", "a plan .toml file", InputFileError)
-    data, lines, problems = parse(raw, str(path))
     if data is None:
+        data = read_input(path, f"--plan {path}", "a plan .toml file", InputFileError)
+    parsed, lines, problems = parse(data, str(path))
+    if parsed is None:
         return None, problems
+    return _plan_values(parsed, lines, path, extra_libraries, deep, skip)
+
+
+def _plan_values(
+    data: dict[str, Any],
+    lines: Mapping[KeyPath, int],
+    path: Path,
+    extra_libraries: tuple[Path, ...],
+    deep: bool,
+    skip: frozenset[str],
+) -> tuple[dict[str, Any] | None, list[Problem]]:
     reader = _Reader(path, lines)
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > PLAN_VERSION:
@@ -270,7 +288,7 @@ def _missing(path: Path, folder_allowed: bool) -> str:
 def _open_cover(path: Path) -> None:
     import os
 
-    from makeplan.covers import open_cover
+    from makeplan.existing_pdfs import open_cover
 
     # `check` has no password option; a locked cover opens with the variable.
     open_cover(path, os.environ.get("MAKEPLAN_COVER_PASSWORD"))
@@ -452,16 +470,26 @@ def plan_text(
 
 
 def resolve_options(
-    given: Mapping[str, Any], plan_file: Path | None, today: Callable[[], dt.date]
+    given: Mapping[str, Any],
+    plan_file: Path | None,
+    today: Callable[[], dt.date],
+    plan_data: bytes | None = None,
+    new_date: bool = False,
 ) -> tuple[Options, bool]:
     """The options for a sheet: a plan file's values (if any) with `given` over them.
 
     Also says whether a date was set (by either), which a saved plan keeps.
+    `plan_data` is a plan's text when it comes from a sheet, not a file;
+    `new_date` drops the plan's own date (next week's sheet starts today).
     """
     plan_values: dict[str, Any] = {}
     if plan_file is not None:
-        plan_values = read_plan(plan_file, tuple(given.get("libraries", ())), skip=frozenset(given))
+        plan_values = read_plan(
+            plan_file, tuple(given.get("libraries", ())), skip=frozenset(given), data=plan_data
+        )
         plan_values["plan_file"] = plan_file
+        if new_date:
+            plan_values.pop("date", None)
     values = merge(plan_values, given)
     date_given = "date" in values
     if not date_given:

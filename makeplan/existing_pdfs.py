@@ -1,4 +1,9 @@
-"""Puts cover pages (a clinic's own PDFs) in front of the sheet: the only module using pypdf.
+"""PDFs makeplan reads: clinic covers, and sheets sent back. The only module using pypdf.
+
+Returned sheets: `read_returned` gives a sheet's attached files and the
+value of every form field, by full name, whatever the viewer that saved it.
+
+Covers: puts cover pages (a clinic's own PDFs) in front of the sheet.
 
 Each cover is opened, unlocked (with --cover-password when it needs one),
 checked and made inert before anything is merged, so a missing, damaged or
@@ -16,11 +21,11 @@ import io
 import logging
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from makeplan.errors import InputFileError
 from makeplan.inputs import note_input
@@ -28,6 +33,11 @@ from makeplan.inputs import note_input
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader, PdfWriter
     from pypdf.generic import DictionaryObject, IndirectObject
+
+_COVER_PASSWORD_HINT = (
+    "give it with --cover-password (or MAKEPLAN_COVER_PASSWORD), or save an unlocked copy"
+)
+
 
 # The sheet's document information entries that are text (others, like /Trapped, are names).
 _TEXT_METADATA = (
@@ -72,18 +82,104 @@ def open_covers(paths: Sequence[Path], password: str | None = None) -> list[Cove
 
 def open_cover(path: Path, password: str | None = None) -> Cover:
     """The cover at `path`, unlocked and made inert, or an `InputFileError` saying why not."""
+    where = f"cover {str(path)!r}"
+
+    def check(reader: PdfReader) -> None:
+        if not reader.pages:
+            raise InputFileError(f"{where}: has no pages; give a PDF with at least one page.")
+        _make_inert(reader, where)
+
+    return Cover(where, _open(path, where, password, check))
+
+
+class ReturnedSheet(NamedTuple):
+    """What a sheet that came back holds: its attached files and its form's values."""
+
+    attachments: dict[str, bytes]
+    values: dict[str, FieldValue]
+    creator: str
+
+
+class FieldValue(NamedTuple):
+    """A form field's value (/V) and its widgets' appearance states (/AS), as text."""
+
+    value: str | None
+    states: tuple[str, ...]
+
+
+def read_returned(path: Path) -> ReturnedSheet:
+    """The attachments and field values of a sheet a patient sent back."""
+    where = str(path)
+    result: list[ReturnedSheet] = []
+
+    def read(reader: PdfReader) -> None:
+        attachments = {name: contents[0] for name, contents in reader.attachments.items()}
+        metadata: Any = reader.metadata or {}
+        creator = str(metadata.get("/Creator", ""))
+        result.append(ReturnedSheet(attachments, _field_values(reader), creator))
+
+    _open(path, where, None, read, "open it, save a copy without the password, and give that")
+    return result[0]
+
+
+def _field_values(reader: PdfReader) -> dict[str, FieldValue]:
+    """Every terminal field by its full name (parent.kid), walked without recursion."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    root: Any = reader.root_object
+    form = _get(root, "/AcroForm")
+    fields = _get(form, "/Fields") if isinstance(form, DictionaryObject) else None
+    found: dict[str, FieldValue] = {}
+    seen: set[Any] = set()
+    # (field, its parent's full name, the value it inherits); a damaged file may
+    # loop, so each object is visited once.
+    items = list(fields) if isinstance(fields, ArrayObject) else []
+    pending: list[tuple[Any, str, Any]] = [(item, "", None) for item in reversed(items)]
+    while pending:
+        item, parent, inherited = pending.pop()
+        field = item.get_object()
+        key = (item.idnum, item.generation) if isinstance(item, IndirectObject) else id(field)
+        if not isinstance(field, DictionaryObject) or key in seen:
+            continue
+        seen.add(key)
+        name = str(field["/T"]) if "/T" in field else ""
+        full = f"{parent}.{name}" if parent and name else parent or name
+        value = field.get("/V", inherited)
+        kids = field.get("/Kids")
+        kids = list(kids) if isinstance(kids, ArrayObject) else []
+        if any(isinstance(kid.get_object(), DictionaryObject) and "/T" in kid.get_object()
+               for kid in kids):  # fmt: skip
+            pending += [(kid, full, value) for kid in reversed(kids)]
+            continue
+        widgets = [field, *(kid.get_object() for kid in kids)]
+        states = tuple(
+            str(widget["/AS"])
+            for widget in widgets
+            if isinstance(widget, DictionaryObject) and "/AS" in widget
+        )
+        found[full] = FieldValue(None if value is None else str(value), states)
+    return found
+
+
+def _open(
+    path: Path,
+    where: str,
+    password: str | None,
+    check: Callable[[PdfReader], None],
+    password_hint: str = _COVER_PASSWORD_HINT,
+) -> PdfReader:
+    """The PDF at `path`, parsed and unlocked, after `check`; one clear error if not."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
-    where = f"cover {str(path)!r}"
     try:
         if not path.exists():
             raise InputFileError(f"{where}: no such file; check the path.")
         if not path.is_file():
             raise InputFileError(f"{where}: is not a file; give a PDF file.")
         # Read once: pypdf parses objects from this buffer as they are needed (BytesIO
-        # shares it rather than copying), and the cover cannot change between this
-        # check and the merge.
+        # shares it rather than copying), and the file cannot change between this
+        # check and its use.
         note_input(path)
         data = path.read_bytes()
     except OSError as exc:
@@ -95,12 +191,10 @@ def open_cover(path: Path, password: str | None = None) -> Cover:
     try:
         with _quiet():
             reader = PdfReader(io.BytesIO(data), strict=False)
-            _unlock(reader, where, password)
+            _unlock(reader, where, password, password_hint)
             for page in reader.pages:
-                page.mediabox  # noqa: B018 - reading it finds damaged page trees now, not mid-merge
-            if not reader.pages:
-                raise InputFileError(f"{where}: has no pages; give a PDF with at least one page.")
-            _make_inert(reader, where)
+                page.mediabox  # noqa: B018 - reading it finds damaged page trees now, not later
+            check(reader)
     except InputFileError:
         raise
     except DependencyError:
@@ -118,20 +212,19 @@ def open_cover(path: Path, password: str | None = None) -> Cover:
                 f"{where}: is cut short (it does not end with %%EOF); copy or download it again."
             ) from None
         raise _damaged(where, type(exc).__name__) from None
-    return Cover(where, reader)
+    return reader
 
 
-def _unlock(reader: PdfReader, where: str, password: str | None) -> None:
+def _unlock(
+    reader: PdfReader, where: str, password: str | None, hint: str = _COVER_PASSWORD_HINT
+) -> None:
     if not reader.is_encrypted:
         return
     # Many "protected" PDFs have only an owner password: they open with an empty one.
     if reader.decrypt(""):
         return
     if password is None:
-        raise InputFileError(
-            f"{where}: is locked with a password; give it with --cover-password "
-            "(or MAKEPLAN_COVER_PASSWORD), or save an unlocked copy."
-        )
+        raise InputFileError(f"{where}: is locked with a password; {hint}.")
     if not reader.decrypt(password):
         raise InputFileError(
             f"{where}: the password given (--cover-password or MAKEPLAN_COVER_PASSWORD) "
@@ -330,6 +423,11 @@ def merge_covers(sheet: bytes, covers: Sequence[Cover]) -> bytes:
             writer.root_object[NameObject("/AcroForm")] = form
         info: dict[str, Any] = dict(sheet_reader.metadata or {})
         writer.add_metadata({key: str(info[key]) for key in _TEXT_METADATA if key in info})
+        # The plan and record the sheet carries (a cover's own files were removed
+        # with its other active content).
+        for name, contents in sheet_reader.attachments.items():
+            for data in contents:
+                writer.add_attachment(name, data)
         buffer = io.BytesIO()
         writer.write(buffer)
     return buffer.getvalue()
