@@ -127,7 +127,7 @@ def _attachments(plan: Plan, options: Options, layout: Layout) -> list[Attachmen
         ),
         Attachment(
             RECORD_ATTACHMENT,
-            record_bytes(plan, layout.name, options.fillable),
+            record_bytes(plan, layout.name, options.fillable, layout.arrangement == "week-table"),
             "application/json",
             "makeplan's record of this sheet's boxes, for makeplan report",
         ),

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from makeplan.model import Plan
-from makeplan.vocabulary import SIDE_NAMES
-
 PAIN_LOWEST, PAIN_HIGHEST = 0, 10
 
 
@@ -28,7 +25,7 @@ class TickField(NamedTuple):
 
 class PainField(NamedTuple):
     name: str
-    exercise: str
+    exercise: str  # "" for a week's pain box, which is about every exercise of that session
     day: int
     session: int
 
@@ -36,6 +33,8 @@ class PainField(NamedTuple):
 # The rules that name the fields; the sheet's record carries them (see sheetdata).
 TICK_TEMPLATE = "{exercise}_day{day}_session{session}_{side}_rep{rep}"
 PAIN_TEMPLATE = "{exercise}_day{day}_session{session}_pain"
+# The week layout asks for pain once per day and session, for all exercises.
+WEEK_PAIN_TEMPLATE = "day{day}_session{session}_pain"
 
 
 def tick_name(exercise_id: str, day: int, session: int, side: str, rep: int) -> str:
@@ -46,30 +45,5 @@ def pain_name(exercise_id: str, day: int, session: int) -> str:
     return PAIN_TEMPLATE.format(exercise=exercise_id, day=day, session=session)
 
 
-def tick_fields(plan: Plan) -> list[TickField]:
-    """Every tick box of `plan`, in the order the sheet prints them."""
-    return [
-        TickField(
-            tick_name(item.exercise.id, day, session, side, rep),
-            item.exercise.id,
-            day,
-            session,
-            side,
-            rep,
-        )
-        for item in plan.exercises
-        for day in range(1, plan.days + 1)
-        for session in range(1, item.sessions_per_day + 1)
-        for side in SIDE_NAMES[item.sides]
-        for rep in range(1, item.reps + 1)
-    ]
-
-
-def pain_fields(plan: Plan) -> list[PainField]:
-    """Every pain field of `plan`: one per exercise, day and session."""
-    return [
-        PainField(pain_name(item.exercise.id, day, session), item.exercise.id, day, session)
-        for item in plan.exercises
-        for day in range(1, plan.days + 1)
-        for session in range(1, item.sessions_per_day + 1)
-    ]
+def week_pain_name(day: int, session: int) -> str:
+    return WEEK_PAIN_TEMPLATE.format(day=day, session=session)

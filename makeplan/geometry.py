@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from makeplan import wording
 from makeplan.errors import DoesNotFitError
-from makeplan.fields import tick_name
+from makeplan.fields import pain_name, tick_name, week_pain_name
 from makeplan.layouts import MM, Layout
 from makeplan.model import ABILITY_NAMES, SIDE_NAMES, Plan, PlannedExercise
 from makeplan.poses import Panel, Pictogram
@@ -71,6 +71,21 @@ class Box:
     size: float
     name: str
     tooltip: str
+
+    @property
+    def width(self) -> float:
+        return self.size
+
+
+@dataclass(frozen=True)
+class WriteIn(Box):
+    """A box to write a number in (the pain score): `size` high, `wide` across."""
+
+    wide: float = 0.0
+
+    @property
+    def width(self) -> float:
+        return self.wide
 
 
 @dataclass(frozen=True)
@@ -561,7 +576,8 @@ def tick_grid(
     side_width = max(composer.width_of(text, False, label_size) for text in side_texts)
     side_width = side_width + pad * 0.6 if side_width else 0.0
     box, gap = sizes.box, sizes.box_gap
-    available = width - label_width - side_width
+    pain_width = _pain_cell_width(composer)
+    available = width - label_width - side_width - pain_width
     per_line = int((available + gap) // (box + gap))
     if per_line < 1:
         raise DoesNotFitError(
@@ -572,7 +588,7 @@ def tick_grid(
     group_width = side_width + per_line * box + (per_line - 1) * gap
     group_gap = 3 * gap + pad
     groups_side_by_side = (
-        len(sides) * group_width + (len(sides) - 1) * group_gap <= width - label_width
+        len(sides) * group_width + (len(sides) - 1) * group_gap <= width - label_width - pain_width
     )
     line_height = max(box + gap, composer.line_height(label_size))
     row_gap = gap
@@ -597,7 +613,11 @@ def tick_grid(
                     line_height,
                 )
             )
-        row_slices = [beside(*group_slices)] if groups_side_by_side else group_slices
+        pain = _pain_cell(item, plan, composer, row, x + width - pain_width, line_height)
+        if groups_side_by_side:
+            row_slices = [beside(*group_slices, pain)]
+        else:
+            row_slices = [beside(group_slices[0], pain), *group_slices[1:]]
         if row.label:
             baseline = composer.centred_baseline(line_height, label_size)
             row_slices[0].texts.append(composer.text(x, baseline, row.label, label_size))
@@ -609,6 +629,67 @@ def tick_grid(
             last.rules.append(Rule(x, y, x + width, y, 0.3))
         slices += row_slices
     return slices
+
+
+def _pain_cell_width(composer: Composer) -> float:
+    """Room at the end of a row for "Pain" and a box wide enough for "10"."""
+    sizes = composer.sizes
+    label = composer.width_of(wording.PAIN_LABEL, False, sizes.label)
+    return 1.5 * MM + label + 0.8 * MM + _pain_box_width(composer)
+
+
+def _pain_box_width(composer: Composer) -> float:
+    """Wide enough to write "10" in by hand."""
+    return max(composer.sizes.box * 1.8, 6 * MM * composer.scale)
+
+
+def _pain_cell(
+    item: PlannedExercise,
+    plan: Plan,
+    composer: Composer,
+    row: _TickRow,
+    x: float,
+    line_height: float,
+) -> Slice:
+    """The pain box of one row (one exercise, day and session), "Pain" before it.
+
+    `x` is the cell's left edge; the box ends at the cell's right edge.
+    """
+    sizes = composer.sizes
+    box_width = _pain_box_width(composer)
+    cell = Slice(line_height)
+    left = x + _pain_cell_width(composer) - box_width
+    text_width = composer.width_of(wording.PAIN_LABEL, False, sizes.label)
+    baseline = composer.centred_baseline(line_height, sizes.label)
+    cell.texts.append(
+        composer.text(left - 0.8 * MM - text_width, baseline, wording.PAIN_LABEL, sizes.label)
+    )
+    when = _when(plan, item, row.day, row.session)
+    name = pain_name(item.exercise.id, row.day, row.session)
+    about = f"after {item.exercise.name}" + (f": {when}" if when else "")
+    cell.boxes.append(_pain_box(composer, left, line_height, box_width, name, about))
+    return cell
+
+
+def _pain_box(
+    composer: Composer, x: float, line_height: float, width: float, name: str, about: str
+) -> WriteIn:
+    box = composer.sizes.box
+    tooltip = f"Pain from 0 (none) to 10 (worst) {about}"
+    return WriteIn(x, (line_height - box) / 2, box, name, tooltip, width)
+
+
+def _when(plan: Plan, item: PlannedExercise, day: int, session: int, side: str = "both") -> str:
+    """'day 2, 1st time, left side': as much as tells one box of an exercise from another."""
+    return ", ".join(
+        part
+        for part in (
+            f"day {day}" if plan.days > 1 else "",
+            wording.session_label(session) if item.sessions_per_day > 1 else "",
+            f"{side} side" if side != "both" else "",
+        )
+        if part
+    )
 
 
 def _row_label(plan: Plan, item: PlannedExercise, day: int, session: int) -> str:
@@ -641,15 +722,7 @@ def _box_group(
         baseline = composer.centred_baseline(line_height, label_size)
         group.texts.append(composer.text(x, baseline, side_text, label_size))
     name = item.exercise.id
-    when = ", ".join(
-        part
-        for part in (
-            f"day {row.day}" if plan.days > 1 else "",
-            wording.session_label(row.session) if item.sessions_per_day > 1 else "",
-            f"{side} side" if side != "both" else "",
-        )
-        if part
-    )
+    when = _when(plan, item, row.day, row.session, side)
     for rep in range(1, item.reps + 1):
         line, column = divmod(rep - 1, per_line)
         top = line * line_height + (line_height - box) / 2
@@ -785,10 +858,15 @@ def safety_block(composer: Composer, x: float, width: float) -> Block:
 def intro_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
     sizes = composer.sizes
     hint = wording.picture_hint(composer.has_pictures, composer.layout.show_steps)
-    legend = ""
-    if composer.layout.arrangement == "week-table" and any(i.sides == 2 for i in plan.exercises):
-        legend = " " + wording.SIDE_LEGEND
-    slices = composer.text_lines(hint + wording.HOW_TO_USE + legend, x, width, sizes.body)
+    how_to = wording.HOW_TO_USE
+    if composer.layout.arrangement == "week-table":
+        # The week's pain boxes have no label of their own.
+        how_to = wording.HOW_TO_USE_WEEK
+        if any(item.sessions_per_day > 1 for item in plan.exercises):
+            how_to += wording.WEEK_PAIN_SESSIONS
+        if any(item.sides == 2 for item in plan.exercises):
+            how_to += " " + wording.SIDE_LEGEND
+    slices = composer.text_lines(hint + how_to, x, width, sizes.body)
     if plan.notes:
         slices += composer.fitted_lines(
             f"Notes from your clinician: {plan.notes}",
@@ -940,7 +1018,7 @@ def _stacked_block(
     # The prompt goes with the first row of boxes, the closing rule with the last,
     # so a page break never leaves either alone.
     prompt = [spacer(body * 0.4)]
-    prompt += composer.text_lines("Tick a box each time you do one:", x, width, sizes.label)
+    prompt += composer.text_lines(wording.TICK_PROMPT, x, width, sizes.label)
     grid[0] = stack([*prompt, grid[0]])
     gap = sizes.block_gap
     grid[-1] = stack([grid[-1], Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])])
@@ -1001,6 +1079,62 @@ def week_header_block(plan: Plan, composer: Composer, x: float, width: float) ->
     gap = composer.sizes.box_gap * 1.5
     underline = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.8)])
     return Block([stack([row, underline])])
+
+
+def week_pain_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
+    """The week's last row: a pain box per day for each time of the day, in order.
+
+    A pain box per exercise would not fit a week's day cells beside the tick
+    boxes, so the week asks once per session: pain after that round of exercises.
+    """
+    sizes = composer.sizes
+    columns = _week_columns(plan, composer, x, width)
+    sessions = max(item.sessions_per_day for item in plan.exercises)
+    box, gap = sizes.box, sizes.box_gap
+    line_height = max(box + gap, composer.line_height(sizes.label))
+    label = wording.WEEK_PAIN_LABEL
+    heading = stack(
+        composer.fitted_lines(
+            label,
+            x,
+            columns.first_day_x - x - 1 * MM,
+            sizes.label,
+            True,
+            max_lines=3,
+            what="the pain row's label",
+        )
+    )
+    room = columns.day_width - 2 * MM
+    box_width = min(_pain_box_width(composer), (room - (sessions - 1) * gap) / sessions)
+    if box_width < box:
+        raise DoesNotFitError(
+            f"The pain boxes for {sessions} times a day do not fit in a day's column; "
+            "use fewer --days or --sessions, or --layout handout."
+        )
+    cells = Slice(line_height)
+    for day in range(1, plan.days + 1):
+        left = columns.first_day_x + (day - 1) * columns.day_width + 1 * MM
+        for session in range(1, sessions + 1):
+            when = wording.day_label(plan.date, day)
+            if sessions > 1:
+                when += f", {wording.session_label(session)}"
+            cells.boxes.append(
+                _pain_box(
+                    composer,
+                    left + (session - 1) * (box_width + gap),
+                    line_height,
+                    box_width,
+                    week_pain_name(day, session),
+                    f"after the exercises: {when}",
+                )
+            )
+    row = beside(heading, stack([spacer(gap), cells]))
+    row.height += gap
+    for day in range(1, plan.days):
+        line_x = columns.first_day_x + day * columns.day_width
+        row.rules.append(Rule(line_x, 0, line_x, row.height, 0.3))
+    rule = Slice(gap * 1.5, rules=[Rule(x, gap * 0.75, x + width, gap * 0.75, 0.6)])
+    return Block([stack([row, rule])])
 
 
 def _week_row_block(
@@ -1341,6 +1475,8 @@ def _attempt(
     lead_slices = [piece for block in lead for piece in block.slices]
     blocks.append(Block(lead_slices + first.slices, heading=first.heading))
     blocks += exercises[1:]
+    if layout.arrangement == "week-table":
+        blocks.append(week_pain_block(plan, composer, x, width))
     first_height = body_height - (band_height if title_page else 0.0)
     if layout.single_page:
         if sum(block.height for block in blocks) > first_height:

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from makeplan import __version__
 from makeplan.errors import InputFileError
 from makeplan.fonts import FontChoice
-from makeplan.geometry import Box, Document
+from makeplan.geometry import Box, Document, WriteIn
 from makeplan.images import Picture
 from makeplan.poses import Disc, Panel, Stroke
 
@@ -244,6 +244,53 @@ def _attach(canvas: Any, attachments: Sequence[Attachment]) -> None:
     canvas.setCatalogEntry("AF", PDFArray(specs))
 
 
+# Viewers that run form scripts (Acrobat, Foxit...) let only digits be typed in a
+# pain box, and refuse a number above 10 with a message; `makeplan report` checks
+# again, for the viewers that do not.
+_PAIN_KEYSTROKE = "if (!event.willCommit) event.rc = /^[0-9]*$/.test(event.change);"
+_PAIN_VALIDATE = (
+    'if (event.value !== "" && !/^(10|[0-9])$/.test(event.value)) {'
+    ' app.alert("Write your pain as a whole number: 0 is no pain, 10 is the worst.");'
+    " event.rc = false; }"
+)
+
+
+def _add_pain_field(canvas: Any, box: WriteIn, shared: dict[Any, Any]) -> None:
+    """A text field over a pain box: two characters, centred, digits only."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+
+    form = canvas.acroForm
+    if "pain-actions" not in shared:
+        _, font = form.makeFont("Helvetica")  # into the form's resources, for /DA
+        shared["pain-font"] = font
+
+        def script(code: str) -> Any:
+            return PDFDictionary({"S": PDFName("JavaScript"), "JS": PDFString(code)})
+
+        shared["pain-actions"] = form.getRef(
+            PDFDictionary({"K": script(_PAIN_KEYSTROKE), "V": script(_PAIN_VALIDATE)})
+        )
+    x, y = round(box.x, 2), round(box.y, 2)
+    widget = PDFDictionary(
+        {
+            "Type": PDFName("Annot"),
+            "Subtype": PDFName("Widget"),
+            "FT": PDFName("Tx"),
+            "F": 4,  # print
+            "T": PDFString(box.name),
+            "TU": PDFString(box.tooltip),
+            "Rect": PDFArray([x, y, round(x + box.width, 2), round(y + box.size, 2)]),
+            "MaxLen": 2,
+            "Q": 1,  # centred
+            "DA": PDFString(f"/{shared['pain-font']} 0 Tf 0 g"),  # 0: fit the box
+            "V": PDFString(""),
+            "AA": shared["pain-actions"],
+        }
+    )
+    canvas._addAnnotation(widget)
+    form.fields.append(form.getRef(widget))
+
+
 def _add_checkbox(canvas: Any, box: Box, line: float, shared: dict[Any, Any]) -> None:
     """A form checkbox over `box`, lean: a few keys and appearance streams shared by
     every box of the same size (reportlab's own checkbox writes about twice the bytes:
@@ -349,8 +396,8 @@ def render(
             inset = box_line / 2
             for box in page.boxes:
                 # Inset by half the line so the outline stays inside the box's own square.
-                side = box.size - box_line
-                canvas.rect(*_rounded(box.x + inset, box.y + inset, side, side))
+                width, height = box.width - box_line, box.size - box_line
+                canvas.rect(*_rounded(box.x + inset, box.y + inset, width, height))
             for drawing in page.drawings:
                 draw_panel(canvas, drawing.panel, drawing.x, drawing.y, drawing.scale, grayscale)
             for image in page.images:
@@ -370,7 +417,10 @@ def render(
                 canvas.drawString(round(text.x, 2), round(text.y, 2), text.text)
             if fillable:
                 for box in page.boxes:
-                    _add_checkbox(canvas, box, box_line, appearances)
+                    if isinstance(box, WriteIn):
+                        _add_pain_field(canvas, box, appearances)
+                    else:
+                        _add_checkbox(canvas, box, box_line, appearances)
             canvas.showPage()
         canvas.save()
         return buffer.getvalue()

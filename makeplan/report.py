@@ -204,6 +204,8 @@ def read_report(paths: Sequence[Path]) -> Report:
 def _pain_scores(
     where: str, record: SheetRecord, values: dict[str, FieldValue], warnings: list[str]
 ) -> dict[tuple[str, int, int], int]:
+    """Each valid pain score by (exercise, day, session). A week's pain box (no
+    exercise of its own) counts for every exercise done that time of the day."""
     names = {exercise.id: exercise.name for exercise in record.exercises}
     scores: dict[tuple[str, int, int], int] = {}
     for field in record.pains:
@@ -212,11 +214,16 @@ def _pain_scores(
         if not text:
             continue
         if _PAIN.fullmatch(text) and PAIN_LOWEST <= int(text) <= PAIN_HIGHEST:
-            scores[(field.exercise, field.day, field.session)] = int(text)
+            for exercise in record.exercises:
+                if field.exercise in ("", exercise.id) and field.session <= (
+                    exercise.sessions_per_day
+                ):
+                    scores[(exercise.id, field.day, field.session)] = int(text)
             continue
         when = f"{_day_name(record.day_date(field.day))}, {session_label(field.session)}"
+        about = names[field.exercise] if field.exercise else "the exercises"
         warnings.append(
-            f"{where}: the pain score {text!r} for {names[field.exercise]} ({when}) "
+            f"{where}: the pain score {text!r} after {about} ({when}) "
             f"is not a whole number from {PAIN_LOWEST} to {PAIN_HIGHEST}; it is left out."
         )
     return scores

@@ -22,7 +22,13 @@ from typing import Any
 
 from makeplan import __version__
 from makeplan.errors import InputFileError
-from makeplan.fields import PAIN_TEMPLATE, TICK_TEMPLATE, PainField, TickField
+from makeplan.fields import (
+    PAIN_TEMPLATE,
+    TICK_TEMPLATE,
+    WEEK_PAIN_TEMPLATE,
+    PainField,
+    TickField,
+)
 from makeplan.model import Plan
 from makeplan.vocabulary import SIDE_NAMES
 
@@ -64,8 +70,12 @@ class SheetRecord:
         return self.date + dt.timedelta(days=day - 1)
 
 
-def record_bytes(plan: Plan, layout: str, fillable: bool) -> bytes:
-    """The JSON record of a sheet made from `plan`."""
+def record_bytes(plan: Plan, layout: str, fillable: bool, pain_per_session: bool) -> bytes:
+    """The JSON record of a sheet made from `plan`.
+
+    `pain_per_session`: the sheet asks for pain once per day and session (the
+    week layout), not once per exercise, day and session.
+    """
     record = {
         "format": RECORD_FORMAT,
         "version": RECORD_VERSION,
@@ -90,7 +100,7 @@ def record_bytes(plan: Plan, layout: str, fillable: bool) -> bytes:
         # tick field for every day, session, side and rep, and a pain field for
         # every day and session. A rule costs a few bytes; a list of 180 names, a KB.
         "tick_field": TICK_TEMPLATE,
-        "pain_field": PAIN_TEMPLATE,
+        "pain_field": WEEK_PAIN_TEMPLATE if pain_per_session else PAIN_TEMPLATE,
     }
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -133,6 +143,8 @@ def read_record(data: bytes, where: str) -> SheetRecord:
         days = _count(raw["days"])
         tick_rule = _template(raw["tick_field"], {"exercise", "day", "session", "side", "rep"})
         pain_rule = _template(raw["pain_field"], {"exercise", "day", "session"})
+        if "{exercise}" in pain_rule and tick_rule == pain_rule:
+            raise ValueError("the tick and pain rules are the same")
         ticks, pains = _fields(exercises, days, tick_rule, pain_rule)
         record = SheetRecord(
             makeplan_version=_text(raw["makeplan"]),
@@ -158,17 +170,23 @@ def _fields(
     """Every field the record's rule names, in the order the sheet prints them."""
     if days * sum(item.boxes_per_session * item.sessions_per_day for item in exercises) > 10**6:
         raise ValueError("more than a million boxes")
-    ticks, pains = [], []
+    ticks: list[TickField] = []
+    pains: dict[str, PainField] = {}
+    # A rule without {exercise} names one pain field per day and session, for all.
+    per_exercise = "{exercise}" in pain_template
     for item in exercises:
         for day in range(1, days + 1):
             for session in range(1, item.sessions_per_day + 1):
                 where = {"exercise": item.id, "day": day, "session": session}
-                pains.append(PainField(pain_template.format(**where), item.id, day, session))
+                pain_name = pain_template.format(**where)
+                pains[pain_name] = PainField(
+                    pain_name, item.id if per_exercise else "", day, session
+                )
                 for side in SIDE_NAMES[item.sides]:
                     for rep in range(1, item.reps + 1):
                         name = tick_template.format(**where, side=side, rep=rep)
                         ticks.append(TickField(name, item.id, day, session, side, rep))
-    return tuple(ticks), tuple(pains)
+    return tuple(ticks), tuple(pains.values())
 
 
 def _template(value: Any, allowed: set[str]) -> str:

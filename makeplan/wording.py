@@ -24,10 +24,18 @@ SAFETY_SIGNS: tuple[str, ...] = (
     "a fever",
 )
 
-HOW_TO_USE = (
+_HOW_TO_TICK = (
     "Rest first if your back has just gone into spasm. Then move slowly and gently. "
-    "Tick one box each time you finish one."
+    "Tick one box each time you finish one. After each round, write your pain in "
 )
+_PAIN_SCALE = ": 0 is no pain, 10 is the worst."
+HOW_TO_USE = _HOW_TO_TICK + "the Pain box" + _PAIN_SCALE
+HOW_TO_USE_WEEK = _HOW_TO_TICK + "the Pain row at the bottom" + _PAIN_SCALE
+WEEK_PAIN_LABEL = "Pain, 0 to 10"
+WEEK_PAIN_SESSIONS = " In the Pain row, each time of the day has its own box, in order."
+
+PAIN_LABEL = "Pain"
+TICK_PROMPT = "Tick a box each time you do one. Then write your pain, 0 to 10, in the Pain box:"
 
 SIDE_LEGEND = "R means your right side, L your left side."
 

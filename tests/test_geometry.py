@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from makeplan.build import artwork_for
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import DoesNotFitError
-from makeplan.geometry import Artwork, Document, place
+from makeplan.geometry import Artwork, Box, Document, WriteIn, place
 from makeplan.layouts import load_layout
 from makeplan.model import Options
 from makeplan.render import text_width
@@ -26,7 +26,7 @@ def check_document(document: Document) -> None:
     bottom, top = document.margin - 0.01, document.height - document.margin + 0.01
     for page in document.pages:
         boxes = [text.bbox for text in page.texts if text.text.strip()]
-        boxes += [(b.x, b.y, b.x + b.size, b.y + b.size) for b in page.boxes]
+        boxes += [(b.x, b.y, b.x + b.width, b.y + b.size) for b in page.boxes]
         boxes += [(d.x, d.y, d.x + d.width, d.y + d.height) for d in page.drawings]
         boxes += [(i.x, i.y, i.x + i.width, i.y + i.height) for i in page.images]
         for x0, y0, x1, y1 in boxes:
@@ -86,7 +86,7 @@ def test_random_plans_fit_inside_margins_without_overlap(params) -> None:
     except DoesNotFitError:
         assert layout.single_page
         return
-    boxes = [box for page in document.pages for box in page.boxes]
+    boxes = [box for page in document.pages for box in page.boxes if type(box) is Box]
     assert len(boxes) == plan.box_count()
     assert len({box.name for box in boxes}) == len(boxes)
     if layout.single_page and not (params["title_page"] or False):
@@ -98,9 +98,12 @@ def test_box_count_formula_by_hand() -> None:
     options = Options(exercise_ids=("knee-hug-side-tilt", "back-rounder"), days=2, reps=4)
     plan = select(CATALOGUE, options)
     document = place(plan, load_layout("handout"), "a4", text_width)
-    boxes = [box for page in document.pages for box in page.boxes]
+    boxes = [box for page in document.pages for box in page.boxes if type(box) is Box]
     # knee hug: 4 reps x 2 sides x 3 a day x 2 days; back rounder: 4 x 1 x 1 x 2
     assert len(boxes) == 48 + 8
+    pain = [box for page in document.pages for box in page.boxes if type(box) is WriteIn]
+    # a pain box per exercise, day and session: 3 x 2 for the knee hug, 1 x 2 for the other
+    assert len(pain) == 6 + 2
 
 
 def test_too_many_boxes_found_by_hypothesis() -> None:
