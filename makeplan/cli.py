@@ -668,9 +668,9 @@ def report_command(sheets: tuple[Path, ...], form: str, chart: Path | None) -> N
         click.echo(f"Warning: {warning}", err=True)
     click.echo(formatted(report, form), nl=False)
     if chart is not None:
-        from makeplan.chart import chart_pdf
         from makeplan.output import write_output
         from makeplan.pdfpack import pack
+        from makeplan.render.chart import chart_pdf
 
         write_output(str(chart), pack(chart_pdf(report)), "--chart")
         click.echo(f"Wrote {chart}", err=True)

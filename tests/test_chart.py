@@ -18,7 +18,7 @@ import pdfplumber
 import pypdf
 import pytest
 
-from makeplan.chart import NO_PAIN, chart_pdf
+from makeplan.render.chart import NO_PAIN, chart_pdf
 from makeplan.report import DayResult, ExerciseResult, Report
 from makeplan.sheetdata import SheetRecord
 from support import MM
@@ -233,7 +233,7 @@ def test_no_pain_scores_says_so() -> None:
 
 
 def test_importing_the_module_does_not_load_reportlab() -> None:
-    code = "import sys, makeplan.chart; print('reportlab' in sys.modules)"
+    code = "import sys, makeplan.render.chart; print('reportlab' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"

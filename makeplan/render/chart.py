@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
@@ -74,7 +72,7 @@ def chart_pdf(report: Report) -> bytes:
 
     from makeplan import __version__
     from makeplan.fonts import choose_fonts
-    from makeplan.render import register_fonts
+    from makeplan.render import register_fonts, writer_settings
 
     width, height = landscape(A4)
     exercises = report.exercises[:MAX_SERIES]
@@ -157,7 +155,7 @@ def chart_pdf(report: Report) -> bytes:
     _add_legend(drawing, reps, exercises, hidden, fonts, layout)
 
     buffer = io.BytesIO()
-    with _dated(report.last_day):
+    with writer_settings(report.last_day):
         canvas = Canvas(buffer, pagesize=(width, height), invariant=True, pageCompression=1)
         canvas.setTitle(title)
         canvas.setSubject("Reps done per day and pain scores, read from returned sheets")
@@ -462,28 +460,3 @@ def _add_text(
     drawing.add(
         String(x, y, text, fontName=font, fontSize=size, fillColor=black, textAnchor=anchor)
     )
-
-
-@contextmanager
-def _dated(date: dt.date) -> Iterator[None]:
-    """reportlab's settings for one file, restored afterwards (as render._writer_settings).
-
-    reportlab stamps the PDF with SOURCE_DATE_EPOCH, read when the canvas is
-    made, so the file is dated `date` and the same report gives the same bytes;
-    and ASCII85 would make the compressed streams a quarter bigger for nothing.
-    """
-    from reportlab import rl_config
-
-    epoch = int(dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC).timestamp())
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    saved_a85 = rl_config.useA85
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    rl_config.useA85 = 0
-    try:
-        yield
-    finally:
-        rl_config.useA85 = saved_a85
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved

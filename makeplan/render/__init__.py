@@ -1,4 +1,5 @@
-"""Draws a placed `Document` as PDF bytes: the only module that uses reportlab.
+"""Draws a placed `Document` as PDF bytes. This package is the only place reportlab is used:
+here the sheet, in `chart` the clinician's chart of a report.
 
 It draws exactly what geometry placed, nothing more: text as real text (in
 the standard PDF fonts, or TrueType subsets when fonts.py chose one), box
@@ -64,7 +65,7 @@ def text_width(text: str, font: str, size: float) -> float:
 
 
 @contextmanager
-def _writer_settings(date: dt.date) -> Iterator[None]:
+def writer_settings(date: dt.date) -> Iterator[None]:
     """reportlab's settings for one file, restored afterwards.
 
     reportlab stamps the PDF with SOURCE_DATE_EPOCH (read when the canvas is
@@ -366,7 +367,7 @@ def render(
     }
 
     buffer = io.BytesIO()
-    with _writer_settings(date):
+    with writer_settings(date):
         canvas = Canvas(
             buffer,
             pagesize=(document.width, document.height),
