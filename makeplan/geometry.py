@@ -631,11 +631,14 @@ def tick_grid(
     return slices
 
 
+_PAIN_LABEL_GAP = 1.5 * MM
+
+
 def _pain_cell_width(composer: Composer) -> float:
     """Room at the end of a row for "Pain" and a box wide enough for "10"."""
     sizes = composer.sizes
     label = composer.width_of(wording.PAIN_LABEL, False, sizes.label)
-    return 1.5 * MM + label + 0.8 * MM + _pain_box_width(composer)
+    return 1.5 * MM + label + _PAIN_LABEL_GAP + _pain_box_width(composer)
 
 
 def _pain_box_width(composer: Composer) -> float:
@@ -662,7 +665,9 @@ def _pain_cell(
     text_width = composer.width_of(wording.PAIN_LABEL, False, sizes.label)
     baseline = composer.centred_baseline(line_height, sizes.label)
     cell.texts.append(
-        composer.text(left - 0.8 * MM - text_width, baseline, wording.PAIN_LABEL, sizes.label)
+        composer.text(
+            left - _PAIN_LABEL_GAP - text_width, baseline, wording.PAIN_LABEL, sizes.label
+        )
     )
     when = _when(plan, item, row.day, row.session)
     name = pain_name(item.exercise.id, row.day, row.session)

@@ -66,6 +66,9 @@ def test_sheet_wording_is_at_most_grade_six() -> None:
         wording.SAFETY_URGENT_LEAD,
         *wording.SAFETY_SIGNS,
         wording.HOW_TO_USE,
+        wording.HOW_TO_USE_WEEK,
+        wording.WEEK_PAIN_SESSIONS,
+        wording.TICK_PROMPT,
         wording.PAGE_FOOTER_SAFETY,
     ]
     assert grade(texts) <= MAX_GRADE
