@@ -1133,13 +1133,9 @@ def week_pain_block(plan: Plan, composer: Composer, x: float, width: float) -> B
                     f"after the exercises: {when}",
                 )
             )
-    row = beside(heading, stack([spacer(gap), cells]))
-    row.height += gap
-    for day in range(1, plan.days):
-        line_x = columns.first_day_x + day * columns.day_width
-        row.rules.append(Rule(line_x, 0, line_x, row.height, 0.3))
-    rule = Slice(gap * 1.5, rules=[Rule(x, gap * 0.75, x + width, gap * 0.75, 0.6)])
-    return Block([stack([row, rule])])
+    return _week_table_row(
+        beside(heading, stack([spacer(gap), cells])), plan, columns, x, width, gap
+    )
 
 
 def _week_row_block(
@@ -1195,7 +1191,13 @@ def _week_row_block(
             )
         session_rows.append(stack([row, spacer(gap)]))
     grid = stack([spacer(gap), *session_rows])
-    row = beside(summary, grid)
+    return _week_table_row(beside(summary, grid), plan, columns, x, width, gap)
+
+
+def _week_table_row(
+    row: Slice, plan: Plan, columns: _WeekColumns, x: float, width: float, gap: float
+) -> Block:
+    """A row of the week table, closed: hairlines between the days, a rule under it."""
     row.height += gap
     for day in range(1, plan.days):
         # Hairlines between the days, so a column reads as one day.

@@ -258,7 +258,7 @@ _PAIN_VALIDATE = (
 
 def _add_pain_field(canvas: Any, box: WriteIn, shared: dict[Any, Any]) -> None:
     """A text field over a pain box: two characters, centred, digits only."""
-    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
 
     form = canvas.acroForm
     if "pain-actions" not in shared:
@@ -271,25 +271,40 @@ def _add_pain_field(canvas: Any, box: WriteIn, shared: dict[Any, Any]) -> None:
         shared["pain-actions"] = form.getRef(
             PDFDictionary({"K": script(_PAIN_KEYSTROKE), "V": script(_PAIN_VALIDATE)})
         )
-    x, y = round(box.x, 2), round(box.y, 2)
-    widget = PDFDictionary(
+    _add_widget(
+        canvas,
+        box,
+        "Tx",
         {
-            "Type": PDFName("Annot"),
-            "Subtype": PDFName("Widget"),
-            "FT": PDFName("Tx"),
-            "F": 4,  # print
-            "T": PDFString(box.name),
-            "TU": PDFString(box.tooltip),
-            "Rect": PDFArray([x, y, round(x + box.width, 2), round(y + box.size, 2)]),
             "MaxLen": 2,
             "Q": 1,  # centred
             "DA": PDFString(f"/{shared['pain-font']} 0 Tf 0 g"),  # 0: fit the box
             "V": PDFString(""),
             "AA": shared["pain-actions"],
+        },
+    )
+
+
+def _add_widget(canvas: Any, box: Box, kind: str, entries: dict[str, Any]) -> None:
+    """A form field of `kind` (Btn, Tx) over `box`: one widget, printed, with its name,
+    its spoken description, and `entries`."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+
+    x, y = round(box.x, 2), round(box.y, 2)
+    widget = PDFDictionary(
+        {
+            "Type": PDFName("Annot"),
+            "Subtype": PDFName("Widget"),
+            "FT": PDFName(kind),
+            "F": 4,  # print
+            "T": PDFString(box.name),
+            "TU": PDFString(box.tooltip),
+            "Rect": PDFArray([x, y, round(x + box.width, 2), round(y + box.size, 2)]),
+            **entries,
         }
     )
     canvas._addAnnotation(widget)
-    form.fields.append(form.getRef(widget))
+    canvas.acroForm.fields.append(canvas.acroForm.getRef(widget))
 
 
 def _add_checkbox(canvas: Any, box: Box, line: float, shared: dict[Any, Any]) -> None:
@@ -297,7 +312,7 @@ def _add_checkbox(canvas: Any, box: Box, line: float, shared: dict[Any, Any]) ->
     every box of the same size (reportlab's own checkbox writes about twice the bytes:
     down and rollover appearances, border style and colour dictionaries)."""
     from reportlab.lib.colors import black
-    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
 
     form = canvas.acroForm
     size = round(box.size, 3)
@@ -315,24 +330,17 @@ def _add_checkbox(canvas: Any, box: Box, line: float, shared: dict[Any, Any]) ->
         # referred to by each (a viewer ticking a box changes only its /AS and /V).
         shared[size] = form.getRef(PDFDictionary({"N": PDFDictionary(states)}))
         shared["mark"] = form.getRef(PDFDictionary({"CA": PDFString("4")}))
-    x, y = round(box.x, 2), round(box.y, 2)
-    widget = PDFDictionary(
+    _add_widget(
+        canvas,
+        box,
+        "Btn",
         {
-            "Type": PDFName("Annot"),
-            "Subtype": PDFName("Widget"),
-            "FT": PDFName("Btn"),
-            "F": 4,  # print
-            "T": PDFString(box.name),
-            "TU": PDFString(box.tooltip),
-            "Rect": PDFArray([x, y, round(x + size, 2), round(y + size, 2)]),
             "V": PDFName("Off"),
             "AS": PDFName("Off"),
             "AP": shared[size],
             "MK": shared["mark"],  # a tick, if a viewer redraws it
-        }
+        },
     )
-    canvas._addAnnotation(widget)
-    form.fields.append(form.getRef(widget))
 
 
 class Attachment(NamedTuple):
