@@ -44,6 +44,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "cover": ("--cover", "paths"),
     "library": ("--library", "paths"),
     "plan": ("--plan", "path"),
+    "from": ("--from", "path"),
+    "progress": ("--progress", "flag"),
     "logo": ("--logo", "path"),
     "font": ("--font", "path"),
     "title_page": ("--title-page", "flag"),
@@ -140,7 +142,8 @@ def _arguments(values: dict[str, str], base: Path) -> Iterator[str]:
             if lowered in TRUE:
                 yield option
             elif lowered in FALSE:
-                yield FLAG_OFF[column]
+                if column in FLAG_OFF:  # --progress has no "off": it is off unless given
+                    yield FLAG_OFF[column]
             else:
                 # Left for the row to report: click names the option and the value.
                 yield from (option, value)

@@ -447,9 +447,19 @@ def _options(ctx: click.Context, params: dict[str, Any]) -> tuple[Options, bool]
             "--progress moves doses on from the ticks of a returned sheet; "
             "give the sheet with --from SHEET.pdf."
         )
-    options, date_given = resolve_options(
-        given, plan_file, default_date, plan_data, new_date=from_sheet is not None
-    )
+    try:
+        options, date_given = resolve_options(
+            given, plan_file, default_date, plan_data, from_sheet=from_sheet is not None
+        )
+    except ProblemsError as exc:
+        if from_sheet is None:
+            raise
+        raise ProblemsError(
+            f"the plan inside {from_sheet}",
+            exc.problems,
+            "its paths start from the folder the sheet was made in; give those files "
+            "with --cover, --logo or --library, or run this where the sheet was made",
+        ) from None
     if progress and from_sheet is not None:
         options = _progressed(options, from_sheet)
     return replace(options, from_sheet=from_sheet), date_given
@@ -459,13 +469,18 @@ def _progressed(options: Options, sheet: Path) -> Options:
     """`options` with each exercise's dose moved on by the ticks on `sheet`."""
     from dataclasses import replace
 
+    from makeplan.build import resolve_plan
     from makeplan.catalogue import load_catalogue
     from makeplan.progress import progressed
     from makeplan.report import read_report
 
     report = read_report([sheet])
     catalogue = {exercise.id: exercise for exercise in load_catalogue(options.libraries)}
-    choices, lines = progressed(options.choices, report, catalogue)
+    # Only the exercises on the new sheet (-e, -p or -a may choose others).
+    _, _, plan = resolve_plan(options)
+    on_sheet = {item.exercise.id for item in plan.exercises}
+    fixed = {name for name in ("reps", "hold_seconds") if getattr(options, name) is not None}
+    choices, lines = progressed(options.choices, report, catalogue, on_sheet, fixed)
     for line in lines:
         click.echo(f"Progress: {line}", err=True)
     return replace(options, choices=choices)

@@ -80,11 +80,9 @@ class Problem(NamedTuple):
 class ProblemsError(InputFileError):
     """A plan or library file has problems; all of them are listed, one a line."""
 
-    def __init__(self, file: str, problems: list[Problem]) -> None:
+    def __init__(self, file: str, problems: list[Problem], advice: str | None = None) -> None:
         count = len(problems)
         many = count != 1
-        super().__init__(
-            f"{file} has {count} problem{'s' if many else ''}; "
-            f"fix {'them' if many else 'it'} and run again:"
-        )
+        advice = advice or f"fix {'them' if many else 'it'} and run again"
+        super().__init__(f"{file} has {count} problem{'s' if many else ''}; {advice}:")
         self.problems = problems

@@ -21,7 +21,7 @@ import io
 import logging
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,13 +107,17 @@ class FieldValue(NamedTuple):
     states: tuple[str, ...]
 
 
-def read_returned(path: Path) -> ReturnedSheet:
-    """The attachments and field values of a sheet a patient sent back."""
+def read_returned(path: Path, wanted: Collection[str]) -> ReturnedSheet:
+    """The attachments named `wanted` and the field values of a sheet sent back.
+
+    Other attachments are not decoded (a hostile one could be a zip bomb).
+    """
     where = str(path)
     result: list[ReturnedSheet] = []
 
     def read(reader: PdfReader) -> None:
-        attachments = {name: contents[0] for name, contents in reader.attachments.items()}
+        files = reader.attachments  # decodes a file only when it is looked up
+        attachments = {name: files[name][0] for name in wanted if name in files}
         metadata: Any = reader.metadata or {}
         creator = str(metadata.get("/Creator", ""))
         result.append(ReturnedSheet(attachments, _field_values(reader), creator))
@@ -158,7 +162,39 @@ def _field_values(reader: PdfReader) -> dict[str, FieldValue]:
             if isinstance(widget, DictionaryObject) and "/AS" in widget
         )
         found[full] = FieldValue(None if value is None else str(value), states)
+    _add_loose_widgets(reader, found)
     return found
+
+
+def _add_loose_widgets(reader: PdfReader, found: dict[str, FieldValue]) -> None:
+    """Widgets on the pages that the form's field list leaves out (some tools drop
+    the list but keep the widgets and their values)."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    for page in reader.pages:
+        annots = page.get("/Annots")
+        annots = annots.get_object() if annots is not None else None
+        for annot in annots if isinstance(annots, ArrayObject) else []:
+            widget = annot.get_object()
+            if not isinstance(widget, DictionaryObject) or widget.get("/Subtype") != "/Widget":
+                continue
+            names: list[str] = []
+            value: Any = None
+            node: Any = widget
+            seen: set[int] = set()
+            # Up the /Parent chain: the full name, and the nearest value.
+            while isinstance(node, DictionaryObject) and id(node) not in seen and len(seen) < 64:
+                seen.add(id(node))
+                if "/T" in node:
+                    names.append(str(node["/T"]))
+                if value is None and "/V" in node:
+                    value = node["/V"]
+                parent = node.get("/Parent")
+                node = parent.get_object() if parent is not None else None
+            full = ".".join(reversed(names))
+            if full and full not in found:
+                state = (str(widget["/AS"]),) if "/AS" in widget else ()
+                found[full] = FieldValue(None if value is None else str(value), state)
 
 
 def _open(

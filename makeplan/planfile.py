@@ -474,13 +474,15 @@ def resolve_options(
     plan_file: Path | None,
     today: Callable[[], dt.date],
     plan_data: bytes | None = None,
-    new_date: bool = False,
+    from_sheet: bool = False,
 ) -> tuple[Options, bool]:
     """The options for a sheet: a plan file's values (if any) with `given` over them.
 
     Also says whether a date was set (by either), which a saved plan keeps.
-    `plan_data` is a plan's text when it comes from a sheet, not a file;
-    `new_date` drops the plan's own date (next week's sheet starts today).
+    `plan_data` is a plan's text when it comes from a sheet, not a file. From a
+    sheet, the plan's own date is dropped (next week's sheet starts today), and
+    libraries given on the command line replace the plan's: a returned sheet is
+    rarely still in the folder its plan's paths start from.
     """
     plan_values: dict[str, Any] = {}
     if plan_file is not None:
@@ -488,8 +490,10 @@ def resolve_options(
             plan_file, tuple(given.get("libraries", ())), skip=frozenset(given), data=plan_data
         )
         plan_values["plan_file"] = plan_file
-        if new_date:
+        if from_sheet:
             plan_values.pop("date", None)
+            if "libraries" in given:
+                plan_values.pop("libraries", None)
     values = merge(plan_values, given)
     date_given = "date" in values
     if not date_given:

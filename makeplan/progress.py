@@ -17,7 +17,7 @@ Exercises that were not on the returned sheet keep the dose they have.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from makeplan.model import Exercise, ExerciseChoice
@@ -30,26 +30,34 @@ REPS_CEILING = 10
 
 
 def progressed(
-    choices: Sequence[ExerciseChoice], report: Report, catalogue: Mapping[str, Exercise]
+    choices: Sequence[ExerciseChoice],
+    report: Report,
+    catalogue: Mapping[str, Exercise],
+    on_sheet: Collection[str],
+    fixed: Collection[str] = (),
 ) -> tuple[tuple[ExerciseChoice, ...], list[str]]:
-    """The choices with each dose moved on by the rule, and a line per exercise saying why."""
+    """The choices with each dose moved on by the rule, and a line per exercise saying why.
+
+    Only exercises `on_sheet` move (and get a line); `fixed` names the doses set on
+    the command line ("reps", "hold_seconds"), which win over any step.
+    """
     results = {result.id: result for result in report.exercises}
     moved: list[ExerciseChoice] = []
     lines: list[str] = []
     for choice in choices:
         result = results.get(choice.id)
         exercise = catalogue.get(choice.id)
-        if result is None or exercise is None:
+        if result is None or exercise is None or choice.id not in on_sheet:
             moved.append(choice)
             continue
-        new, why = _step(choice, result, exercise)
+        new, why = _step(choice, result, exercise, fixed)
         moved.append(new)
         lines.append(f"{exercise.name}: {why}")
     return tuple(moved), lines
 
 
 def _step(
-    choice: ExerciseChoice, result: ExerciseResult, exercise: Exercise
+    choice: ExerciseChoice, result: ExerciseResult, exercise: Exercise, fixed: Collection[str]
 ) -> tuple[ExerciseChoice, str]:
     done = f"{result.percent}% done"
     if result.percent < THRESHOLD_PERCENT:
@@ -60,9 +68,11 @@ def _step(
     hold = choice.hold_seconds if choice.hold_seconds is not None else exercise.hold_seconds
     reps = choice.reps if choice.reps is not None else exercise.reps
     hold_ceiling = exercise.max_hold_seconds or HOLD_CEILING_SECONDS
-    if 0 < hold < hold_ceiling:
+    if 0 < hold < hold_ceiling and "hold_seconds" not in fixed:
         longer = min(hold + HOLD_STEP_SECONDS, hold_ceiling)
         return replace(choice, hold_seconds=longer), f"{done}, hold {hold} to {longer} seconds"
-    if reps < REPS_CEILING:
+    if reps < REPS_CEILING and "reps" not in fixed:
         return replace(choice, reps=reps + 1), f"{done}, reps {reps} to {reps + 1}"
+    if fixed:
+        return choice, f"{done}, but the dose given on the command line is used"
     return choice, f"{done}, already at the top dose, kept"

@@ -30,7 +30,10 @@ from makeplan.wording import session_label
 
 FORMATS = ("table", "json", "csv")
 _OFF_STATES = frozenset({"/Off", "Off", "", "/"})
-_PAIN = re.compile(r"(10|[0-9])")
+_PAIN = re.compile(r"0?(10|[0-9])")  # "07" is 7 too
+# Characters that would break or rewrite a line of the table: controls, and
+# the invisible format marks (a right-to-left override turns a line around).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,9 @@ class Report:
     sheets: tuple[tuple[str, SheetRecord], ...]  # in date order
     exercises: tuple[ExerciseResult, ...]
     warnings: tuple[str, ...]
+    # Every pain score as written, one per pain box: a week's box counts once here,
+    # though it stands for every exercise of its round.
+    pain_readings: tuple[tuple[dt.date, int], ...] = ()
 
     @property
     def first_day(self) -> dt.date:
@@ -87,11 +93,16 @@ class Report:
         return max(record.day_date(record.days) for _, record in self.sheets)
 
     def pain_by_day(self) -> list[tuple[dt.date, float]]:
-        """The mean of each day's pain scores, over every exercise, in date order."""
+        """The mean of each day's pain scores, in date order."""
+        readings = self.pain_readings or [
+            # A report made by hand (no readings): the scores its exercises hold.
+            reading
+            for exercise in self.exercises
+            for reading in exercise.pain_scores()
+        ]
         scores: dict[dt.date, list[int]] = {}
-        for exercise in self.exercises:
-            for date, score in exercise.pain_scores():
-                scores.setdefault(date, []).append(score)
+        for date, score in readings:
+            scores.setdefault(date, []).append(score)
         return [(date, sum(values) / len(values)) for date, values in sorted(scores.items())]
 
 
@@ -112,7 +123,7 @@ def plan_inside(sheet: Path) -> tuple[Path, bytes]:
     paths start from) and its text."""
     from makeplan.existing_pdfs import read_returned
 
-    data = _attachment(sheet, read_returned(sheet), PLAN_ATTACHMENT)
+    data = _attachment(sheet, read_returned(sheet, [PLAN_ATTACHMENT]), PLAN_ATTACHMENT)
     return sheet.parent / f"{sheet.name}#{PLAN_ATTACHMENT}", data
 
 
@@ -123,8 +134,8 @@ def _attachment(path: Path, returned: ReturnedSheet, name: str) -> bytes:
         return data
     if returned.creator.startswith("makeplan"):
         raise InputFileError(
-            f"{path}: was made by an older makeplan that did not put its plan inside; "
-            "make the sheet again with this makeplan (count this one's ticks by hand)."
+            f"{path}: was made by makeplan but is not a sheet with its plan inside (a report's "
+            "chart, or a sheet from an older makeplan); give a sheet made with makeplan build."
         )
     raise InputFileError(
         f"{path}: was not made by makeplan (it carries no makeplan plan); "
@@ -138,30 +149,42 @@ def read_report(paths: Sequence[Path]) -> Report:
 
     sheets: list[tuple[str, SheetRecord, dict[str, FieldValue]]] = []
     for path in paths:
-        returned = read_returned(path)
+        returned = read_returned(path, [RECORD_ATTACHMENT])
         record = read_record(_attachment(path, returned, RECORD_ATTACHMENT), str(path))
         if not record.fillable:
             raise InputFileError(
                 f"{path}: was made with --no-fillable, so it has no boxes to read; "
                 "count the ticks on paper."
             )
-        if not any(field.name in returned.values for field in record.ticks):
+        values = _by_record_names(record, returned.values)
+        if not any(field.name in values for field in record.ticks):
             raise InputFileError(
                 f"{path}: its form fields are gone (a viewer may have flattened the form, "
                 "or it was printed to PDF); count the ticks on the page instead."
             )
-        sheets.append((str(path), record, dict(returned.values)))
+        sheets.append((str(path), record, values))
     sheets.sort(key=lambda sheet: sheet[1].date)
+    _refuse_mixed_sheets(sheets)
     warnings: list[str] = []
+    readings: list[tuple[dt.date, int]] = []
     results: dict[str, tuple[str, list[DayResult]]] = {}
     for where, record, values in sheets:
         done: dict[tuple[str, int, int], int] = {}
+        missing: dict[str, int] = {}
         for field in record.ticks:
             found = values.get(field.name)
-            if found is not None and is_ticked(found.value, found.states):
+            if found is None:
+                missing[field.exercise] = missing.get(field.exercise, 0) + 1
+            elif is_ticked(found.value, found.states):
                 key = (field.exercise, field.day, field.session)
                 done[key] = done.get(key, 0) + 1
-        pain = _pain_scores(where, record, values, warnings)
+        names = {exercise.id: exercise.name for exercise in record.exercises}
+        warnings += [
+            f"{where}: {count} boxes of {printable(names[exercise])} are not in the file "
+            "(a viewer may have renamed or removed them); they count as not done."
+            for exercise, count in missing.items()
+        ]
+        pain = _pain_scores(where, record, values, warnings, readings)
         for exercise in record.exercises:
             days = results.setdefault(exercise.id, (exercise.name, []))[1]
             for day in range(1, record.days + 1):
@@ -185,27 +208,72 @@ def read_report(paths: Sequence[Path]) -> Report:
                         ),
                     )
                 )
-    patients = {record.patient for _, record, _ in sheets if record.patient}
-    if len(patients) > 1:
-        warnings.append(
-            "These sheets are for different patients (" + ", ".join(sorted(patients)) + ")."
-        )
+    patients = sorted({record.patient for _, record, _ in sheets if record.patient})
     return Report(
-        patient=", ".join(sorted(patients)) or None,
+        patient=patients[0] if patients else None,
         sheets=tuple((where, record) for where, record, _ in sheets),
         exercises=tuple(
             ExerciseResult(exercise_id, name, tuple(sorted(days, key=lambda d: d.date)))
             for exercise_id, (name, days) in results.items()
         ),
         warnings=tuple(warnings),
+        pain_readings=tuple(sorted(readings)),
     )
 
 
+def _by_record_names(record: SheetRecord, values: dict[str, FieldValue]) -> dict[str, FieldValue]:
+    """The sheet's values by the names its record gives. A field a tool moved under a
+    parent (`group.knee-hug_day1_...`) is found by its own last name, if only one has it."""
+    by_last: dict[str, list[FieldValue]] = {}
+    for name, value in values.items():
+        by_last.setdefault(name.rsplit(".", 1)[-1], []).append(value)
+    found: dict[str, FieldValue] = {}
+    names = [field.name for field in record.ticks] + [field.name for field in record.pains]
+    for name in names:
+        if name in values:
+            found[name] = values[name]
+        elif len(by_last.get(name, ())) == 1:
+            found[name] = by_last[name][0]
+    return found
+
+
+def _refuse_mixed_sheets(sheets: Sequence[tuple[str, SheetRecord, object]]) -> None:
+    """One patient's sheets, each day once: anything else would count days twice or
+    mix two people's numbers in one report."""
+    patients: dict[str, str] = {}
+    for where, record, _ in sheets:
+        if record.patient:
+            patients.setdefault(record.patient, where)
+    if len(patients) > 1:
+        (first, first_file), (second, second_file) = list(patients.items())[:2]
+        raise InputFileError(
+            f"the sheets are for different patients ({printable(first)} in {first_file}, "
+            f"{printable(second)} in {second_file}); report one patient at a time."
+        )
+    seen: dict[tuple[str, dt.date], str] = {}
+    for where, record, _ in sheets:
+        for exercise in record.exercises:
+            for day in range(1, record.days + 1):
+                key = (exercise.id, record.day_date(day))
+                if key in seen:
+                    other = seen[key]
+                    same = "is given twice" if other == where else f"and {other} both cover"
+                    raise InputFileError(
+                        f"{where} {same} {_day_name(key[1])} for {printable(exercise.name)}; "
+                        "give each day's sheet once."
+                    )
+                seen[key] = where
+
+
 def _pain_scores(
-    where: str, record: SheetRecord, values: dict[str, FieldValue], warnings: list[str]
+    where: str,
+    record: SheetRecord,
+    values: dict[str, FieldValue],
+    warnings: list[str],
+    readings: list[tuple[dt.date, int]],
 ) -> dict[tuple[str, int, int], int]:
-    """Each valid pain score by (exercise, day, session). A week's pain box (no
-    exercise of its own) counts for every exercise done that time of the day."""
+    """Each valid pain score by (exercise, day, session), and each added to `readings`.
+    A week's pain box (no exercise of its own) counts for every exercise of that round."""
     names = {exercise.id: exercise.name for exercise in record.exercises}
     scores: dict[tuple[str, int, int], int] = {}
     for field in record.pains:
@@ -213,20 +281,27 @@ def _pain_scores(
         text = (found.value or "").strip() if found is not None else ""
         if not text:
             continue
-        if _PAIN.fullmatch(text) and PAIN_LOWEST <= int(text) <= PAIN_HIGHEST:
+        if _PAIN.fullmatch(text):
+            score = int(text)
+            readings.append((record.day_date(field.day), score))
             for exercise in record.exercises:
                 if field.exercise in ("", exercise.id) and field.session <= (
                     exercise.sessions_per_day
                 ):
-                    scores[(exercise.id, field.day, field.session)] = int(text)
+                    scores[(exercise.id, field.day, field.session)] = score
             continue
         when = f"{_day_name(record.day_date(field.day))}, {session_label(field.session)}"
-        about = names[field.exercise] if field.exercise else "the exercises"
+        about = printable(names[field.exercise]) if field.exercise else "the exercises"
         warnings.append(
-            f"{where}: the pain score {text!r} after {about} ({when}) "
+            f"{where}: the pain score {printable(repr(text))} after {about} ({when}) "
             f"is not a whole number from {PAIN_LOWEST} to {PAIN_HIGHEST}; it is left out."
         )
     return scores
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on one line of a terminal."""
+    return _UNPRINTABLE.sub("\ufffd", text)
 
 
 def _day_name(date: dt.date) -> str:
@@ -271,6 +346,10 @@ def _as_data(report: Report) -> dict[str, object]:
             }
             for exercise in report.exercises
         ],
+        "pain_by_day": [
+            {"date": date.isoformat(), "mean": round(mean, 2)}
+            for date, mean in report.pain_by_day()
+        ],
         "warnings": list(report.warnings),
     }
 
@@ -302,7 +381,7 @@ def as_csv(report: Report) -> str:
 
 def as_table(report: Report) -> str:
     """A plain-text table per exercise, for a terminal or an e-mail."""
-    who = f" for {report.patient}" if report.patient else ""
+    who = f" for {printable(report.patient)}" if report.patient else ""
     count = len(report.sheets)
     lines = [
         f"Adherence report{who}: {report.first_day.isoformat()} to "
@@ -328,7 +407,7 @@ def as_table(report: Report) -> str:
             ("total", str(exercise.done), str(exercise.planned), f"{exercise.percent}%", "", "")
         )
         widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-        lines += ["", f"{exercise.name} ({exercise.id})"]
+        lines += ["", f"{printable(exercise.name)} ({exercise.id})"]
         for row in [header, *rows]:
             cells = [
                 cell.rjust(width) if 0 < index < 4 else cell.ljust(width)

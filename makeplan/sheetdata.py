@@ -116,7 +116,7 @@ def read_record(data: bytes, where: str) -> SheetRecord:
 
     try:
         raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # ValueError: 5000-digit numbers
         raise damaged("not valid JSON") from None
     if not isinstance(raw, dict) or raw.get("format") != RECORD_FORMAT:
         raise damaged("not a makeplan sheet record")
@@ -130,17 +130,18 @@ def read_record(data: bytes, where: str) -> SheetRecord:
         )
     try:
         exercises = tuple(
+            # The ranges a plan file allows: a record outside them was not written by makeplan.
             ExerciseDose(
                 id=_text(entry["id"]),
                 name=_text(entry["name"]),
-                reps=_count(entry["reps"]),
+                reps=_count(entry["reps"], 1, 100),
                 sides=_one_of(entry["sides"], SIDE_NAMES),
-                hold_seconds=_count(entry["hold_seconds"], lowest=0),
-                sessions_per_day=_count(entry["sessions_per_day"]),
+                hold_seconds=_count(entry["hold_seconds"], 0, 600),
+                sessions_per_day=_count(entry["sessions_per_day"], 1, 12),
             )
             for entry in _list(raw["exercises"])
         )
-        days = _count(raw["days"])
+        days = _count(raw["days"], 1, 31)
         tick_rule = _template(raw["tick_field"], {"exercise", "day", "session", "side", "rep"})
         pain_rule = _template(raw["pain_field"], {"exercise", "day", "session"})
         if "{exercise}" in pain_rule and tick_rule == pain_rule:
@@ -148,11 +149,11 @@ def read_record(data: bytes, where: str) -> SheetRecord:
         ticks, pains = _fields(exercises, days, tick_rule, pain_rule)
         record = SheetRecord(
             makeplan_version=_text(raw["makeplan"]),
-            date=dt.date.fromisoformat(_text(raw["date"])),
+            date=_date(raw["date"], days),
             days=days,
             patient=None if raw.get("patient") is None else _text(raw["patient"]),
             layout=_text(raw["layout"]),
-            fillable=bool(raw["fillable"]),
+            fillable=_one_of(raw["fillable"], (True, False), booleans=True) == 1,
             exercises=exercises,
             ticks=ticks,
             pains=pains,
@@ -170,6 +171,8 @@ def _fields(
     """Every field the record's rule names, in the order the sheet prints them."""
     if days * sum(item.boxes_per_session * item.sessions_per_day for item in exercises) > 10**6:
         raise ValueError("more than a million boxes")
+    if len({item.id for item in exercises}) != len(exercises):
+        raise ValueError("an exercise is listed twice")
     ticks: list[TickField] = []
     pains: dict[str, PainField] = {}
     # A rule without {exercise} names one pain field per day and session, for all.
@@ -196,14 +199,22 @@ def _template(value: Any, allowed: set[str]) -> str:
     text = _text(value)
     for _, name, spec, conversion in string.Formatter().parse(text):
         if name is not None and (name not in allowed or spec or conversion):
-            raise ValueError(f"a field rule with {{{name}}} in it")
+            raise ValueError(f"a field rule that is not plain: {text!r}")
     return text
 
 
-def _one_of(value: Any, allowed: Any) -> int:
-    if value not in allowed or isinstance(value, bool):
+def _one_of(value: Any, allowed: Any, booleans: bool = False) -> int:
+    # JSON's true equals 1 in Python: a boolean is only allowed where one is expected.
+    if value not in allowed or isinstance(value, bool) != booleans:
         raise ValueError(f"{value!r} is not one of {sorted(allowed)}")
     return int(value)
+
+
+def _date(value: Any, days: int) -> dt.date:
+    date = dt.date.fromisoformat(_text(value))
+    if date > dt.date.max - dt.timedelta(days=days):
+        raise ValueError("a date too late for its days")
+    return date
 
 
 def _list(value: Any) -> list[Any]:
@@ -218,7 +229,7 @@ def _text(value: Any) -> str:
     return value
 
 
-def _count(value: Any, lowest: int = 1) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
-        raise ValueError(f"a whole number from {lowest} up was expected, not {value!r}")
+def _count(value: Any, lowest: int, highest: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not lowest <= value <= highest:
+        raise ValueError(f"a whole number from {lowest} to {highest} was expected, not {value!r}")
     return value

@@ -328,3 +328,138 @@ def test_report_errors_are_one_clean_line(run, sheet, tmp_path) -> None:
     assert_clean_error(run("build", "--from", "sheet.pdf", "-o", "sheet.pdf"), "--from")
     assert_clean_error(run("plan", "--from", "other.pdf", "-o", "-"), "not made by makeplan")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_same_day_twice_or_two_patients_is_refused(run, sheet, tmp_path) -> None:
+    fill_with_pypdf(sheet, tmp_path / "back.pdf")
+    assert_clean_error(run("report", "back.pdf", "back.pdf"), "given twice")
+    (tmp_path / "copy.pdf").write_bytes((tmp_path / "back.pdf").read_bytes())
+    assert_clean_error(run("report", "back.pdf", "copy.pdf"), "both cover", "once")
+    other = [arg if arg != "Ann Lee" else "Bob Roe" for arg in SHEET]
+    later = [arg if arg != DATE else "2026-11-30" for arg in other]
+    assert run(*later, "-o", "bob.pdf").code == 0
+    assert_clean_error(run("report", "back.pdf", "bob.pdf"), "different patients", "one patient")
+
+
+def test_a_week_pain_box_counts_once_in_the_trend(run, tmp_path) -> None:
+    # The knee hug is done 3 times a day, the glute stretch once: the 1st time's box
+    # stands for two exercises, but is one score.
+    args = ["build", "--date", DATE, "--layout", "week", "-e", "knee-hug-side-tilt",
+            "-e", "glute-stretch", "-o", "w.pdf"]  # fmt: skip
+    assert run(*args).code == 0
+    pain = {"day1_session1_pain": "2", "day1_session2_pain": "8", "day1_session3_pain": "08"}
+    fill_with_pypdf(tmp_path / "w.pdf", tmp_path / "back.pdf", ticks=set(), pain=pain)
+    data = json.loads(report(run, "back.pdf", "--format", "json"))
+    assert data["pain_by_day"] == [{"date": DATE, "mean": 6.0}]
+
+
+@pytest.mark.filterwarnings("ignore:This document has .* form widget")  # pikepdf, on purpose
+def test_fields_a_tool_moved_or_unlisted_are_still_read(run, sheet, tmp_path) -> None:
+    fill_with_pypdf(sheet, tmp_path / "back.pdf")
+    with pikepdf.open(tmp_path / "back.pdf") as pdf:  # the form's field list dropped
+        del pdf.Root.AcroForm
+        pdf.save(tmp_path / "unlisted.pdf")
+    check_all_formats(run, "unlisted.pdf")
+    with pikepdf.open(tmp_path / "back.pdf") as pdf:  # every field moved under a parent
+        group = pdf.make_indirect(pikepdf.Dictionary(T="group", Kids=pikepdf.Array()))
+        for field in list(pdf.Root.AcroForm.Fields):
+            field.Parent = group
+            group.Kids.append(field)
+        pdf.Root.AcroForm.Fields = pikepdf.Array([group])
+        pdf.save(tmp_path / "grouped.pdf")
+    assert (
+        "group.seated-twist_day1_session1_right_rep1"
+        in pypdf.PdfReader(tmp_path / "grouped.pdf").get_fields()
+    )
+    check_all_formats(run, "grouped.pdf")
+    with pikepdf.open(tmp_path / "back.pdf") as pdf:  # some boxes removed
+        for page in pdf.pages:
+            page.obj.Annots = pikepdf.Array(
+                [a for a in page.obj.Annots if "glute-stretch_day2" not in str(a.get("/T"))]
+            )
+        pdf.Root.AcroForm.Fields = pikepdf.Array(
+            [f for f in pdf.Root.AcroForm.Fields if "glute-stretch_day2" not in str(f.T)]
+        )
+        pdf.save(tmp_path / "fewer.pdf")
+    result = run("report", "fewer.pdf")
+    assert result.code == 0
+    assert "12 boxes of Buttock (glute) stretch are not in the file" in result.stderr
+
+
+def tampered(sheet: Path, target: Path, change) -> None:
+    with pikepdf.open(sheet) as pdf:
+        record = pdf.attachments["makeplan-sheet.json"].get_file().read_bytes()
+        changed = change(record.decode())
+        pdf.attachments["makeplan-sheet.json"] = pikepdf.AttachedFileSpec(pdf, changed.encode())
+        pdf.save(target)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda text: text.replace('"days":2', '"days":' + "9" * 5000),
+        lambda text: text.replace(DATE, "9999-12-30"),
+        lambda text: text.replace('"fillable":true', '"fillable":"false"'),
+        lambda text: text.replace('"reps":3', '"reps":1000000'),
+        lambda text: text.replace('_pain"', '_pain{day:>999999999}"'),
+    ],
+    ids=["huge-number", "date-overflow", "text-boolean", "reps-out-of-range", "format-spec"],
+)
+def test_a_tampered_record_is_one_clean_error(run, sheet, tmp_path, change) -> None:
+    tampered(sheet, tmp_path / "bad.pdf", change)
+    assert_clean_error(run("report", "bad.pdf"), "damaged")
+
+
+def test_a_chart_is_not_a_sheet(run, sheet, tmp_path) -> None:
+    fill_with_pypdf(sheet, tmp_path / "back.pdf")
+    assert run("report", "back.pdf", "--chart", "chart.pdf").code == 0
+    assert_clean_error(run("report", "chart.pdf"), "not a sheet")
+    assert_clean_error(run("build", "--from", "chart.pdf", "-o", "x.pdf"), "not a sheet")
+
+
+def test_a_moved_sheet_builds_with_its_library_given_again(run, tmp_path) -> None:
+    import shutil
+
+    library = Path(__file__).parent.parent / "examples" / "clinic-exercises"
+    shutil.copytree(library, tmp_path / "clinic" / "lib")
+    (tmp_path / "clinic" / "out").mkdir()
+    (tmp_path / "home").mkdir()
+    args = ["build", "--date", DATE, "--library", "clinic/lib", "-e", "pelvic-tilt",
+            "-e", "seated-twist", "-o", "clinic/out/ann.pdf"]  # fmt: skip
+    assert run(*args).code == 0
+    shutil.copy(tmp_path / "clinic" / "out" / "ann.pdf", tmp_path / "home" / "ann.pdf")
+    moved = run("build", "--from", "home/ann.pdf", "-o", "next.pdf")
+    # Every problem on its own line, under one that says how to fix them.
+    first, *problems = moved.stderr.splitlines()
+    assert moved.code == 3 and first.startswith("Error: the plan inside home/ann.pdf")
+    assert "--library" in first and len(problems) == 2 and "Traceback" not in moved.stderr
+    again = run("build", "--from", "home/ann.pdf", "--library", "clinic/lib", "-o", "next.pdf")
+    assert again.code == 0, again.stderr
+    assert "Pelvic tilt" in page_texts(tmp_path / "next.pdf")[0]
+
+
+def test_progress_speaks_only_of_the_exercises_on_the_new_sheet(run, sheet, tmp_path) -> None:
+    names = pypdf.PdfReader(sheet).get_fields()
+    fill_with_pypdf(sheet, tmp_path / "back.pdf", ticks=set(names), pain={})
+    result = run("build", "--from", "back.pdf", "--progress", "-e", "seated-twist",
+                 "-o", "next.pdf")  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert "Seated twist: 100% done, reps 3 to 4" in result.stderr
+    assert "glute" not in result.stderr.lower()
+    fixed = run("build", "--from", "back.pdf", "--progress", "--reps", "2", "-o", "n2.pdf")
+    assert "Seated twist: 100% done, but the dose given on the command line is used" in (
+        fixed.stderr
+    )
+    assert doses(tmp_path / "n2.pdf")["seated-twist"] == (2, 0)
+
+
+def test_batch_rows_can_start_from_returned_sheets(run, sheet, tmp_path) -> None:
+    fill_with_pypdf(sheet, tmp_path / "back.pdf")
+    (tmp_path / "roster.csv").write_text(
+        "patient,from,progress,date\nAnn Lee,back.pdf,yes,2026-11-30\n"
+    )
+    (tmp_path / "out").mkdir()
+    result = run("batch", "roster.csv", "-d", "out", "-j", "1")
+    assert result.code == 0, result.stderr
+    assert doses(tmp_path / "out" / "ann-lee.pdf") == {
+        "glute-stretch": (3, 30), "seated-twist": (3, 0)}  # fmt: skip
