@@ -289,14 +289,22 @@ class Composer:
         return size * self.sizes.line_spacing
 
     def wrap(self, text: str, bold: bool, size: float, width: float) -> list[str]:
-        """Greedy word wrap; a word longer than the line is cut between letters."""
+        """Greedy word wrap; a word longer than the line is cut between letters.
+
+        Widths add up word by word (the fonts have no kerning), each word measured
+        once in font units: every size a page tries reuses them.
+        """
         lines: list[str] = []
+        space = self._units(" ", bold)
+        limit = width * 1000.0 / size
         for paragraph in text.splitlines() or [""]:
-            current = ""
+            current, current_units = "", 0.0
             for word in paragraph.split():
-                candidate = f"{current} {word}" if current else word
-                if self.width_of(candidate, bold, size) <= width:
-                    current = candidate
+                units = self._units(word, bold)
+                joined = current_units + space + units if current else units
+                if joined <= limit:
+                    current = f"{current} {word}" if current else word
+                    current_units = joined
                     continue
                 if current:
                     lines.append(current)
@@ -307,9 +315,13 @@ class Composer:
                     cut = self._longest_prefix(word, bold, size, width)
                     lines.append(word[:cut])
                     word = word[cut:]
-                current = word
+                current, current_units = word, self._units(word, bold)
             lines.append(current)
         return [line for line in lines if line] or [""]
+
+    def _units(self, text: str, bold: bool) -> float:
+        """Width in thousandths of the font size."""
+        return self.measure(text, self.font(bold), 1000.0)
 
     @staticmethod
     def _max_chars(size: float, width: float) -> int:
@@ -1387,6 +1399,20 @@ class _Paper:
         return self.height - 2 * self.margin
 
 
+def _remembering(measure: Measure) -> Measure:
+    """`measure`, remembering its answers: the same labels ("Right", "1st time",
+    "Pain") and words are measured for every row, at every size a page tries."""
+    widths: dict[tuple[str, str, float], float] = {}
+
+    def remembered(text: str, font: str, size: float) -> float:
+        key = (text, font, size)
+        if key not in widths:
+            widths[key] = measure(text, font, size)
+        return widths[key]
+
+    return remembered
+
+
 def place(
     plan: Plan,
     layout: Layout,
@@ -1401,6 +1427,7 @@ def place(
     smallest does not fit with pictures, it tries again without them.
     """
     artwork = artwork or Artwork()
+    measure = _remembering(measure)
     title_page = layout.title_page if title_page is None else title_page
     width, height = PAPER_SIZES[paper]
     if layout.orientation == "landscape":
@@ -1473,10 +1500,14 @@ def _attempt(
     lead = [intro_block(plan, composer, x, width)]
     if layout.arrangement == "week-table":
         lead.append(week_header_block(plan, composer, x, width))
-    exercises = [
-        exercise_block(number, item, plan, composer, x, width)
-        for number, item in enumerate(plan.exercises, start=1)
-    ]
+    first_height = body_height - (band_height if title_page else 0.0)
+    used = sum(block.height for block in [*blocks, *lead])
+    exercises: list[Block] = []
+    for number, item in enumerate(plan.exercises, start=1):
+        exercises.append(exercise_block(number, item, plan, composer, x, width))
+        used += exercises[-1].height
+        if layout.single_page and used > first_height:
+            return None  # this size is too big already: no need to place the rest
     # The how-to lines and table headings stay on the page of the first exercise.
     first = exercises[0]
     lead_slices = [piece for block in lead for piece in block.slices]
@@ -1484,7 +1515,6 @@ def _attempt(
     blocks += exercises[1:]
     if layout.arrangement == "week-table":
         blocks.append(week_pain_block(plan, composer, x, width))
-    first_height = body_height - (band_height if title_page else 0.0)
     if layout.single_page:
         if sum(block.height for block in blocks) > first_height:
             return None
