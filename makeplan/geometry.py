@@ -186,7 +186,13 @@ class Document:
 
 @dataclass
 class Slice:
-    """A piece of a block that is never split across pages."""
+    """A piece of a block that is never split across pages.
+
+    Its own items are in its own coordinates (y down from its top). `parts` are
+    slices inside it, each `dy` below its top: putting slices together keeps a
+    reference to each, and every item is moved once, when the page is made,
+    instead of once for every level it is nested in.
+    """
 
     height: float
     texts: list[Text] = field(default_factory=list)
@@ -195,6 +201,19 @@ class Slice:
     frames: list[Frame] = field(default_factory=list)
     drawings: list[Drawing] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    parts: list[tuple[float, Slice]] = field(default_factory=list)
+
+    def flattened(self) -> Iterator[tuple[float, Slice]]:
+        """This slice and every slice inside it, with how far below this one's top each
+        is: parts first, in order, then the slice's own items (the order they draw in)."""
+        pending: list[tuple[float, Slice, bool]] = [(0.0, self, False)]
+        while pending:
+            dy, piece, expanded = pending.pop()
+            if expanded or not piece.parts:
+                yield dy, piece
+                continue
+            pending.append((dy, piece, True))
+            pending += [(dy + offset, part, False) for offset, part in reversed(piece.parts)]
 
 
 @dataclass
@@ -447,31 +466,17 @@ def _moved(item: Item, **changes: float) -> Item:
 
 
 def stack(slices: list[Slice]) -> Slice:
-    """Merge slices into one, each below the previous."""
+    """Slices one below the other, as one."""
     merged = Slice(0)
     for piece in slices:
-        offset = merged.height
-        merged.texts += [_moved(t, y=t.y + offset) for t in piece.texts]
-        merged.boxes += [_moved(b, y=b.y + offset) for b in piece.boxes]
-        merged.rules += [_moved(r, y1=r.y1 + offset, y2=r.y2 + offset) for r in piece.rules]
-        merged.frames += [_moved(f, y=f.y + offset) for f in piece.frames]
-        merged.drawings += [_moved(d, y=d.y + offset) for d in piece.drawings]
-        merged.images += [_moved(i, y=i.y + offset) for i in piece.images]
+        merged.parts.append((merged.height, piece))
         merged.height += piece.height
     return merged
 
 
 def beside(*parts: Slice) -> Slice:
     """Slices side by side, top-aligned; they already carry their own x positions."""
-    return Slice(
-        max(part.height for part in parts),
-        texts=[t for part in parts for t in part.texts],
-        boxes=[b for part in parts for b in part.boxes],
-        rules=[r for part in parts for r in part.rules],
-        frames=[f for part in parts for f in part.frames],
-        drawings=[d for part in parts for d in part.drawings],
-        images=[i for part in parts for i in part.images],
-    )
+    return Slice(max(part.height for part in parts), parts=[(0.0, part) for part in parts])
 
 
 def spacer(height: float) -> Slice:
@@ -1362,18 +1367,27 @@ def _paginate(blocks: list[Block], first_height: float, later_height: float) -> 
 
 def _place(slices: list[Slice], top: float) -> Page:
     """Turn local slice coordinates into a page (y upward from the bottom)."""
-    merged = stack(slices)
-
-    def flipped(item: Box | Frame | Drawing | Image, height: float) -> float:
-        return top - item.y - height
-
+    texts: list[Text] = []
+    boxes: list[Box] = []
+    rules: list[Rule] = []
+    frames: list[Frame] = []
+    drawings: list[Drawing] = []
+    images: list[Image] = []
+    for dy, piece in stack(slices).flattened():
+        base = top - dy  # where this piece's top is, measured up from the page's bottom
+        texts += [_moved(t, y=base - t.y) for t in piece.texts]
+        boxes += [_moved(b, y=base - b.y - b.size) for b in piece.boxes]
+        rules += [_moved(r, y1=base - r.y1, y2=base - r.y2) for r in piece.rules]
+        frames += [_moved(f, y=base - f.y - f.height) for f in piece.frames]
+        drawings += [_moved(d, y=base - d.y - d.height) for d in piece.drawings]
+        images += [_moved(i, y=base - i.y - i.height) for i in piece.images]
     return Page(
-        texts=tuple(_moved(t, y=top - t.y) for t in merged.texts),
-        boxes=tuple(_moved(b, y=flipped(b, b.size)) for b in merged.boxes),
-        rules=tuple(_moved(r, y1=top - r.y1, y2=top - r.y2) for r in merged.rules),
-        frames=tuple(_moved(f, y=flipped(f, f.height)) for f in merged.frames),
-        drawings=tuple(_moved(d, y=flipped(d, d.height)) for d in merged.drawings),
-        images=tuple(_moved(i, y=flipped(i, i.height)) for i in merged.images),
+        texts=tuple(texts),
+        boxes=tuple(boxes),
+        rules=tuple(rules),
+        frames=tuple(frames),
+        drawings=tuple(drawings),
+        images=tuple(images),
     )
 
 
