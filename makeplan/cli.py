@@ -109,6 +109,7 @@ def cli() -> None:
       makeplan list                      see the exercises
       makeplan build -o routine.pdf      a one-page daily sheet
       makeplan build --layout handout    full steps over several pages
+      makeplan report routine.pdf        what was ticked, once it comes back
     """
 
 
