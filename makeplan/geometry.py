@@ -536,8 +536,11 @@ def picture_slice(
             row.drawings.append(Drawing(left, 0.0, panel_width, panel_height, panel, scale))
             if captions:
                 number = f"{first + column + 1}. " if count > 1 else ""
+                # Narrower than the panel, so two captions side by side never read
+                # as one line.
+                caption_width = panel_width - (3 * MM if columns > 1 else 0.0)
                 caption_slices.append(
-                    stack(composer.text_lines(number + panel.caption, left, panel_width, size))
+                    stack(composer.text_lines(number + panel.caption, left, caption_width, size))
                 )
         if caption_slices:
             row = stack([row, beside(*caption_slices)])
@@ -634,7 +637,9 @@ def tick_grid(
         if groups_side_by_side:
             row_slices = [beside(*group_slices, pain)]
         else:
-            row_slices = [beside(group_slices[0], pain), *group_slices[1:]]
+            # One slice for the round: a page break never parts its Left boxes
+            # from its label and its Pain box.
+            row_slices = [stack([beside(group_slices[0], pain), *group_slices[1:]])]
         if row.label:
             baseline = composer.centred_baseline(line_height, label_size)
             row_slices[0].texts.append(composer.text(x, baseline, row.label, label_size))
@@ -1460,13 +1465,16 @@ def place(
     attempts = [(True, scale) for scale in (_scales() if layout.single_page else [1.0])]
     if layout.single_page and has_pictures:
         attempts += [(False, scale) for scale in _scales()]
+    # A week's boxes stay on one line per day at every size, with and without
+    # pictures, before any size may wrap them (a wrapped group reads as two).
+    wraps = (False, True) if layout.arrangement == "week-table" else (True,)
     # Long clinician's notes on a single page are cut shorter before giving up.
     note_caps = (6, 3, 1) if layout.single_page and plan.notes else (6,)
-    for notes_lines, (pictures, scale) in itertools.product(note_caps, attempts):
+    for notes_lines, may_wrap, (pictures, scale) in itertools.product(note_caps, wraps, attempts):
         try:
             document = _attempt(
                 plan, layout, sheet, measure, artwork, title_page, pictures, scale,
-                notes_lines=notes_lines,
+                may_wrap=may_wrap, notes_lines=notes_lines,
             )  # fmt: skip
         except _Wraps:
             continue
@@ -1583,8 +1591,9 @@ def _attempt(
 def _does_not_fit(plan: Plan, layout: Layout) -> DoesNotFitError:
     count = len(plan.exercises)
     what = "This exercise" if count == 1 else f"These {count} exercises"
+    notes = " and the notes" if plan.notes else ""
     return DoesNotFitError(
-        f"{what} with {plan.box_count()} boxes to tick and the notes do not fit on one page "
+        f"{what} with {plan.box_count()} boxes to tick{notes} do not fit on one page "
         f"of the {layout.name} layout, even with text at {layout.min_pt:g} pt; use "
         "--layout handout, or choose fewer exercises, --days or --sessions."
     )

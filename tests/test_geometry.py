@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
+import pdfplumber
+import pypdf
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -117,3 +120,38 @@ def test_too_many_boxes_found_by_hypothesis() -> None:
     )  # fmt: skip
     with pytest.raises(DoesNotFitError, match="6240 boxes"):
         select(CATALOGUE, options)
+
+
+def test_a_rounds_right_and_left_rows_stay_on_one_page(run, tmp_path) -> None:
+    # 7 days of the knee hug over several handout pages: a page break never leaves
+    # a round's Left boxes without its label, its Right boxes and its Pain box.
+    args = ["build", "--date", "2026-11-23", "--layout", "handout", "--days", "7",
+            "-e", "knee-hug-side-tilt", "-e", "glute-stretch", "-o", "h.pdf"]  # fmt: skip
+    assert run(*args).code == 0
+    with pdfplumber.open(tmp_path / "h.pdf") as pdf:
+        assert len(pdf.pages) > 3
+        for page in pdf.pages:
+            words = [word["text"] for word in page.extract_words()]
+            assert words.count("Right") == words.count("Left"), page.page_number
+
+
+def test_a_weeks_boxes_stay_on_one_line_when_a_size_allows(run, tmp_path) -> None:
+    # Every size is tried with one line of boxes per day before any may wrap them.
+    assert run("build", "--date", "2026-11-23", "--layout", "week", "-a", "gentle",
+               "-o", "w.pdf").code == 0  # fmt: skip
+    rows: dict[str, set[float]] = {}
+    for page in pypdf.PdfReader(tmp_path / "w.pdf").pages:
+        for annot in page.get("/Annots", []):
+            annot = annot.get_object()
+            if annot["/FT"] == "/Btn":
+                name = str(annot["/T"]).rsplit("_rep", 1)[0]
+                rows.setdefault(name, set()).add(round(float(annot["/Rect"][1]), 1))
+    assert rows and all(len(heights) == 1 for heights in rows.values())
+
+
+def test_the_does_not_fit_message_names_notes_only_when_there_are_some(run) -> None:
+    library = str(Path(__file__).parent.parent / "examples" / "clinic-exercises")
+    args = ["build", "--layout", "week", "--library", library, "--sessions", "6", "-o", "w.pdf"]
+    result = run(*args)
+    assert result.code == 5 and "notes" not in result.stderr, result.stderr
+    assert "and the notes" in run(*args, "--notes", "Go slowly.").stderr
