@@ -17,6 +17,8 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from makeplan.render import text_width
+
 if TYPE_CHECKING:
     from makeplan.fonts import FontChoice
     from makeplan.report import ExerciseResult, Report
@@ -127,7 +129,7 @@ def chart_pdf(report: Report) -> bytes:
         fonts.bold,
         HEADING_SIZE,
     )
-    heading_width = _width("Pain, 0 (none) to 10 (worst)", fonts.bold, HEADING_SIZE)
+    heading_width = text_width("Pain, 0 (none) to 10 (worst)", fonts.bold, HEADING_SIZE)
     _add_text(
         drawing,
         layout.left + heading_width + 6,
@@ -220,7 +222,7 @@ def _percent_row(exercise: ExerciseResult, dates: Sequence[dt.date]) -> list[flo
 def _date_labels(dates: Sequence[dt.date], plot_width: float, font: str) -> list[str]:
     """A two-line label ("Mon", "23 Nov") for every k-th day, k as small as lets them not touch."""
     texts = [f"{_WEEKDAYS[date.weekday()]}\n{date.day} {_MONTHS[date.month - 1]}" for date in dates]
-    widest = max(_width(line, font, TICK_SIZE) for text in texts for line in text.split("\n"))
+    widest = max(text_width(line, font, TICK_SIZE) for text in texts for line in text.split("\n"))
     room = plot_width / len(dates)
     # Past every third day, whole weeks, so the labelled days keep one weekday.
     for step in (1, 2, 3, 7, 14, 28, 56, 112, 224, 448):
@@ -383,7 +385,7 @@ def _add_legend(
 
     swatch = 30
     gap = 6
-    share_width = _width("100%", fonts.regular, LEGEND_SIZE)
+    share_width = text_width("100%", fonts.regular, LEGEND_SIZE)
     name_width = LEGEND_WIDTH - swatch - gap - share_width - gap
     heading = "Exercise (reps done, whole period)"
     _add_text(
@@ -429,17 +431,11 @@ def _add_legend(
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """`text`, cut short with an ellipsis if it is wider than `width`."""
-    if _width(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
-    while text and _width(text.rstrip() + ELLIPSIS, font, size) > width:
+    while text and text_width(text.rstrip() + ELLIPSIS, font, size) > width:
         text = text[:-1]
     return text.rstrip() + ELLIPSIS
-
-
-def _width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    return float(stringWidth(text, font, size))
 
 
 def _add_text(
