@@ -21,14 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from makeplan.errors import InputFileError
-
-if TYPE_CHECKING:
-    from makeplan.existing_pdfs import FieldValue, ReturnedSheet
 from makeplan.fields import PAIN_HIGHEST, PAIN_LOWEST
 from makeplan.sheetdata import PLAN_ATTACHMENT, RECORD_ATTACHMENT, SheetRecord, read_record
 from makeplan.wording import session_label
 
-FORMATS = ("table", "json", "csv")
+if TYPE_CHECKING:
+    from makeplan.existing_pdfs import FieldValue, ReturnedSheet
+
 _OFF_STATES = frozenset({"/Off", "Off", "", "/"})
 _PAIN = re.compile(r"0?(10|[0-9])")  # "07" is 7 too
 # Characters that would break or rewrite a line of the table: controls, and
