@@ -463,3 +463,15 @@ def test_batch_rows_can_start_from_returned_sheets(run, sheet, tmp_path) -> None
     assert result.code == 0, result.stderr
     assert doses(tmp_path / "out" / "ann-lee.pdf") == {
         "glute-stretch": (3, 30), "seated-twist": (3, 0)}  # fmt: skip
+
+
+def test_a_new_ability_adds_the_next_levels_exercises_and_keeps_old_doses(run, tmp_path):
+    assert run("build", "--date", DATE, "-a", "gentle", "--reps", "3", "-o", "g.pdf").code == 0
+    assert doses(tmp_path / "g.pdf") == {
+        "knee-hug-side-tilt": (3, 5),
+        "single-knee-to-chest": (3, 5),
+    }
+    assert run("build", "--from", "g.pdf", "-a", "moderate", "-o", "m.pdf").code == 0
+    moved_on = doses(tmp_path / "m.pdf")
+    assert moved_on["knee-hug-side-tilt"] == (3, 5) and moved_on["single-knee-to-chest"] == (3, 5)
+    assert moved_on["glute-stretch"] == (1, 30) and len(moved_on) > 2  # the catalogue's dose
