@@ -127,50 +127,15 @@ def read_returned(path: Path, wanted: Collection[str]) -> ReturnedSheet:
 
 
 def _field_values(reader: PdfReader) -> dict[str, FieldValue]:
-    """Every terminal field by its full name (parent.kid), walked without recursion."""
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+    """Every field with a widget on a page, by its full name (parent.kid).
 
-    root: Any = reader.root_object
-    form = _get(root, "/AcroForm")
-    fields = _get(form, "/Fields") if isinstance(form, DictionaryObject) else None
-    found: dict[str, FieldValue] = {}
-    seen: set[Any] = set()
-    # (field, its parent's full name, the value it inherits); a damaged file may
-    # loop, so each object is visited once.
-    items = list(fields) if isinstance(fields, ArrayObject) else []
-    pending: list[tuple[Any, str, Any]] = [(item, "", None) for item in reversed(items)]
-    while pending:
-        item, parent, inherited = pending.pop()
-        field = item.get_object()
-        key = (item.idnum, item.generation) if isinstance(item, IndirectObject) else id(field)
-        if not isinstance(field, DictionaryObject) or key in seen:
-            continue
-        seen.add(key)
-        name = str(field["/T"]) if "/T" in field else ""
-        full = f"{parent}.{name}" if parent and name else parent or name
-        value = field.get("/V", inherited)
-        kids = field.get("/Kids")
-        kids = list(kids) if isinstance(kids, ArrayObject) else []
-        if any(isinstance(kid.get_object(), DictionaryObject) and "/T" in kid.get_object()
-               for kid in kids):  # fmt: skip
-            pending += [(kid, full, value) for kid in reversed(kids)]
-            continue
-        widgets = [field, *(kid.get_object() for kid in kids)]
-        states = tuple(
-            str(widget["/AS"])
-            for widget in widgets
-            if isinstance(widget, DictionaryObject) and "/AS" in widget
-        )
-        found[full] = FieldValue(None if value is None else str(value), states)
-    _add_loose_widgets(reader, found)
-    return found
-
-
-def _add_loose_widgets(reader: PdfReader, found: dict[str, FieldValue]) -> None:
-    """Widgets on the pages that the form's field list leaves out (some tools drop
-    the list but keep the widgets and their values)."""
+    Read from the widgets, not the form's field list: some tools drop the list
+    but keep the widgets and their values, and a box on no page cannot be ticked.
+    """
     from pypdf.generic import ArrayObject, DictionaryObject
 
+    values: dict[str, Any] = {}
+    states: dict[str, list[str]] = {}
     for page in reader.pages:
         annots = page.get("/Annots")
         annots = annots.get_object() if annots is not None else None
@@ -182,7 +147,8 @@ def _add_loose_widgets(reader: PdfReader, found: dict[str, FieldValue]) -> None:
             value: Any = None
             node: Any = widget
             seen: set[int] = set()
-            # Up the /Parent chain: the full name, and the nearest value.
+            # Up the /Parent chain (a damaged file may loop): the full name, and the
+            # nearest value, which kids inherit.
             while isinstance(node, DictionaryObject) and id(node) not in seen and len(seen) < 64:
                 seen.add(id(node))
                 if "/T" in node:
@@ -192,9 +158,16 @@ def _add_loose_widgets(reader: PdfReader, found: dict[str, FieldValue]) -> None:
                 parent = node.get("/Parent")
                 node = parent.get_object() if parent is not None else None
             full = ".".join(reversed(names))
-            if full and full not in found:
-                state = (str(widget["/AS"]),) if "/AS" in widget else ()
-                found[full] = FieldValue(None if value is None else str(value), state)
+            if not full:
+                continue
+            values.setdefault(full, value)
+            states.setdefault(full, [])
+            if "/AS" in widget:
+                states[full].append(str(widget["/AS"]))
+    return {
+        name: FieldValue(None if value is None else str(value), tuple(states[name]))
+        for name, value in values.items()
+    }
 
 
 def _open(

@@ -635,21 +635,20 @@ def tick_grid(
             )
         pain = _pain_cell(item, plan, composer, row, x + width - pain_width, line_height)
         if groups_side_by_side:
-            row_slices = [beside(*group_slices, pain)]
+            round_slice = beside(*group_slices, pain)
         else:
             # One slice for the round: a page break never parts its Left boxes
             # from its label and its Pain box.
-            row_slices = [stack([beside(group_slices[0], pain), *group_slices[1:]])]
+            round_slice = stack([beside(group_slices[0], pain), *group_slices[1:]])
         if row.label:
             baseline = composer.centred_baseline(line_height, label_size)
-            row_slices[0].texts.append(composer.text(x, baseline, row.label, label_size))
-        row_slices[-1].height += row_gap
+            round_slice.texts.append(composer.text(x, baseline, row.label, label_size))
+        round_slice.height += row_gap
         if plan.days > 1 and item.sessions_per_day > 1 and row.session == item.sessions_per_day:
             # A hairline under each day's last row lets the eye find a day in a long grid.
-            last = row_slices[-1]
-            y = last.height - row_gap / 2
-            last.rules.append(Rule(x, y, x + width, y, 0.3))
-        slices += row_slices
+            y = round_slice.height - row_gap / 2
+            round_slice.rules.append(Rule(x, y, x + width, y, 0.3))
+        slices.append(round_slice)
     return slices
 
 
