@@ -16,16 +16,18 @@ from makeplan.errors import OutputError
 from makeplan.fonts import (
     choose_fonts,
     missing_from,
+    refuse_a_font_without_own_wording,
     unprintable_warning,
 )
 from makeplan.geometry import PHOTO_PREFIX
 from makeplan.inputs import tracking_inputs
 from makeplan.layouts import MM, Layout, is_layout_path, load_layout
 from makeplan.model import Options, Plan
-from makeplan.output import STDOUT, check_writable, write_output
+from makeplan.output import STDOUT, check_writable, exists_error, write_output
 from makeplan.pdfpack import pack
 from makeplan.poses import Pictogram, packaged_pictogram
 from makeplan.selection import select
+from makeplan.sheetdata import RECORD_ATTACHMENT, sheet_mark
 
 if TYPE_CHECKING:
     from makeplan.images import Picture
@@ -45,11 +47,9 @@ def save_plan(options: Options, target: str, date_given: bool, overwrite: bool) 
     from makeplan.planfile import plan_text
 
     check_writable(target)
+    # Checked early to save the work; the write itself refuses again, atomically.
     if target != STDOUT and not overwrite and Path(target).exists():
-        raise OutputError(
-            f"-o/--output {target} already exists; give --force to replace it, "
-            "or choose another name."
-        )
+        raise exists_error(target)
     _refuse_overwriting_an_input(options, target)
     # Everything a build checks (covers, logo, fit), so a plan written always builds.
     with tracking_inputs() as inputs:
@@ -58,7 +58,7 @@ def save_plan(options: Options, target: str, date_given: bool, overwrite: bool) 
     layout, options, plan = resolve_plan(options)
     folder = Path(target).parent if target != STDOUT else Path.cwd()
     text = plan_text(plan, options, layout.title_page, folder, date_given)
-    write_output(target, text.encode("utf-8"))
+    write_output(target, text.encode("utf-8"), exclusive=not overwrite)
 
 
 def build_pdf(options: Options) -> tuple[bytes, list[str]]:
@@ -72,6 +72,8 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     texts = plan_texts(plan) + captions
     fonts = choose_fonts(texts, layout.font, layout.bold_font, options.font)
     covered = render.register_fonts(fonts)
+    if covered is not None and fonts.origin:
+        refuse_a_font_without_own_wording(covered, fonts)
     layout = replace(layout, font=fonts.regular, bold_font=fonts.bold)
     # The standard fonts are chosen only when they show every character.
     missing = [] if covered is None else missing_from(texts, covered)
@@ -91,6 +93,8 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
     document = geometry.place(
         plan, layout, options.paper, render.text_width, artwork, options.title_page
     )
+    attachments = _attachments(plan, options, layout)
+    record = next(item.data for item in attachments if item.name == RECORD_ATTACHMENT)
     sheet = render.render(
         document,
         plan.date,
@@ -98,7 +102,9 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
         images=pictures,
         grayscale=options.grayscale,
         box_line=layout.box_line_pt,
-        attachments=_attachments(plan, options, layout),
+        attachments=attachments,
+        # Only boxes that can be read back need to say which sheet they belong to.
+        sheet_mark=sheet_mark(record) if options.fillable else None,
     )
     if cover_readers:
         from makeplan.existing_pdfs import merge_covers
@@ -111,7 +117,7 @@ def _attachments(plan: Plan, options: Options, layout: Layout) -> list[Attachmen
     """The plan file and the sheet's record, carried inside the PDF (see sheetdata)."""
     from makeplan.planfile import plan_text
     from makeplan.render import Attachment
-    from makeplan.sheetdata import PLAN_ATTACHMENT, RECORD_ATTACHMENT, record_bytes
+    from makeplan.sheetdata import PLAN_ATTACHMENT, record_bytes
 
     # Paths in the plan are written relative to where the sheet is saved.
     folder = Path(options.output).parent if options.output != STDOUT else Path.cwd()

@@ -17,7 +17,8 @@ import click
 
 from makeplan import __version__
 from makeplan.errors import ExitCode, MakeplanError, ProblemsError, UsageError
-from makeplan.inputs import clean_text
+from makeplan.inputs import argv_text, clean_text
+from makeplan.terminal import echo_data, printable, use_safe_streams
 from makeplan.vocabulary import ABILITY_NAMES, POSITIONS
 
 if TYPE_CHECKING:
@@ -77,25 +78,63 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 def default_date() -> dt.date:
     """Today, or the day of SOURCE_DATE_EPOCH when set (for reproducible builds)."""
     import datetime as dt
+    import re
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return dt.date.today()
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    except ValueError:
+    if not re.fullmatch(r"[+-]?[0-9]+", epoch):
         raise UsageError(
             f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds since 1970; "
             "unset it or fix it."
-        ) from None
-    except (OverflowError, OSError):
+        )
+    try:
+        # ValueError: a year past 9999, or more digits than int() reads.
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
         raise UsageError(
             f"SOURCE_DATE_EPOCH={epoch!r} is outside the dates a sheet can have; "
             "unset it or fix it."
         ) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Options whose text is a path though click reads it as a string.
+_PATH_TEXTS = frozenset({"output", "layout"})
+
+
+class _Command(click.Command):
+    """A command that reads what was typed as UTF-8, whatever the locale says."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        rest = super().parse_args(ctx, args)
+        for param in self.get_params(ctx):
+            if param.name is not None and ctx.params.get(param.name) is not None:
+                ctx.params[param.name] = _typed(param, ctx.params[param.name])
+        return rest
+
+
+def _typed(param: click.Parameter, value: Any) -> Any:
+    """`value` with its text read as UTF-8 (see inputs.argv_text); paths only checked."""
+    if isinstance(param, click.Option):
+        name = "/".join(param.opts)
+    else:
+        name = f"the argument {param.human_readable_name}"
+    path = isinstance(param.type, click.Path) or param.name in _PATH_TEXTS
+    if isinstance(value, str):
+        return argv_text(value, name, path=path)
+    if isinstance(value, Path):
+        argv_text(str(value), name, path=True)
+        return value
+    if isinstance(value, tuple):
+        return tuple(_typed(param, item) for item in value)
+    return value
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="makeplan")
 def cli() -> None:
     """Make printable exercise sheets for lower-back spasms.
@@ -188,7 +227,7 @@ def list_command(
             {**ex.as_dict(), "steps": [step_text(step, ex.hold_seconds) for step in ex.steps]}
             for ex in exercises
         ]
-        click.echo(json.dumps(entries, indent=2))
+        echo_data(json.dumps(entries, indent=2, ensure_ascii=False) + "\n")
         return
     click.echo(_table(exercises))
 
@@ -483,7 +522,7 @@ def _progressed(options: Options, sheet: Path) -> Options:
     fixed = {name for name in ("reps", "hold_seconds") if getattr(options, name) is not None}
     choices, lines = progressed(options.choices, report, catalogue, on_sheet, fixed)
     for line in lines:
-        click.echo(f"Progress: {line}", err=True)
+        click.echo(printable(f"Progress: {line}"), err=True)
     return replace(options, choices=choices)
 
 
@@ -511,9 +550,9 @@ def build_command(ctx: click.Context, /, output: str, **params: Any) -> None:
     plan's libraries).
     """
     for warning in sheet(ctx):
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(printable(f"Warning: {warning}"), err=True)
     if output != "-":
-        click.echo(f"Wrote {output}", err=True)
+        click.echo(printable(f"Wrote {output}"), err=True)
 
 
 def sheet(ctx: click.Context) -> list[str]:
@@ -557,7 +596,7 @@ def plan_command(ctx: click.Context, /, output: str, force: bool, **params: Any)
     options, date_given = _options(ctx, params)
     save_plan(options, output, date_given=date_given, overwrite=force)
     if output != "-":
-        click.echo(f"Wrote {output}", err=True)
+        click.echo(printable(f"Wrote {output}"), err=True)
 
 
 @cli.command("batch")
@@ -575,9 +614,10 @@ def plan_command(ctx: click.Context, /, output: str, force: bool, **params: Any)
     "-j",
     "--jobs",
     type=click.IntRange(1, 256),
-    help="How many sheets to make at once. Default: one per core.",
+    help="How many sheets to make at once. Default: one per core; at most two per core.",
 )
-def batch_command(roster: Path, folder: Path, jobs: int | None) -> None:
+@click.option("--force", is_flag=True, help="Replace sheets that already exist in the folder.")
+def batch_command(roster: Path, folder: Path, jobs: int | None, force: bool) -> None:
     """Make a sheet for every patient in a roster (a CSV file), on every core.
 
     \b
@@ -587,39 +627,70 @@ def batch_command(roster: Path, folder: Path, jobs: int | None) -> None:
       Ann Lee,week,7,knee-hug-side-tilt;back-rounder,Rest first.
       Jo Park,,,,
     or a 'plan' column with a plan file for the row. Empty cells use the
-    defaults; paths are relative to the roster. Each sheet is named from the
-    patient (ann-lee.pdf). A bad row is reported with its row number and the
+    defaults; paths (a layout file too) are relative to the roster. A text
+    with a comma goes in double quotes. Each sheet is named from the patient
+    (ann-lee.pdf). Nothing is made if a sheet's file already exists, unless
+    you give --force. A bad row is reported with its row number and the
     others are still made; the exit code is 1 when any row failed.
     """
+    import shutil
     import time
 
-    from makeplan.batch import check_folder, default_jobs, read_roster, run_rows
+    from makeplan.batch import (
+        check_folder,
+        choose_jobs,
+        read_roster,
+        refuse_existing,
+        run_rows,
+        summary,
+    )
 
     check_folder(folder)
     rows = read_roster(roster, folder)
+    if not force:
+        refuse_existing(rows, folder)
+    jobs, too_many = choose_jobs(jobs, len(rows))
+    if too_many:
+        click.echo(f"Warning: {too_many}", err=True)
     start = time.perf_counter()
     failed: list[str] = []
+    on_terminal = sys.stderr.isatty()
     with click.progressbar(
         length=len(rows), label="Making sheets", file=sys.stderr, show_pos=True
     ) as bar:
 
         def done(outcome: Any) -> None:
+            name = outcome.row.name
             if outcome.error is not None:
-                who = f" ({outcome.row.patient})" if outcome.row.patient else ""
-                failed.append(f"row {outcome.row.number}{who}: {outcome.error}")
+                failed.append(f"{name}: {outcome.error}")
+            lines = [f"Warning: {name}: {warning}" for warning in outcome.warnings]
+            lines += [f"Progress: {name}: {line}" for line in outcome.progress]
+            if lines and on_terminal:  # clear the bar; the update below draws it again
+                blank = " " * (shutil.get_terminal_size().columns - 1)
+                click.echo(f"\r{blank}\r", nl=False, err=True)
+            for line in lines:
+                click.echo(line, err=True)
             bar.update(1)
 
-        outcomes = run_rows(rows, jobs or default_jobs(), done)
+        outcomes = run_rows(rows, jobs, done)
     seconds = time.perf_counter() - start
     for line in failed:
         click.echo(f"Error: {line}", err=True)
     made = len(outcomes) - len(failed)
-    rate = f", {made / seconds:.0f} sheets a second" if seconds > 0 and made else ""
-    click.echo(
-        f"Made {made} sheet{'s' if made != 1 else ''} in {folder}, {len(failed)} failed, "
-        f"in {seconds:.1f} s{rate}.",
-        err=True,
-    )
+    sheets = f"{made} sheet{'s' if made != 1 else ''}"
+    if len(outcomes) < len(rows):
+        written = (
+            f"{sheets} {'was' if made == 1 else 'were'} written in {folder}"
+            if made
+            else "no sheet was written"
+        )
+        click.echo(
+            f"Error: stopped before finishing; {written}, and {len(rows) - len(outcomes)} "
+            f"of the {len(rows)} rows were not made. Run again with --force to make them all.",
+            err=True,
+        )
+        click.get_current_context().exit(130)
+    click.echo(summary(made, len(failed), folder, seconds), err=True)
     if failed:
         click.get_current_context().exit(ExitCode.PROBLEMS)
 
@@ -637,7 +708,7 @@ def check_command(paths: tuple[Path, ...]) -> None:
 
     problems, checked = check_paths(paths)
     for problem in problems:
-        click.echo(str(problem))
+        click.echo(printable(str(problem)))
     files = f"{checked} file{'s' if checked != 1 else ''}"
     if problems:
         count = len(problems)
@@ -681,15 +752,18 @@ def report_command(sheets: tuple[Path, ...], form: str, chart: Path | None) -> N
         check_writable(str(chart), "--chart")
     report = read_report(sheets)
     for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
-    click.echo(formatted(report, form), nl=False)
+        click.echo(printable(f"Warning: {warning}"), err=True)
+    if form == "table":
+        click.echo(formatted(report, form), nl=False)
+    else:
+        echo_data(formatted(report, form))
     if chart is not None:
         from makeplan.output import write_output
         from makeplan.pdfpack import pack
         from makeplan.render.chart import chart_pdf
 
         write_output(str(chart), pack(chart_pdf(report)), "--chart")
-        click.echo(f"Wrote {chart}", err=True)
+        click.echo(printable(f"Wrote {chart}"), err=True)
 
 
 def _refuse_chart_over_a_sheet(chart: Path, sheets: tuple[Path, ...]) -> None:
@@ -706,18 +780,19 @@ def _one_line(message: str) -> str:
 
 
 def _fail(message: str, code: int) -> int:
-    click.echo(f"Error: {_one_line(message)}", err=True)
+    click.echo(f"Error: {printable(_one_line(message))}", err=True)
     return code
 
 
 def run(args: list[str] | None = None) -> int:
     """Run the command line and return the exit code; never raises for user errors."""
+    use_safe_streams()
     try:
         result = cli.main(args=args, prog_name="makeplan", standalone_mode=False)
     except ProblemsError as exc:
         code = _fail(exc.message, exc.exit_code)
         for problem in exc.problems:
-            click.echo(_one_line(str(problem)), err=True)
+            click.echo(printable(_one_line(str(problem))), err=True)
         return code
     except MakeplanError as exc:
         return _fail(exc.message, exc.exit_code)

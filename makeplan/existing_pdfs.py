@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from makeplan.errors import InputFileError
 from makeplan.inputs import note_input
+from makeplan.sheetdata import PIECE_INFO_KEY
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader, PdfWriter
@@ -93,11 +94,19 @@ def open_cover(path: Path, password: str | None = None) -> Cover:
 
 
 class ReturnedSheet(NamedTuple):
-    """What a sheet that came back holds: its attached files and its form's values."""
+    """What a sheet that came back holds: its attached files and its form's values.
+
+    `widgets` counts the widgets of each field (makeplan draws one per field, so
+    more means boxes of two sheets in one file); `page_marks` is the sheet mark
+    of each page that has widgets (None where a page has none: an older sheet,
+    or a cover).
+    """
 
     attachments: dict[str, bytes]
     values: dict[str, FieldValue]
     creator: str
+    widgets: dict[str, int]
+    page_marks: tuple[str | None, ...]
 
 
 class FieldValue(NamedTuple):
@@ -120,14 +129,18 @@ def read_returned(path: Path, wanted: Collection[str]) -> ReturnedSheet:
         attachments = {name: files[name][0] for name in wanted if name in files}
         metadata: Any = reader.metadata or {}
         creator = str(metadata.get("/Creator", ""))
-        result.append(ReturnedSheet(attachments, _field_values(reader), creator))
+        values, widgets, marks = _field_values(reader)
+        result.append(ReturnedSheet(attachments, values, creator, widgets, marks))
 
     _open(path, where, None, read, "open it, save a copy without the password, and give that")
     return result[0]
 
 
-def _field_values(reader: PdfReader) -> dict[str, FieldValue]:
-    """Every field with a widget on a page, by its full name (parent.kid).
+def _field_values(
+    reader: PdfReader,
+) -> tuple[dict[str, FieldValue], dict[str, int], tuple[str | None, ...]]:
+    """Every field with a widget on a page, by its full name (parent.kid); how many
+    widgets each has; and the sheet mark of each page with widgets.
 
     Read from the widgets, not the form's field list: some tools drop the list
     but keep the widgets and their values, and a box on no page cannot be ticked.
@@ -136,9 +149,13 @@ def _field_values(reader: PdfReader) -> dict[str, FieldValue]:
 
     values: dict[str, Any] = {}
     states: dict[str, list[str]] = {}
+    widgets: Counter[str] = Counter()
+    marks: list[str | None] = []
     for page in reader.pages:
         annots = page.get("/Annots")
         annots = annots.get_object() if annots is not None else None
+        if isinstance(annots, ArrayObject) and annots:
+            marks.append(_sheet_mark(page))
         for annot in annots if isinstance(annots, ArrayObject) else []:
             widget = annot.get_object()
             if not isinstance(widget, DictionaryObject) or widget.get("/Subtype") != "/Widget":
@@ -162,12 +179,25 @@ def _field_values(reader: PdfReader) -> dict[str, FieldValue]:
                 continue
             values.setdefault(full, value)
             states.setdefault(full, [])
+            widgets[full] += 1
             if "/AS" in widget:
                 states[full].append(str(widget["/AS"]))
-    return {
+    found = {
         name: FieldValue(None if value is None else str(value), tuple(states[name]))
         for name, value in values.items()
     }
+    return found, dict(widgets), tuple(marks)
+
+
+def _sheet_mark(page: Any) -> str | None:
+    """The makeplan sheet mark on `page`, or None."""
+    from pypdf.generic import DictionaryObject
+
+    node: Any = page
+    for key in ("/PieceInfo", f"/{PIECE_INFO_KEY}", "/Private", "/Sheet"):
+        node = node.get(key) if isinstance(node, DictionaryObject) else None
+        node = node.get_object() if node is not None else None
+    return str(node) if node is not None else None
 
 
 def _open(
@@ -411,6 +441,7 @@ def merge_covers(sheet: bytes, covers: Sequence[Cover]) -> bytes:
         fields: list[IndirectObject] = []
         form = DictionaryObject()
         for number, cover in enumerate(covers, start=1):
+            start = len(writer.pages)
             try:
                 added = _append(writer, cover.reader, form)
             except RecursionError:
@@ -426,6 +457,13 @@ def merge_covers(sheet: bytes, covers: Sequence[Cover]) -> bytes:
                     name = f"cover{number}-{field_object['/T']}"
                     field_object[NameObject("/T")] = TextStringObject(name)
             fields += added
+            # A makeplan sheet used as a cover is not part of this sheet: without its
+            # mark, its pages are not taken for a second sheet when this one comes back.
+            for page in writer.pages[start:]:
+                piece_info = page.get("/PieceInfo")
+                piece_info = piece_info.get_object() if piece_info is not None else None
+                if isinstance(piece_info, DictionaryObject):
+                    piece_info.pop(f"/{PIECE_INFO_KEY}", None)
         fields += _append(writer, sheet_reader, form)
         if fields:
             form[NameObject("/Fields")] = ArrayObject(fields)

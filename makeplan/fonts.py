@@ -14,6 +14,9 @@ characters a TrueType font has.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import string
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,6 +42,9 @@ class FontChoice:
     # (font name, TrueType bytes); empty for the standard fonts, which need none.
     files: tuple[tuple[str, bytes], ...] = ()
     origin: str = ""  # the --font path, for messages
+    # With --font: the font that draws the characters the user's font lacks, so
+    # makeplan's own wording (the safety note first) prints whatever font is chosen.
+    fallback: str | None = None
 
 
 def missing_from_standard(texts: Iterable[str | None]) -> list[str]:
@@ -88,8 +94,18 @@ def choose_fonts(
             user_font, f"--font {user_font}", "a TrueType (.ttf) font file", InputFileError,
             MAX_FONT_BYTES,
         )  # fmt: skip
+        # Named after its contents: reportlab keeps the first font registered under a
+        # name for the life of the process (a batch makes many sheets in one), so two
+        # fonts must never share one.
+        name = f"{USER_FONT}-{hashlib.sha256(data).hexdigest()[:12]}"
         # One file serves both: headings stand out by their size.
-        return FontChoice(USER_FONT, USER_FONT, ((USER_FONT, data),), str(user_font))
+        return FontChoice(
+            name,
+            name,
+            ((name, data), (BUNDLED_REGULAR, bundled_font(BUNDLED_REGULAR))),
+            str(user_font),
+            fallback=BUNDLED_REGULAR,
+        )
     if not missing_from_standard(texts):
         return FontChoice(regular, bold)
     return FontChoice(
@@ -100,6 +116,53 @@ def choose_fonts(
             (BUNDLED_BOLD, bundled_font(BUNDLED_BOLD)),
         ),
     )
+
+
+# makeplan's own wording (title, safety note, labels, steps) is written in these.
+OWN_WORDING_CHARACTERS = string.ascii_letters + string.digits + string.punctuation
+
+
+def font_runs(
+    text: str, font: str, covered: frozenset[int], fallback: str, fallback_covered: frozenset[int]
+) -> list[tuple[str, str]]:
+    """`text` cut into (font, part) runs: a word `font` cannot show in full is set in
+    `fallback` when that can (so one word is never set in two styles), otherwise
+    letter by letter in whichever has it. A space stays in the run it is in, so words
+    set in one font read back as one line of text."""
+    runs: list[tuple[str, str]] = []
+
+    def add(use: str, part: str) -> None:
+        if runs and runs[-1][0] == use:
+            runs[-1] = (use, runs[-1][1] + part)
+        else:
+            runs.append((use, part))
+
+    for word in re.split(r"(\s+)", text):
+        codes = [ord(char) for char in word]
+        if not word:
+            continue
+        if word.isspace():
+            add(runs[-1][0] if runs else font, word)
+        elif all(code in covered for code in codes):
+            add(font, word)
+        elif all(code in fallback_covered for code in codes):
+            add(fallback, word)
+        else:
+            for char, code in zip(word, codes, strict=True):
+                add(fallback if code not in covered and code in fallback_covered else font, char)
+    return runs
+
+
+def refuse_a_font_without_own_wording(covered: frozenset[int], choice: FontChoice) -> None:
+    """A sheet is never written without its safety note: a --font that cannot show
+    makeplan's own wording, even with the bundled font's help, is refused."""
+    lacking = missing_from([OWN_WORDING_CHARACTERS], covered)
+    if lacking:
+        raise InputFileError(
+            f"--font {choice.origin}: lacks letters that makeplan's own wording needs "
+            f"({' '.join(lacking[:12])}), so the safety note would not print; choose a "
+            "TrueType font that has the Latin alphabet too, or leave out --font."
+        )
 
 
 def unprintable_warning(missing: list[str], choice: FontChoice) -> str:

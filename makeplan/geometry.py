@@ -1086,10 +1086,8 @@ def week_header_block(plan: Plan, composer: Composer, x: float, width: float) ->
     columns = _week_columns(plan, composer, x, width)
     size = composer.sizes.label
     cells: list[Slice] = []
-    for day in range(1, plan.days + 1):
+    for day, lines in enumerate(_day_headings(plan, composer, columns.day_width - 1 * MM), 1):
         left = columns.first_day_x + (day - 1) * columns.day_width
-        label = wording.day_label(plan.date, day)
-        lines = composer.wrap(label, True, size, columns.day_width - 1 * MM)
         cell = Slice(0)
         for line in lines:
             line_width = composer.width_of(line, True, size)
@@ -1105,6 +1103,26 @@ def week_header_block(plan: Plan, composer: Composer, x: float, width: float) ->
     gap = composer.sizes.box_gap * 1.5
     underline = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.8)])
     return Block([stack([row, underline])])
+
+
+def _day_headings(plan: Plan, composer: Composer, room: float) -> list[list[str]]:
+    """Each day column's heading, as lines: 'Mon 23 Nov' wrapped at its spaces, or,
+    when a word of it would not fit, the longest short form that fits whole in
+    every column (see wording.short_day_headings). A word is never cut."""
+    size = composer.sizes.label
+    days = range(1, plan.days + 1)
+
+    def fits(words: list[str] | tuple[str, ...]) -> bool:
+        return all(composer.width_of(word, True, size) <= room for word in words)
+
+    labels = [wording.day_label(plan.date, day) for day in days]
+    if all(fits(label.split()) for label in labels):
+        return [composer.wrap(label, True, size, room) for label in labels]
+    forms = [wording.short_day_headings(plan.date, day) for day in days]
+    for form in range(len(forms[0])):
+        if all(fits(headings[form]) for headings in forms):
+            return [list(headings[form]) for headings in forms]
+    return [list(headings[-1]) for headings in forms]  # the day number alone, as a last resort
 
 
 def week_pain_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
@@ -1591,8 +1609,9 @@ def _does_not_fit(plan: Plan, layout: Layout) -> DoesNotFitError:
     count = len(plan.exercises)
     what = "This exercise" if count == 1 else f"These {count} exercises"
     notes = " and the notes" if plan.notes else ""
+    verb = "does" if count == 1 and not notes else "do"
     return DoesNotFitError(
-        f"{what} with {plan.box_count()} boxes to tick{notes} do not fit on one page "
+        f"{what} with {plan.box_count()} boxes to tick{notes} {verb} not fit on one page "
         f"of the {layout.name} layout, even with text at {layout.min_pt:g} pt; use "
         "--layout handout, or choose fewer exercises, --days or --sessions."
     )

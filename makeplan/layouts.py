@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from makeplan.errors import DataError, InputFileError
+from makeplan.errors import DataError, InputFileError, UsageError
 from makeplan.schema import Table, load_toml, read_toml_file
 
 MM = 72 / 25.4  # points per millimetre
@@ -122,7 +122,9 @@ def _raw_layout(
         if reference not in names:
             close = difflib.get_close_matches(reference, names, n=1)
             hint = f"did you mean {close[0]}? " if close else ""
-            raise InputFileError(
+            # A name typed on the command line is a bad option value; one in a file, bad input.
+            error = UsageError if named_by == "--layout" else InputFileError
+            raise error(
                 f"{named_by} {reference!r} is not a packaged layout; {hint}"
                 f"choose one of: {', '.join(names)}, or give a path to a .toml file."
             )

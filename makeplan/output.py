@@ -2,7 +2,9 @@
 
 A failed run never leaves a half-written file or clobbers an existing one:
 the bytes go to a temporary file in the same folder, which replaces the
-target with one atomic rename only when everything worked. A symlink is
+target with one atomic rename only when everything worked (or, when an
+existing file must be kept, is hard-linked to the target name, which fails if
+the name was taken meanwhile). A symlink is
 followed (the file it points to is replaced, the link stays); devices, pipes
 and other special files are refused rather than replaced by a regular file.
 """
@@ -64,8 +66,21 @@ def check_writable(target: str, option: str = "-o/--output") -> None:
         resolve_target(target, option)
 
 
-def write_output(target: str, data: bytes, option: str = "-o/--output") -> None:
-    """Write `data` to `target` atomically, or to standard output for '-'."""
+def exists_error(target: str, option: str = "-o/--output") -> OutputError:
+    """The refusal to replace an existing file without --force."""
+    return OutputError(
+        f"{option} {target} already exists; give --force to replace it, or choose another name."
+    )
+
+
+def write_output(
+    target: str, data: bytes, option: str = "-o/--output", *, exclusive: bool = False
+) -> None:
+    """Write `data` to `target` atomically, or to standard output for '-'.
+
+    With `exclusive`, an existing target is kept and `exists_error` raised: the
+    check and the creation are one step, so of two runs at once only one writes.
+    """
     if target == STDOUT:
         _write_stdout(data)
         return
@@ -82,11 +97,36 @@ def write_output(target: str, data: bytes, option: str = "-o/--output") -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        if exclusive:
+            _link_exclusively(temporary, path, data)
+        else:
+            os.replace(temporary, path)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise exists_error(target, option) from None
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise OutputError(f"{option} {target}: cannot write ({exc.strerror}).") from None
+
+
+def _link_exclusively(temporary: str, path: Path, data: bytes) -> None:
+    """Give the finished `temporary` file the name `path` unless that name exists.
+
+    Raises FileExistsError when it does. A file system without hard links gets
+    the bytes written into a file created with O_EXCL instead.
+    """
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _mode_for(path))
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
 
 
 def _mode_for(path: Path) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from makeplan.errors import InputFileError, MakeplanError, Problem, ProblemsError, UsageError
-from makeplan.inputs import clean_text, read_input
+from makeplan.inputs import clean_text, os_path, read_input, utf8_text
 from makeplan.layouts import is_layout_path, load_layout
 from makeplan.model import ABILITY_NAMES, Exercise, ExerciseChoice, Options, Plan
 from makeplan.tomllines import Path as KeyPath
@@ -44,7 +44,7 @@ class _Reader:
 
     def relative(self, value: str) -> Path:
         """A path written in the plan, taken from the plan file's folder."""
-        return self.path.parent / Path(value.strip()).expanduser()
+        return self.path.parent / Path(os_path(value.strip())).expanduser()
 
 
 def read_plan(
@@ -388,9 +388,14 @@ def _relative(path: Path, plan_folder: Path) -> str:
     import os
 
     try:
-        return Path(os.path.relpath(path.absolute(), plan_folder.absolute())).as_posix()
+        text = Path(os.path.relpath(path.absolute(), plan_folder.absolute())).as_posix()
     except ValueError:  # another drive on Windows
-        return path.absolute().as_posix()
+        text = path.absolute().as_posix()
+    try:
+        # A name the OS gave in escaped bytes (a non-UTF-8 locale) is written as its letters.
+        return utf8_text(text)
+    except UnicodeError:
+        return text  # not UTF-8: refused, with what to do, where it is written
 
 
 def plan_text(

@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING
 
 from makeplan.errors import InputFileError
 from makeplan.fields import PAIN_HIGHEST, PAIN_LOWEST
-from makeplan.sheetdata import PLAN_ATTACHMENT, RECORD_ATTACHMENT, SheetRecord, read_record
+from makeplan.sheetdata import (
+    PLAN_ATTACHMENT,
+    RECORD_ATTACHMENT,
+    SheetRecord,
+    read_record,
+    sheet_mark,
+)
+from makeplan.terminal import printable
 from makeplan.wording import session_label
 
 if TYPE_CHECKING:
@@ -30,9 +37,6 @@ if TYPE_CHECKING:
 
 _OFF_STATES = frozenset({"/Off", "Off", "", "/"})
 _PAIN = re.compile(r"0?(10|[0-9])")  # "07" is 7 too
-# Characters that would break or rewrite a line of the table: controls, and
-# the invisible format marks (a right-to-left override turns a line around).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -109,12 +113,16 @@ def _percent(done: int, planned: int) -> int:
     return round(100 * done / planned) if planned else 0
 
 
+def is_on(value: str | None) -> bool:
+    """A value or appearance state is on when it is anything but Off (viewers write
+    /Yes, /On, /1 or their own name)."""
+    return value is not None and value.strip() not in _OFF_STATES
+
+
 def is_ticked(value: str | None, states: Sequence[str]) -> bool:
-    """A box is ticked when its value is any state but Off (viewers write /Yes, /On,
-    /1 or their own name), or, with no value saved, when a widget shows an on state."""
-    if value is not None:
-        return value.strip() not in _OFF_STATES
-    return any(state.strip() not in _OFF_STATES for state in states)
+    """A box is ticked when its value is on, or when a widget shows an on state: a
+    viewer that saves only the look (/AS) still shows a tick, and the patient meant one."""
+    return is_on(value) or any(is_on(state) for state in states)
 
 
 def plan_inside(sheet: Path) -> tuple[Path, bytes]:
@@ -122,8 +130,28 @@ def plan_inside(sheet: Path) -> tuple[Path, bytes]:
     paths start from) and its text."""
     from makeplan.existing_pdfs import read_returned
 
-    data = _attachment(sheet, read_returned(sheet, [PLAN_ATTACHMENT]), PLAN_ATTACHMENT)
+    returned = read_returned(sheet, [PLAN_ATTACHMENT, RECORD_ATTACHMENT])
+    data = _attachment(sheet, returned, PLAN_ATTACHMENT)
+    if RECORD_ATTACHMENT in returned.attachments:
+        # A file that holds two sheets carries one plan: which is not certain.
+        record = read_record(returned.attachments[RECORD_ATTACHMENT], str(sheet))
+        _refuse_two_sheets(str(sheet), record, returned)
     return sheet.parent / f"{sheet.name}#{PLAN_ATTACHMENT}", data
+
+
+# Names makeplan gives its boxes (`..._day3_session1_...`, or a week's `day3_session1_pain`).
+_MAKEPLAN_FIELD = re.compile(r"(^|_)day[0-9]+_session[0-9]+_")
+# How covers' own fields are renamed when merged (see existing_pdfs.merge_covers).
+_COVER_FIELD = re.compile(r"cover[0-9]+-")
+
+
+def _made_by_makeplan(returned: ReturnedSheet) -> bool:
+    """Signs that makeplan made the file, left when a tool copied its pages."""
+    return (
+        returned.creator.startswith("makeplan")
+        or any(mark is not None for mark in returned.page_marks)
+        or any(_MAKEPLAN_FIELD.search(name) for name in returned.values)
+    )
 
 
 def _attachment(path: Path, returned: ReturnedSheet, name: str) -> bytes:
@@ -131,7 +159,16 @@ def _attachment(path: Path, returned: ReturnedSheet, name: str) -> bytes:
     data = returned.attachments.get(name)
     if data is not None:
         return data
-    if returned.creator.startswith("makeplan"):
+    if any(mark is not None for mark in returned.page_marks) or any(
+        _MAKEPLAN_FIELD.search(field) for field in returned.values
+    ):
+        raise InputFileError(
+            f"{path}: has a makeplan sheet's boxes, but the record makeplan keeps inside "
+            "the sheet was removed (a PDF tool that copies pages into a new file, such as "
+            "qpdf --pages or pypdf's append, leaves it behind); give the sheet as it was "
+            "saved in the PDF viewer, or count the ticks on the page."
+        )
+    if _made_by_makeplan(returned):
         raise InputFileError(
             f"{path}: was made by makeplan but is not a sheet with its plan inside (a report's "
             "chart, or a sheet from an older makeplan); give a sheet made with makeplan build."
@@ -140,6 +177,49 @@ def _attachment(path: Path, returned: ReturnedSheet, name: str) -> bytes:
         f"{path}: was not made by makeplan (it carries no makeplan plan); "
         "give a sheet made with makeplan build."
     )
+
+
+def _refuse_two_sheets(where: str, record: SheetRecord, returned: ReturnedSheet) -> None:
+    """A file must hold the boxes of the one sheet its record describes, each once.
+
+    PDF tools that merge files keep one sheet's record but every page's boxes, so
+    the boxes of another sheet would be read under this one's names (a week
+    counted as done that was not). makeplan cannot tell which boxes belong to
+    which record, so it refuses rather than guess.
+    """
+    fix = (
+        "give each returned sheet as its own PDF file, as the PDF viewer saved it "
+        "(not merged with another sheet)"
+    )
+    own = sheet_mark(returned.attachments[RECORD_ATTACHMENT])
+    marks = {mark for mark in returned.page_marks if mark is not None}
+    if marks - {own}:
+        others = len(marks - {own})
+        raise InputFileError(
+            f"{where}: holds pages of {others + (own in marks)} different makeplan sheets "
+            f"but the record of only one; {fix}."
+        )
+    names = {field.name for field in record.ticks} | {field.name for field in record.pains}
+    counts: dict[str, int] = {}
+    for name, widgets in returned.widgets.items():
+        last = name.rsplit(".", 1)[-1]
+        counts[last] = counts.get(last, 0) + widgets
+    twice = sorted(name for name in names if counts.get(name, 0) > 1)
+    if twice:
+        raise InputFileError(
+            f"{where}: holds {len(twice)} boxes more than once (such as {printable(twice[0])}), "
+            f"so it holds two copies of a sheet; {fix}."
+        )
+    foreign = sorted(
+        name
+        for name in counts
+        if name not in names and _MAKEPLAN_FIELD.search(name) and not _COVER_FIELD.match(name)
+    )
+    if foreign:
+        raise InputFileError(
+            f"{where}: holds {len(foreign)} boxes that its makeplan record does not name "
+            f"(such as {printable(foreign[0])}), from another sheet; {fix}."
+        )
 
 
 def read_report(paths: Sequence[Path]) -> Report:
@@ -155,6 +235,7 @@ def read_report(paths: Sequence[Path]) -> Report:
                 f"{path}: was made with --no-fillable, so it has no boxes to read; "
                 "count the ticks on paper."
             )
+        _refuse_two_sheets(str(path), record, returned)
         values = _by_record_names(record, returned.values)
         if not any(field.name in values for field in record.ticks):
             raise InputFileError(
@@ -170,13 +251,30 @@ def read_report(paths: Sequence[Path]) -> Report:
     for where, record, values in sheets:
         done: dict[tuple[str, int, int], int] = {}
         missing: dict[str, int] = {}
+        look_only = value_only = 0
         for field in record.ticks:
             found = values.get(field.name)
             if found is None:
                 missing[field.exercise] = missing.get(field.exercise, 0) + 1
-            elif is_ticked(found.value, found.states):
+                continue
+            if is_ticked(found.value, found.states):
                 key = (field.exercise, field.day, field.session)
                 done[key] = done.get(key, 0) + 1
+            shows = any(is_on(state) for state in found.states)
+            if found.value is not None and shows and not is_on(found.value):
+                look_only += 1
+            elif found.states and is_on(found.value) and not shows:
+                value_only += 1
+        if look_only:
+            warnings.append(
+                f"{where}: {_boxes(look_only)} a tick but saved no value (a viewer saved "
+                "only the look); they count as done: check them on the page."
+            )
+        if value_only:
+            warnings.append(
+                f"{where}: {_boxes(value_only)} no tick but saved the value of one; they "
+                "count as done: check them on the page."
+            )
         names = {exercise.id: exercise.name for exercise in record.exercises}
         warnings += [
             f"{where}: {count} boxes of {printable(names[exercise])} are not in the file "
@@ -256,11 +354,13 @@ def _refuse_mixed_sheets(sheets: Sequence[tuple[str, SheetRecord, object]]) -> N
                 key = (exercise.id, record.day_date(day))
                 if key in seen:
                     other = seen[key]
-                    same = "is given twice" if other == where else f"and {other} both cover"
-                    raise InputFileError(
-                        f"{where} {same} {_day_name(key[1])} for {printable(exercise.name)}; "
-                        "give each day's sheet once."
+                    which = f"{_day_name(key[1])} for {printable(exercise.name)}"
+                    clash = (
+                        f"is given twice, so {which} would count twice"
+                        if other == where
+                        else f"and {other} both cover {which}"
                     )
+                    raise InputFileError(f"{where} {clash}; give each day's sheet once.")
                 seen[key] = where
 
 
@@ -298,9 +398,8 @@ def _pain_scores(
     return scores
 
 
-def printable(text: str) -> str:
-    """`text` safe to print on one line of a terminal."""
-    return _UNPRINTABLE.sub("\ufffd", text)
+def _boxes(count: int) -> str:
+    return "1 box shows" if count == 1 else f"{count} boxes show"
 
 
 def _day_name(date: dt.date) -> str:
@@ -353,7 +452,17 @@ def _as_data(report: Report) -> dict[str, object]:
     }
 
 
-CSV_COLUMNS = ("date", "exercise", "name", "done", "planned", "percent", "missed_sessions", "pain")
+CSV_COLUMNS = (
+    "patient",
+    "date",
+    "exercise",
+    "name",
+    "done",
+    "planned",
+    "percent",
+    "missed_sessions",
+    "pain",
+)
 
 
 def as_csv(report: Report) -> str:
@@ -365,6 +474,7 @@ def as_csv(report: Report) -> str:
         for day in exercise.days:
             writer.writerow(
                 [
+                    report.patient or "",
                     day.date.isoformat(),
                     exercise.id,
                     exercise.name,

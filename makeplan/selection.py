@@ -106,9 +106,15 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     days = options.days or 1  # build fills in the layout's default before this
     # Ordinals, not dates: the last day may be past the last date Python can hold.
     if options.date.toordinal() + days - 1 > dt.date.max.toordinal():
+        # A date not asked for is today's, or SOURCE_DATE_EPOCH's: only that can be so late.
+        first = (
+            f"--date {options.date.isoformat()}"
+            if options.date_given
+            else f"SOURCE_DATE_EPOCH (the date {options.date.isoformat()})"
+        )
         raise UsageError(
-            f"--date {options.date.isoformat()} with --days {days} runs past the year "
-            "9999; choose an earlier date."
+            f"{first} with --days {days} runs past the year 9999 (the last day may be "
+            "9999-12-31); choose an earlier date or fewer days."
         )
     if options.exercise_ids:
         chosen = find_exercises(catalogue, options.exercise_ids)

@@ -36,6 +36,18 @@ PLAN_ATTACHMENT = "makeplan-plan.toml"
 RECORD_ATTACHMENT = "makeplan-sheet.json"
 RECORD_FORMAT = "makeplan-sheet"
 RECORD_VERSION = 1
+# Each page of a fillable sheet carries the mark of the sheet it belongs to, in
+# /PieceInfo (PDF's place for an application's own data on a page, kept by PDF
+# tools when they copy pages: pypdf's merge and append, qpdf --pages), so a
+# returned file that holds pages of two sheets is found, not read as one.
+PIECE_INFO_KEY = "Makeplan"
+
+
+def sheet_mark(record: bytes) -> str:
+    """The mark of the sheet whose record is `record`: the same sheet, the same mark."""
+    import hashlib
+
+    return hashlib.sha256(record).hexdigest()[:20]
 
 
 @dataclass(frozen=True)
@@ -111,7 +123,7 @@ def read_record(data: bytes, where: str) -> SheetRecord:
     def damaged(what: str) -> InputFileError:
         return InputFileError(
             f"{where}: the makeplan record inside it is damaged ({what}); "
-            "make the sheet again with makeplan build."
+            "open it in your PDF viewer, use Save As to save a copy, and report the copy."
         )
 
     try:
@@ -212,7 +224,8 @@ def _one_of(value: Any, allowed: Any, booleans: bool = False) -> int:
 
 def _date(value: Any, days: int) -> dt.date:
     date = dt.date.fromisoformat(_text(value))
-    if date > dt.date.max - dt.timedelta(days=days):
+    # The last day may be 9999-12-31 itself, as a build allows (see selection.select).
+    if date.toordinal() + days - 1 > dt.date.max.toordinal():
         raise ValueError("a date too late for its days")
     return date
 

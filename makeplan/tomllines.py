@@ -11,11 +11,32 @@ apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 Path = tuple[str | int, ...]
 
 _BARE_KEY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+# The escapes of a basic string ("..."): \uXXXX, \UXXXXXXXX, and one letter or
+# mark (\xHH and \e are TOML 1.1's). A literal string ('...') has none.
+_ESCAPE = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|(.))", re.DOTALL)
+_ESCAPED = {
+    "b": "\b",
+    "t": "\t",
+    "n": "\n",
+    "f": "\f",
+    "r": "\r",
+    "e": "\x1b",
+    '"': '"',
+    "\\": "\\",
+}
+
+
+def _unescape(match: re.Match[str]) -> str:
+    code = match[1] or match[2] or match[3]
+    if code is None:
+        return _ESCAPED.get(match[4], match[0])
+    return chr(int(code, 16)) if int(code, 16) <= 0x10FFFF else match[0]
 
 
 class _Scanner:
@@ -79,7 +100,10 @@ class _Scanner:
         while True:
             self.skip_blank(newlines=False)
             if self.peek() in "\"'":
-                parts.append(self.string())
+                basic = self.peek() == '"'
+                text = self.string()
+                # A key is named by what its escapes stand for: "\u0064ays" is days.
+                parts.append(_ESCAPE.sub(_unescape, text) if basic else text)
             else:
                 start = self.pos
                 while self.peek() in _BARE_KEY and self.peek():

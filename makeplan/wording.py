@@ -46,6 +46,7 @@ PAGE_FOOTER_SAFETY_SHORT = "More pain? Stop or do less. See page 1."
 
 # English names written out, so the sheet does not change with the machine's locale.
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_SHORT_DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _MONTH_NAMES = (
     "January",
     "February",
@@ -100,6 +101,16 @@ def day_label(start: dt.date, day: int) -> str:
     """'Mon 23 Nov' for day 1 of a sheet dated 23 November; day names help on a fridge."""
     date = start + dt.timedelta(days=day - 1)
     return f"{_DAY_NAMES[date.weekday()]} {date.day} {_MONTH_NAMES[date.month - 1][:3]}"
+
+
+def short_day_headings(start: dt.date, day: int) -> list[tuple[str, ...]]:
+    """Shorter headings for a narrow day column, a line each, longest first:
+    ('Mo', '23', 'Nov'), ('Mo', '23'), ('M', '23'), ('23',)."""
+    date = start + dt.timedelta(days=day - 1)
+    weekday = _SHORT_DAY_NAMES[date.weekday()]
+    number = str(date.day)
+    month = _MONTH_NAMES[date.month - 1][:3]
+    return [(weekday, number, month), (weekday, number), (weekday[0], number), (number,)]
 
 
 def side_label(side: str) -> str:

@@ -110,6 +110,15 @@ def test_show_prints_everything(run) -> None:
         assert needle in result.text
 
 
+def test_show_names_the_articles_not_their_file_names(run) -> None:
+    lines = run("show", "warrior-at-the-wall").text.splitlines()
+    (source,) = [line for line in lines if line.startswith("Source:")]
+    assert source.split(":", 1)[1].strip() == (
+        "Exercises for Lower Back Spasms, Stretches for Lower Back Spasms"
+    )
+    assert ".txt" not in run("show", "back-rounder").text
+
+
 def test_show_unknown_id_suggests(run) -> None:
     assert_clean_error(run("show", "warior-at-the-wall"), "warrior-at-the-wall")
 

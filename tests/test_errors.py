@@ -99,6 +99,46 @@ def test_bad_source_date_epoch(run, tmp_path, monkeypatch) -> None:
     assert_clean_error(run("build"), "SOURCE_DATE_EPOCH")
 
 
+def test_source_date_epoch_out_of_range_says_so(run, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300800")  # 10000-01-01: whole, but too late
+    result = run("build")
+    assert_clean_error(result, "SOURCE_DATE_EPOCH", "outside the dates")
+    assert "whole number" not in result.stderr
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "9" * 5000)
+    assert_clean_error(run("build"), "outside the dates")
+
+
+def test_a_sheet_past_9999_names_where_its_date_came_from(run, tmp_path, monkeypatch) -> None:
+    assert run("build", "--date", "9999-12-25", "--days", "7", "-e", "seated-twist").code == 0
+    result = run("build", "--date", "9999-12-26", "--days", "7", "-e", "seated-twist",
+                 "-o", "late.pdf")  # fmt: skip
+    assert_clean_error(result, "--date 9999-12-26", "--days 7", "9999")
+    assert result.code == 2
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402214400")  # 9999-12-31
+    result = run("build", "--days", "7", "-e", "seated-twist", "-o", "late.pdf")
+    assert_clean_error(result, "SOURCE_DATE_EPOCH", "--days 7")
+    assert "--date" not in result.stderr
+    assert not (tmp_path / "late.pdf").exists()
+
+
+def test_does_not_fit_agrees_with_its_subject(run) -> None:
+    args = ["build", "-e", "seated-twist", "--days", "31", "--sessions", "3", "--reps", "10"]
+    assert_clean_error(run(*args), "This exercise with 1860 boxes to tick does not fit")
+    with_notes = run(*args, "--notes", "Go slowly.")
+    assert_clean_error(with_notes, "This exercise with 1860 boxes to tick and the notes do not fit")
+    assert_clean_error(run("build", "-p", "lying", "--days", "31"), "exercises with", "do not fit")
+
+
+def test_an_unknown_layout_name_is_a_bad_option_a_broken_file_bad_input(run, tmp_path) -> None:
+    result = run("build", "--layout", "weak")
+    assert_clean_error(result, "'weak'", "week")
+    assert result.code == 2
+    (tmp_path / "weak.toml").write_text("[text\n")
+    assert run("build", "--layout", "weak.toml").code == 3
+    (tmp_path / "child.toml").write_text('extends = "weak"\n')
+    assert run("build", "--layout", "child.toml").code == 3
+
+
 def test_installed_command_errors_without_traceback(tmp_path: Path) -> None:
     result = run_installed("build", "-e", "nope", cwd=tmp_path)
     stderr = result.stderr.decode()

@@ -10,7 +10,7 @@ import pytest
 import makeplan
 from makeplan.errors import InputFileError
 from makeplan.layouts import load_layout, packaged_layout_names
-from support import layout_problems, page_texts
+from support import MM, layout_problems, page_texts
 
 
 def test_packaged_data_ships_inside_the_installed_package() -> None:
@@ -151,6 +151,35 @@ def test_week_is_a_landscape_week_with_a_column_per_day(run, tmp_path) -> None:
         == 0
     )
     assert "Thu 26 Nov" not in page_texts(tmp_path / "three.pdf")[0]
+
+
+@pytest.mark.parametrize(("days", "paper"), [(28, "a4"), (31, "a4"), (28, "letter")])
+def test_a_long_weeks_day_headings_are_never_cut(run, tmp_path, days, paper) -> None:
+    import datetime as dt
+
+    import pdfplumber
+
+    result = run("build", "--date", "2026-11-23", "--layout", "week", "--days", str(days),
+                 "--paper", paper, "-e", "back-rounder", "-e", "double-knee-lift",
+                 "--reps", "1", "--sessions", "1")  # fmt: skip
+    assert result.code == 0, result.stderr
+    with pdfplumber.open(tmp_path / "routine.pdf") as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words(x_tolerance=1)  # columns are close: keep words apart
+        top = min(word["top"] for word in words if word["text"] == "Exercise")
+        boxes = [rect for rect in page.rects if rect["top"] > top]
+        first_box = min(rect["top"] for rect in boxes)
+        left = min(rect["x0"] for rect in boxes) - 2 * MM
+        heading = [word for word in words if top - 1 < word["top"] < first_box]
+        heading = [word for word in heading if word["x0"] > left or word["text"] == "Exercise"]
+    names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    whole = {"Exercise", *names, *(name[:2] for name in names), *(name[0] for name in names)}
+    whole |= {"Nov", "Dec"} | {str(number) for number in range(1, 32)}
+    assert {word["text"] for word in heading} <= whole
+    numbers = sorted((word for word in heading if word["text"].isdigit()), key=lambda w: w["x0"])
+    first = dt.date(2026, 11, 23)
+    expected = [str((first + dt.timedelta(days=day)).day) for day in range(days)]
+    assert [word["text"] for word in numbers] == expected
 
 
 def test_week_says_clearly_when_it_does_not_fit(run, tmp_path) -> None:

@@ -95,6 +95,27 @@ def test_plan_keeps_an_existing_file_unless_forced(run, tmp_path: Path) -> None:
     assert "version = 1" in (tmp_path / "p.toml").read_text()
 
 
+def test_plan_refuses_a_file_made_while_it_worked(run, tmp_path: Path, monkeypatch) -> None:
+    # Another `makeplan plan -o p.toml` finishes during this one's test build: the file
+    # was not there at the check, but must still not be replaced without --force.
+    import makeplan.build
+
+    build_pdf = makeplan.build.build_pdf
+
+    def slow_build(options):
+        (tmp_path / "p.toml").write_text("the other run's plan\n")
+        return build_pdf(options)
+
+    monkeypatch.setattr(makeplan.build, "build_pdf", slow_build)
+    result = run("plan", "-o", "p.toml")
+    assert_clean_error(result, "p.toml", "already exists", "--force")
+    assert result.code == 6
+    assert (tmp_path / "p.toml").read_text() == "the other run's plan\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["p.toml"]  # no temporary left
+    assert run("plan", "-o", "p.toml", "--force").code == 0
+    assert "version = 1" in (tmp_path / "p.toml").read_text()
+
+
 def test_plan_to_stdout(run) -> None:
     result = run("plan", "-e", "back-rounder", "-o", "-")
     assert result.code == 0

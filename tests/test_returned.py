@@ -103,7 +103,10 @@ def check_all_formats(run, path: str) -> None:
     }  # fmt: skip
     assert found == EXPECTED
     assert data["patient"] == "Ann Lee" and data["from"] == DATE and data["to"] == "2026-11-24"
-    rows = list(csv.DictReader(io.StringIO(report(run, path, "--format", "csv"))))
+    text = report(run, path, "--format", "csv")
+    assert text.startswith("patient,date,exercise,")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {row["patient"] for row in rows} == {"Ann Lee"}
     assert {
         (row["exercise"], row["date"]): (
             int(row["done"]), int(row["planned"]),
@@ -321,7 +324,8 @@ def test_report_errors_are_one_clean_line(run, sheet, tmp_path) -> None:
     with pikepdf.open(sheet) as pdf:
         pdf.attachments["makeplan-sheet.json"] = pikepdf.AttachedFileSpec(pdf, b"{not json")
         pdf.save(tmp_path / "broken.pdf")
-    assert_clean_error(run("report", "broken.pdf"), "damaged")
+    # Advice that keeps the ticks: a copy saved from the viewer, not a sheet made again.
+    assert_clean_error(run("report", "broken.pdf"), "damaged", "Save As", "report the copy")
     assert_clean_error(run("report", "sheet.pdf", "--chart", "sheet.pdf"), "--chart")
     assert_clean_error(run("build", "--progress", "-o", "x.pdf"), "--from")
     assert_clean_error(run("build", "--from", "sheet.pdf", "--plan", "p.toml"), "use one")
@@ -332,7 +336,11 @@ def test_report_errors_are_one_clean_line(run, sheet, tmp_path) -> None:
 
 def test_the_same_day_twice_or_two_patients_is_refused(run, sheet, tmp_path) -> None:
     fill_with_pypdf(sheet, tmp_path / "back.pdf")
-    assert_clean_error(run("report", "back.pdf", "back.pdf"), "given twice")
+    assert_clean_error(
+        run("report", "back.pdf", "back.pdf"),
+        "Error: back.pdf is given twice, so Mon 2026-11-23 for Buttock (glute) stretch "
+        "would count twice;",
+    )
     (tmp_path / "copy.pdf").write_bytes((tmp_path / "back.pdf").read_bytes())
     assert_clean_error(run("report", "back.pdf", "copy.pdf"), "both cover", "once")
     other = [arg if arg != "Ann Lee" else "Bob Roe" for arg in SHEET]
@@ -398,7 +406,7 @@ def tampered(sheet: Path, target: Path, change) -> None:
     "change",
     [
         lambda text: text.replace('"days":2', '"days":' + "9" * 5000),
-        lambda text: text.replace(DATE, "9999-12-30"),
+        lambda text: text.replace(DATE, "9999-12-31"),  # 2 days: the 2nd is past 9999
         lambda text: text.replace('"fillable":true', '"fillable":"false"'),
         lambda text: text.replace('"reps":3', '"reps":1000000'),
         lambda text: text.replace('_pain"', '_pain{day:>999999999}"'),
@@ -408,6 +416,15 @@ def tampered(sheet: Path, target: Path, change) -> None:
 def test_a_tampered_record_is_one_clean_error(run, sheet, tmp_path, change) -> None:
     tampered(sheet, tmp_path / "bad.pdf", change)
     assert_clean_error(run("report", "bad.pdf"), "damaged")
+
+
+def test_a_sheet_that_ends_on_the_last_day_of_9999_is_read(run, tmp_path) -> None:
+    args = ["build", "--date", "9999-12-25", "--days", "7", "-e", "back-rounder"]
+    assert run(*args, "-o", "late.pdf").code == 0
+    table = report(run, "late.pdf", "--chart", "chart.pdf")
+    assert "9999-12-25 to 9999-12-31" in table
+    assert run("build", "--from", "late.pdf", "--date", "9999-12-31", "--days", "1",
+               "--progress", "-o", "last.pdf").code == 0  # fmt: skip
 
 
 def test_a_chart_is_not_a_sheet(run, sheet, tmp_path) -> None:

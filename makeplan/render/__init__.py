@@ -20,12 +20,17 @@ from typing import Any, NamedTuple
 
 from makeplan import __version__
 from makeplan.errors import InputFileError
-from makeplan.fonts import FontChoice
+from makeplan.fonts import FontChoice, font_runs
 from makeplan.geometry import Box, Document, WriteIn
 from makeplan.images import Picture
 from makeplan.poses import Disc, Panel, Stroke
 
-_REGISTERED: dict[str, frozenset[int]] = {}
+# Fonts registered so far in this process, by name: the font, and its code points.
+_REGISTERED: dict[str, tuple[Any, frozenset[int]]] = {}
+# A font whose missing characters are drawn in another: name -> (its code points,
+# the other font's name, and code points). Measuring and drawing both cut text into
+# runs by it.
+_FALLBACKS: dict[str, tuple[frozenset[int], str, frozenset[int]]] = {}
 
 
 def register_fonts(choice: FontChoice) -> frozenset[int] | None:
@@ -40,8 +45,10 @@ def register_fonts(choice: FontChoice) -> frozenset[int] | None:
     from reportlab.pdfbase.ttfonts import TTFont
 
     covered: frozenset[int] = frozenset()
+    by_name: dict[str, frozenset[int]] = {}
+    faces: dict[str, bytes] = {}
     for name, data in choice.files:
-        key = f"{name}:{hash(data)}"
+        key = name  # one font a name (see fonts.choose_fonts)
         if key not in _REGISTERED:
             try:
                 font = TTFont(name, io.BytesIO(data))
@@ -51,16 +58,42 @@ def register_fonts(choice: FontChoice) -> frozenset[int] | None:
                     "TrueType .ttf file (OpenType .otf with PostScript outlines will not do)."
                 ) from None
             pdfmetrics.registerFont(font)
-            _REGISTERED[key] = frozenset(font.face.charToGlyph)
+            if pdfmetrics.getFont(name) is not font:
+                # reportlab hands a new name the font registered earlier with the same
+                # PostScript name (another file called DejaVuSans, say): not this one.
+                pdfmetrics._fonts[name] = font
+            _REGISTERED[key] = (font, frozenset(font.face.charToGlyph))
+        font, by_name[name] = _REGISTERED[key]
+        faces[name] = font.face.name
         if name == choice.regular:
-            covered = _REGISTERED[key]
+            covered = by_name[name]
+    fallback = choice.fallback
+    # reportlab names a font's objects in the file after its PostScript name, so two
+    # fonts with the same name (a --font made from DejaVu) cannot share a file.
+    if fallback is not None and faces[fallback] == faces[choice.regular]:
+        fallback = None
+    for name in {choice.regular, choice.bold}:
+        _FALLBACKS.pop(name, None)
+        if fallback is not None and name != fallback:
+            _FALLBACKS[name] = (by_name[name], fallback, by_name[fallback])
+    if fallback is not None:
+        covered |= by_name[fallback]
     return covered
+
+
+def _runs(text: str, font: str) -> list[tuple[str, str]]:
+    """(font, part) runs of `text`: one run, unless `font` has a fallback."""
+    if font not in _FALLBACKS:
+        return [(font, text)]
+    return font_runs(text, font, *_FALLBACKS[font])
 
 
 def text_width(text: str, font: str, size: float) -> float:
     """Width of `text` in points; the `Measure` geometry needs."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    if font in _FALLBACKS:
+        return sum(float(stringWidth(part, name, size)) for name, part in _runs(text, font))
     return float(stringWidth(text, font, size))
 
 
@@ -343,6 +376,25 @@ def _add_checkbox(canvas: Any, box: Box, line: float, shared: dict[Any, Any]) ->
     )
 
 
+def _mark_page(canvas: Any, mark: str, date: dt.date, shared: dict[Any, Any]) -> None:
+    """Puts the sheet's mark in the /PieceInfo of the page just made (one dictionary
+    that every page refers to)."""
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
+
+    from makeplan.sheetdata import PIECE_INFO_KEY
+
+    if "piece-info" not in shared:
+        data = {
+            # Required beside an application's data: when it last changed.
+            "LastModified": PDFString(f"D:{date:%Y%m%d}000000Z"),
+            "Private": PDFDictionary({"Sheet": PDFString(mark)}),
+        }
+        shared["piece-info"] = canvas._doc.Reference(
+            PDFDictionary({PIECE_INFO_KEY: PDFDictionary(data)})
+        )
+    canvas._doc.Pages.pages[-1].PieceInfo = shared["piece-info"]
+
+
 class Attachment(NamedTuple):
     """A file carried inside the PDF (shown in a viewer's attachments panel)."""
 
@@ -360,11 +412,13 @@ def render(
     grayscale: bool = False,
     box_line: float = 0.9,
     attachments: Sequence[Attachment] = (),
+    sheet_mark: str | None = None,
 ) -> bytes:
     """The PDF for `document`, dated `date`, with form checkboxes when `fillable`.
 
     `images` holds the encoded pictures that the document's `Image` items name;
-    `attachments` are embedded as files.
+    `attachments` are embedded as files; `sheet_mark`, when given, goes on every
+    page (see sheetdata.PIECE_INFO_KEY).
     """
     from reportlab.lib.colors import black
     from reportlab.lib.utils import ImageReader
@@ -418,12 +472,15 @@ def render(
             canvas.setFillColor(black)
             font = None
             for text in page.texts:
-                # reportlab writes a text object for every font change, so set it
-                # only when it changes.
-                if font != (text.font, text.size):
-                    font = (text.font, text.size)
-                    canvas.setFont(*font)
-                canvas.drawString(round(text.x, 2), round(text.y, 2), text.text)
+                x = text.x
+                for name, part in _runs(text.text, text.font):
+                    # reportlab writes a text object for every font change, so set it
+                    # only when it changes.
+                    if font != (name, text.size):
+                        font = (name, text.size)
+                        canvas.setFont(*font)
+                    canvas.drawString(round(x, 2), round(text.y, 2), part)
+                    x += text_width(part, name, text.size)
             if fillable:
                 for box in page.boxes:
                     if isinstance(box, WriteIn):
@@ -431,5 +488,7 @@ def render(
                     else:
                         _add_checkbox(canvas, box, box_line, appearances)
             canvas.showPage()
+            if sheet_mark is not None:
+                _mark_page(canvas, sheet_mark, date, appearances)
         canvas.save()
         return buffer.getvalue()
