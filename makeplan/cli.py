@@ -497,8 +497,9 @@ def _options(ctx: click.Context, params: dict[str, Any]) -> tuple[Options, bool]
         raise ProblemsError(
             f"the plan inside {from_sheet}",
             exc.problems,
-            "its paths start from the folder the sheet was made in; give those files "
-            "with --cover, --logo or --library, or run this where the sheet was made",
+            f"its paths start from the folder the sheet is in now ({from_sheet.parent}); put "
+            "those files where the lines below say, or give them again with --cover, "
+            "--logo, --library or --font",
         ) from None
     if progress and from_sheet is not None:
         options = _progressed(options, from_sheet)

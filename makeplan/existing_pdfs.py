@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from makeplan.errors import InputFileError
-from makeplan.inputs import note_input
+from makeplan.inputs import read_input
 from makeplan.sheetdata import PIECE_INFO_KEY
 
 if TYPE_CHECKING:
@@ -65,6 +65,10 @@ _SAFE_URI_STARTS = ("http://", "https://", "mailto:")
 # files stay far below it, and copying and writing them is recursive in pypdf (and in
 # the readers of the handout).
 _MAX_NESTING = 100
+# The largest PDF makeplan opens (a cover, or a returned sheet). A clinic's cover
+# pages, even scanned, are a few MB; a returned sheet is well under 1 MB. Past this,
+# parsing would take minutes and gigabytes of memory before finding any problem.
+MAX_PDF_BYTES = 100_000_000
 # Form settings a cover's own fields may need (fonts, default look); the first cover's win.
 _FORM_SETTINGS = ("/DR", "/DA")
 
@@ -211,18 +215,10 @@ def _open(
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
-    try:
-        if not path.exists():
-            raise InputFileError(f"{where}: no such file; check the path.")
-        if not path.is_file():
-            raise InputFileError(f"{where}: is not a file; give a PDF file.")
-        # Read once: pypdf parses objects from this buffer as they are needed (BytesIO
-        # shares it rather than copying), and the file cannot change between this
-        # check and its use.
-        note_input(path)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputFileError(f"{where}: cannot be read ({exc.strerror}).") from None
+    # Read once: pypdf parses objects from this buffer as they are needed (BytesIO
+    # shares it rather than copying), and the file cannot change between this check
+    # and its use. Its size is looked at first: a huge file is refused unread.
+    data = read_input(path, where, "a PDF file", InputFileError, MAX_PDF_BYTES)
     if not data:
         raise InputFileError(f"{where}: is empty (0 bytes); give a PDF file.")
     if not data[:1024].lstrip().startswith(b"%PDF-"):

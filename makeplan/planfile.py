@@ -142,8 +142,9 @@ def _values(data: Mapping[str, Any], reader: _Reader) -> dict[str, Any]:
                 for item in data[key]
                 if isinstance(item, str) and item.strip()
             )
-    if isinstance(data.get("logo"), str) and data["logo"].strip():
-        values["logo"] = reader.relative(data["logo"])
+    for key in ("logo", "font"):
+        if isinstance(data.get(key), str) and data[key].strip():
+            values[key] = reader.relative(data[key])
     if isinstance(data.get("positions"), list):
         values["positions"] = tuple(data["positions"])
     ability = data.get("ability")
@@ -258,14 +259,19 @@ def _check_files(
                 reader.add((key, index), f"{path} {missing}; expected {expected}.")
             elif key == "covers" and deep:
                 _try(reader, (key, index), lambda path=path: _open_cover(path))
-    logo = data.get("logo")
-    if "logo" not in skip and isinstance(logo, str) and logo.strip():
-        path = reader.relative(logo)
+    for key, expected, opener in (
+        ("logo", "a PNG or JPEG image", _open_logo),
+        ("font", "a TrueType (.ttf) font file", _open_font),
+    ):
+        value = data.get(key)
+        if key in skip or not isinstance(value, str) or not value.strip():
+            continue
+        path = reader.relative(value)
         missing = _missing(path, folder_allowed=False)
         if missing:
-            reader.add(("logo",), f"{path} {missing}; expected a PNG or JPEG image.")
+            reader.add((key,), f"{path} {missing}; expected {expected}.")
         elif deep:
-            _try(reader, ("logo",), lambda: _open_logo(path))
+            _try(reader, (key,), lambda path=path, opener=opener: opener(path))
     layout = data.get("layout")
     if "layout" not in skip and isinstance(layout, str) and layout.strip():
         reference = layout.strip()
@@ -298,6 +304,13 @@ def _open_logo(path: Path) -> None:
     from makeplan.images import load_picture
 
     load_picture(path, "", 600, 600, grayscale=False)
+
+
+def _open_font(path: Path) -> None:
+    from makeplan.fonts import choose_fonts
+    from makeplan.render import register_fonts
+
+    register_fonts(choose_fonts((), "", "", path))
 
 
 def _try(reader: _Reader, key: KeyPath, action: Any) -> None:
@@ -446,6 +459,11 @@ def plan_text(
         "logo",
         _toml_string(_relative(options.logo, plan_folder)) if options.logo else None,
         '"clinic-logo.png"',
+    )
+    optional(
+        "font",
+        _toml_string(_relative(options.font, plan_folder)) if options.font else None,
+        '"clinic-font.ttf"',
     )
     libraries = [_relative(library, plan_folder) for library in options.libraries]
     optional("library", _toml_list(libraries) if libraries else None, '["clinic-exercises"]')

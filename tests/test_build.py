@@ -363,7 +363,8 @@ def test_a_very_long_word_is_fast(run, tmp_path) -> None:
 
     start = time.perf_counter()
     build(run, tmp_path, "--patient", "y" * 100_000, "--layout", "handout", "-e", "seated-twist")
-    assert time.perf_counter() - start < 10
+    # Generous, for a busy machine: the quadratic fit this guards against took minutes.
+    assert time.perf_counter() - start < 60
 
 
 def test_greek_and_polish_letters_print_without_a_warning(run, tmp_path) -> None:

@@ -20,7 +20,7 @@ import pytest
 from pikepdf import Array, Dictionary, Name, String
 from reportlab.pdfgen.canvas import Canvas
 
-from support import assert_clean_error, checkbox_fields, page_texts
+from support import assert_clean_error, checkbox_fields, count_calls, page_texts
 
 DATE = "2026-11-23"
 A4 = (595.28, 841.89)
@@ -614,19 +614,20 @@ def test_long_cover_merges_in_linear_time(run, tmp_path) -> None:
     make_long_cover(tmp_path / "short.pdf", 75)
     make_long_cover(tmp_path / "long.pdf", 300)
 
-    def best_time(cover: str) -> float:
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            result = run("build", "--date", DATE, "--cover", cover, "-o", "out.pdf")
-            times.append(time.perf_counter() - start)
-            assert result.code == 0, result.stderr
-        return min(times)
+    def work(*covers: str) -> int:
+        # Python function calls made: a measure of work that a busy machine does not
+        # change, unlike seconds.
+        result, calls = count_calls(
+            run, "build", "--date", DATE, *[f"--cover={c}" for c in covers], "-o", "out.pdf"
+        )
+        assert result.code == 0, result.stderr
+        return calls
 
-    short, long = best_time("short.pdf"), best_time("long.pdf")
-    # Four times the pages: about four times the work (plus the sheet, done once).
-    # Work growing with the square of the pages would take about sixteen times as long.
-    assert long <= 4 * short + 1.0, (short, long)
+    sheet = work()
+    short, long = work("short.pdf") - sheet, work("long.pdf") - sheet
+    # Four times the pages: about four times the work. Work growing with the square
+    # of the pages would be about sixteen times.
+    assert long <= 4.5 * short, (short, long)
     reader = pypdf.PdfReader(tmp_path / "out.pdf")
     assert len(reader.pages) == 301
     own = [name for name in reader.get_fields() if not name.startswith("cover")]
@@ -735,7 +736,8 @@ def test_hostile_cover_is_refused_cleanly(run, tmp_path, name) -> None:
     (tmp_path / "out.pdf").write_bytes(b"the old file")
     start = time.perf_counter()
     result = run("build", "--cover", f"{name}.pdf", "-o", "out.pdf")
-    assert time.perf_counter() - start < 20
+    # Generous: a refusal takes well under a second; a loop over the damage would not end.
+    assert time.perf_counter() - start < 60
     said = {"empty": "is empty", "png-renamed": "is not a PDF", "garbage": "is cut short"}
     assert_clean_error(result, f"cover '{name}.pdf': {said.get(name, 'is damaged')}")
     assert result.code == 3

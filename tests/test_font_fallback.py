@@ -96,3 +96,34 @@ def test_font_runs(text: str, runs: list[tuple[str, str]]) -> None:
     from makeplan.fonts import font_runs
 
     assert font_runs(text, "U", LATIN, "F", BOTH) == runs
+
+
+def fonts_printed(path: Path) -> set[str]:
+    reader = pypdf.PdfReader(path)
+    return {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
+def test_the_font_is_kept_in_plans_and_in_the_sheets_own_plan(run, tmp_path) -> None:
+    (tmp_path / "fonts").mkdir()
+    font = greek_only_font(tmp_path / "fonts" / "greek.ttf", "GreekOnlyTest")
+    args = ["--font", str(font.relative_to(tmp_path)), "--patient", NAME, "--date", "2026-11-02"]
+    assert run("plan", *args, "-o", "p.toml").code == 0
+    assert 'font = "fonts/greek.ttf"' in (tmp_path / "p.toml").read_text()
+    assert run("build", "--plan", "p.toml", "-o", "from-plan.pdf").code == 0
+    assert any("GreekOnlyTest" in name for name in fonts_printed(tmp_path / "from-plan.pdf"))
+    # Next week's sheet from the returned one prints in the same font.
+    assert run("build", *args, "-o", "week1.pdf").code == 0
+    result = run("build", "--from", "week1.pdf", "-o", "week2.pdf")
+    assert result.code == 0, result.stderr
+    assert any("GreekOnlyTest" in name for name in fonts_printed(tmp_path / "week2.pdf"))
+    # A plan whose font is missing: its line, and what is expected.
+    (tmp_path / "p.toml").write_text(
+        (tmp_path / "p.toml").read_text().replace("fonts/greek.ttf", "fonts/gone.ttf")
+    )
+    check = run("check", "p.toml")
+    assert check.code == 1 and "gone.ttf is not found; expected a TrueType" in check.text
+    assert check.text.startswith("p.toml:"), check.text

@@ -453,6 +453,12 @@ def test_a_moved_sheet_builds_with_its_library_given_again(run, tmp_path) -> Non
     again = run("build", "--from", "home/ann.pdf", "--library", "clinic/lib", "-o", "next.pdf")
     assert again.code == 0, again.stderr
     assert "Pelvic tilt" in page_texts(tmp_path / "next.pdf")[0]
+    # The advice works: the paths start from the folder the sheet is in now.
+    assert "folder the sheet is in now (home)" in first
+    assert "home/../lib is not found" in problems[0], problems
+    shutil.copytree(library, tmp_path / "lib")
+    beside = run("build", "--from", "home/ann.pdf", "-o", "beside.pdf")
+    assert beside.code == 0, beside.stderr
 
 
 def test_progress_speaks_only_of_the_exercises_on_the_new_sheet(run, sheet, tmp_path) -> None:

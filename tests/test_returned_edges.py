@@ -176,3 +176,15 @@ def test_progress_compares_80_percent_exactly(run, tmp_path) -> None:
         result = run("build", "--from", "back.pdf", "--progress", "-o", f"n{ticked}.pdf")
         assert result.code == 0, result.stderr
         assert expected in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("command", [["report", "huge.pdf"], ["build", "--cover", "huge.pdf"]])
+def test_a_huge_pdf_is_refused_unread(run, tmp_path, command) -> None:
+    # 1.5 GB on disk, none of it written (a sparse file): refused from its size.
+    with (tmp_path / "huge.pdf").open("wb") as file:
+        file.write(b"%PDF-1.7\n")
+        file.truncate(1_500_000_000)
+    (tmp_path / "out.pdf").write_bytes(b"old")
+    result = run(*command, "-o", "out.pdf") if command[0] == "build" else run(*command)
+    assert_clean_error(result, "huge.pdf", "1500.0 MB, too large", "at most 100 MB")
+    assert (tmp_path / "out.pdf").read_bytes() == b"old"
