@@ -24,7 +24,7 @@ from makeplan.inputs import tracking_inputs
 from makeplan.layouts import MM, Layout, is_layout_path, load_layout
 from makeplan.model import Options, Plan
 from makeplan.output import STDOUT, check_writable, exists_error, write_output
-from makeplan.pdfpack import pack
+from makeplan.pdfs.pack import pack
 from makeplan.poses import Pictogram, packaged_pictogram
 from makeplan.selection import select
 from makeplan.sheetdata import RECORD_ATTACHMENT, sheet_mark
@@ -107,7 +107,7 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
         sheet_mark=sheet_mark(record) if options.fillable else None,
     )
     if cover_readers:
-        from makeplan.existing_pdfs import merge_covers
+        from makeplan.pdfs.covers import merge_covers
 
         sheet = merge_covers(sheet, cover_readers)
     return pack(sheet), warnings + list(document.warnings)
@@ -144,7 +144,7 @@ def _open_covers(options: Options) -> list[Any]:
     """The covers, opened and checked before any work; pypdf is loaded only when there are some."""
     if not options.covers:
         return []
-    from makeplan.existing_pdfs import open_covers
+    from makeplan.pdfs.covers import open_covers
 
     return open_covers(options.covers, options.cover_password)
 

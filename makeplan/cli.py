@@ -479,7 +479,7 @@ def _options(ctx: click.Context, params: dict[str, Any]) -> tuple[Options, bool]
     if from_sheet is not None:
         if plan_file is not None:
             raise UsageError("--from and --plan both give the plan; use one of them.")
-        from makeplan.report import plan_inside
+        from makeplan.report.adherence import plan_inside
 
         plan_file, plan_data = plan_inside(from_sheet)
     elif progress:
@@ -513,7 +513,7 @@ def _progressed(options: Options, sheet: Path) -> Options:
     from makeplan.build import resolve_plan
     from makeplan.catalogue import load_catalogue
     from makeplan.progress import progressed
-    from makeplan.report import read_report
+    from makeplan.report.adherence import read_report
 
     report = read_report([sheet])
     catalogue = {exercise.id: exercise for exercise in load_catalogue(options.libraries)}
@@ -744,7 +744,8 @@ def report_command(sheets: tuple[Path, ...], form: str, chart: Path | None) -> N
     and the pain scores written in. The sheets must be ones makeplan made
     with fillable boxes, ticked in a PDF viewer and saved.
     """
-    from makeplan.report import formatted, read_report
+    from makeplan.report.adherence import read_report
+    from makeplan.report.formats import formatted
 
     if chart is not None:
         from makeplan.output import check_writable
@@ -760,7 +761,7 @@ def report_command(sheets: tuple[Path, ...], form: str, chart: Path | None) -> N
         echo_data(formatted(report, form))
     if chart is not None:
         from makeplan.output import write_output
-        from makeplan.pdfpack import pack
+        from makeplan.pdfs.pack import pack
         from makeplan.render.chart import chart_pdf
 
         write_output(str(chart), pack(chart_pdf(report)), "--chart")

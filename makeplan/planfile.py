@@ -294,7 +294,7 @@ def _missing(path: Path, folder_allowed: bool) -> str:
 def _open_cover(path: Path) -> None:
     import os
 
-    from makeplan.existing_pdfs import open_cover
+    from makeplan.pdfs.covers import open_cover
 
     # `check` has no password option; a locked cover opens with the variable.
     open_cover(path, os.environ.get("MAKEPLAN_COVER_PASSWORD"))

@@ -21,7 +21,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from makeplan.model import Exercise, ExerciseChoice
-from makeplan.report import ExerciseResult, Report
+from makeplan.report.adherence import ExerciseResult, Report
 
 THRESHOLD_PERCENT = 80
 HOLD_STEP_SECONDS = 5

@@ -19,7 +19,7 @@ import pypdf
 import pytest
 
 from makeplan.render.chart import NO_PAIN, chart_pdf
-from makeplan.report import DayResult, ExerciseResult, Report
+from makeplan.report.adherence import DayResult, ExerciseResult, Report
 from makeplan.sheetdata import SheetRecord
 from support import MM
 

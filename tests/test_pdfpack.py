@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from makeplan.pdfpack import pack
+from makeplan.pdfs.pack import pack
 
 TRICKY = "endobj stream 1 0 obj (unbalanced) \\ trailer startxref"
 

@@ -21,7 +21,7 @@ from makeplan.render import text_width
 
 if TYPE_CHECKING:
     from makeplan.fonts import FontChoice
-    from makeplan.report import ExerciseResult, Report
+    from makeplan.report.adherence import ExerciseResult, Report
 
 MM = 72 / 25.4
 MARGIN = 15 * MM

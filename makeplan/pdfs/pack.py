@@ -11,7 +11,8 @@ object needs to be touched. The rewrite is byte-deterministic.
 
 It is pure Python (zlib only) and never guesses: a file it does not fully
 understand (an incremental update, encryption, an existing xref stream, a
-table that does not match the objects) is returned unchanged.
+table that does not match the objects) is returned unchanged. It lives with
+the PDF readers because it works on a PDF's bytes, but it uses no pypdf.
 """
 
 from __future__ import annotations

@@ -1,27 +1,26 @@
 """Reads returned sheets into an adherence report: what was done, what was missed, pain.
 
 A sheet carries its own record (see sheetdata): the exercises, their doses,
-and the rule that names every field. This module asks existing_pdfs for the
-values a viewer saved, counts a box as ticked whatever "on" state the viewer
-wrote (/Yes, /On, /1...), checks each pain score (a whole number from 0 to
-10; anything else is left out, with a warning), and puts several sheets
-together in date order. It also writes the report as a table, JSON or CSV.
+and the rule that names every field. This module owns the `Report` values
+and how they are read: it asks makeplan.pdfs.returned for the values a viewer
+saved, counts a box as ticked whatever "on" state the viewer wrote (/Yes,
+/On, /1...), checks each pain score (a whole number from 0 to 10; anything
+else is left out, with a warning), refuses a file that holds the boxes of
+two sheets, and puts several sheets together in date order. Writing the
+report out is in formats; the chart, in makeplan.render.chart.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from makeplan.errors import InputFileError
 from makeplan.fields import PAIN_HIGHEST, PAIN_LOWEST
+from makeplan.pdfs.returned import FieldValue, ReturnedSheet, read_returned
 from makeplan.sheetdata import (
     PLAN_ATTACHMENT,
     RECORD_ATTACHMENT,
@@ -31,9 +30,6 @@ from makeplan.sheetdata import (
 )
 from makeplan.terminal import printable
 from makeplan.wording import session_label
-
-if TYPE_CHECKING:
-    from makeplan.existing_pdfs import FieldValue, ReturnedSheet
 
 _OFF_STATES = frozenset({"/Off", "Off", "", "/"})
 _PAIN = re.compile(r"0?(10|[0-9])")  # "07" is 7 too
@@ -51,7 +47,7 @@ class DayResult:
 
     @property
     def percent(self) -> int:
-        return _percent(self.done, self.planned)
+        return percent_of(self.done, self.planned)
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ class ExerciseResult:
 
     @property
     def percent(self) -> int:
-        return _percent(self.done, self.planned)
+        return percent_of(self.done, self.planned)
 
     def pain_scores(self) -> list[tuple[dt.date, int]]:
         """Every pain score written, in order."""
@@ -109,7 +105,8 @@ class Report:
         return [(date, sum(values) / len(values)) for date, values in sorted(scores.items())]
 
 
-def _percent(done: int, planned: int) -> int:
+def percent_of(done: int, planned: int) -> int:
+    """`done` as a whole percentage of `planned` (0 when nothing was planned)."""
     return round(100 * done / planned) if planned else 0
 
 
@@ -128,8 +125,6 @@ def is_ticked(value: str | None, states: Sequence[str]) -> bool:
 def plan_inside(sheet: Path) -> tuple[Path, bytes]:
     """The plan a sheet carries: a name for it (in the sheet's folder, where the plan's
     paths start from) and its text."""
-    from makeplan.existing_pdfs import read_returned
-
     returned = read_returned(sheet, [PLAN_ATTACHMENT, RECORD_ATTACHMENT])
     data = _attachment(sheet, returned, PLAN_ATTACHMENT)
     if RECORD_ATTACHMENT in returned.attachments:
@@ -141,7 +136,7 @@ def plan_inside(sheet: Path) -> tuple[Path, bytes]:
 
 # Names makeplan gives its boxes (`..._day3_session1_...`, or a week's `day3_session1_pain`).
 _MAKEPLAN_FIELD = re.compile(r"(^|_)day[0-9]+_session[0-9]+_")
-# How covers' own fields are renamed when merged (see existing_pdfs.merge_covers).
+# How covers' own fields are renamed when merged (see makeplan.pdfs.covers.merge_covers).
 _COVER_FIELD = re.compile(r"cover[0-9]+-")
 
 
@@ -224,8 +219,6 @@ def _refuse_two_sheets(where: str, record: SheetRecord, returned: ReturnedSheet)
 
 def read_report(paths: Sequence[Path]) -> Report:
     """The report over every sheet in `paths`, put in date order."""
-    from makeplan.existing_pdfs import read_returned
-
     sheets: list[tuple[str, SheetRecord, dict[str, FieldValue]]] = []
     for path in paths:
         returned = read_returned(path, [RECORD_ATTACHMENT])
@@ -354,7 +347,7 @@ def _refuse_mixed_sheets(sheets: Sequence[tuple[str, SheetRecord, object]]) -> N
                 key = (exercise.id, record.day_date(day))
                 if key in seen:
                     other = seen[key]
-                    which = f"{_day_name(key[1])} for {printable(exercise.name)}"
+                    which = f"{day_name(key[1])} for {printable(exercise.name)}"
                     clash = (
                         f"is given twice, so {which} would count twice"
                         if other == where
@@ -389,7 +382,7 @@ def _pain_scores(
                 ):
                     scores[(exercise.id, field.day, field.session)] = score
             continue
-        when = f"{_day_name(record.day_date(field.day))}, {session_label(field.session)}"
+        when = f"{day_name(record.day_date(field.day))}, {session_label(field.session)}"
         about = printable(names[field.exercise]) if field.exercise else "the exercises"
         warnings.append(
             f"{where}: the pain score {printable(repr(text))} after {about} ({when}) "
@@ -402,129 +395,6 @@ def _boxes(count: int) -> str:
     return "1 box shows" if count == 1 else f"{count} boxes show"
 
 
-def _day_name(date: dt.date) -> str:
+def day_name(date: dt.date) -> str:
     """'Mon 2026-11-23': the weekday helps, the full date sorts and cannot be misread."""
     return f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[date.weekday()]} {date.isoformat()}"
-
-
-# --- writing it out ---
-
-
-def as_json(report: Report) -> str:
-    return json.dumps(_as_data(report), indent=2, ensure_ascii=False) + "\n"
-
-
-def _as_data(report: Report) -> dict[str, object]:
-    return {
-        "patient": report.patient,
-        "from": report.first_day.isoformat(),
-        "to": report.last_day.isoformat(),
-        "sheets": [
-            {"file": where, "date": record.date.isoformat(), "days": record.days}
-            for where, record in report.sheets
-        ],
-        "exercises": [
-            {
-                "id": exercise.id,
-                "name": exercise.name,
-                "done": exercise.done,
-                "planned": exercise.planned,
-                "percent": exercise.percent,
-                "days": [
-                    {
-                        "date": day.date.isoformat(),
-                        "done": day.done,
-                        "planned": day.planned,
-                        "percent": day.percent,
-                        "missed_sessions": list(day.missed_sessions),
-                        "pain": list(day.pain),
-                    }
-                    for day in exercise.days
-                ],
-            }
-            for exercise in report.exercises
-        ],
-        "pain_by_day": [
-            {"date": date.isoformat(), "mean": round(mean, 2)}
-            for date, mean in report.pain_by_day()
-        ],
-        "warnings": list(report.warnings),
-    }
-
-
-CSV_COLUMNS = (
-    "patient",
-    "date",
-    "exercise",
-    "name",
-    "done",
-    "planned",
-    "percent",
-    "missed_sessions",
-    "pain",
-)
-
-
-def as_csv(report: Report) -> str:
-    """One row per exercise per day; lists inside a cell are separated by ';'."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for exercise in report.exercises:
-        for day in exercise.days:
-            writer.writerow(
-                [
-                    report.patient or "",
-                    day.date.isoformat(),
-                    exercise.id,
-                    exercise.name,
-                    day.done,
-                    day.planned,
-                    day.percent,
-                    ";".join(str(session) for session in day.missed_sessions),
-                    ";".join("" if score is None else str(score) for score in day.pain),
-                ]
-            )
-    return buffer.getvalue()
-
-
-def as_table(report: Report) -> str:
-    """A plain-text table per exercise, for a terminal or an e-mail."""
-    who = f" for {printable(report.patient)}" if report.patient else ""
-    count = len(report.sheets)
-    lines = [
-        f"Adherence report{who}: {report.first_day.isoformat()} to "
-        f"{report.last_day.isoformat()} ({count} sheet{'s' if count != 1 else ''})",
-    ]
-    done = sum(exercise.done for exercise in report.exercises)
-    planned = sum(exercise.planned for exercise in report.exercises)
-    lines.append(f"All exercises: {done} of {planned} reps done ({_percent(done, planned)}%)")
-    header = ("day", "done", "planned", "%", "missed sessions", "pain (0-10)")
-    for exercise in report.exercises:
-        rows = [
-            (
-                _day_name(day.date),
-                str(day.done),
-                str(day.planned),
-                f"{day.percent}%",
-                ", ".join(session_label(s) for s in day.missed_sessions) or "-",
-                " ".join("-" if score is None else str(score) for score in day.pain),
-            )
-            for day in exercise.days
-        ]
-        rows.append(
-            ("total", str(exercise.done), str(exercise.planned), f"{exercise.percent}%", "", "")
-        )
-        widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-        lines += ["", f"{printable(exercise.name)} ({exercise.id})"]
-        for row in [header, *rows]:
-            cells = [
-                cell.rjust(width) if 0 < index < 4 else cell.ljust(width)
-                for index, (cell, width) in enumerate(zip(row, widths, strict=True))
-            ]
-            lines.append("  " + "  ".join(cells).rstrip())
-    return "\n".join(lines) + "\n"
-
-
-def formatted(report: Report, form: str) -> str:
-    return {"table": as_table, "json": as_json, "csv": as_csv}[form](report)

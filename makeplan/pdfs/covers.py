@@ -1,11 +1,7 @@
-"""PDFs makeplan reads: clinic covers, and sheets sent back. The only module using pypdf.
+"""Covers: a clinic's own PDFs, opened, made inert and put in front of the sheet.
 
-Returned sheets: `read_returned` gives a sheet's attached files and the
-value of every form field, by full name, whatever the viewer that saved it.
-
-Covers: puts cover pages (a clinic's own PDFs) in front of the sheet.
-
-Each cover is opened, unlocked (with --cover-password when it needs one),
+This module owns the cover pages from path to merged bytes. Each cover is
+opened, unlocked (with --cover-password when it needs one; see opening),
 checked and made inert before anything is merged, so a missing, damaged or
 locked file fails with its name and nothing is written. "Inert" means the
 handout carries no active content from a cover: no scripts, no actions that
@@ -18,27 +14,19 @@ encrypted.
 from __future__ import annotations
 
 import io
-import logging
-import warnings
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from makeplan.errors import InputFileError
-from makeplan.inputs import read_input
+from makeplan.pdfs.opening import damaged, open_pdf, quiet
 from makeplan.sheetdata import PIECE_INFO_KEY
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader, PdfWriter
     from pypdf.generic import DictionaryObject, IndirectObject
-
-_COVER_PASSWORD_HINT = (
-    "give it with --cover-password (or MAKEPLAN_COVER_PASSWORD), or save an unlocked copy"
-)
-
 
 # The sheet's document information entries that are text (others, like /Trapped, are names).
 _TEXT_METADATA = (
@@ -65,10 +53,6 @@ _SAFE_URI_STARTS = ("http://", "https://", "mailto:")
 # files stay far below it, and copying and writing them is recursive in pypdf (and in
 # the readers of the handout).
 _MAX_NESTING = 100
-# The largest PDF makeplan opens (a cover, or a returned sheet). A clinic's cover
-# pages, even scanned, are a few MB; a returned sheet is well under 1 MB. Past this,
-# parsing would take minutes and gigabytes of memory before finding any problem.
-MAX_PDF_BYTES = 100_000_000
 # Form settings a cover's own fields may need (fonts, default look); the first cover's win.
 _FORM_SETTINGS = ("/DR", "/DA")
 
@@ -94,203 +78,7 @@ def open_cover(path: Path, password: str | None = None) -> Cover:
             raise InputFileError(f"{where}: has no pages; give a PDF with at least one page.")
         _make_inert(reader, where)
 
-    return Cover(where, _open(path, where, password, check))
-
-
-class ReturnedSheet(NamedTuple):
-    """What a sheet that came back holds: its attached files and its form's values.
-
-    `widgets` counts the widgets of each field (makeplan draws one per field, so
-    more means boxes of two sheets in one file); `page_marks` is the sheet mark
-    of each page that has widgets (None where a page has none: an older sheet,
-    or a cover).
-    """
-
-    attachments: dict[str, bytes]
-    values: dict[str, FieldValue]
-    creator: str
-    widgets: dict[str, int]
-    page_marks: tuple[str | None, ...]
-
-
-class FieldValue(NamedTuple):
-    """A form field's value (/V) and its widgets' appearance states (/AS), as text."""
-
-    value: str | None
-    states: tuple[str, ...]
-
-
-def read_returned(path: Path, wanted: Collection[str]) -> ReturnedSheet:
-    """The attachments named `wanted` and the field values of a sheet sent back.
-
-    Other attachments are not decoded (a hostile one could be a zip bomb).
-    """
-    where = str(path)
-    result: list[ReturnedSheet] = []
-
-    def read(reader: PdfReader) -> None:
-        files = reader.attachments  # decodes a file only when it is looked up
-        attachments = {name: files[name][0] for name in wanted if name in files}
-        metadata: Any = reader.metadata or {}
-        creator = str(metadata.get("/Creator", ""))
-        values, widgets, marks = _field_values(reader)
-        result.append(ReturnedSheet(attachments, values, creator, widgets, marks))
-
-    _open(path, where, None, read, "open it, save a copy without the password, and give that")
-    return result[0]
-
-
-def _field_values(
-    reader: PdfReader,
-) -> tuple[dict[str, FieldValue], dict[str, int], tuple[str | None, ...]]:
-    """Every field with a widget on a page, by its full name (parent.kid); how many
-    widgets each has; and the sheet mark of each page with widgets.
-
-    Read from the widgets, not the form's field list: some tools drop the list
-    but keep the widgets and their values, and a box on no page cannot be ticked.
-    """
-    from pypdf.generic import ArrayObject, DictionaryObject
-
-    values: dict[str, Any] = {}
-    states: dict[str, list[str]] = {}
-    widgets: Counter[str] = Counter()
-    marks: list[str | None] = []
-    for page in reader.pages:
-        annots = page.get("/Annots")
-        annots = annots.get_object() if annots is not None else None
-        if isinstance(annots, ArrayObject) and annots:
-            marks.append(_sheet_mark(page))
-        for annot in annots if isinstance(annots, ArrayObject) else []:
-            widget = annot.get_object()
-            if not isinstance(widget, DictionaryObject) or widget.get("/Subtype") != "/Widget":
-                continue
-            names: list[str] = []
-            value: Any = None
-            node: Any = widget
-            seen: set[int] = set()
-            # Up the /Parent chain (a damaged file may loop): the full name, and the
-            # nearest value, which kids inherit.
-            while isinstance(node, DictionaryObject) and id(node) not in seen and len(seen) < 64:
-                seen.add(id(node))
-                if "/T" in node:
-                    names.append(str(node["/T"]))
-                if value is None and "/V" in node:
-                    value = node["/V"]
-                parent = node.get("/Parent")
-                node = parent.get_object() if parent is not None else None
-            full = ".".join(reversed(names))
-            if not full:
-                continue
-            values.setdefault(full, value)
-            states.setdefault(full, [])
-            widgets[full] += 1
-            if "/AS" in widget:
-                states[full].append(str(widget["/AS"]))
-    found = {
-        name: FieldValue(None if value is None else str(value), tuple(states[name]))
-        for name, value in values.items()
-    }
-    return found, dict(widgets), tuple(marks)
-
-
-def _sheet_mark(page: Any) -> str | None:
-    """The makeplan sheet mark on `page`, or None."""
-    from pypdf.generic import DictionaryObject
-
-    node: Any = page
-    for key in ("/PieceInfo", f"/{PIECE_INFO_KEY}", "/Private", "/Sheet"):
-        node = node.get(key) if isinstance(node, DictionaryObject) else None
-        node = node.get_object() if node is not None else None
-    return str(node) if node is not None else None
-
-
-def _open(
-    path: Path,
-    where: str,
-    password: str | None,
-    check: Callable[[PdfReader], None],
-    password_hint: str = _COVER_PASSWORD_HINT,
-) -> PdfReader:
-    """The PDF at `path`, parsed and unlocked, after `check`; one clear error if not."""
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError
-
-    # Read once: pypdf parses objects from this buffer as they are needed (BytesIO
-    # shares it rather than copying), and the file cannot change between this check
-    # and its use. Its size is looked at first: a huge file is refused unread.
-    data = read_input(path, where, "a PDF file", InputFileError, MAX_PDF_BYTES)
-    if not data:
-        raise InputFileError(f"{where}: is empty (0 bytes); give a PDF file.")
-    if not data[:1024].lstrip().startswith(b"%PDF-"):
-        raise InputFileError(f"{where}: is not a PDF file; give a PDF (it must start with %PDF-).")
-    try:
-        with _quiet():
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            _unlock(reader, where, password, password_hint)
-            for page in reader.pages:
-                page.mediabox  # noqa: B018 - reading it finds damaged page trees now, not later
-            check(reader)
-    except InputFileError:
-        raise
-    except DependencyError:
-        raise InputFileError(
-            f"{where}: is encrypted with AES and the 'cryptography' package is missing; "
-            "reinstall makeplan (pip install .) or save an unlocked copy."
-        ) from None
-    except RecursionError:
-        raise _damaged(where, "its objects are nested too deeply") from None
-    except MemoryError:
-        raise _damaged(where, "it is too large to read") from None
-    except Exception as exc:  # pypdf raises many kinds on damaged files
-        if b"%%EOF" not in data[-2048:]:  # the commonest damage: a download or copy cut short
-            raise InputFileError(
-                f"{where}: is cut short (it does not end with %%EOF); copy or download it again."
-            ) from None
-        raise _damaged(where, type(exc).__name__) from None
-    return reader
-
-
-def _unlock(
-    reader: PdfReader, where: str, password: str | None, hint: str = _COVER_PASSWORD_HINT
-) -> None:
-    if not reader.is_encrypted:
-        return
-    # Many "protected" PDFs have only an owner password: they open with an empty one.
-    if reader.decrypt(""):
-        return
-    if password is None:
-        raise InputFileError(f"{where}: is locked with a password; {hint}.")
-    if not reader.decrypt(password):
-        raise InputFileError(
-            f"{where}: the password given (--cover-password or MAKEPLAN_COVER_PASSWORD) "
-            "does not open it; check the password, or save an unlocked copy."
-        )
-
-
-def _damaged(where: str, why: str) -> InputFileError:
-    return InputFileError(
-        f"{where}: is damaged and cannot be read ({why}); "
-        "save it again from the program that made it."
-    )
-
-
-@contextmanager
-def _quiet() -> Iterator[None]:
-    """No pypdf log lines or Python warnings while pypdf works on a cover.
-
-    pypdf reports repairs of slightly damaged files that way; a cover that opens
-    is fine to use, so the notes would only alarm the user. The logger's level is
-    put back afterwards, so code that reads pypdf's log (the tests) still can.
-    """
-    logger = logging.getLogger("pypdf")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL + 1)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            yield
-    finally:
-        logger.setLevel(level)
+    return Cover(where, open_pdf(path, where, password, check))
 
 
 def _make_inert(reader: PdfReader, where: str) -> None:
@@ -322,7 +110,7 @@ def _make_inert(reader: PdfReader, where: str) -> None:
         if isinstance(item, IndirectObject) or id(item) in seen:
             continue
         if depth > _MAX_NESTING:
-            raise _damaged(where, "its objects are nested too deeply")
+            raise damaged(where, "its objects are nested too deeply")
         if isinstance(item, DictionaryObject):
             seen.add(id(item))
             _strip(item)
@@ -340,7 +128,7 @@ def _make_inert(reader: PdfReader, where: str) -> None:
             seen.add(id(item))
             stack.extend((value, depth + 1) for value in item)
     if _has_loop(above):
-        raise _damaged(where, "its structure loops back on itself")
+        raise damaged(where, "its structure loops back on itself")
 
 
 def _strip(item: DictionaryObject) -> None:
@@ -431,7 +219,7 @@ def merge_covers(sheet: bytes, covers: Sequence[Cover]) -> bytes:
     from pypdf import PdfReader, PdfWriter
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
-    with _quiet():
+    with quiet():
         sheet_reader = PdfReader(io.BytesIO(sheet))
         writer = PdfWriter()
         fields: list[IndirectObject] = []
@@ -441,9 +229,9 @@ def merge_covers(sheet: bytes, covers: Sequence[Cover]) -> bytes:
             try:
                 added = _append(writer, cover.reader, form)
             except RecursionError:
-                raise _damaged(cover.where, "its objects are nested too deeply") from None
+                raise damaged(cover.where, "its objects are nested too deeply") from None
             except Exception as exc:  # damage pypdf finds only when copying pages
-                raise _damaged(cover.where, type(exc).__name__) from None
+                raise damaged(cover.where, type(exc).__name__) from None
             # A cover's own form fields get a prefix, so a field that happens to share a
             # name with one of the sheet's boxes (say, an old sheet used as a cover)
             # stays a separate field instead of ticking together with it.
