@@ -417,7 +417,7 @@ def test_examples_check_clean_and_build(run, tmp_path: Path) -> None:
     assert "Jordan Reyes" in text and "Pelvic tilt" in text and "Seated march" in text
 
 
-@pytest.mark.parametrize("schema", ["exercise", "plan"])
+@pytest.mark.parametrize("schema", ["exercise", "plan", "layout", "pose"])
 def test_schemas_are_valid_json_schema(schema: str) -> None:
     from jsonschema import Draft202012Validator
 
