@@ -1,28 +1,31 @@
-"""`makeplan check`: every problem in plan, library and pose files, with its line.
+"""`makeplan check`: every problem in plan, library, layout and pose files, with its line.
 
-A path is a library folder, a plan file (it has `version` and no `frame`, or
-`[[exercise]]`), a pose file (it has `[[frame]]`) or an exercise file (it has
-`id`). All library paths given are read together, as `build` would read them
-with --library, so an id used twice across them is found. Unlike a build, the
-check also opens the files they name (covers, logo, photos, pose files), so a
-broken one is found before a sheet is needed.
+A path is a library folder, a pose file (it has `[[frame]]`), a plan file (it
+has `version`, or `[[exercise]]` tables), a layout file (it has `extends` or a
+layout's table: `[page]`, `[text]`, `[exercise]`, `[boxes]`, `[picture]`,
+`[logo]`) or an exercise file (it has `id`). Each is checked against its
+schema in `makeplan/schemas/`. All library paths given are read together, as
+`build` would read them with --library, so an id used twice across them is
+found. Unlike a build, the check also opens the files they name (covers, logo,
+photos, pose files), so a broken one is found before a sheet is needed.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from makeplan.errors import DataError, MakeplanError, Problem
+from makeplan.errors import MakeplanError, Problem
 from makeplan.inputs import read_input
 
 
 def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
     """All problems in `paths` (each once, in the order found), and how many files were read."""
+    from makeplan.layouts import layout_problems
     from makeplan.library import library_files, picture_problems, read_libraries
     from makeplan.planfile import plan_problems
+    from makeplan.poses import pose_problems
     from makeplan.validation import parse
 
     problems: list[Problem] = []
@@ -34,16 +37,20 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
             checked += len(library_files(path)[0])
             continue
         try:
-            raw = read_input(path, str(path), "a plan or exercise .toml file", MakeplanError)
+            raw = read_input(
+                path, str(path), "a plan, exercise, layout or pose .toml file", MakeplanError
+            )
         except MakeplanError as exc:
             problems.append(Problem(str(path), 1, "file", exc.message.removeprefix(f"{path}: ")))
             continue
         checked += 1
-        data, lines, syntax = parse(raw, str(path))
+        data, _, syntax = parse(raw, str(path))
         if data is None:
             problems += syntax
         elif "frame" in data:
-            problems += _pose_problems(path, raw, lines)
+            problems += pose_problems(raw, str(path))[1]
+        elif "version" not in data and _is_layout(data):
+            problems += layout_problems(path, raw)
         elif "version" in data or "exercise" in data:
             problems += plan_problems(path, deep=True)[1]
         elif "id" in data:
@@ -54,8 +61,9 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
                     str(path),
                     1,
                     "file",
-                    "is neither a plan, an exercise nor a pose file; expected 'version = 1' "
-                    "(a plan), an 'id' (an exercise) or [[frame]] tables (a pose).",
+                    "is neither a plan, an exercise, a layout nor a pose file; expected "
+                    "'version = 1' (a plan), an 'id' (an exercise), 'extends' or tables "
+                    "like [page] and [text] (a layout) or [[frame]] tables (a pose).",
                 )
             )
     if libraries:
@@ -64,20 +72,7 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
     return list(dict.fromkeys(problems)), checked
 
 
-def _pose_problems(path: Path, raw: bytes, lines: Any) -> list[Problem]:
-    """A pose file's first problem (pose files are checked by poses.py, which stops at one)."""
-    from makeplan.poses import load_pose_text
-    from makeplan.tomllines import line_of
-
-    try:
-        load_pose_text(raw, str(path), path.stem)
-    except DataError as exc:
-        message = exc.message.removeprefix(f"{path}: ")
-        # Messages name the field as "frame 2: torso ..." or "props ..."; find its line.
-        in_frame = re.match(r"frame (\d+): (\w+)", message)
-        if in_frame:
-            keys: tuple[str | int, ...] = ("frame", int(in_frame[1]) - 1, in_frame[2])
-        else:
-            keys = (message.split(" ", 1)[0],)
-        return [Problem(str(path), line_of(lines, keys), "pose", message)]
-    return []
+def _is_layout(data: dict[str, Any]) -> bool:
+    """Whether a file's top-level keys are a layout's (a plan's [[exercise]] is a list)."""
+    tables = ("page", "text", "exercise", "boxes", "picture", "logo")
+    return "extends" in data or any(isinstance(data.get(key), dict) for key in tables)

@@ -164,7 +164,8 @@ def library_picture(
 ) -> Picture | Pictogram:
     """A library exercise's photo, prepared to print at most that size, or its pictogram.
 
-    Any failure is a problem of the library file, at the line naming the picture.
+    A picture that cannot be read is a problem of the library file, at the line
+    naming it; a pose file with problems gives those, each at its line in that file.
     """
     try:
         if source.kind == "image":
@@ -173,6 +174,8 @@ def library_picture(
             return load_picture(source.path, "", max_width_pt, max_height_pt, grayscale)
         raw = read_input(source.path, str(source.path), "a pose .toml file", DataError)
         return load_pose_text(raw, str(source.path), source.path.stem)
+    except ProblemsError:
+        raise  # problems inside the pose file, each at its own line there
     except MakeplanError as exc:
         problem = Problem(source.file, source.line, source.kind, exc.message)
         raise ProblemsError(source.file, [problem]) from None

@@ -316,6 +316,8 @@ def _open_font(path: Path) -> None:
 def _try(reader: _Reader, key: KeyPath, action: Any) -> None:
     try:
         action()
+    except ProblemsError as exc:
+        reader.problems += exc.problems  # a layout file's own, each at its line there
     except MakeplanError as exc:
         reader.add(key, exc.message)
 

@@ -8,17 +8,27 @@ This module works out where every joint is (forward kinematics from fixed
 body proportions), rests the body on the floor or bed, and returns shapes in
 one shared unit square per frame, so every frame is drawn at the same scale.
 A new exercise gets a picture by writing a pose file, not code.
+
+A library's pose file is checked against `schemas/pose.schema.json` through
+`validation`, like plan files, with the rules a schema cannot say added, and
+every problem is reported with its line. The packaged pose files are checked
+against the schema by the tests, so at run time they are read without jsonschema.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from makeplan.schema import Table, load_toml
+from makeplan.errors import Problem, ProblemsError
+from makeplan.schema import load_toml
+from makeplan.tomllines import Path as KeyPath
+from makeplan.tomllines import line_of
+from makeplan.validation import check, field_name, parse
 
 # Body proportions, in units of roughly a standing person's height.
 TORSO = 0.31
@@ -37,23 +47,6 @@ PROP_GRAY = 0.45
 GHOST_GRAY = 0.72
 BED_TOP = 0.11  # the mattress top, above the floor
 PAD = 0.06  # room around the figure inside each frame
-
-PROPS = ("floor", "bed", "pillow", "wall", "chair")
-JOINTS = (
-    "hip",
-    "shoulder",
-    "head",
-    "near_elbow",
-    "near_hand",
-    "far_elbow",
-    "far_hand",
-    "near_knee",
-    "near_ankle",
-    "near_toe",
-    "far_knee",
-    "far_ankle",
-    "far_toe",
-)
 
 Point = tuple[float, float]
 
@@ -138,28 +131,6 @@ class _Frame:
     ghost: bool
 
 
-def _angles(table: Table, key: str, count: int) -> tuple[float, ...]:
-    value = table.value(key, required=True)
-    lengths = (2,) if count == 2 else (2, 3)
-    if (
-        not isinstance(value, list)
-        or len(value) not in lengths
-        or not all(isinstance(a, int | float) and not isinstance(a, bool) for a in value)
-    ):
-        what = "[upper arm, forearm]" if count == 2 else "[thigh, shin] or [thigh, shin, foot]"
-        raise table.fail(key, f"must be a list of angles in degrees: {what}.")
-    if len(value) < count:
-        value = [*value, value[1] + 90]  # the foot at a right angle to the shin, toes forward
-    return tuple(float(a) for a in value)
-
-
-def _joint_list(table: Table, key: str) -> tuple[str, ...]:
-    value = table.value(key, [])
-    if not isinstance(value, list) or any(item not in JOINTS for item in value):
-        raise table.fail(key, f"must be a list of joint names from: {', '.join(JOINTS)}.")
-    return tuple(value)
-
-
 @dataclass(frozen=True)
 class _Pose:
     props: tuple[str, ...]
@@ -167,46 +138,90 @@ class _Pose:
     key_frame: int  # 0-based
 
 
-def parse_pose(data: dict[str, Any], origin: str) -> _Pose:
-    """Check a pose file strictly: its props and its frames."""
-    top = Table(data, origin)
-    top.integer("version", 1, 1)
-    props_value = top.value("props", [])
-    if not isinstance(props_value, list) or any(p not in PROPS for p in props_value):
-        raise top.fail("props", f"must be a list from: {', '.join(PROPS)}.")
-    raw_frames = top.value("frame", required=True)
-    if not isinstance(raw_frames, list) or not 1 <= len(raw_frames) <= 3:
-        raise top.fail("frame", "must be one to three [[frame]] tables.")
+def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """A user's pose file: its table (None if unreadable) and every problem in it, by line.
+
+    The schema (`schemas/pose.schema.json`) checks each key; what it cannot
+    say is checked here and added to the same list.
+    """
+    data, lines, problems = parse(raw, origin)
+    if data is None:
+        return None, problems
+    problems += check(data, "pose", origin, lines)
+    problems += _rule_problems(data, origin, lines)
+    return data, sorted(problems, key=lambda p: (p.line, p.field, p.message))
+
+
+def _rule_problems(
+    data: Mapping[str, Any], origin: str, lines: Mapping[KeyPath, int]
+) -> list[Problem]:
+    """What a JSON Schema cannot say: the first frame has nothing before it to move
+    from, and key_frame must be one of the frames there are."""
+    problems: list[Problem] = []
+
+    def add(key: KeyPath, message: str) -> None:
+        problems.append(Problem(origin, line_of(lines, key), field_name(key), message))
+
+    frames = data.get("frame")
+    if not isinstance(frames, list) or not frames:
+        return problems
+    first = frames[0]
+    if isinstance(first, dict):
+        arrows = first.get("arrows")
+        if isinstance(arrows, list) and arrows:
+            add(
+                ("frame", 0, "arrows"),
+                "is in the first frame, which has no frame before it to start from; "
+                "expected arrows from the second frame on.",
+            )
+        if first.get("ghost") is True:
+            add(
+                ("frame", 0, "ghost"),
+                "is true in the first frame, which has no frame before it to draw; "
+                "expected ghost from the second frame on.",
+            )
+    key = data.get("key_frame")
+    count = len(frames)
+    if isinstance(key, int) and not isinstance(key, bool) and count < key <= 3:
+        there = "is 1 frame" if count == 1 else f"are {count} frames"
+        expected = "1" if count == 1 else f"a frame number from 1 to {count}"
+        add(("key_frame",), f"is {key}, but there {there}; expected {expected}.")
+    return problems
+
+
+def _pose_from(data: Mapping[str, Any]) -> _Pose:
+    """The pose of a table that has passed the schema and the rules beside it."""
     frames = []
-    for index, raw in enumerate(raw_frames, start=1):
-        if not isinstance(raw, dict):
-            raise top.fail("frame", "must be [[frame]] tables.")
-        table = Table(raw, origin, f"frame {index}: ")
-        caption = table.text("caption")
-        if len(caption) > 28:
-            raise table.fail("caption", "is longer than 28 letters; keep it to a few words.")
-        torso = table.number("torso", -360, 360)
-        frame = _Frame(
-            caption=caption,
-            torso=torso,
-            torso_curve=table.number("torso_curve", -0.4, 0.4, 0.0),
-            head=table.number("head", -360, 360, torso),
-            near_arm=_angles(table, "near_arm", 2),  # type: ignore[arg-type]
-            far_arm=_angles(table, "far_arm", 2),  # type: ignore[arg-type]
-            near_leg=_angles(table, "near_leg", 3),  # type: ignore[arg-type]
-            far_leg=_angles(table, "far_leg", 3),  # type: ignore[arg-type]
-            arrows=_joint_list(table, "arrows"),
-            both_ways=_joint_list(table, "both_ways"),
-            ghost=table.boolean("ghost", False),
+    for raw in data["frame"]:
+        torso = float(raw["torso"])
+        frames.append(
+            _Frame(
+                caption=raw["caption"].strip(),
+                torso=torso,
+                torso_curve=float(raw.get("torso_curve", 0.0)),
+                head=float(raw.get("head", torso)),
+                near_arm=_arm(raw["near_arm"]),
+                far_arm=_arm(raw["far_arm"]),
+                near_leg=_leg(raw["near_leg"]),
+                far_leg=_leg(raw["far_leg"]),
+                arrows=tuple(raw.get("arrows", ())),
+                both_ways=tuple(raw.get("both_ways", ())),
+                ghost=raw.get("ghost", False),
+            )
         )
-        if index == 1 and (frame.arrows or frame.ghost):
-            raise table.fail("arrows", "and ghost need an earlier frame to start from.")
-        table.finish()
-        frames.append(frame)
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]
-    key_frame = top.integer("key_frame", 1, len(frames), moving[-1] if moving else len(frames))
-    top.finish()
-    return _Pose(tuple(props_value), tuple(frames), key_frame - 1)
+    key_frame = data.get("key_frame", moving[-1] if moving else len(frames))
+    return _Pose(tuple(data.get("props", ())), tuple(frames), key_frame - 1)
+
+
+def _arm(angles: list[float]) -> tuple[float, float]:
+    return float(angles[0]), float(angles[1])
+
+
+def _leg(angles: list[float]) -> tuple[float, float, float]:
+    # Without a third angle, the foot is at a right angle to the shin, toes forward.
+    foot = angles[2] if len(angles) == 3 else angles[1] + 90
+    return float(angles[0]), float(angles[1]), float(foot)
 
 
 # --- forward kinematics ---
@@ -510,7 +525,11 @@ def build_pictogram(exercise_id: str, pose: _Pose) -> Pictogram:
 
 
 def load_pose_text(text: bytes, origin: str, exercise_id: str) -> Pictogram:
-    return build_pictogram(exercise_id, parse_pose(load_toml(text, origin), origin))
+    """A user's pose file drawn; every problem in it at once as a `ProblemsError`."""
+    data, problems = pose_problems(text, origin)
+    if problems or data is None:
+        raise ProblemsError(origin, problems)
+    return build_pictogram(exercise_id, _pose_from(data))
 
 
 @cache
@@ -519,5 +538,6 @@ def packaged_pictogram(exercise_id: str) -> Pictogram | None:
     entry = resources.files("makeplan") / "assets" / "poses" / f"{exercise_id}.toml"
     if not entry.is_file():
         return None
-    origin = f"assets/poses/{exercise_id}.toml"
-    return load_pose_text(entry.read_bytes(), origin, exercise_id)
+    # Read without jsonschema: the tests check every packaged pose file against the schema.
+    data = load_toml(entry.read_bytes(), f"assets/poses/{exercise_id}.toml")
+    return build_pictogram(exercise_id, _pose_from(data))

@@ -1,5 +1,6 @@
-"""Checks plan and library files against their JSON Schemas: the only module using jsonschema.
+"""Checks a user's data files against their JSON Schemas: the only module using jsonschema.
 
+Plan, exercise, layout and pose files are all checked here, the same way.
 The schemas in `makeplan/schemas/` are the one definition of each file
 format (editors that read JSON Schema can use them for completion too).
 jsonschema reports every problem at once, each with the path of the value it
@@ -27,12 +28,12 @@ if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
 SCHEMA_BASE = "https://makeplan.invalid/schemas/"
-SCHEMAS = ("exercise", "plan")
+SCHEMAS = ("exercise", "plan", "layout", "pose")
 
 
 @cache
 def schema(name: str) -> dict[str, Any]:
-    """The parsed JSON Schema `name` (exercise or plan)."""
+    """The parsed JSON Schema `name` (one of `SCHEMAS`)."""
     text = (resources.files("makeplan") / "schemas" / f"{name}.schema.json").read_text("utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
@@ -156,8 +157,14 @@ def _messages(error: ValidationError, schema_name: str) -> Iterator[tuple[Path, 
         yield path, f"is {_describe(instance)}{hint}; expected {expected}."
     elif keyword == "pattern" and error.validator_value == "\\S":
         yield path, f"is empty; expected {expected}."
-    elif keyword == "minItems":
+    elif keyword == "minItems" and not instance:
         yield path, f"is an empty list; expected {expected}."
+    elif keyword in ("minItems", "maxItems"):
+        size = "too few" if keyword == "minItems" else "too many"
+        count = len(instance)
+        yield path, f"has {count} item{'s' if count != 1 else ''}, {size}; expected {expected}."
+    elif keyword == "maxLength":
+        yield path, f"is {len(instance)} letters long, too long; expected {expected}."
     elif keyword == "uniqueItems":
         yield path, f"names the same thing twice; expected each once, {expected}."
     else:

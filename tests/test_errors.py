@@ -84,14 +84,28 @@ def test_output_in_read_only_folder(run, tmp_path) -> None:
 
 
 def test_bad_layout_file_names_file_and_key(run, tmp_path) -> None:
+    # A layout file's problems are listed like a plan's: all of them, each at its line.
     (tmp_path / "mine.toml").write_text('extends = "handout"\n[text]\nbody_ptt = 14\n')
-    assert_clean_error(run("build", "--layout", "mine.toml"), "mine.toml", "body_ptt", "body_pt")
+    result = run("build", "--layout", "mine.toml")
+    assert result.code == 3 and result.stderr.splitlines() == [
+        "Error: mine.toml has 1 problem; fix it and run again:",
+        "mine.toml:3: text.body_ptt: is not a known field; did you mean 'body_pt'?",
+    ]
     (tmp_path / "small.toml").write_text('extends = "handout"\n[text]\nbody_pt = 6\n')
-    assert_clean_error(run("build", "--layout", "small.toml"), "small.toml", "body_pt")
+    result = run("build", "--layout", "small.toml")
+    assert result.code == 3 and result.stderr.splitlines()[1] == (
+        "small.toml:3: text.body_pt: is 6, too small; expected a size in points from 8 to 32."
+    )
     (tmp_path / "broken.toml").write_text("[text\n")
-    assert_clean_error(run("build", "--layout", "broken.toml"), "broken.toml", "TOML")
+    result = run("build", "--layout", "broken.toml")
+    assert result.code == 3 and result.stderr.splitlines()[1].startswith("broken.toml:1: syntax: ")
+    assert result.stderr.endswith("expected valid TOML.\n")
     (tmp_path / "loop.toml").write_text('extends = "loop.toml"\n')
-    assert_clean_error(run("build", "--layout", "loop.toml"), "loop")
+    result = run("build", "--layout", "loop.toml")
+    assert result.code == 3 and result.stderr.splitlines()[1].startswith("loop.toml:1: extends: ")
+    assert "a loop" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "routine.pdf").exists()
 
 
 def test_bad_source_date_epoch(run, tmp_path, monkeypatch) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import tomllib
 from pathlib import Path
 
 import pdfplumber
@@ -79,19 +80,168 @@ def test_pictures_tell_positions_apart() -> None:
             assert hip[1] - ankle > 0.35, exercise.id
 
 
-def test_bad_pose_file_names_the_field() -> None:
-    from makeplan.errors import DataError
+FRAME = 'caption = "Lie flat"\ntorso = 180\n'
+LIMBS = "near_arm = [0, 0]\nfar_arm = [0, 0]\nnear_leg = [0, 0]\nfar_leg = [0, 0]\n"
+JOINT = (
+    "a joint: hip, shoulder, head, near_elbow, near_hand, far_elbow, far_hand, near_knee, "
+    "near_ankle, near_toe, far_knee, far_ankle or far_toe"
+)
+BAD_POSES = {
+    "an unknown key": (
+        "version = 1\n[[frame]]\n" + FRAME + LIMBS + "torsoo = 1\n",
+        ["p.toml:9: frame[1].torsoo: is not a known field; did you mean 'torso'?"],
+    ),
+    "every kind of wrong value": (
+        'props = "floor"\nversion = 2\nkey_frame = 0\n[[frame]]\ncaption = 5\ntorso = 90.5\n'
+        'torso_curve = 0.5\nhead = "up"\nnear_arm = [0, true]\nfar_arm = [0, 0]\n'
+        'far_leg = [0, 0, 0]\nboth_ways = "hip"\nghost = "no"\n',
+        [
+            'p.toml:1: props: is \'floor\'; expected a list from "floor", "bed", "pillow", '
+            '"wall", "chair", like ["floor", "pillow"].',
+            "p.toml:2: version: is 2, too large; expected 1 (the pose file format this "
+            "makeplan reads).",
+            "p.toml:3: key_frame: is 0, too small; expected the number of the frame small "
+            "layouts show, counted from 1.",
+            "p.toml:4: frame[1].near_leg: is missing; expected [thigh, shin] or "
+            "[thigh, shin, foot]: angles in degrees.",
+            "p.toml:5: frame[1].caption: is 5; expected a caption of at most 28 letters in "
+            "quotes, a few plain words.",
+            "p.toml:7: frame[1].torso_curve: is 0.5, too large; expected a bow of the spine "
+            "from -0.4 to 0.4 (0: straight).",
+            "p.toml:8: frame[1].head: is 'up'; expected the direction shoulders -> head in "
+            "degrees, from -360 to 360.",
+            "p.toml:9: frame[1].near_arm[2]: is true; expected an angle in degrees from -360 "
+            "to 360.",
+            "p.toml:12: frame[1].both_ways: is 'hip'; expected a list of joints, like "
+            '["near_knee"].',
+            "p.toml:13: frame[1].ghost: is 'no'; expected true or false.",
+        ],
+    ),
+    "limbs, angles, captions and joints": (
+        'version = 1\nprops = ["floor", "sofa"]\n[[frame]]\n'
+        'caption = "Lie down with both knees bent"\ntorso = 400\nnear_arm = [-60]\n'
+        "far_arm = [-62, -12]\nnear_leg = [50, -60, 1, 2]\nfar_leg = [52, -58]\n"
+        '[[frame]]\ncaption = "  "\nnear_arm = [0, 0]\nfar_arm = [0, 0]\n'
+        'near_leg = [0, 0]\nfar_leg = [0, 999]\narrows = ["knee"]\n',
+        [
+            'p.toml:2: props[2]: is \'sofa\'; expected one of "floor", "bed", "pillow", '
+            '"wall", "chair".',
+            "p.toml:4: frame[1].caption: is 29 letters long, too long; expected a caption of "
+            "at most 28 letters in quotes, a few plain words.",
+            "p.toml:5: frame[1].torso: is 400, too large; expected the direction hip -> "
+            "shoulders in degrees, from -360 to 360.",
+            "p.toml:6: frame[1].near_arm: has 1 item, too few; expected [upper arm, forearm]: "
+            "two angles in degrees.",
+            "p.toml:8: frame[1].near_leg: has 4 items, too many; expected [thigh, shin] or "
+            "[thigh, shin, foot]: angles in degrees.",
+            "p.toml:10: frame[2].torso: is missing; expected the direction hip -> shoulders "
+            "in degrees, from -360 to 360.",
+            "p.toml:11: frame[2].caption: is empty; expected a caption of at most 28 letters "
+            "in quotes, a few plain words.",
+            "p.toml:15: frame[2].far_leg[2]: is 999, too large; expected an angle in degrees "
+            "from -360 to 360.",
+            f"p.toml:16: frame[2].arrows[1]: is 'knee' (did you mean 'far_knee'?); expected "
+            f"{JOINT}.",
+        ],
+    ),
+    "the first frame has nothing before it; key_frame past the frames": (
+        "version = 1\nkey_frame = 2\n[[frame]]\n"
+        + FRAME
+        + LIMBS
+        + 'arrows = ["near_knee"]\nghost = true\n',
+        [
+            "p.toml:2: key_frame: is 2, but there is 1 frame; expected 1.",
+            "p.toml:10: frame[1].arrows: is in the first frame, which has no frame before it "
+            "to start from; expected arrows from the second frame on.",
+            "p.toml:11: frame[1].ghost: is true in the first frame, which has no frame before "
+            "it to draw; expected ghost from the second frame on.",
+        ],
+    ),
+    "too many frames": (
+        "version = 1\n" + ("[[frame]]\n" + FRAME + LIMBS) * 4,
+        ["p.toml:2: frame: has 4 items, too many; expected one to three [[frame]] tables."],
+    ),
+    "no frames": (
+        "frame = []\n",
+        [
+            "p.toml:1: frame: is an empty list; expected one to three [[frame]] tables.",
+            "p.toml:1: version: is missing; expected 1 (the pose file format this makeplan reads).",
+        ],
+    ),
+    "frames that are not tables": (
+        "version = 1\nframe = [1, 2]\n",
+        [
+            "p.toml:2: frame[1]: is 1; expected a [[frame]] table.",
+            "p.toml:2: frame[2]: is 2; expected a [[frame]] table.",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_POSES))
+def test_bad_pose_files_give_every_problem_with_its_line(run, tmp_path, case) -> None:
+    from makeplan.errors import ProblemsError
     from makeplan.poses import load_pose_text
 
-    good = b'version = 1\n[[frame]]\ncaption = "Lie flat"\ntorso = 180\n'
-    limbs = b"near_arm = [0, 0]\nfar_arm = [0, 0]\nnear_leg = [0, 0]\nfar_leg = [0, 0]\n"
-    load_pose_text(good + limbs, "ok.toml", "ok")
-    with pytest.raises(DataError, match=r"frame 1: torsoo is not a known field.*'torso'"):
-        load_pose_text(good + limbs + b"torsoo = 1\n", "bad.toml", "bad")
-    with pytest.raises(DataError, match="near_leg must be a list of angles"):
-        load_pose_text(good + limbs.replace(b"[0, 0]\nfar_leg", b'"x"\nfar_leg'), "b.toml", "b")
-    with pytest.raises(DataError, match="props must be a list from"):
-        load_pose_text(b'props = ["sofa"]\n' + good + limbs, "c.toml", "c")
+    text, expected = BAD_POSES[case]
+    (tmp_path / "p.toml").write_text(text)
+    checked = run("check", "p.toml")
+    assert checked.code == 1
+    assert checked.text.splitlines() == expected
+    with pytest.raises(ProblemsError) as raised:
+        load_pose_text(text.encode(), "p.toml", "p")
+    assert [str(problem) for problem in raised.value.problems] == expected
+
+
+def test_a_good_pose_file_draws() -> None:
+    from makeplan.poses import load_pose_text
+
+    picture = load_pose_text(f"version = 1\n[[frame]]\n{FRAME}{LIMBS}".encode(), "ok.toml", "ok")
+    assert len(picture.panels) == 1
+
+
+def test_a_library_pose_file_with_problems_stops_a_build(run, tmp_path) -> None:
+    import shutil
+
+    library = tmp_path / "clinic-exercises"
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "clinic-exercises", library)
+    pose = library / "pictures" / "pelvic-tilt-pose.toml"
+    pose.write_text(pose.read_text().replace("torso = 176", "torso = 900", 1) + "colour = 1\n")
+    name = "clinic-exercises/pictures/pelvic-tilt-pose.toml"
+    lines = run("check", "clinic-exercises").text.splitlines()
+    assert lines[0].startswith(f"{name}:") and "torso: is 900, too large" in lines[0]
+    assert lines[1].startswith(f"{name}:") and "colour: is not a known field" in lines[1]
+    assert len(lines) == 2
+    built = run("build", "--library", "clinic-exercises", "-e", "pelvic-tilt", "-o", "s.pdf")
+    assert built.code == 3
+    assert built.stderr.splitlines() == [
+        f"Error: {name} has 2 problems; fix them and run again:",
+        *lines,
+    ]
+    assert not (tmp_path / "s.pdf").exists()
+
+
+def test_packaged_pose_files_pass_the_pose_schema() -> None:
+    # Packaged poses are drawn without jsonschema at run time; this keeps them valid.
+    from importlib import resources
+
+    from makeplan.poses import pose_problems
+
+    folder = resources.files("makeplan") / "assets" / "poses"
+    entries = [entry for entry in folder.iterdir() if entry.name.endswith(".toml")]
+    assert len(entries) == 9
+    for entry in entries:
+        assert pose_problems(entry.read_bytes(), entry.name)[1] == [], entry.name
+
+
+def test_the_schemas_joints_are_the_drawn_joints() -> None:
+    # arrows and both_ways name joints that the drawing looks up.
+    from makeplan.poses import _joints, _pose_from
+    from makeplan.validation import schema
+
+    pose = _pose_from(tomllib.loads(f"version = 1\n[[frame]]\n{FRAME}{LIMBS}"))
+    joints = schema("pose")["$defs"]["joints"]["items"]["enum"]
+    assert sorted(joints) == sorted(_joints(pose.frames[0]))
 
 
 def test_one_page_shows_small_pictures_and_drops_them_rather_than_overflow(run, tmp_path) -> None:

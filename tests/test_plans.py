@@ -417,7 +417,7 @@ def test_examples_check_clean_and_build(run, tmp_path: Path) -> None:
     assert "Jordan Reyes" in text and "Pelvic tilt" in text and "Seated march" in text
 
 
-@pytest.mark.parametrize("schema", ["exercise", "plan"])
+@pytest.mark.parametrize("schema", ["exercise", "plan", "layout", "pose"])
 def test_schemas_are_valid_json_schema(schema: str) -> None:
     from jsonschema import Draft202012Validator
 
@@ -533,7 +533,10 @@ def test_check_a_pose_file(run, tmp_path: Path) -> None:
     pose = (lib / "pictures" / "pelvic-tilt-pose.toml").read_text()
     (tmp_path / "bad-pose.toml").write_text(pose.replace("torso = 176", 'torso = "up"'))
     lines = run("check", "bad-pose.toml").text.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("bad-pose.toml:17: pose: frame 2: torso")
+    assert lines == [
+        "bad-pose.toml:17: frame[2].torso: is 'up'; expected the direction hip -> shoulders "
+        "in degrees, from -360 to 360."
+    ]
 
 
 def test_check_reports_each_problem_once(run, tmp_path: Path) -> None:
