@@ -17,14 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from makeplan.errors import DataError, InputFileError, UsageError
+from makeplan.geometry import MM as MM  # points per millimetre, for the layout's users
+from makeplan.geometry import arrangement_names
 from makeplan.schema import Table, load_toml, read_toml_file
 
-MM = 72 / 25.4  # points per millimetre
 MIN_BOX_MM = 4.0  # the smallest box a pen can tick reliably
 MIN_TEXT_PT = 8.0  # nothing on a sheet is printed smaller
 # How an exercise is laid out: text beside its boxes (one page), text above its
-# boxes (handouts), or a row of a table with a column per day (a week on a sheet).
-ARRANGEMENTS = ("side-by-side", "stacked", "week-table")
+# boxes (handouts), or a row of a table with a column per day (a week on a sheet);
+# one module each in makeplan/geometry/arrangements/.
+ARRANGEMENTS = arrangement_names()
 
 
 @dataclass(frozen=True)
