@@ -19,7 +19,7 @@ from makeplan.fonts import (
     refuse_a_font_without_own_wording,
     unprintable_warning,
 )
-from makeplan.geometry import PHOTO_PREFIX
+from makeplan.geometry import PHOTO_PREFIX, arrangement_named
 from makeplan.inputs import tracking_inputs
 from makeplan.layouts import MM, Layout, is_layout_path, load_layout
 from makeplan.model import Options, Plan
@@ -133,7 +133,12 @@ def _attachments(plan: Plan, options: Options, layout: Layout) -> list[Attachmen
         ),
         Attachment(
             RECORD_ATTACHMENT,
-            record_bytes(plan, layout.name, options.fillable, layout.arrangement == "week-table"),
+            record_bytes(
+                plan,
+                layout.name,
+                options.fillable,
+                arrangement_named(layout.arrangement).pain_per_session,
+            ),
             "application/json",
             "makeplan's record of this sheet's boxes, for makeplan report",
         ),

@@ -32,18 +32,20 @@ from makeplan.errors import (
     ProblemsError,
     UsageError,
 )
+from makeplan.geometry import MM as MM  # points per millimetre, for the layout's users
+from makeplan.geometry import arrangement_names
 from makeplan.inputs import read_input
 from makeplan.schema import load_toml
 from makeplan.tomllines import Path as KeyPath
 from makeplan.tomllines import line_of
 from makeplan.validation import check, expected_at, field_name, parse, schema
 
-MM = 72 / 25.4  # points per millimetre
 MIN_BOX_MM = 4.0  # the smallest box a pen can tick reliably
 MIN_TEXT_PT = 8.0  # nothing on a sheet is printed smaller
 # How an exercise is laid out: text beside its boxes (one page), text above its
-# boxes (handouts), or a row of a table with a column per day (a week on a sheet).
-ARRANGEMENTS = ("side-by-side", "stacked", "week-table")
+# boxes (handouts), or a row of a table with a column per day (a week on a sheet);
+# one module each in makeplan/geometry/arrangements/.
+ARRANGEMENTS = arrangement_names()
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,8 @@
 """Every fixed sentence a patient reads on a sheet, and how numbers become words.
 
+That is the printed page, the tooltips of its form fields and the PDF's title:
+geometry takes all of its words from here (tests/test_wording.py grades them).
+
 Kept in one place so the wording can be checked for reading level and safety
 content by tests, and changed without touching the layout code.
 """
@@ -8,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from makeplan.model import Plan, PlannedExercise
+from makeplan.model import ABILITY_NAMES, Plan, PlannedExercise
 
 TITLE = "My back exercises"
 
@@ -23,6 +26,9 @@ SAFETY_SIGNS: tuple[str, ...] = (
     "pain after a fall or an accident",
     "a fever",
 )
+# The panel's first line, and its warning signs as one paragraph (for a compact panel).
+SAFETY_LEAD = f"{SAFETY_HEADING}: {SAFETY_STOP}"
+SAFETY_PARAGRAPH = f"{SAFETY_URGENT_LEAD} {'; '.join(SAFETY_SIGNS)}."
 
 _HOW_TO_TICK = (
     "Rest first if your back has just gone into spasm. Then move slowly and gently. "
@@ -33,6 +39,7 @@ HOW_TO_USE = _HOW_TO_TICK + "the Pain box" + _PAIN_SCALE
 HOW_TO_USE_WEEK = _HOW_TO_TICK + "the Pain row at the bottom" + _PAIN_SCALE
 WEEK_PAIN_LABEL = "Pain, 0 to 10"
 WEEK_PAIN_SESSIONS = " In the Pain row, each time of the day has its own box, in order."
+WEEK_EXERCISE_HEADING = "Exercise"
 
 PAIN_LABEL = "Pain"
 TICK_PROMPT = "Tick a box each time you do one. Then write your pain, 0 to 10, in the Pain box:"
@@ -43,6 +50,10 @@ NOTES_PROMPT = "My notes: how did it go? What hurt, what helped?"
 
 PAGE_FOOTER_SAFETY = "Stop or do less if your pain gets worse. Warning signs: see page 1."
 PAGE_FOOTER_SAFETY_SHORT = "More pain? Stop or do less. See page 1."
+
+CAUTIONS_HEADING = "Take care:"
+NO_EQUIPMENT = "nothing but some space"
+_POSITION_NAMES = {"lying": "Lying down", "sitting": "Sitting", "standing": "Standing"}
 
 # English names written out, so the sheet does not change with the machine's locale.
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -117,6 +128,11 @@ def side_label(side: str) -> str:
     return {"right": "Right", "left": "Left", "both": ""}[side]
 
 
+def short_side_label(side: str) -> str:
+    """'R' and 'L', for a week table's narrow day cells (SIDE_LEGEND explains them)."""
+    return {"right": "R", "left": "L", "both": ""}[side]
+
+
 def long_date(date: dt.date) -> str:
     return f"{date.day} {_MONTH_NAMES[date.month - 1]} {date.year}"
 
@@ -128,14 +144,58 @@ def subtitle(plan: Plan) -> str:
     return f"{plan.days}-day sheet: {long_date(plan.date)} to {long_date(last)}"
 
 
+def patient_line(patient: str | None) -> str:
+    """'For: Ann Lee', or nothing when no name was given."""
+    return f"For: {patient}" if patient else ""
+
+
+def clinician_line(clinician: str | None) -> str:
+    """'Clinician: Jo Park', or nothing when no name was given."""
+    return f"Clinician: {clinician}" if clinician else ""
+
+
 def people_line(plan: Plan) -> str:
     """'For: Ann Lee  |  Clinician: Jo Park' - only the parts that were given."""
-    parts = []
-    if plan.patient:
-        parts.append(f"For: {plan.patient}")
-    if plan.clinician:
-        parts.append(f"Clinician: {plan.clinician}")
-    return "  |  ".join(parts)
+    parts = [patient_line(plan.patient), clinician_line(plan.clinician)]
+    return "  |  ".join(part for part in parts if part)
+
+
+def document_title(plan: Plan) -> str:
+    """The PDF's title, which a viewer shows in its title bar."""
+    return TITLE + (f" for {plan.patient}" if plan.patient else "")
+
+
+def document_subject(plan: Plan) -> str:
+    """The PDF's subject: what the sheet holds, in one line."""
+    count = len(plan.exercises)
+    noun = "exercise" if count == 1 else "exercises"
+    days = "1 day" if plan.days == 1 else f"{plan.days} days"
+    return f"Lower-back exercise routine: {count} {noun}, {days}, {plan.box_count()} boxes to tick"
+
+
+def page_number(page: int, pages: int) -> str:
+    return f"Page {page} of {pages}"
+
+
+def footer_reminders(patient: str | None) -> list[str]:
+    """The safety reminder at the foot of later pages, longest first: the longest that
+    fits is printed. The safety words come before the patient's name is left out."""
+    who = f"{patient}. " if patient else ""
+    return [who + PAGE_FOOTER_SAFETY, who + PAGE_FOOTER_SAFETY_SHORT, PAGE_FOOTER_SAFETY_SHORT]
+
+
+def clinician_notes(notes: str) -> str:
+    return f"Notes from your clinician: {notes}"
+
+
+def how_to_use_week(plan: Plan) -> str:
+    """HOW_TO_USE for a week table, whose pain boxes have no label of their own."""
+    text = HOW_TO_USE_WEEK
+    if any(item.sessions_per_day > 1 for item in plan.exercises):
+        text += WEEK_PAIN_SESSIONS
+    if any(item.sides == 2 for item in plan.exercises):
+        text += " " + SIDE_LEGEND
+    return text
 
 
 ABOUT_SPASMS: tuple[tuple[str, str], ...] = (
@@ -178,6 +238,79 @@ def picture_hint(has_pictures: bool, has_steps: bool) -> str:
 def running_title(plan: Plan) -> str:
     """The short title at the top of every page after the first."""
     return f"{TITLE}: {plan.patient}" if plan.patient else TITLE
+
+
+def exercise_heading(number: int, name: str, continued: bool = False) -> str:
+    """'2. Knee hug', and on a page it continues on, '2. Knee hug (continued)'."""
+    return f"{number}. {name}" + (" (continued)" if continued else "")
+
+
+def exercise_list_line(item: PlannedExercise) -> str:
+    """An exercise in the title page's list: 'Knee hug: 5 times each side, ...'."""
+    return f"{item.exercise.name}: {dose_words(item)}."
+
+
+def kind_and_dose(item: PlannedExercise) -> str:
+    """'Lying down · Gentle. 5 times each side, hold 5 seconds, 3 times a day.'"""
+    position = _POSITION_NAMES[item.exercise.position]
+    ability = ABILITY_NAMES[item.exercise.ability].capitalize()
+    return f"{position} \u00b7 {ability}. {dose_words(item)}."
+
+
+def needs_line(equipment: tuple[str, ...]) -> str:
+    return f"You need: {', '.join(equipment) if equipment else NO_EQUIPMENT}."
+
+
+def helps_line(targets: tuple[str, ...]) -> str:
+    return f"It helps: {', '.join(targets)}."
+
+
+def row_label(plan: Plan, item: PlannedExercise, day: int, session: int) -> str:
+    """A row of boxes' label: 'Mon 23 Nov, 2nd time', as much as the plan needs."""
+    parts = []
+    if plan.days > 1:
+        parts.append(day_label(plan.date, day))
+    if item.sessions_per_day > 1:
+        parts.append(session_label(session))
+    return ", ".join(parts)
+
+
+# Tooltips: what a form field says on screen when the pointer is over it.
+
+
+def box_when(plan: Plan, item: PlannedExercise, day: int, session: int, side: str = "both") -> str:
+    """'day 2, 1st time, left side': as much as tells one box of an exercise from another."""
+    return ", ".join(
+        part
+        for part in (
+            f"day {day}" if plan.days > 1 else "",
+            session_label(session) if item.sessions_per_day > 1 else "",
+            f"{side} side" if side != "both" else "",
+        )
+        if part
+    )
+
+
+def rep_tooltip(name: str, when: str, rep: int) -> str:
+    """'Knee hug: day 2, left side, rep 3'."""
+    return f"{name}: {when + ', ' if when else ''}rep {rep}"
+
+
+def pain_tooltip(about: str) -> str:
+    """'Pain from 0 (none) to 10 (worst) after Knee hug: day 2'."""
+    return f"Pain from 0 (none) to 10 (worst) {about}"
+
+
+def after_exercise(name: str, when: str) -> str:
+    return f"after {name}" + (f": {when}" if when else "")
+
+
+def after_the_exercises(start: dt.date, day: int, session: int, sessions: int) -> str:
+    """What a week's pain box is about: 'after the exercises: Mon 23 Nov, 2nd time'."""
+    when = day_label(start, day)
+    if sessions > 1:
+        when += f", {session_label(session)}"
+    return f"after the exercises: {when}"
 
 
 def note_line(note: str) -> str:

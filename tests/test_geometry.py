@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 from pathlib import Path
 
@@ -155,3 +156,69 @@ def test_the_does_not_fit_message_names_notes_only_when_there_are_some(run) -> N
     result = run(*args)
     assert result.code == 5 and "notes" not in result.stderr, result.stderr
     assert "and the notes" in run(*args, "--notes", "Go slowly.").stderr
+
+
+# --- the package's shape ---
+
+
+def _module_imports(path: Path, package: Path, top_level_only: bool) -> set[str]:
+    """The makeplan modules and engines a geometry module imports: at module level
+    (not under TYPE_CHECKING) when `top_level_only`, else anywhere in it."""
+    tree = ast.parse(path.read_text())
+    if top_level_only:
+        nodes = [node for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)]
+    else:
+        nodes = [node for node in ast.walk(tree) if isinstance(node, ast.Import | ast.ImportFrom)]
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif node.module:
+            found.add(node.module)
+            # `from makeplan.geometry import text` imports the module makeplan.geometry.text.
+            for alias in node.names:
+                if (package.parent / node.module.replace(".", "/") / f"{alias.name}.py").exists():
+                    found.add(f"{node.module}.{alias.name}")
+    return found
+
+
+def test_geometry_modules_import_each_other_without_a_cycle_and_no_engine() -> None:
+    import makeplan.geometry
+
+    package = Path(makeplan.geometry.__file__).parent
+    root = package.parent.parent
+    graph: dict[str, set[str]] = {}
+    for path in sorted(package.rglob("*.py")):
+        name = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+        everything = _module_imports(path, package, top_level_only=False)
+        assert not {m.split(".")[0] for m in everything} & {"reportlab", "pypdf", "PIL"}, name
+        graph[name] = {
+            m for m in _module_imports(path, package, True) if m.startswith("makeplan.geometry")
+        }
+    assert len(graph) >= 14
+    done: set[str] = set()
+
+    def visit(name: str, trail: list[str]) -> None:
+        assert name not in trail, " -> ".join([*trail, name])
+        if name in done:
+            return
+        for imported in graph.get(name, set()):
+            visit(imported, [*trail, name])
+        done.add(name)
+
+    for name in graph:
+        visit(name, [])
+    # No module is a catch-all again.
+    for path in package.rglob("*.py"):
+        assert len(path.read_text().splitlines()) <= 500, path
+
+
+def test_each_arrangement_is_found_by_its_layout_name() -> None:
+    from makeplan.geometry import Arrangement, arrangement_named, arrangement_names
+    from makeplan.layouts import ARRANGEMENTS
+
+    assert arrangement_names() == ("side-by-side", "stacked", "week-table") == ARRANGEMENTS
+    for name in arrangement_names():
+        arrangement = arrangement_named(name)
+        assert isinstance(arrangement, Arrangement) and arrangement.name == name
+    assert [arrangement_named(n).pain_per_session for n in ARRANGEMENTS] == [False, False, True]

@@ -17,6 +17,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from makeplan.geometry.text import shortened
 from makeplan.render import text_width
 
 if TYPE_CHECKING:
@@ -35,7 +36,6 @@ TICK_SIZE = 8
 LEGEND_WIDTH = 230
 GRID_GRAY = 0.82
 LINE_WIDTH = 1.3
-ELLIPSIS = "\u2026"  # in WinAnsi, so the standard fonts have it
 NO_PAIN = "No pain scores were written in."
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -401,7 +401,7 @@ def _add_legend(
         (
             Auto(obj=chart, index=index),
             (
-                _fit(exercise.name, fonts.regular, LEGEND_SIZE, name_width),
+                shortened(exercise.name, text_width, fonts.regular, LEGEND_SIZE, name_width),
                 f"{exercise.percent}%",
             ),
         )
@@ -429,15 +429,6 @@ def _add_legend(
     drawing.add(legend)
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut short with an ellipsis if it is wider than `width`."""
-    if text_width(text, font, size) <= width:
-        return text
-    while text and text_width(text.rstrip() + ELLIPSIS, font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + ELLIPSIS
-
-
 def _add_text(
     drawing: Any,
     x: float,
@@ -452,7 +443,7 @@ def _add_text(
     from reportlab.lib.colors import black
 
     if width is not None:
-        text = _fit(text, font, size, width)
+        text = shortened(text, text_width, font, size, width)
     drawing.add(
         String(x, y, text, fontName=font, fontSize=size, fillColor=black, textAnchor=anchor)
     )

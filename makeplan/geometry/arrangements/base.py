@@ -1,0 +1,116 @@
+"""The interface every arrangement follows, and the parts several arrangements share.
+
+An arrangement decides how one exercise is laid out (text beside its boxes,
+text above them, a row of a week table) and what that asks of the page
+around it: blocks before the first exercise and after the last, the how-to
+lines, and how the size search treats it. `place` asks only this interface;
+the arrangement a layout names is found in the registry (see `__init__`).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar
+
+from makeplan import wording
+from makeplan.geometry.composer import Composer
+from makeplan.geometry.items import MM
+from makeplan.geometry.pictures import picture_slice
+from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
+from makeplan.model import Plan, PlannedExercise
+
+
+class Wraps(Exception):
+    """A row's boxes would wrap at this size; a smaller size may keep them on a line."""
+
+
+class Arrangement(ABC):
+    """How an exercise is laid out; one instance per module, as `ARRANGEMENT`."""
+
+    name: ClassVar[str]
+    """The layout's `[exercise] arrangement` value that picks this arrangement."""
+
+    pain_per_session: ClassVar[bool] = False
+    """The sheet asks for pain once per day and time of day, for all exercises
+    together, not once per exercise (a sheet's record says which; see sheetdata)."""
+
+    lines_first: ClassVar[bool] = False
+    """Every size is tried with one line of boxes per day (`exercise_block` raises
+    `Wraps` when they would wrap) before any size may wrap them: a wrapped group
+    reads as two."""
+
+    def box_rows(self, plan: Plan) -> int:
+        """How many rows of boxes the plan puts one above another on a page."""
+        return sum(item.sessions_per_day for item in plan.exercises) * plan.days
+
+    def how_to_use(self, plan: Plan) -> str:
+        """The lines that say how to tick the boxes and write the pain in."""
+        return wording.HOW_TO_USE
+
+    def lead_blocks(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
+        """Blocks between the how-to lines and the first exercise (table headings)."""
+        return []
+
+    @abstractmethod
+    def exercise_block(
+        self,
+        number: int,
+        item: PlannedExercise,
+        plan: Plan,
+        composer: Composer,
+        x: float,
+        width: float,
+    ) -> Block:
+        """Exercise `number` of the plan, with its boxes, in a column `width` wide at `x`."""
+
+    def closing_blocks(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
+        """Blocks after the last exercise (a row of pain boxes)."""
+        return []
+
+
+GUTTER = 4 * MM
+
+
+def text_column(composer: Composer, width: float) -> float:
+    """The text column beside a picture narrows a little as a single page shrinks its text."""
+    return width * composer.layout.text_fraction * max(composer.scale, 0.75)
+
+
+def summary_cell(
+    number: int, item: PlannedExercise, composer: Composer, x: float, width: float
+) -> tuple[Slice, float]:
+    """The picture (when shown), then name, dose and cue: the left part of a row.
+
+    Returns the cell and the x where the next column may start.
+    """
+    sizes = composer.sizes
+    text_width = text_column(composer, width)
+    picture = composer.picture(item)
+    cell: list[Slice] = []
+    text_x = x
+    if composer.has_pictures:
+        # The column is kept even for an exercise without a picture, so rows line up.
+        picture_width = composer.layout.picture_width_mm * MM * composer.scale
+        text_x = x + picture_width + GUTTER * 0.75
+        if picture is not None:
+            tallest = composer.layout.picture_height_mm * MM * composer.scale
+            drawn = picture_slice(picture, composer, x, picture_width, tallest)
+            cell.append(stack([spacer(sizes.box_gap), drawn]))
+    heading = wording.exercise_heading(number, item.exercise.name)
+    left = composer.fitted_lines(
+        heading, text_x, text_width, sizes.heading, True,
+        max_lines=3, what=f"the name of exercise {number}",
+    )  # fmt: skip
+    left += composer.text_lines(wording.dose_words(item), text_x, text_width, sizes.body, True)
+    if composer.layout.show_cue:
+        left += composer.fitted_lines(
+            item.exercise.cue, text_x, text_width, sizes.body,
+            max_lines=4, what=f"the short description of exercise {number}",
+        )  # fmt: skip
+    if item.note:
+        left += composer.fitted_lines(
+            wording.note_line(item.note), text_x, text_width, sizes.body, True,
+            max_lines=3, what=f"the note for exercise {number}",
+        )  # fmt: skip
+    cell.append(stack(left))
+    return beside(*cell), text_x + text_width + GUTTER

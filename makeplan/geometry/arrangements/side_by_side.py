@@ -1,0 +1,42 @@
+"""`side-by-side`: each exercise as one row, picture and text at the left, its boxes at the
+right (the one-page layout). A row never splits across pages."""
+
+from __future__ import annotations
+
+from makeplan.errors import DoesNotFitError
+from makeplan.geometry.arrangements.base import Arrangement, summary_cell
+from makeplan.geometry.composer import Composer
+from makeplan.geometry.grid import tick_grid
+from makeplan.geometry.items import Rule
+from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
+from makeplan.model import Plan, PlannedExercise
+
+
+class SideBySide(Arrangement):
+    name = "side-by-side"
+
+    def exercise_block(
+        self,
+        number: int,
+        item: PlannedExercise,
+        plan: Plan,
+        composer: Composer,
+        x: float,
+        width: float,
+    ) -> Block:
+        """Picture, then text (name, dose, cue), then the boxes; one unsplittable slice."""
+        sizes = composer.sizes
+        summary, grid_x = summary_cell(number, item, composer, x, width)
+        if x + width - grid_x < sizes.box * 2:
+            raise DoesNotFitError(
+                f"The {composer.layout.name} layout leaves no room for boxes beside the text; "
+                "lower exercise.text_fraction or picture.width_mm in the layout."
+            )
+        right = tick_grid(item, plan, composer, grid_x, x + width - grid_x)
+        row = beside(summary, stack([spacer(sizes.box_gap), *right]))
+        gap = sizes.block_gap
+        rule = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])
+        return Block([stack([row, rule])])
+
+
+ARRANGEMENT = SideBySide()

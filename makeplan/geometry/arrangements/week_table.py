@@ -1,0 +1,252 @@
+"""`week-table`: the plan as a table with a column per day (the week layout). Each exercise
+is a row: picture, name and dose, then a cell per day with a line of boxes per time of
+day. Headings over the columns come first; a row of pain boxes, one per day and time
+of day for all exercises together, closes the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from makeplan import wording
+from makeplan.errors import DoesNotFitError
+from makeplan.fields import week_pain_name
+from makeplan.geometry.arrangements.base import (
+    GUTTER,
+    Arrangement,
+    Wraps,
+    summary_cell,
+    text_column,
+)
+from makeplan.geometry.composer import Composer
+from makeplan.geometry.grid import TickRow, balanced, box_group, pain_box, pain_box_width
+from makeplan.geometry.items import MM, Rule
+from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
+from makeplan.model import SIDE_NAMES, Plan, PlannedExercise
+
+
+class WeekTable(Arrangement):
+    name = "week-table"
+    pain_per_session = True
+    lines_first = True
+
+    def box_rows(self, plan: Plan) -> int:
+        # The days are side by side: only the times of the day are one above another.
+        return sum(item.sessions_per_day for item in plan.exercises)
+
+    def how_to_use(self, plan: Plan) -> str:
+        return wording.how_to_use_week(plan)
+
+    def lead_blocks(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
+        return [week_header_block(plan, composer, x, width)]
+
+    def exercise_block(
+        self,
+        number: int,
+        item: PlannedExercise,
+        plan: Plan,
+        composer: Composer,
+        x: float,
+        width: float,
+    ) -> Block:
+        return week_row_block(number, item, plan, composer, x, width)
+
+    def closing_blocks(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
+        return [week_pain_block(plan, composer, x, width)]
+
+
+ARRANGEMENT = WeekTable()
+
+
+@dataclass(frozen=True)
+class _WeekColumns:
+    """Where the day columns of a week table are: shared by the header row and every row."""
+
+    session_x: float
+    first_day_x: float
+    day_width: float
+
+
+def _week_columns(plan: Plan, composer: Composer, x: float, width: float) -> _WeekColumns:
+    layout = composer.layout
+    left = text_column(composer, width) + GUTTER
+    if composer.has_pictures:
+        left += layout.picture_width_mm * MM * composer.scale + GUTTER * 0.75
+    sessions = max(item.sessions_per_day for item in plan.exercises)
+    session_width = 0.0
+    if sessions > 1:
+        session_width = (
+            max(
+                composer.width_of(wording.session_label(s), False, composer.sizes.label)
+                for s in range(1, sessions + 1)
+            )
+            + 2 * MM
+        )
+    first_day_x = x + left + session_width
+    day_width = (x + width - first_day_x) / plan.days
+    return _WeekColumns(x + left, first_day_x, day_width)
+
+
+def week_header_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
+    """Column headings for a week table: a day name and date over each column."""
+    columns = _week_columns(plan, composer, x, width)
+    size = composer.sizes.label
+    cells: list[Slice] = []
+    for day, lines in enumerate(_day_headings(plan, composer, columns.day_width - 1 * MM), 1):
+        left = columns.first_day_x + (day - 1) * columns.day_width
+        cell = Slice(0)
+        for line in lines:
+            line_width = composer.width_of(line, True, size)
+            piece = stack(
+                composer.text_lines(
+                    line, left + (columns.day_width - line_width) / 2, columns.day_width, size, True
+                )
+            )
+            cell = stack([cell, piece])
+        cells.append(cell)
+    heading = stack(
+        composer.text_lines(wording.WEEK_EXERCISE_HEADING, x, columns.session_x - x, size, True)
+    )
+    row = beside(heading, *cells)
+    gap = composer.sizes.box_gap * 1.5
+    underline = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.8)])
+    return Block([stack([row, underline])])
+
+
+def _day_headings(plan: Plan, composer: Composer, room: float) -> list[list[str]]:
+    """Each day column's heading, as lines: 'Mon 23 Nov' wrapped at its spaces, or,
+    when a word of it would not fit, the longest short form that fits whole in
+    every column (see wording.short_day_headings). A word is never cut."""
+    size = composer.sizes.label
+    days = range(1, plan.days + 1)
+
+    def fits(words: list[str] | tuple[str, ...]) -> bool:
+        return all(composer.width_of(word, True, size) <= room for word in words)
+
+    labels = [wording.day_label(plan.date, day) for day in days]
+    if all(fits(label.split()) for label in labels):
+        return [composer.wrap(label, True, size, room) for label in labels]
+    forms = [wording.short_day_headings(plan.date, day) for day in days]
+    for form in range(len(forms[0])):
+        if all(fits(headings[form]) for headings in forms):
+            return [list(headings[form]) for headings in forms]
+    return [list(headings[-1]) for headings in forms]  # the day number alone, as a last resort
+
+
+def week_pain_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
+    """The week's last row: a pain box per day for each time of the day, in order.
+
+    A pain box per exercise would not fit a week's day cells beside the tick
+    boxes, so the week asks once per session: pain after that round of exercises.
+    """
+    sizes = composer.sizes
+    columns = _week_columns(plan, composer, x, width)
+    sessions = max(item.sessions_per_day for item in plan.exercises)
+    box, gap = sizes.box, sizes.box_gap
+    line_height = max(box + gap, composer.line_height(sizes.label))
+    label = wording.WEEK_PAIN_LABEL
+    heading = stack(
+        composer.fitted_lines(
+            label,
+            x,
+            columns.first_day_x - x - 1 * MM,
+            sizes.label,
+            True,
+            max_lines=3,
+            what="the pain row's label",
+        )
+    )
+    room = columns.day_width - 2 * MM
+    box_width = min(pain_box_width(composer), (room - (sessions - 1) * gap) / sessions)
+    if box_width < box:
+        raise DoesNotFitError(
+            f"The pain boxes for {sessions} times a day do not fit in a day's column; "
+            "use fewer --days or --sessions, or --layout handout."
+        )
+    cells = Slice(line_height)
+    for day in range(1, plan.days + 1):
+        left = columns.first_day_x + (day - 1) * columns.day_width + 1 * MM
+        for session in range(1, sessions + 1):
+            about = wording.after_the_exercises(plan.date, day, session, sessions)
+            cells.boxes.append(
+                pain_box(
+                    composer,
+                    left + (session - 1) * (box_width + gap),
+                    line_height,
+                    box_width,
+                    week_pain_name(day, session),
+                    about,
+                )
+            )
+    return _week_table_row(
+        beside(heading, stack([spacer(gap), cells])), plan, columns, x, width, gap
+    )
+
+
+def week_row_block(
+    number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
+) -> Block:
+    """One exercise as a table row: picture and dose, then a cell per day and time of day."""
+    sizes = composer.sizes
+    columns = _week_columns(plan, composer, x, width)
+    summary, _ = summary_cell(number, item, composer, x, width)
+    sides = SIDE_NAMES[item.sides]
+    short_sides = [wording.short_side_label(side) for side in sides]
+    size = sizes.label
+    side_width = max(composer.width_of(text, False, size) for text in short_sides)
+    side_width = side_width + 1.2 * MM if side_width else 0.0
+    box, gap = sizes.box, sizes.box_gap
+    room = columns.day_width - 2 * MM - side_width
+    per_line = int((room + gap) // (box + gap))
+    if per_line < 1:
+        raise DoesNotFitError(
+            f"The boxes for {item.exercise.name!r} do not fit in a day's column; "
+            "use fewer --days or --layout handout."
+        )
+    if per_line < item.reps and not composer.may_wrap:
+        raise Wraps()
+    per_line = balanced(per_line, item.reps)
+    line_height = max(box + gap, composer.line_height(size))
+    session_rows: list[Slice] = []
+    for session in range(1, item.sessions_per_day + 1):
+        row = Slice(0)
+        for day in range(1, plan.days + 1):
+            left = columns.first_day_x + (day - 1) * columns.day_width + 1 * MM
+            tick_row = TickRow("", day, session)
+            groups = [
+                box_group(
+                    item,
+                    plan,
+                    composer,
+                    tick_row,
+                    side,
+                    short_sides[index],
+                    left,
+                    side_width,
+                    per_line,
+                    line_height,
+                )
+                for index, side in enumerate(sides)
+            ]
+            row = beside(row, stack(groups))
+        if item.sessions_per_day > 1:
+            baseline = composer.centred_baseline(line_height, size)
+            row.texts.append(
+                composer.text(columns.session_x, baseline, wording.session_label(session), size)
+            )
+        session_rows.append(stack([row, spacer(gap)]))
+    grid = stack([spacer(gap), *session_rows])
+    return _week_table_row(beside(summary, grid), plan, columns, x, width, gap)
+
+
+def _week_table_row(
+    row: Slice, plan: Plan, columns: _WeekColumns, x: float, width: float, gap: float
+) -> Block:
+    """A row of the week table, closed: hairlines between the days, a rule under it."""
+    row.height += gap
+    for day in range(1, plan.days):
+        # Hairlines between the days, so a column reads as one day.
+        line_x = columns.first_day_x + day * columns.day_width
+        row.rules.append(Rule(line_x, 0, line_x, row.height, 0.3))
+    rule = Slice(gap * 1.5, rules=[Rule(x, gap * 0.75, x + width, gap * 0.75, 0.6)])
+    return Block([stack([row, rule])])

@@ -1,0 +1,161 @@
+"""The placed items: the frozen values geometry hands to render (the contract between them).
+
+A `Document` is pages of items at their final positions, in points from the
+page's lower-left corner: lines of `Text`, tick `Box`es and `WriteIn` boxes
+(with their form field names), `Rule`s, `Frame`s, pictogram `Drawing`s and
+`Image`s. `Artwork` is what geometry is told about the pictures it places.
+Nothing here computes a position; it only holds one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from makeplan.poses import Panel, Pictogram
+
+MM = 72 / 25.4  # points per millimetre; every position here is in points
+
+# Glyph extents of the standard fonts, as a share of the font size; used to
+# give every text line a box for overlap and margin checks.
+ASCENT = 0.76
+DESCENT = 0.22
+
+PHOTO_PREFIX = "photo:"  # the image key of a library exercise's photo is this + its id
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text; (x, y) is the start of its baseline."""
+
+    x: float
+    y: float
+    text: str
+    font: str
+    size: float
+    width: float
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (
+            self.x,
+            self.y - DESCENT * self.size,
+            self.x + self.width,
+            self.y + ASCENT * self.size,
+        )
+
+
+@dataclass(frozen=True)
+class Box:
+    """A tick box; (x, y) is its lower-left corner. `name` is the form field name."""
+
+    x: float
+    y: float
+    size: float
+    name: str
+    tooltip: str
+
+    @property
+    def width(self) -> float:
+        return self.size
+
+
+@dataclass(frozen=True)
+class WriteIn(Box):
+    """A box to write a number in (the pain score): `size` high, `wide` across."""
+
+    wide: float = 0.0
+
+    @property
+    def width(self) -> float:
+        return self.wide
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line (a separator under a block)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A rectangle outline (the safety panel)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    line_width: float
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """One pictogram frame; (x, y) is its lower-left corner, `scale` points per pose unit."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    panel: Panel
+    scale: float
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture supplied by the user (the logo), fitted into its rectangle."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    key: str
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A library exercise's photo: drawn as one image, in place of a pictogram's frames."""
+
+    key: str
+    aspect: float
+
+
+@dataclass(frozen=True)
+class Artwork:
+    """What geometry needs to know about pictures: pictograms and photos by exercise id,
+    and the shapes (width / height) of the photos and the logo."""
+
+    pictograms: Mapping[str, Pictogram] = field(default_factory=dict)
+    logo_aspect: float | None = None
+    photo_aspects: Mapping[str, float] = field(default_factory=dict)
+
+    def has_picture(self, exercise_id: str) -> bool:
+        return exercise_id in self.pictograms or exercise_id in self.photo_aspects
+
+
+@dataclass(frozen=True)
+class Page:
+    texts: tuple[Text, ...]
+    boxes: tuple[Box, ...]
+    rules: tuple[Rule, ...]
+    frames: tuple[Frame, ...]
+    drawings: tuple[Drawing, ...] = ()
+    images: tuple[Image, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """The placed sheet: page size, margins, pages and PDF metadata."""
+
+    width: float
+    height: float
+    margin: float
+    pages: tuple[Page, ...]
+    title: str
+    subject: str
+    author: str
+    warnings: tuple[str, ...] = ()

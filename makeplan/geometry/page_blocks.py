@@ -1,0 +1,193 @@
+"""The page's own blocks, around the exercises: the header and the running band at the
+top of later pages, the title page, the safety panel, the how-to lines, the notes
+area and the footer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from makeplan import wording
+from makeplan.geometry.composer import Composer
+from makeplan.geometry.items import DESCENT, MM, Frame, Rule, Text
+from makeplan.geometry.pictures import logo_slice
+from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
+from makeplan.model import Plan
+
+if TYPE_CHECKING:
+    # For type hints only: layouts imports geometry (for the arrangements' names).
+    from makeplan.layouts import Layout
+
+
+def header_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
+    """Title, dates and names; the logo, when there is one, at the right."""
+    sizes = composer.sizes
+    logo: Slice | None = None
+    text_width = width
+    if composer.artwork.logo_aspect is not None:
+        height = composer.layout.logo_height_mm * MM * max(composer.scale, 0.7)
+        logo = logo_slice(composer, x, height, width * 0.3, right=x + width)
+        text_width = width - logo.images[0].width - 4 * MM
+    slices = composer.text_lines(wording.TITLE, x, text_width, sizes.title, bold=True)
+    slices += composer.text_lines(wording.subtitle(plan), x, text_width, sizes.body)
+    people = wording.people_line(plan)
+    if people:
+        slices += composer.fitted_lines(
+            people, x, text_width, sizes.body, True, max_lines=2, what="the names at the top"
+        )
+    if logo is not None:
+        slices = [beside(stack(slices), logo)]
+    slices.append(spacer(sizes.body * 0.5))
+    return Block(slices)
+
+
+def running_band(plan: Plan, composer: Composer, x: float, width: float) -> Slice:
+    """The top of every page after the first: a short title, and the logo at the right."""
+    size = composer.sizes.label
+    height = composer.layout.logo_height_mm * MM * 0.75
+    logo = logo_slice(composer, x, height, width * 0.25, right=x + width)
+    room = width - logo.images[0].width - 6 * MM
+    size, (line,) = composer.fit(
+        wording.running_title(plan), False, size, room, 1, "the patient's name"
+    )
+    # At least a line of text tall, however flat the logo (a banner) came out.
+    height = max(logo.height, composer.line_height(size))
+    text = composer.text(x, height - DESCENT * size, line, size)
+    band = Slice(height, texts=[text], images=logo.images)
+    gap = 2.5 * MM
+    return stack([band, Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.4)])])
+
+
+def title_page_blocks(
+    plan: Plan, composer: Composer, x: float, width: float, with_list: bool = True
+) -> list[Block]:
+    """A first page: who it is for, safety, what a back spasm is, and the exercises."""
+    sizes = composer.sizes
+    layout = composer.layout
+    blocks: list[Block] = []
+    if composer.artwork.logo_aspect is not None:
+        logo = logo_slice(composer, x, layout.title_logo_height_mm * MM, width * 0.6)
+        blocks.append(Block([logo, spacer(sizes.block_gap)]))
+    slices = composer.text_lines(wording.TITLE, x, width, sizes.title * 1.25, bold=True)
+    slices += composer.text_lines(wording.subtitle(plan), x, width, sizes.body)
+    for line, what in (
+        (wording.patient_line(plan.patient), "the patient's name"),
+        (wording.clinician_line(plan.clinician), "the clinician's name"),
+    ):
+        if line:
+            slices += composer.fitted_lines(
+                line, x, width, sizes.heading, True, max_lines=3, what=what
+            )
+    slices.append(spacer(sizes.block_gap))
+    blocks.append(Block(slices))
+    # Safety before anything else a patient reads.
+    blocks.append(safety_block(composer, x, width))
+    strengthening = any(item.exercise.ability == 3 for item in plan.exercises)
+    for index, (heading, paragraph) in enumerate(wording.ABOUT_SPASMS, start=1):
+        if index == len(wording.ABOUT_SPASMS) and strengthening:
+            # Only said when the plan has a strengthening exercise in it.
+            paragraph = f"{paragraph} {wording.STRENGTH_NOTE}"
+        part = composer.text_lines(heading, x, width, sizes.heading, bold=True)
+        part += composer.text_lines(paragraph, x, width, sizes.body)
+        part.append(spacer(sizes.body * 0.6))
+        blocks.append(Block(part))
+    if not with_list:
+        return blocks
+    listing = composer.text_lines(wording.EXERCISE_LIST_HEADING, x, width, sizes.heading, True)
+    for number, item in enumerate(plan.exercises, start=1):
+        listing += composer.hanging(
+            f"{number}.",
+            wording.exercise_list_line(item),
+            x,
+            width,
+            sizes.body,
+            max_lines=3,
+            what=f"the name of exercise {number}",
+        )
+    blocks.append(Block(listing))
+    return blocks
+
+
+def safety_block(composer: Composer, x: float, width: float) -> Block:
+    """The safety panel: a framed box so it stands out in black and white."""
+    sizes = composer.sizes
+    size = sizes.body
+    pad = size * 0.6
+    inner_x, inner_width = x + pad, width - 2 * pad
+    content = composer.text_lines(wording.SAFETY_LEAD, inner_x, inner_width, size, bold=True)
+    if composer.layout.safety_style == "paragraph":
+        content += composer.text_lines(wording.SAFETY_PARAGRAPH, inner_x, inner_width, size)
+    else:
+        content += composer.text_lines(wording.SAFETY_URGENT_LEAD, inner_x, inner_width, size)
+        for sign in wording.SAFETY_SIGNS:
+            content += composer.hanging("\u2022", sign, inner_x, inner_width, size)
+    panel = stack([spacer(pad * 0.7), *content, spacer(pad * 0.7)])
+    line = 1.4
+    # Inset by half the line width so the stroke stays inside the margins.
+    panel.frames.append(Frame(x + line / 2, line / 2, width - line, panel.height - line, line))
+    return Block([panel, spacer(sizes.block_gap * 0.7)])
+
+
+def intro_block(plan: Plan, composer: Composer, x: float, width: float, how_to: str) -> Block:
+    """How to use the sheet (`how_to`, the arrangement's), and the clinician's notes."""
+    sizes = composer.sizes
+    hint = wording.picture_hint(composer.has_pictures, composer.layout.show_steps)
+    slices = composer.text_lines(hint + how_to, x, width, sizes.body)
+    if plan.notes:
+        slices += composer.fitted_lines(
+            wording.clinician_notes(plan.notes),
+            x,
+            width,
+            sizes.body,
+            True,
+            max_lines=composer.notes_lines if composer.layout.single_page else 30,
+            what="the clinician's notes",
+        )
+    slices.append(spacer(sizes.block_gap * 0.6))
+    return Block(slices)
+
+
+def notes_area(composer: Composer, x: float, width: float, room: float) -> list[Slice]:
+    """Ruled lines in the space left at the end, for the patient's own notes."""
+    size = composer.sizes.body
+    line_gap = 9 * MM
+    title = composer.text_lines(wording.NOTES_PROMPT, x, width, size, bold=True)
+    title_height = sum(piece.height for piece in title)
+    lines = int((room - title_height - size) // line_gap)
+    if lines < 2:
+        return []
+    ruled = [
+        Slice(line_gap, rules=[Rule(x, line_gap - 0.4, x + width, line_gap - 0.4, 0.4)])
+        for _ in range(min(lines, 12))
+    ]
+    return [spacer(size * 0.5), *title, *ruled]
+
+
+def footer_texts(
+    layout: Layout,
+    composer: Composer,
+    plan: Plan,
+    page: int,
+    pages: int,
+    x: float,
+    width: float,
+    baseline: float,
+) -> list[Text]:
+    """Page number and the short safety reminder, on the bottom margin line."""
+    size = composer.sizes.label
+    texts = []
+    if layout.page_numbers:
+        number = wording.page_number(page, pages)
+        number_width = composer.width_of(number, False, size)
+        texts.append(composer.text(x + width - number_width, baseline, number, size))
+        reminder_room = width - number_width - 6 * MM
+        reminder = ""
+        if page > 1:
+            # The longest version that fits on the line; the safety words come first.
+            candidates = wording.footer_reminders(plan.patient)
+            fitting = [c for c in candidates if composer.width_of(c, False, size) <= reminder_room]
+            reminder = fitting[0] if fitting else candidates[-1]
+        if reminder:
+            line = composer.wrap(reminder, False, size, reminder_room)[0]
+            texts.append(composer.text(x, baseline, line, size))
+    return texts

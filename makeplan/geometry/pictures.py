@@ -1,0 +1,74 @@
+"""Pictures: a pictogram's frames in rows with their captions, a library photo, the logo."""
+
+from __future__ import annotations
+
+from makeplan.geometry.composer import Composer
+from makeplan.geometry.items import MM, Drawing, Image, Photo
+from makeplan.geometry.slices import Slice, beside, spacer, stack
+from makeplan.poses import Pictogram
+
+PANEL_GAP = 2 * MM
+
+
+def picture_slice(
+    picture: Pictogram | Photo,
+    composer: Composer,
+    x: float,
+    width: float,
+    max_panel_height: float,
+    columns: int | None = None,
+) -> Slice:
+    """The frames of a pictogram in rows of `columns`, each with its caption under it.
+
+    A layout showing only the key frame gets that one panel, with no caption.
+    A photo is one image as large as fits.
+    """
+    if isinstance(picture, Photo):
+        photo_width = min(width, max_panel_height * picture.aspect)
+        photo_height = photo_width / picture.aspect
+        return Slice(photo_height, images=[Image(x, 0.0, photo_width, photo_height, picture.key)])
+    key_only = composer.layout.picture_frames == "key"
+    panels = (picture.key,) if key_only else picture.panels
+    count = len(panels)
+    columns = min(columns or count, count)
+    panel_width = (width - (columns - 1) * PANEL_GAP) / columns
+    panel_height = panel_width / picture.aspect
+    if panel_height > max_panel_height:
+        panel_height = max_panel_height
+        panel_width = panel_height * picture.aspect
+    scale = panel_width / picture.width
+    size = composer.sizes.label
+    captions = composer.layout.picture_captions and not key_only
+    rows: list[Slice] = []
+    for first in range(0, count, columns):
+        row = Slice(panel_height)
+        caption_slices: list[Slice] = []
+        for column, panel in enumerate(panels[first : first + columns]):
+            left = x + column * (panel_width + PANEL_GAP)
+            row.drawings.append(Drawing(left, 0.0, panel_width, panel_height, panel, scale))
+            if captions:
+                number = f"{first + column + 1}. " if count > 1 else ""
+                # Narrower than the panel, so two captions side by side never read
+                # as one line.
+                caption_width = panel_width - (3 * MM if columns > 1 else 0.0)
+                caption_slices.append(
+                    stack(composer.text_lines(number + panel.caption, left, caption_width, size))
+                )
+        if caption_slices:
+            row = stack([row, beside(*caption_slices)])
+        rows.append(row)
+    return stack([piece for row in rows for piece in (row, spacer(PANEL_GAP))][:-1])
+
+
+def logo_slice(
+    composer: Composer, x: float, height: float, max_width: float, right: float | None = None
+) -> Slice:
+    """The clinic's logo at `height` (narrower when it would pass `max_width`).
+
+    It starts at `x`, or ends at `right` when that is given.
+    """
+    aspect = composer.artwork.logo_aspect or 1.0
+    width = min(height * aspect, max_width)
+    height = width / aspect
+    left = x if right is None else right - width
+    return Slice(height, images=[Image(left, 0.0, width, height, "logo")])

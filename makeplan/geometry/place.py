@@ -1,0 +1,230 @@
+"""The size search: a plan and a layout in, a placed `Document` out.
+
+`place` builds the page's blocks at the layout's sizes and paginates them. A
+single-page layout tries smaller sizes step by step until the whole plan fits;
+when even the smallest does not fit with pictures, it tries again without them,
+and then it says it cannot. The layout's arrangement (see `arrangements`) builds
+each exercise and says what it needs around it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from makeplan import wording
+from makeplan.errors import DoesNotFitError
+from makeplan.geometry.arrangements import Arrangement, Wraps, arrangement_named
+from makeplan.geometry.composer import Composer, Sizes
+from makeplan.geometry.items import DESCENT, MM, Artwork, Document
+from makeplan.geometry.page_blocks import (
+    footer_texts,
+    header_block,
+    intro_block,
+    notes_area,
+    running_band,
+    safety_block,
+    title_page_blocks,
+)
+from makeplan.geometry.slices import Block, Slice, page_of, paginate
+from makeplan.geometry.text import Measure, remembering
+from makeplan.model import Plan
+
+if TYPE_CHECKING:
+    # For type hints only: layouts imports geometry (for the arrangements' names).
+    from makeplan.layouts import Layout
+
+PAPER_SIZES: dict[str, tuple[float, float]] = {
+    "a4": (210 * MM, 297 * MM),
+    "letter": (8.5 * 72, 11 * 72),
+}
+
+
+def _scales() -> Iterator[float]:
+    scale = 1.0
+    while scale > 0.3:
+        yield round(scale, 3)
+        scale -= 0.05
+
+
+@dataclass(frozen=True)
+class _Paper:
+    width: float
+    height: float
+    margin: float
+
+    @property
+    def content_width(self) -> float:
+        return self.width - 2 * self.margin
+
+    @property
+    def content_height(self) -> float:
+        return self.height - 2 * self.margin
+
+
+def place(
+    plan: Plan,
+    layout: Layout,
+    paper: str,
+    measure: Measure,
+    artwork: Artwork | None = None,
+    title_page: bool | None = None,
+) -> Document:
+    """Lay the plan out on pages of `paper` following `layout`.
+
+    A single-page layout tries smaller sizes step by step; when even the
+    smallest does not fit with pictures, it tries again without them.
+    """
+    artwork = artwork or Artwork()
+    arrangement = arrangement_named(layout.arrangement)
+    measure = remembering(measure)
+    title_page = layout.title_page if title_page is None else title_page
+    width, height = PAPER_SIZES[paper]
+    if layout.orientation == "landscape":
+        width, height = height, width
+    sheet = _Paper(width, height, layout.margin_mm * MM)
+    # Every row of boxes needs at least one minimum-size box of height; when even that
+    # is taller than a single page, no amount of shrinking helps, so say so now.
+    rows = arrangement.box_rows(plan)
+    if layout.single_page and rows * layout.min_box_mm * MM > sheet.content_height:
+        raise _does_not_fit(plan, layout)
+    has_pictures = layout.pictures and any(
+        artwork.has_picture(item.exercise.id) for item in plan.exercises
+    )
+    attempts = [(True, scale) for scale in (_scales() if layout.single_page else [1.0])]
+    if layout.single_page and has_pictures:
+        attempts += [(False, scale) for scale in _scales()]
+    # A week's boxes stay on one line per day at every size, with and without
+    # pictures, before any size may wrap them (a wrapped group reads as two).
+    wraps = (False, True) if arrangement.lines_first else (True,)
+    # Long clinician's notes on a single page are cut shorter before giving up.
+    note_caps = (6, 3, 1) if layout.single_page and plan.notes else (6,)
+    for notes_lines, may_wrap, (pictures, scale) in itertools.product(note_caps, wraps, attempts):
+        try:
+            document = _attempt(
+                plan, layout, arrangement, sheet, measure, artwork, title_page, pictures, scale,
+                may_wrap=may_wrap, notes_lines=notes_lines,
+            )  # fmt: skip
+        except Wraps:
+            continue
+        if document is None:
+            continue
+        if has_pictures and not pictures:
+            document = replace(
+                document,
+                warnings=(
+                    *document.warnings,
+                    "the pictures were left out so that everything fits on one page; "
+                    "use --layout handout to have them.",
+                ),
+            )
+        return document
+    raise _does_not_fit(plan, layout)
+
+
+def _attempt(
+    plan: Plan,
+    layout: Layout,
+    arrangement: Arrangement,
+    sheet: _Paper,
+    measure: Measure,
+    artwork: Artwork,
+    title_page: bool,
+    pictures: bool,
+    scale: float,
+    may_wrap: bool = True,
+    notes_lines: int = 6,
+) -> Document | None:
+    """The document at one size, or None when a single-page layout does not fit."""
+    x, width = sheet.margin, sheet.content_width
+    sizes = Sizes.of(layout, scale)
+    composer = Composer(layout, sizes, measure, artwork, pictures, scale, may_wrap)
+    composer.notes_lines = notes_lines
+    footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
+    body_height = sheet.content_height - footer_band
+    band: Slice | None = None
+    if artwork.logo_aspect is not None and (title_page or not layout.single_page):
+        band = running_band(plan, composer, x, width)
+    band_height = band.height if band is not None else 0.0
+    blocks: list[Block] = []
+    if not title_page:
+        blocks += [header_block(plan, composer, x, width), safety_block(composer, x, width)]
+    lead = [intro_block(plan, composer, x, width, arrangement.how_to_use(plan))]
+    lead += arrangement.lead_blocks(plan, composer, x, width)
+    first_height = body_height - (band_height if title_page else 0.0)
+    used = sum(block.height for block in [*blocks, *lead])
+    exercises: list[Block] = []
+    for number, item in enumerate(plan.exercises, start=1):
+        exercises.append(arrangement.exercise_block(number, item, plan, composer, x, width))
+        used += exercises[-1].height
+        if layout.single_page and used > first_height:
+            return None  # this size is too big already: no need to place the rest
+    # The how-to lines and table headings stay on the page of the first exercise.
+    first = exercises[0]
+    lead_slices = [piece for block in lead for piece in block.slices]
+    blocks.append(Block(lead_slices + first.slices, heading=first.heading))
+    blocks += exercises[1:]
+    blocks += arrangement.closing_blocks(plan, composer, x, width)
+    if layout.single_page:
+        if sum(block.height for block in blocks) > first_height:
+            return None
+        content = [[piece for block in blocks for piece in block.slices]]
+    else:
+        content = paginate(blocks, first_height, body_height - band_height)
+    if layout.notes_area:
+        page_height = first_height if len(content) == 1 else body_height - band_height
+        used = sum(piece.height for piece in content[-1])
+        content[-1] += notes_area(composer, x, width, page_height - used)
+    front: list[list[Slice]] = []
+    title_warnings: list[str] = []
+    if title_page:
+        # The title page keeps the layout's full sizes even when the sheet shrinks.
+        full = Composer(layout, Sizes.of(layout, 1.0), measure, artwork, pictures)
+        front = paginate(title_page_blocks(plan, full, x, width), body_height, body_height)
+        if len(front) > 1:
+            # The list of exercises is a summary of the pages after; leave it out
+            # rather than spill the title page over two pages.
+            blocks_without = title_page_blocks(plan, full, x, width, with_list=False)
+            front = paginate(blocks_without, body_height, body_height)
+        title_warnings = full.warnings
+    page_slices = front + content
+    pages = []
+    for index, slices in enumerate(page_slices, start=1):
+        if index > 1 and band is not None:
+            slices = [band, *slices]
+        page = page_of(slices, sheet.height - sheet.margin)
+        footer = footer_texts(
+            layout,
+            composer,
+            plan,
+            index,
+            len(page_slices),
+            x,
+            width,
+            sheet.margin + DESCENT * sizes.label,
+        )
+        pages.append(replace(page, texts=page.texts + tuple(footer)))
+    return Document(
+        width=sheet.width,
+        height=sheet.height,
+        margin=sheet.margin,
+        pages=tuple(pages),
+        title=wording.document_title(plan),
+        subject=wording.document_subject(plan),
+        author=plan.clinician or "",
+        warnings=tuple(dict.fromkeys(composer.warnings + title_warnings)),
+    )
+
+
+def _does_not_fit(plan: Plan, layout: Layout) -> DoesNotFitError:
+    count = len(plan.exercises)
+    what = "This exercise" if count == 1 else f"These {count} exercises"
+    notes = " and the notes" if plan.notes else ""
+    verb = "does" if count == 1 and not notes else "do"
+    return DoesNotFitError(
+        f"{what} with {plan.box_count()} boxes to tick{notes} {verb} not fit on one page "
+        f"of the {layout.name} layout, even with text at {layout.min_pt:g} pt; use "
+        "--layout handout, or choose fewer exercises, --days or --sessions."
+    )

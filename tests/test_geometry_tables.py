@@ -1,0 +1,455 @@
+"""Geometry as tables of expected numbers (the img2pdf way): no reportlab, no PDF.
+
+Every text is measured by a fixed fake measure, half the font size per character,
+so a line of text at size s in a width w holds at most 2 * w / s characters and
+every number below can be worked out by hand from the code. The layout is made
+here, not read from a file, so a change to a packaged layout changes no row.
+Positions are in points, rounded to 0.001.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from makeplan.errors import DoesNotFitError
+from makeplan.geometry import MM, Text, WriteIn, place
+from makeplan.geometry.composer import Composer, Sizes
+from makeplan.geometry.grid import balanced, tick_grid
+from makeplan.geometry.slices import Block, Slice, page_of, paginate
+from makeplan.geometry.text import ellipsized, fit, shortened, wrap
+from makeplan.layouts import Layout
+from makeplan.model import Exercise, Plan, PlannedExercise
+
+START = dt.date(2026, 11, 23)  # a Monday: day labels are "Mon 23 Nov" (10 characters)
+
+
+def measure(text: str, font: str, size: float) -> float:
+    return 0.5 * size * len(text)
+
+
+LAYOUT = Layout(
+    name="table",
+    description="",
+    single_page=False,
+    orientation="portrait",
+    margin_mm=10,
+    font="F",
+    bold_font="FB",
+    title_pt=20,
+    heading_pt=14,
+    body_pt=10,
+    label_pt=10,
+    min_pt=8,
+    line_spacing=1.2,
+    arrangement="stacked",
+    text_fraction=0.5,
+    show_cue=False,
+    show_steps=False,
+    show_details=False,
+    show_cautions=False,
+    block_gap_mm=5,
+    safety_style="paragraph",
+    page_numbers=False,
+    notes_area=False,
+    box_mm=6,
+    min_box_mm=4,
+    box_gap_mm=2,
+    box_line_pt=1,
+    title_page=False,
+    default_days=None,
+    pictures=False,
+    picture_width_mm=40,
+    picture_captions=False,
+    picture_frames="all",
+    picture_height_mm=40,
+    logo_height_mm=12,
+    title_logo_height_mm=35,
+)
+
+EXERCISE = Exercise(
+    id="ex",
+    name="Ex",
+    position="lying",
+    ability=1,
+    ability_reason="",
+    cue="Cue.",
+    reps=1,
+    sides=1,
+    hold_seconds=0,
+    sessions_per_day=1,
+    defaults=(),
+    targets=("back",),
+    equipment=(),
+    steps=("Move.",),
+    cautions=(),
+    source=(),
+)
+
+
+# --- wrapping: a line holds at most 2 * width / size characters ---
+
+WRAP = [
+    ("", 10, 100, [""]),
+    ("one", 10, 100, ["one"]),
+    ("one two three four five", 10, 100, ["one two three four", "five"]),
+    ("one two three four five", 10, 50, ["one two", "three four", "five"]),
+    ("one two three four five", 10, 40, ["one two", "three", "four", "five"]),
+    ("one two three four five", 20, 100, ["one two", "three four", "five"]),
+    ("abcdefghij", 10, 25, ["abcde", "fghij"]),
+    ("abcdefghijk", 10, 25, ["abcde", "fghij", "k"]),
+    ("ab abcdefghij", 10, 25, ["ab", "abcde", "fghij"]),
+    ("line one\nline two", 10, 100, ["line one", "line two"]),
+    ("a\n\nb", 10, 100, ["a", "b"]),
+    ("   spaced    out   ", 10, 100, ["spaced out"]),
+    ("aaaa bbbb", 10, 45, ["aaaa bbbb"]),
+    ("aaaa bbbb", 10, 44.9, ["aaaa", "bbbb"]),
+    ("x", 10, 1, ["x"]),
+    ("xy", 10, 1, ["x", "y"]),
+    ("hello world", 8, 20, ["hello", "world"]),
+    ("tick a box", 12, 30, ["tick", "a box"]),
+    ("a b c d e f", 10, 15, ["a b", "c d", "e f"]),
+    (
+        "Stop, or do less, if your pain gets worse.",
+        10,
+        100,
+        ["Stop, or do less, if", "your pain gets", "worse."],
+    ),
+    (
+        "Stop, or do less, if your pain gets worse.",
+        10,
+        150,
+        ["Stop, or do less, if your pain", "gets worse."],
+    ),
+    ("My back exercises", 9, 45, ["My back", "exercises"]),
+    ("My back exercises", 9, 76.5, ["My back exercises"]),
+    ("My back exercises", 9, 76.4, ["My back", "exercises"]),
+    ("supercalifragilistic", 10, 30, ["superc", "alifra", "gilist", "ic"]),
+    ("go supercalifragilistic now", 10, 30, ["go", "superc", "alifra", "gilist", "ic now"]),
+]
+
+
+@pytest.mark.parametrize(("text", "size", "width", "expected"), WRAP)
+def test_wrap(text: str, size: float, width: float, expected: list[str]) -> None:
+    assert wrap(text, measure, "F", size, width) == expected
+
+
+# --- fitting: 8% smaller per step down to the minimum, then cut with an ellipsis ---
+
+FIT = [
+    ("one two three", 10, 100, 1, 8, (10, ["one two three"], False)),
+    ("one two three four five", 10, 100, 1, 8, (8.46, ["one two three four five"], False)),
+    ("one two three four five", 10, 90, 1, 8, (8, ["one two three four\u2026"], True)),
+    ("one two three four five", 10, 90, 2, 8, (10, ["one two three four", "five"], False)),
+    ("one two three four five", 10, 60, 1, 10, (10, ["one two\u2026"], True)),
+    ("abcdefghijklmnopqrst", 10, 50, 1, 10, (10, ["abcdefghi\u2026"], True)),
+    ("ab cd ef", 10, 40, 1, 10, (10, ["ab cd ef"], False)),
+    ("ab cd ef", 10, 35, 1, 10, (10, ["ab cd\u2026"], True)),
+    ("aaaa bbbb cccc", 10, 60, 1, 8, (8.46, ["aaaa bbbb cccc"], False)),
+    ("aaaa bbbb cccc", 10, 56, 1, 8, (8, ["aaaa bbbb cccc"], False)),
+    ("aaaa bbbb cccc", 20, 100, 2, 8, (20, ["aaaa bbbb", "cccc"], False)),
+    ("aaaa bbbb cccc dddd", 20, 100, 2, 8, (20, ["aaaa bbbb", "cccc dddd"], False)),
+    (
+        "aaaa bbbb cccc dddd eeee",
+        20,
+        100,
+        2,
+        15,
+        (15, ["aaaa bbbb", "cccc dddd\u2026"], True),
+    ),
+    ("", 10, 50, 1, 8, (10, [""], False)),
+    ("a\nb\nc\nd", 10, 50, 3, 10, (10, ["a", "b", "c\u2026"], True)),
+]
+
+
+@pytest.mark.parametrize(("text", "size", "width", "max_lines", "min_size", "expected"), FIT)
+def test_fit(
+    text: str,
+    size: float,
+    width: float,
+    max_lines: int,
+    min_size: float,
+    expected: tuple[float, list[str], bool],
+) -> None:
+    assert fit(text, measure, "F", size, width, max_lines, min_size) == expected
+
+
+# --- one line cut short: the room is the width less the ellipsis (half the size) ---
+
+CUT = [
+    (ellipsized, "abcdef", 10, 100, "abcdef\u2026"),
+    (ellipsized, "abcdef", 10, 30, "abcde\u2026"),
+    (ellipsized, "abcdef", 10, 20, "abc\u2026"),
+    (ellipsized, "ab cdef", 10, 20, "ab\u2026"),
+    (ellipsized, "abcdef", 10, 5, "a\u2026"),
+    (ellipsized, "abcdef", 10, 3, "a\u2026"),
+    (ellipsized, "a  b", 10, 17.5, "a\u2026"),
+    (ellipsized, "", 10, 50, "\u2026"),
+    (shortened, "abcdef", 10, 30, "abcdef"),
+    (shortened, "abcdefg", 10, 30, "abcde\u2026"),
+    (shortened, "Exercise report: Ann", 8, 40, "Exercise\u2026"),
+    (shortened, "", 10, 0, ""),
+    (shortened, "abc   ", 10, 20, "abc\u2026"),
+]
+
+
+@pytest.mark.parametrize(("cut", "text", "size", "width", "expected"), CUT)
+def test_cut_to_one_line(cut, text: str, size: float, width: float, expected: str) -> None:
+    assert cut(text, measure, "F", size, width) == expected
+
+
+# --- boxes per line, evened out over the lines they take ---
+
+BALANCED = [
+    (5, 5, 5),
+    (4, 5, 3),
+    (3, 5, 3),
+    (2, 5, 2),
+    (1, 5, 1),
+    (6, 10, 5),
+    (7, 10, 5),
+    (9, 10, 5),
+    (10, 10, 10),
+    (12, 10, 10),
+    (4, 10, 4),
+    (3, 10, 3),
+    (5, 12, 4),
+    (8, 15, 8),
+]
+
+
+@pytest.mark.parametrize(("per_line", "count", "expected"), BALANCED)
+def test_balanced(per_line: int, count: int, expected: int) -> None:
+    assert balanced(per_line, count) == expected
+
+
+# --- sizes at a scale: text never below min_pt (8), boxes never below 4 mm ---
+
+SIZES = [
+    # scale: title, heading, body, label (pt), line spacing, box, box gap, block gap (mm)
+    (1.0, (20, 14, 10, 10, 1.2, 6, 2, 5)),
+    (0.9, (18, 12.6, 9, 9, 1.15, 5.4, 1.8, 4.5)),
+    (0.75, (15, 10.5, 8, 8, 1.1, 4.5, 1.5, 3.75)),
+    (0.5, (10, 8, 8, 8, 1.1, 4, 1, 2.5)),
+    (0.35, (8, 8, 8, 8, 1.1, 4, 0.8, 1.75)),
+]
+
+
+@pytest.mark.parametrize(("scale", "expected"), SIZES)
+def test_sizes(scale: float, expected: tuple[float, ...]) -> None:
+    sizes = Sizes.of(LAYOUT, scale)
+    got = (sizes.title, sizes.heading, sizes.body, sizes.label, sizes.line_spacing)
+    got += (sizes.box / MM, sizes.box_gap / MM, sizes.block_gap / MM)
+    assert tuple(round(value, 6) for value in got) == expected
+
+
+# --- the tick grid of one exercise, at x = 0 ---
+#
+# At scale 1: box 6 mm (17.008 pt), gap 2 mm (5.669), a line of boxes 22.677 high
+# (box + gap, taller than a 12 pt line of 10 pt labels), and each row a gap more.
+# Left of the boxes: the row label ("Mon 23 Nov, 1st time") + 2.5 mm, then the side
+# label ("Right", 25 pt) + 1.5 mm; at the right, "Pain" (20 pt) and its box, 59.118
+# in all. Groups ("one" side, or Right and Left "beside" or "below" each other).
+# Columns: per line, groups, rows, tick boxes, pain boxes, height, x of the first
+# box, x of the last group's first box, x of the pain box.
+
+GRID = [
+    # reps, sides, sessions, days, width, scale
+    ((5, 1, 1, 1, 300, 1.0), (5, "one", 1, 5, 1, 28.346, 0.0, 0.0, 269.386)),
+    ((5, 2, 1, 1, 300, 1.0), (5, "below", 1, 10, 1, 51.024, 29.252, 29.252, 269.386)),
+    ((10, 1, 1, 1, 300, 1.0), (10, "one", 1, 10, 1, 28.346, 0.0, 0.0, 269.386)),
+    ((10, 2, 1, 1, 300, 1.0), (5, "below", 1, 20, 1, 96.378, 29.252, 29.252, 269.386)),
+    ((10, 2, 1, 1, 515, 1.0), (10, "below", 1, 20, 1, 51.024, 29.252, 29.252, 484.386)),
+    ((15, 1, 1, 1, 300, 1.0), (8, "one", 1, 15, 1, 51.024, 0.0, 0.0, 269.386)),
+    ((15, 2, 1, 1, 515, 1.0), (15, "below", 1, 30, 1, 51.024, 29.252, 29.252, 484.386)),
+    ((20, 1, 1, 1, 515, 1.0), (20, "one", 1, 20, 1, 28.346, 0.0, 0.0, 484.386)),
+    ((20, 2, 1, 1, 515, 1.0), (10, "below", 1, 40, 1, 96.378, 29.252, 29.252, 484.386)),
+    ((8, 1, 3, 1, 300, 1.0), (8, "one", 3, 24, 3, 85.039, 47.087, 47.087, 269.386)),
+    ((8, 2, 3, 1, 300, 1.0), (4, "below", 3, 48, 3, 289.134, 76.339, 76.339, 269.386)),
+    ((5, 2, 3, 7, 515, 1.0), (5, "beside", 21, 210, 21, 595.276, 136.339, 297.402, 484.386)),
+    ((5, 1, 1, 7, 300, 1.0), (5, "one", 7, 35, 7, 198.425, 57.087, 57.087, 269.386)),
+    ((5, 1, 2, 7, 300, 1.0), (5, "one", 14, 70, 14, 396.85, 107.087, 107.087, 269.386)),
+    ((3, 2, 2, 2, 400, 1.0), (3, "beside", 4, 24, 4, 113.386, 136.339, 252.047, 369.386)),
+    ((1, 1, 1, 1, 120, 1.0), (1, "one", 1, 1, 1, 28.346, 0.0, 0.0, 89.386)),
+    ((1, 2, 1, 1, 150, 1.0), (1, "below", 1, 2, 1, 51.024, 29.252, 29.252, 119.386)),
+    ((12, 1, 1, 1, 200, 1.0), (6, "one", 1, 12, 1, 51.024, 0.0, 0.0, 169.386)),
+    ((12, 2, 1, 1, 400, 1.0), (12, "below", 1, 24, 1, 51.024, 29.252, 29.252, 369.386)),
+    ((7, 2, 1, 1, 350, 1.0), (7, "below", 1, 14, 1, 51.024, 29.252, 29.252, 319.386)),
+    ((10, 2, 3, 1, 515, 1.0), (10, "below", 3, 60, 3, 153.071, 76.339, 76.339, 484.386)),
+    ((10, 1, 2, 2, 250, 1.0), (3, "one", 4, 40, 4, 385.512, 107.087, 107.087, 219.386)),
+    ((6, 2, 1, 1, 300, 1.0), (6, "below", 1, 12, 1, 51.024, 29.252, 29.252, 269.386)),
+    ((4, 1, 1, 1, 110, 1.0), (2, "one", 1, 4, 1, 51.024, 0.0, 0.0, 79.386)),
+    ((9, 2, 2, 1, 450, 1.0), (9, "below", 2, 36, 2, 102.047, 76.339, 76.339, 419.386)),
+    ((5, 2, 1, 1, 240, 1.0), (5, "below", 1, 10, 1, 51.024, 29.252, 29.252, 209.386)),
+    ((25, 1, 1, 1, 515, 1.0), (13, "one", 1, 25, 1, 51.024, 0.0, 0.0, 484.386)),
+    ((30, 2, 1, 1, 515, 1.0), (15, "below", 1, 60, 1, 96.378, 29.252, 29.252, 484.386)),
+    ((5, 2, 1, 1, 400, 1.0), (5, "beside", 1, 10, 1, 28.346, 29.252, 190.315, 369.386)),
+    ((3, 2, 1, 1, 300, 1.0), (3, "beside", 1, 6, 1, 28.346, 29.252, 144.961, 269.386)),
+    ((4, 2, 1, 1, 330, 1.0), (4, "beside", 1, 8, 1, 28.346, 29.252, 167.638, 299.386)),
+    ((2, 2, 1, 1, 200, 1.0), (2, "below", 1, 4, 1, 51.024, 29.252, 29.252, 169.386)),
+    ((5, 2, 2, 1, 450, 1.0), (5, "beside", 2, 20, 2, 56.693, 76.339, 237.402, 419.386)),
+    ((10, 2, 1, 1, 300, 0.8), (10, "below", 1, 20, 1, 40.819, 24.252, 24.252, 275.509)),
+    ((10, 2, 1, 1, 300, 0.5), (10, "below", 1, 20, 1, 31.181, 24.252, 24.252, 279.591)),
+    ((15, 1, 2, 2, 300, 0.7), (8, "one", 4, 60, 4, 142.866, 87.087, 87.087, 278.57)),
+    ((5, 2, 3, 7, 515, 0.6), (5, "beside", 21, 210, 21, 380.976, 111.339, 223.181, 494.591)),
+    # Not even one box fits beside the labels and the pain box.
+    ((1, 1, 1, 1, 60, 1.0), "does not fit"),
+    ((10, 2, 1, 1, 100, 1.0), "does not fit"),
+]
+
+
+def grid_numbers(reps: int, sides: int, sessions: int, days: int, width: float, scale: float):
+    item = PlannedExercise(EXERCISE, reps, sides, 0, sessions)
+    plan = Plan((item,), days, START)
+    composer = Composer(LAYOUT, Sizes.of(LAYOUT, scale), measure, scale=scale)
+    try:
+        rows = tick_grid(item, plan, composer, 0.0, width)
+    except DoesNotFitError:
+        return "does not fit"
+    page = page_of(rows, 1000.0)
+    ticks = [box for box in page.boxes if not isinstance(box, WriteIn)]
+    pains = [box for box in page.boxes if isinstance(box, WriteIn)]
+    first_side = "right" if sides == 2 else "both"
+    last_side = "left" if sides == 2 else "both"
+    first = next(box for box in ticks if box.name == f"ex_day1_session1_{first_side}_rep1")
+    last = next(box for box in ticks if box.name == f"ex_day1_session1_{last_side}_rep1")
+    group = [box for box in ticks if f"_day1_session1_{first_side}_" in box.name]
+    per_line = sum(1 for box in group if box.y == first.y)
+    groups = "one" if sides == 1 else ("beside" if last.y == first.y else "below")
+    return (
+        per_line,
+        groups,
+        len(rows),
+        len(ticks),
+        len(pains),
+        round(sum(row.height for row in rows), 3),
+        round(first.x, 3),
+        round(last.x, 3),
+        round(pains[0].x, 3),
+    )
+
+
+@pytest.mark.parametrize(("given", "expected"), GRID)
+def test_tick_grid(given: tuple, expected: tuple | str) -> None:
+    assert grid_numbers(*given) == expected
+
+
+# --- pagination: blocks of slices on pages of the given heights ---
+#
+# Blocks are written as their slices' heights; slices are named by their block's
+# letter and number (a1, a2, b1...), a block's repeated heading by its capital
+# letter. Pages are separated by "|"; "-" is a page left empty.
+
+PAGINATION = [
+    (100, 100, [[50], [50]], "a1 b1"),
+    (100, 100, [[50], [51]], "a1 | b1"),
+    (100, 100, [[60], [60], [60]], "a1 | b1 | c1"),
+    (100, 100, [[40], [40], [40]], "a1 b1 | c1"),
+    (80, 100, [[50], [50]], "a1 | b1"),
+    (120, 100, [[60], [60], [60]], "a1 b1 | c1"),
+    (100, 100, [[30, 30, 30, 30]], "a1 a2 a3 | a4"),
+    (100, 100, [[30, 30, 30, 30, "A10"]], "a1 a2 a3 | A a4"),
+    (100, 100, [[50], [30, 30, 30, 30]], "a1 | b1 b2 b3 | b4"),
+    (100, 100, [[60, 60]], "a1 | a2"),
+    (100, 100, [[101]], "does not fit"),
+    (100, 150, [[120]], "- | a1"),
+    (150, 100, [[40], [120]], "a1 | - | b1"),
+    (100, 100, [[20, 20], [20, 20], [20, 20]], "a1 a2 b1 b2 | c1 c2"),
+    (100, 100, [[100], [100]], "a1 | b1"),
+    (100, 100, [[0], [100]], "a1 b1"),
+    (50, 50, [[20, 20, 20, 20, 20, "A15"]], "a1 a2 | A a3 | A a4 | A a5"),
+    (100, 100, [[30], [30, 30, 30, 30, "B10"]], "a1 | b1 b2 b3 | B b4"),
+    (100, 60, [[50], [50], [50]], "a1 b1 | c1"),
+    (100, 60, [[50], [50], [50], [50]], "a1 b1 | c1 | d1"),
+    (60, 100, [[50], [50], [50], [50]], "a1 | b1 c1 | d1"),
+    (100, 100, [[99.5], [0.5]], "a1 b1"),
+    (100, 100, [[99.5], [0.6]], "a1 | b1"),
+    (100, 100, [], "-"),
+    (100, 100, [[70, 70, "A50"]], "a1 | A a2"),
+]
+
+
+def named(name: str, height: float) -> Slice:
+    return Slice(height, texts=[Text(0.0, 0.0, name, "F", 10.0, 0.0)])
+
+
+def blocks_of(spec: list[list]) -> list[Block]:
+    blocks = []
+    for index, heights in enumerate(spec):
+        letter = "abcdefgh"[index]
+        slices = [
+            named(f"{letter}{number}", height)
+            for number, height in enumerate((h for h in heights if not isinstance(h, str)), 1)
+        ]
+        headings = [h for h in heights if isinstance(h, str)]
+        heading = repeated(letter.upper(), float(headings[0][1:])) if headings else None
+        blocks.append(Block(slices, heading=heading))
+    return blocks
+
+
+def repeated(name: str, height: float) -> Callable[[], list[Slice]]:
+    return lambda: [named(name, height)]
+
+
+@pytest.mark.parametrize(("first", "later", "blocks", "expected"), PAGINATION)
+def test_pagination(first: float, later: float, blocks: list[list], expected: str) -> None:
+    try:
+        pages = paginate(blocks_of(blocks), first, later)
+    except DoesNotFitError:
+        assert expected == "does not fit"
+        return
+    got = " | ".join(" ".join(s.texts[0].text for s in page) or "-" for page in pages)
+    assert got == expected
+
+
+# --- the size search: the scale a single page settles on ---
+#
+# A side-by-side single page on A4 (785.197 pt of content under 10 mm margins):
+# the header, the safety panel as a paragraph and the how-to lines, then each
+# exercise ("1. Ex" and its dose in half the width, its boxes beside). Scales go
+# 1.0, 0.95, ... 0.35 until everything fits; the title (20 pt) shows the scale
+# chosen. 70 rows of boxes or more cannot fit even at 4 mm, and fail at once.
+
+ONE_PAGE = dataclasses.replace(LAYOUT, single_page=True, arrangement="side-by-side")
+
+PLACEMENT = [
+    # reps, sides, sessions, exercises, days -> scale
+    ((3, 1, 1, 1, 1), 1.0),
+    ((10, 2, 3, 4, 1), 0.8),
+    ((5, 1, 2, 1, 7), 0.95),
+    ((3, 2, 2, 2, 3), 0.95),
+    ((10, 1, 1, 1, 14), 0.9),
+    ((5, 2, 1, 4, 3), 0.9),
+    ((10, 1, 1, 2, 7), 0.85),
+    ((3, 1, 2, 4, 3), 0.85),
+    ((3, 2, 1, 2, 14), 0.8),
+    ((10, 1, 1, 4, 7), 0.75),
+    ((5, 2, 3, 2, 3), 0.7),
+    ((3, 1, 3, 4, 3), 0.55),
+    ((5, 2, 3, 1, 7), 0.55),
+    ((3, 1, 3, 1, 14), 0.4),
+    ((10, 1, 3, 1, 14), 0.4),
+    ((3, 1, 1, 4, 14), "does not fit"),
+    ((5, 1, 2, 4, 7), "does not fit"),
+    ((5, 1, 1, 1, 70), "does not fit"),
+]
+
+
+@pytest.mark.parametrize(("given", "expected"), PLACEMENT)
+def test_placement(given: tuple[int, int, int, int, int], expected: float | str) -> None:
+    reps, sides, sessions, count, days = given
+    items = tuple(
+        PlannedExercise(dataclasses.replace(EXERCISE, id=f"e{n}"), reps, sides, 0, sessions)
+        for n in range(count)
+    )
+    try:
+        document = place(Plan(items, days, START), ONE_PAGE, "a4", measure)
+    except DoesNotFitError:
+        assert expected == "does not fit"
+        return
+    assert len(document.pages) == 1
+    title = next(text for text in document.pages[0].texts if text.text == "My back exercises")
+    assert round(title.size / 20, 3) == expected
