@@ -17,14 +17,15 @@ from typing import Any
 
 from makeplan.errors import DataError, MakeplanError, Problem
 from makeplan.inputs import read_input
+from makeplan.library import library_files, picture_problems, read_libraries
+from makeplan.planfile import plan_problems
+from makeplan.poses import load_pose_text
+from makeplan.tomllines import line_of
+from makeplan.validation import parse
 
 
 def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
     """All problems in `paths` (each once, in the order found), and how many files were read."""
-    from makeplan.library import library_files, picture_problems, read_libraries
-    from makeplan.planfile import plan_problems
-    from makeplan.validation import parse
-
     problems: list[Problem] = []
     libraries: list[Path] = []
     checked = 0
@@ -66,9 +67,6 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
 
 def _pose_problems(path: Path, raw: bytes, lines: Any) -> list[Problem]:
     """A pose file's first problem (pose files are checked by poses.py, which stops at one)."""
-    from makeplan.poses import load_pose_text
-    from makeplan.tomllines import line_of
-
     try:
         load_pose_text(raw, str(path), path.stem)
     except DataError as exc:

@@ -18,6 +18,7 @@ from typing import Any
 
 from makeplan.errors import DataError, InputFileError, UsageError
 from makeplan.schema import Table, load_toml, read_toml_file
+from makeplan.vocabulary import DAYS
 
 MM = 72 / 25.4  # points per millimetre
 MIN_BOX_MM = 4.0  # the smallest box a pen can tick reliably
@@ -213,7 +214,7 @@ def _parse(data: dict[str, Any], origin: str, reference: str) -> Layout:
         box_gap_mm=boxes.number("gap_mm", 0.5, 10, 1.5),
         box_line_pt=boxes.number("line_pt", 0.5, 3, 0.9),
         title_page=top.boolean("title_page", False),
-        default_days=top.integer("default_days", 1, 31) if "default_days" in data else None,
+        default_days=top.integer("default_days", *DAYS) if "default_days" in data else None,
         pictures=picture.boolean("show", True),
         picture_width_mm=picture.number("width_mm", 15, 150, 40),
         picture_captions=picture.boolean("captions", True),

@@ -13,10 +13,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from makeplan.catalogue import builtin_catalogue, exercise_from
 from makeplan.errors import DataError, MakeplanError, Problem, ProblemsError
 from makeplan.inputs import read_input
-from makeplan.model import Exercise, PictureSource
+from makeplan.model import Exercise, PictureSource, exercise_from, hold_too_long
 from makeplan.poses import Pictogram, load_pose_text
 from makeplan.tomllines import line_of
 from makeplan.validation import check, parse
@@ -79,7 +78,7 @@ def read_library_file(
         )
     problems = check(data, "exercise", origin, lines)
     hold, longest = data.get("hold_seconds"), data.get("max_hold_seconds")
-    if isinstance(hold, int) and isinstance(longest, int) and hold > longest:
+    if hold_too_long(hold, longest):
         problems.append(
             Problem(
                 origin,
@@ -115,13 +114,8 @@ def read_library_file(
                 problems.append(Problem(origin, line, kind, f"{source} {what}; expected a file."))
     if problems:
         return None, problems, lines
-    builtin_ids = {exercise.id for exercise in builtin_catalogue()}
-    exercise = exercise_from(
-        data,
-        library_file=origin,
-        replaces_builtin=data["id"] in builtin_ids,
-        picture=picture,
-    )
+    # Whether it replaces a built-in exercise is said when the catalogue takes it in.
+    exercise = exercise_from(data, library_file=origin, picture=picture)
     return exercise, [], lines
 
 

@@ -30,7 +30,7 @@ from makeplan.sheetdata import (
     sheet_mark,
 )
 from makeplan.terminal import printable
-from makeplan.wording import session_label
+from makeplan.wording import DAY_NAMES, session_label
 
 if TYPE_CHECKING:
     from makeplan.existing_pdfs import FieldValue, ReturnedSheet
@@ -404,7 +404,7 @@ def _boxes(count: int) -> str:
 
 def _day_name(date: dt.date) -> str:
     """'Mon 2026-11-23': the weekday helps, the full date sorts and cannot be misread."""
-    return f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[date.weekday()]} {date.isoformat()}"
+    return f"{DAY_NAMES[date.weekday()]} {date.isoformat()}"
 
 
 # --- writing it out ---
