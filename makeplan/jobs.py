@@ -7,7 +7,9 @@ call these; neither calls the other, and click is not used here.
 
 A sheet is made in two calls, so that a caller can show `--progress`'s lines
 even when the build then fails: `resolve` (the options stage, once per
-command), then `build` or `write_plan`.
+command), then `build` or `write_plan`. The catalogue's own jobs, `makeplan
+list` and `show`, are in `listing`, which does not load the drawing steps, so
+they answer at once.
 """
 
 from __future__ import annotations
@@ -31,8 +33,6 @@ from makeplan.pdfpack import pack
 from makeplan.planfile import PlanRead, plan_text, read_plan
 from makeplan.progress import progressed
 from makeplan.report import Report, formatted, plan_inside, read_report
-from makeplan.selection import filter_exercises, find_exercises
-from makeplan.vocabulary import POSITIONS
 
 
 @dataclass(frozen=True)
@@ -223,20 +223,7 @@ def _refuse_chart_over_a_sheet(chart: Path, sheets: Sequence[Path]) -> None:
         )
 
 
-# --- the catalogue and files ---
-
-
-def exercises(
-    positions: Sequence[str], ability: int | None, libraries: Sequence[Path]
-) -> list[Exercise]:
-    """The exercises in `positions` (all when none) at or below `ability`, in routine order."""
-    return filter_exercises(load_catalogue(libraries), positions or POSITIONS, ability)
-
-
-def exercise(exercise_id: str, libraries: Sequence[Path]) -> Exercise:
-    """One exercise, built-in or from a library."""
-    (found,) = find_exercises(load_catalogue(libraries), [exercise_id], option="ID")
-    return found
+# --- files ---
 
 
 def check(paths: Sequence[Path]) -> tuple[list[Problem], int]:

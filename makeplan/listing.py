@@ -1,16 +1,35 @@
-"""The catalogue as text: `makeplan list` (a table or JSON) and `makeplan show`.
+"""The catalogue's jobs: `makeplan list` (a table or JSON) and `makeplan show`.
 
-Plain functions from exercises to text, so the command line only prints them.
+Entry points that return exercises (raising a `MakeplanError` for a bad
+library or id), and plain functions from exercises to text, so the command
+line only prints. Apart from `jobs` so that these start without loading the
+drawing steps.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import Path
 
+from makeplan.catalogue import load_catalogue
 from makeplan.model import Exercise, PlannedExercise
-from makeplan.vocabulary import ABILITY_NAMES
+from makeplan.selection import filter_exercises, find_exercises
+from makeplan.vocabulary import ABILITY_NAMES, POSITIONS
 from makeplan.wording import dose_words, step_text
+
+
+def exercises(
+    positions: Sequence[str], ability: int | None, libraries: Sequence[Path]
+) -> list[Exercise]:
+    """The exercises in `positions` (all when none) at or below `ability`, in routine order."""
+    return filter_exercises(load_catalogue(libraries), positions or POSITIONS, ability)
+
+
+def exercise(exercise_id: str, libraries: Sequence[Path]) -> Exercise:
+    """One exercise, built-in or from a library."""
+    (found,) = find_exercises(load_catalogue(libraries), [exercise_id], option="ID")
+    return found
 
 
 def as_json(exercises: Sequence[Exercise]) -> str:

@@ -37,9 +37,9 @@ def list_command(
     output_format: str,
 ) -> None:
     """List the exercises: built-in, or from a library (and which they replace)."""
-    from makeplan import jobs, listing
+    from makeplan import listing
 
-    exercises = jobs.exercises(positions, ability, libraries)
+    exercises = listing.exercises(positions, ability, libraries)
     if output_format == "json":
         echo_data(listing.as_json(exercises))
         return
@@ -50,9 +50,9 @@ def list_command(
 @click.argument("exercise_id", metavar="ID")
 def show_command(exercise_id: str, libraries: tuple[Path, ...]) -> None:
     """Show one exercise in full: dose, steps, cautions and where it comes from."""
-    from makeplan import jobs, listing
+    from makeplan import listing
 
-    click.echo(listing.describe(jobs.exercise(exercise_id, libraries)))
+    click.echo(listing.describe(listing.exercise(exercise_id, libraries)))
 
 
 @click.command("check", cls=TypedCommand)
