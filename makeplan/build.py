@@ -22,11 +22,11 @@ from makeplan.fonts import (
 )
 from makeplan.geometry import PHOTO_PREFIX
 from makeplan.layouts import MM, Layout, load_layout
-from makeplan.library import library_picture
 from makeplan.model import Exercise, Plan
 from makeplan.options import Options, with_layout
 from makeplan.output import STDOUT
 from makeplan.pdfpack import pack
+from makeplan.pictures import library_picture
 from makeplan.planfile import plan_text
 from makeplan.poses import Pictogram, packaged_pictogram
 from makeplan.selection import select

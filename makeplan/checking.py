@@ -17,7 +17,8 @@ from typing import Any
 
 from makeplan.errors import DataError, MakeplanError, Problem
 from makeplan.inputs import read_input
-from makeplan.library import library_files, picture_problems, read_libraries
+from makeplan.library import library_files, read_libraries
+from makeplan.pictures import picture_problems
 from makeplan.planfile import plan_problems
 from makeplan.poses import load_pose_text
 from makeplan.tomllines import line_of

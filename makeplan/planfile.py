@@ -24,9 +24,10 @@ from makeplan.errors import InputFileError, MakeplanError, Problem, ProblemsErro
 from makeplan.fonts import choose_fonts
 from makeplan.inputs import clean_text, os_path, read_input, utf8_text
 from makeplan.layouts import is_layout_path, load_layout
-from makeplan.library import picture_problems, read_libraries
+from makeplan.library import read_libraries
 from makeplan.model import Exercise, Plan, hold_too_long
 from makeplan.options import DOSES, SHEET_OPTIONS, ExerciseChoice, Options, SheetOption
+from makeplan.pictures import picture_problems
 from makeplan.tomllines import Path as KeyPath
 from makeplan.tomllines import line_of
 from makeplan.validation import check, field_name, parse
