@@ -59,7 +59,7 @@ def in_process(rounds: int, out: Path) -> tuple[float, float]:
     import floor
 
     from makeplan.build import build_pdf
-    from makeplan.model import Options
+    from makeplan.options import Options
 
     options = Options(exercise_ids=tuple(SIX), reps=5, sessions_per_day=3,
                       date=dt.date(2026, 11, 23), fillable=False)  # fmt: skip

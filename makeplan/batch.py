@@ -2,12 +2,13 @@
 
 A roster is a CSV file with a header row. The `patient` column is required;
 every other column is a `build` option by its long name (`layout`, `days`,
-`exercise`, `plan`, ...). Each row becomes the same arguments `build` takes,
-so a row is checked and built exactly as the command line would; paths in a
-row are relative to the roster (a `layout` too, when it is a file). A bad row
-is reported with its row number and does not stop the others. Sheets are named
-from the patient, made safe for any file system, and two rows with the same
-name never write the same file.
+`exercise`, `plan`, ...): the columns are the rows of the sheet-option table
+(`options.ROSTER_COLUMNS`). Each row's cells are read and checked by the same
+rules as the command line's, with the same messages, and built by the same
+jobs; paths in a row are relative to the roster (a `layout` too, when it is a
+file). A bad row is reported with its row number and does not stop the others.
+Sheets are named from the patient, made safe for any file system, and two rows
+with the same name never write the same file.
 """
 
 from __future__ import annotations
@@ -22,59 +23,34 @@ import signal
 import sys
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from makeplan.errors import InputFileError, OutputError
+from makeplan import jobs
+from makeplan.errors import InputFileError, MakeplanError, OutputError
 from makeplan.inputs import read_input
-from makeplan.layouts import is_layout_path
+from makeplan.options import ROSTER_COLUMNS, ROSTER_PATIENT, RowError, request, roster_cells
+from makeplan.options import typed_cells as typed
+from makeplan.terminal import printable
 
-# Column -> (option, how its value is given): "one" value, "many" split on ;
-# or spaces (ids and names), "paths" split on ; only, or a boolean "flag".
-COLUMNS: dict[str, tuple[str, str]] = {
-    "patient": ("--patient", "one"),
-    "clinician": ("--clinician", "one"),
-    "date": ("--date", "one"),
-    "notes": ("--notes", "one"),
-    "layout": ("--layout", "layout"),
-    "paper": ("--paper", "one"),
-    "days": ("--days", "one"),
-    "reps": ("--reps", "one"),
-    "hold": ("--hold", "one"),
-    "sessions": ("--sessions", "one"),
-    "ability": ("--ability", "one"),
-    "exercise": ("--exercise", "many"),
-    "position": ("--position", "many"),
-    "cover": ("--cover", "paths"),
-    "library": ("--library", "paths"),
-    "plan": ("--plan", "path"),
-    "from": ("--from", "path"),
-    "progress": ("--progress", "flag"),
-    "logo": ("--logo", "path"),
-    "font": ("--font", "path"),
-    "title_page": ("--title-page", "flag"),
-    "grayscale": ("--grayscale", "flag"),
-    "fillable": ("--fillable", "flag"),
-}
-ALIASES = {"exercises": "exercise", "positions": "position", "covers": "cover"}
-FLAG_OFF = {"title_page": "--no-title-page", "grayscale": "--color", "fillable": "--no-fillable"}
-TRUE, FALSE = {"yes", "y", "true", "1", "on"}, {"no", "n", "false", "0", "off"}
+ALIASES = {alias: column for column, row in ROSTER_COLUMNS.items() for alias in row.aliases}
 MAX_ROSTER_BYTES = 20_000_000
 WINDOWS_MAX_JOBS = 61  # ProcessPoolExecutor's limit on Windows
 
 
 @dataclass(frozen=True)
 class Row:
-    """One roster row: its number in the file (the header is row 1) and its build arguments.
+    """One roster row: its number in the file (the header is row 1) and its options,
+    as (option name, text or on/off) pairs, typed when the row is built.
 
     `error` is set for a row refused as it was read; it is reported and not built.
     """
 
     number: int
     patient: str
-    args: tuple[str, ...]
+    args: tuple[tuple[str, str | bool], ...]
     output: str
     error: str | None = None
 
@@ -93,10 +69,6 @@ class Outcome:
     error: str | None
     warnings: tuple[str, ...] = ()
     progress: tuple[str, ...] = ()
-
-
-class _RowError(Exception):
-    """A row that cannot become `build` arguments; the message says why."""
 
 
 class FileNames:
@@ -148,7 +120,7 @@ def read_roster(path: Path, folder: Path) -> list[Row]:
             continue  # blank lines between groups are fine
         cells = [cell.strip() for cell in cells]
         values = dict(zip(columns, cells, strict=False))
-        patient = values.get("patient", "")
+        patient = values.get(ROSTER_PATIENT, "")
         if any(cells[len(columns) :]):
             error = (
                 f"has {len(cells)} cells but the header has {len(columns)} columns; "
@@ -157,8 +129,8 @@ def read_roster(path: Path, folder: Path) -> list[Row]:
             rows.append(Row(number, patient, (), "", error))
             continue
         try:
-            args = tuple(_arguments(values, base))
-        except _RowError as exc:
+            args = tuple(roster_cells(values, base))
+        except RowError as exc:
             rows.append(Row(number, patient, (), "", str(exc)))
             continue
         output = names.add(safe_name(patient or f"row-{number}"))
@@ -169,7 +141,7 @@ def read_roster(path: Path, folder: Path) -> list[Row]:
 
 
 def _columns(header: list[str], path: Path) -> list[str]:
-    """The header's column names, each a key of COLUMNS, or a clear error for the whole roster."""
+    """The header's column names, each a roster column, or a clear error for the whole roster."""
     for separator, what in ((";", "semicolons"), ("\t", "tabs")):
         if any(separator in name for name in header):
             raise InputFileError(
@@ -187,7 +159,7 @@ def _columns(header: list[str], path: Path) -> list[str]:
                 "keep one of them."
             )
         columns.append(column)
-    if "patient" not in columns:
+    if ROSTER_PATIENT not in columns:
         raise InputFileError(f"roster {path}: has no 'patient' column; add one to the header.")
     return columns
 
@@ -195,47 +167,14 @@ def _columns(header: list[str], path: Path) -> list[str]:
 def _column(name: str, path: Path) -> str:
     key = name.strip().lower().replace("-", "_").replace(" ", "_")
     key = ALIASES.get(key, key)
-    if key not in COLUMNS:
-        close = difflib.get_close_matches(key, list(COLUMNS), n=1)
+    if key not in ROSTER_COLUMNS:
+        close = difflib.get_close_matches(key, list(ROSTER_COLUMNS), n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         raise InputFileError(
             f"roster {path}: column {name!r} is not a build option; {hint}"
-            f"use columns from: {', '.join(COLUMNS)}."
+            f"use columns from: {', '.join(ROSTER_COLUMNS)}."
         )
     return key
-
-
-def _arguments(values: dict[str, str], base: Path) -> Iterator[str]:
-    for column, value in values.items():
-        if not value:
-            continue
-        option, kind = COLUMNS[column]
-        if kind == "one":
-            yield from (option, value)
-        elif kind == "layout":  # a packaged name as it is; a file relative to the roster
-            yield from (option, str(base / value) if is_layout_path(value) else value)
-        elif kind == "path":
-            yield from (option, str(base / value))
-        elif kind == "many":
-            for item in re.split(r"[;,\s]+", value):
-                if item:
-                    yield from (option, item)
-        elif kind == "paths":
-            for item in value.split(";"):
-                if item.strip():
-                    yield from (option, str(base / item.strip()))
-        else:
-            lowered = value.lower()
-            if lowered in TRUE:
-                yield option
-            elif lowered in FALSE:
-                if column in FLAG_OFF:  # --progress has no "off": it is off unless given
-                    yield FLAG_OFF[column]
-            else:
-                raise _RowError(
-                    f"column {column!r}: {value!r} is not yes or no; write yes/no, "
-                    "true/false, 1/0, on/off, or leave it empty."
-                )
 
 
 def safe_name(patient: str) -> str:
@@ -250,34 +189,21 @@ def safe_name(patient: str) -> str:
 
 
 def build_row(row: Row) -> Outcome:
-    """Build one row as `makeplan build ARGS -o OUTPUT` would, in this process.
+    """Build one row as `makeplan build` would with its options and `-o OUTPUT`.
 
-    What the build prints (the `Progress:` lines of a `progress` row) is kept in
-    the outcome, for the parent to print whole, rather than written by a worker.
+    The `Progress:` lines of a `progress` row are kept in the outcome, for the
+    parent to print whole, rather than written by a worker.
     """
-    import click
-
-    from makeplan.cli import build_command, sheet
-    from makeplan.errors import MakeplanError
-
     if row.error is not None:
         return Outcome(row, row.error)
-    printed = io.StringIO()
     try:
-        with (
-            contextlib.redirect_stderr(printed),
-            build_command.make_context("build", [*row.args, "-o", row.output]) as ctx,
-        ):
-            warnings = sheet(ctx)
+        sheet = jobs.resolve(request(typed(row.args), row.output))
+        warnings = jobs.build(sheet)
     except MakeplanError as exc:
         return Outcome(row, " ".join(exc.message.split()))
-    except click.ClickException as exc:
-        return Outcome(row, " ".join(exc.format_message().split()))
     except Exception as exc:  # one row's bug must not stop the clinic's other sheets
         return Outcome(row, f"unexpected problem ({type(exc).__name__}: {exc})")
-    progress = tuple(
-        line.removeprefix("Progress: ") for line in printed.getvalue().splitlines() if line.strip()
-    )
+    progress = tuple(printable(line) for line in sheet.progress)
     return Outcome(row, None, tuple(" ".join(w.split()) for w in warnings), progress)
 
 
@@ -308,8 +234,7 @@ def run_rows(rows: list[Row], jobs: int, done: Callable[[Outcome], None]) -> lis
             for row in rows:
                 finish(build_row(row))
         return outcomes
-    # Loaded once here, so that every worker starts with them (on systems that fork).
-    import makeplan.build
+    # Loaded once here, so that every worker starts with it (on systems that fork).
     import makeplan.render  # noqa: F401
 
     # Chunks keep the cost of sending rows to the workers small next to a sheet's.

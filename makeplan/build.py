@@ -1,18 +1,19 @@
-"""The main job, as a list of steps: options in, a PDF file out.
+"""Making a sheet's PDF, as a list of steps: a plan and its layout in, PDF bytes out.
 
-Each step calls the module that owns it; heavy libraries (reportlab, pypdf)
-are imported inside those steps, so commands that do not build stay fast.
+Each step calls the module that owns it; heavy libraries (reportlab, pypdf,
+pillow) are imported inside those steps, so commands that do not build stay
+fast. Writing the file, and the checks around it, are the job's (`jobs.build`).
 """
 
 from __future__ import annotations
 
-import os
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from makeplan import geometry
 from makeplan.catalogue import load_catalogue
-from makeplan.errors import OutputError
 from makeplan.fonts import (
     choose_fonts,
     missing_from,
@@ -20,52 +21,43 @@ from makeplan.fonts import (
     unprintable_warning,
 )
 from makeplan.geometry import PHOTO_PREFIX, arrangement_named
-from makeplan.inputs import tracking_inputs
-from makeplan.layouts import MM, Layout, is_layout_path, load_layout
-from makeplan.model import Options, Plan
-from makeplan.output import STDOUT, check_writable, exists_error, write_output
+from makeplan.layouts import MM, Layout, load_layout
+from makeplan.model import Exercise, Plan
+from makeplan.options import Options, with_layout
+from makeplan.output import STDOUT
 from makeplan.pdfs.pack import pack
+from makeplan.pictures import library_picture
+from makeplan.planfile import plan_text
 from makeplan.poses import Pictogram, packaged_pictogram
 from makeplan.selection import select
-from makeplan.sheetdata import RECORD_ATTACHMENT, sheet_mark
+from makeplan.sheetdata import PLAN_ATTACHMENT, RECORD_ATTACHMENT, record_bytes, sheet_mark
 
 if TYPE_CHECKING:
     from makeplan.images import Picture
     from makeplan.render import Attachment
 
 
-def resolve_plan(options: Options) -> tuple[Layout, Options, Plan]:
-    """The layout, the options with the layout's defaults filled in, and the plan."""
-    layout = load_layout(options.layout)
-    if options.days is None:
-        options = replace(options, days=layout.default_days or 1)
-    return layout, options, select(load_catalogue(options.libraries), options)
-
-
-def save_plan(options: Options, target: str, date_given: bool, overwrite: bool) -> None:
-    """Write the plan file `build` would follow for `options`, every dose written out."""
-    from makeplan.planfile import plan_text
-
-    check_writable(target)
-    # Checked early to save the work; the write itself refuses again, atomically.
-    if target != STDOUT and not overwrite and Path(target).exists():
-        raise exists_error(target)
-    _refuse_overwriting_an_input(options, target)
-    # Everything a build checks (covers, logo, fit), so a plan written always builds.
-    with tracking_inputs() as inputs:
-        build_pdf(options)
-    _refuse_overwriting_a_file_read(target, inputs)
-    layout, options, plan = resolve_plan(options)
-    folder = Path(target).parent if target != STDOUT else Path.cwd()
-    text = plan_text(plan, options, layout.title_page, folder, date_given)
-    write_output(target, text.encode("utf-8"), exclusive=not overwrite)
+def resolve_plan(
+    options: Options, layout: Layout | None = None, catalogue: Sequence[Exercise] | None = None
+) -> tuple[Layout, Options, Plan]:
+    """The layout, the options with its defaults filled in, and the plan; a layout or
+    catalogue already read is used, not read again."""
+    layout = layout or load_layout(options.layout)
+    options = with_layout(options, layout)
+    if catalogue is None:
+        catalogue = load_catalogue(options.libraries)
+    return layout, options, select(catalogue, options)
 
 
 def build_pdf(options: Options) -> tuple[bytes, list[str]]:
-    """Everything but the writing: the finished PDF as bytes, and warnings for the user."""
-    from makeplan import geometry, render
+    """The finished PDF of the sheet `options` ask for, and warnings (for other programs)."""
+    return sheet_pdf(*resolve_plan(options))
 
-    layout, options, plan = resolve_plan(options)
+
+def sheet_pdf(layout: Layout, options: Options, plan: Plan) -> tuple[bytes, list[str]]:
+    """Everything but the writing: the finished PDF as bytes, and warnings for the user."""
+    from makeplan import render  # reportlab's module: loaded only to draw
+
     pictograms, pictures = artwork_for(plan, layout, options.grayscale)
     # Captions of a library's pose files are printed too, so they count for the font.
     captions = [panel.caption for picture in pictograms.values() for panel in picture.panels]
@@ -115,9 +107,7 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
 
 def _attachments(plan: Plan, options: Options, layout: Layout) -> list[Attachment]:
     """The plan file and the sheet's record, carried inside the PDF (see sheetdata)."""
-    from makeplan.planfile import plan_text
     from makeplan.render import Attachment
-    from makeplan.sheetdata import PLAN_ATTACHMENT, record_bytes
 
     # Paths in the plan are written relative to where the sheet is saved.
     folder = Path(options.output).parent if options.output != STDOUT else Path.cwd()
@@ -171,8 +161,6 @@ def artwork_for(
             if packaged is not None:
                 pictograms[exercise.id] = packaged
             continue
-        from makeplan.library import library_picture  # only for a library's own picture
-
         if source.kind == "pose":
             pose = library_picture(source, 0, 0, grayscale)
             assert isinstance(pose, Pictogram)
@@ -194,20 +182,6 @@ def _load_logo(path: Path, layout: Layout, grayscale: bool) -> Picture:
     return load_picture(path, "--logo", largest * 4, largest, grayscale)
 
 
-def build(options: Options) -> list[str]:
-    """Check the output can be written, make the PDF, then write it atomically.
-
-    Returns warnings for the user: things that worked, but not quite as asked.
-    """
-    check_writable(options.output)
-    _refuse_overwriting_an_input(options, options.output)
-    with tracking_inputs() as inputs:
-        pdf, warnings = build_pdf(options)
-    _refuse_overwriting_a_file_read(options.output, inputs)
-    write_output(options.output, pdf)
-    return warnings
-
-
 def plan_texts(plan: Plan) -> list[str]:
     """Every text of the plan that a sheet may print (the fixed wording is plain ASCII)."""
     texts = [plan.patient or "", plan.clinician or "", plan.notes or ""]
@@ -216,37 +190,3 @@ def plan_texts(plan: Plan) -> list[str]:
         texts += [exercise.name, exercise.cue, item.note or ""]
         texts += [*exercise.steps, *exercise.cautions, *exercise.targets, *exercise.equipment]
     return texts
-
-
-def _refuse_overwriting_a_file_read(target: str, inputs: set[str]) -> None:
-    """The output is not any file the sheet was made from (a library's photo, a font,
-    a layout's parent...), however it was reached."""
-    if target != STDOUT and os.path.realpath(target) in inputs:
-        raise OutputError(
-            f"-o/--output {target} is one of the files this sheet is made from; "
-            "write to another file so that it is not lost."
-        )
-
-
-def _refuse_overwriting_an_input(options: Options, target: str) -> None:
-    """Never write the output over a file the build reads (a cover, the plan, the logo...)."""
-    if target == STDOUT:
-        return
-    inputs: list[tuple[str, Path]] = [("--cover", cover) for cover in options.covers]
-    inputs += [("--library", library) for library in options.libraries]
-    if options.logo is not None:
-        inputs.append(("--logo", options.logo))
-    if options.plan_file is not None:
-        inputs.append(("--plan", options.plan_file))
-    if options.from_sheet is not None:
-        inputs.append(("--from", options.from_sheet))
-    if is_layout_path(options.layout):
-        inputs.append(("--layout", Path(options.layout)))
-    # realpath, not Path.resolve: it does not raise on a symlink loop (reading reports that).
-    real_target = os.path.realpath(target)
-    for option, path in inputs:
-        if os.path.realpath(path) == real_target:
-            raise OutputError(
-                f"-o/--output {target} is also the {option} file; "
-                "write to another file so that it is not lost."
-            )

@@ -10,51 +10,16 @@ always checked (see `library`).
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from makeplan.errors import DataError, InputFileError, ProblemsError
-from makeplan.model import Exercise
+from makeplan.library import read_libraries
+from makeplan.model import Exercise, exercise_from
 from makeplan.schema import load_toml
-
-
-def exercise_from(data: Mapping[str, Any], **where: Any) -> Exercise:
-    """The record for an exercise table that has passed the schema.
-
-    `where` carries the library fields (library_file, replaces_builtin, picture).
-    """
-
-    def text(value: str) -> str:
-        # One character per accented letter (NFC), as fonts expect.
-        return unicodedata.normalize("NFC", value.strip())
-
-    def texts(key: str) -> tuple[str, ...]:
-        return tuple(text(item) for item in data.get(key, ()))
-
-    return Exercise(
-        id=data["id"],
-        name=text(data["name"]),
-        position=data["position"],
-        ability=data["ability"],
-        ability_reason=text(data.get("ability_reason", "")),
-        cue=text(data["cue"]),
-        reps=data["reps"],
-        sides=data["sides"],
-        hold_seconds=data["hold_seconds"],
-        sessions_per_day=data["sessions_per_day"],
-        max_hold_seconds=data.get("max_hold_seconds"),
-        defaults=texts("defaults"),
-        targets=texts("targets"),
-        equipment=texts("equipment"),
-        steps=texts("steps"),
-        cautions=texts("cautions"),
-        source=texts("source"),
-        **where,
-    )
 
 
 def builtin_files() -> list[tuple[str, bytes]]:
@@ -89,8 +54,6 @@ def load_catalogue(libraries: Sequence[Path] = ()) -> tuple[Exercise, ...]:
 
 
 def _with_libraries(libraries: tuple[Path, ...]) -> tuple[Exercise, ...]:
-    from makeplan.library import read_libraries
-
     for path in libraries:
         if not path.exists():
             raise InputFileError(
@@ -101,7 +64,14 @@ def _with_libraries(libraries: tuple[Path, ...]) -> tuple[Exercise, ...]:
     if problems:
         named = str(libraries[0]) if len(libraries) == 1 else problems[0].file
         raise ProblemsError(named, problems)
+    return with_added(added)
+
+
+def with_added(added: Sequence[Exercise]) -> tuple[Exercise, ...]:
+    """The built-in exercises with library exercises added, or put in place of the same id."""
     by_id = {exercise.id: exercise for exercise in builtin_catalogue()}
+    builtin_ids = set(by_id)
     for exercise in added:
-        by_id[exercise.id] = exercise  # dicts keep the built-in's place when replaced
+        # dicts keep the built-in's place when replaced
+        by_id[exercise.id] = replace(exercise, replaces_builtin=exercise.id in builtin_ids)
     return tuple(by_id.values())

@@ -18,16 +18,16 @@ from typing import Any
 
 from makeplan.errors import MakeplanError, Problem
 from makeplan.inputs import read_input
+from makeplan.layouts import layout_problems
+from makeplan.library import library_files, read_libraries
+from makeplan.pictures import picture_problems
+from makeplan.planfile import plan_problems
+from makeplan.poses import pose_problems
+from makeplan.validation import parse
 
 
 def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
     """All problems in `paths` (each once, in the order found), and how many files were read."""
-    from makeplan.layouts import layout_problems
-    from makeplan.library import library_files, picture_problems, read_libraries
-    from makeplan.planfile import plan_problems
-    from makeplan.poses import pose_problems
-    from makeplan.validation import parse
-
     problems: list[Problem] = []
     libraries: list[Path] = []
     checked = 0

@@ -11,18 +11,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from makeplan.catalogue import builtin_catalogue, exercise_from
-from makeplan.errors import DataError, MakeplanError, Problem, ProblemsError
+from makeplan.errors import MakeplanError, Problem
 from makeplan.inputs import read_input
-from makeplan.model import Exercise, PictureSource
-from makeplan.poses import Pictogram, load_pose_text
+from makeplan.model import Exercise, PictureSource, exercise_from, hold_too_long
 from makeplan.tomllines import line_of
 from makeplan.validation import check, parse
-
-if TYPE_CHECKING:
-    from makeplan.images import Picture
 
 
 def library_files(path: Path) -> tuple[list[Path], list[Problem]]:
@@ -79,7 +73,7 @@ def read_library_file(
         )
     problems = check(data, "exercise", origin, lines)
     hold, longest = data.get("hold_seconds"), data.get("max_hold_seconds")
-    if isinstance(hold, int) and isinstance(longest, int) and hold > longest:
+    if hold_too_long(hold, longest):
         problems.append(
             Problem(
                 origin,
@@ -115,13 +109,8 @@ def read_library_file(
                 problems.append(Problem(origin, line, kind, f"{source} {what}; expected a file."))
     if problems:
         return None, problems, lines
-    builtin_ids = {exercise.id for exercise in builtin_catalogue()}
-    exercise = exercise_from(
-        data,
-        library_file=origin,
-        replaces_builtin=data["id"] in builtin_ids,
-        picture=picture,
-    )
+    # Whether it replaces a built-in exercise is said when the catalogue takes it in.
+    exercise = exercise_from(data, library_file=origin, picture=picture)
     return exercise, [], lines
 
 
@@ -157,37 +146,3 @@ def read_libraries(paths: Sequence[Path]) -> tuple[list[Exercise], list[Problem]
             first_seen[exercise.id] = str(file)
             exercises.append(exercise)
     return exercises, problems
-
-
-def library_picture(
-    source: PictureSource, max_width_pt: float, max_height_pt: float, grayscale: bool
-) -> Picture | Pictogram:
-    """A library exercise's photo, prepared to print at most that size, or its pictogram.
-
-    A picture that cannot be read is a problem of the library file, at the line
-    naming it; a pose file with problems gives those, each at its line in that file.
-    """
-    try:
-        if source.kind == "image":
-            from makeplan.images import load_picture
-
-            return load_picture(source.path, "", max_width_pt, max_height_pt, grayscale)
-        raw = read_input(source.path, str(source.path), "a pose .toml file", DataError)
-        return load_pose_text(raw, str(source.path), source.path.stem)
-    except ProblemsError:
-        raise  # problems inside the pose file, each at its own line there
-    except MakeplanError as exc:
-        problem = Problem(source.file, source.line, source.kind, exc.message)
-        raise ProblemsError(source.file, [problem]) from None
-
-
-def picture_problems(exercises: Sequence[Exercise]) -> list[Problem]:
-    """Open every library picture fully, as `check` does; each failure is a problem."""
-    problems: list[Problem] = []
-    for exercise in exercises:
-        if exercise.picture is not None:
-            try:
-                library_picture(exercise.picture, 600, 600, grayscale=False)
-            except ProblemsError as exc:
-                problems += exc.problems
-    return problems

@@ -1,15 +1,18 @@
 """The plain values that pass between makeplan's stages.
 
 Each stage takes one of these and returns the next, so each can be tested on
-its own: `Options` (what the user asked for) -> `Plan` (chosen exercises with
-their doses) -> a placed `Document` (see geometry) -> PDF bytes.
+its own: `Options` (what the user asked for, see `options`) -> `Plan` (chosen
+exercises with their doses) -> a placed `Document` (see geometry) -> PDF bytes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from makeplan.vocabulary import ABILITY_NAMES, POSITIONS, SIDE_NAMES
 
@@ -24,18 +27,6 @@ class PictureSource:
     kind: str  # "image" or "pose"
     file: str  # the library file that names it
     line: int
-
-
-@dataclass(frozen=True)
-class ExerciseChoice:
-    """One exercise of a plan file, with the doses and note set for this patient."""
-
-    id: str
-    reps: int | None = None
-    sides: int | None = None
-    hold_seconds: int | None = None
-    sessions_per_day: int | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -58,7 +49,7 @@ class Exercise:
     steps: tuple[str, ...]
     cautions: tuple[str, ...]
     source: tuple[str, ...]
-    max_hold_seconds: int | None = None  # a hold the source says never to go past
+    max_hold_seconds: int | None = None  # a hold the source says never to go past (hold_too_long)
     # Where the exercise was read from: None for the built-in catalogue, else the
     # library file (as the user wrote its path), and whether it replaces a built-in one.
     library_file: str | None = None
@@ -97,37 +88,45 @@ class Exercise:
         }
 
 
-@dataclass(frozen=True)
-class Options:
-    """Everything `makeplan build` was asked for, parsed and checked for type."""
+def exercise_from(data: Mapping[str, Any], **where: Any) -> Exercise:
+    """The record for an exercise table that has passed the schema.
 
-    positions: tuple[str, ...] = POSITIONS
-    ability: int | None = None
-    exercise_ids: tuple[str, ...] = ()
-    reps: int | None = None
-    hold_seconds: int | None = None
-    sessions_per_day: int | None = None
-    days: int | None = None  # None: the layout's default_days, else 1
-    layout: str = "one-page"
-    paper: str = "a4"
-    covers: tuple[Path, ...] = ()
-    patient: str | None = None
-    clinician: str | None = None
-    date: dt.date = dt.date(2000, 1, 1)
-    notes: str | None = None
-    fillable: bool = True
-    output: str = "routine.pdf"
-    logo: Path | None = None
-    title_page: bool | None = None  # None: as the layout says
-    grayscale: bool = False
-    libraries: tuple[Path, ...] = ()
-    plan_file: Path | None = None  # the plan file the options were read from, if any
-    cover_password: str | None = None  # opens covers locked with a user password
-    font: Path | None = None  # a TrueType font to print with instead of the built-in ones
-    # Per-exercise doses and notes from a plan file, used for the exercises chosen.
-    choices: tuple[ExerciseChoice, ...] = ()
-    date_given: bool = False  # the date was asked for (a plan file keeps only such a date)
-    from_sheet: Path | None = None  # the returned sheet whose plan this is (build --from)
+    `where` carries the library fields (library_file, replaces_builtin, picture).
+    """
+
+    def text(value: str) -> str:
+        # One character per accented letter (NFC), as fonts expect.
+        return unicodedata.normalize("NFC", value.strip())
+
+    def texts(key: str) -> tuple[str, ...]:
+        return tuple(text(item) for item in data.get(key, ()))
+
+    return Exercise(
+        id=data["id"],
+        name=text(data["name"]),
+        position=data["position"],
+        ability=data["ability"],
+        ability_reason=text(data.get("ability_reason", "")),
+        cue=text(data["cue"]),
+        reps=data["reps"],
+        sides=data["sides"],
+        hold_seconds=data["hold_seconds"],
+        sessions_per_day=data["sessions_per_day"],
+        max_hold_seconds=data.get("max_hold_seconds"),
+        defaults=texts("defaults"),
+        targets=texts("targets"),
+        equipment=texts("equipment"),
+        steps=texts("steps"),
+        cautions=texts("cautions"),
+        source=texts("source"),
+        **where,
+    )
+
+
+def hold_too_long(hold: object, longest: object) -> bool:
+    """The one rule for `max_hold_seconds`: a hold may reach an exercise's limit, never
+    pass it. Checked for library files, plan files and the command line alike."""
+    return isinstance(longest, int) and isinstance(hold, int) and hold > longest
 
 
 @dataclass(frozen=True)

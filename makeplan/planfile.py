@@ -4,29 +4,47 @@ A plan file holds everything `makeplan build` takes on the command line, and
 an `[[exercise]]` table per exercise with its own dose and note. Paths in it
 are relative to the plan file. Reading collects every problem (the schema's,
 then ids that no catalogue or library has, and files that are missing) so
-they can all be shown at once. `merge` puts command-line values over the
-plan's, and `plan_text` writes a plan with every number resolved.
+they can all be shown at once. `plan_text` writes a plan with every number
+resolved. The keys, how each is read and its schema come from the table of
+sheet options (`options.SHEET_OPTIONS`); `plan_schema` is what
+`schemas/plan.schema.json` holds (a test checks they agree).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from makeplan.catalogue import with_added
 from makeplan.errors import InputFileError, MakeplanError, Problem, ProblemsError, UsageError
+from makeplan.fonts import choose_fonts
 from makeplan.inputs import clean_text, os_path, read_input, utf8_text
 from makeplan.layouts import is_layout_path, load_layout
-from makeplan.model import ABILITY_NAMES, Exercise, ExerciseChoice, Options, Plan
+from makeplan.library import read_libraries
+from makeplan.model import Exercise, Plan, hold_too_long
+from makeplan.options import DOSES, SHEET_OPTIONS, ExerciseChoice, Options, SheetOption
+from makeplan.pictures import picture_problems
 from makeplan.tomllines import Path as KeyPath
 from makeplan.tomllines import line_of
 from makeplan.validation import check, field_name, parse
+from makeplan.vocabulary import ABILITY_NAMES, HOLD_SECONDS, REPS, SESSIONS_PER_DAY
 
 PLAN_VERSION = 1
 _ABILITY_BY_NAME = {name: level for level, name in ABILITY_NAMES.items()}
-# Per-exercise fields that a command-line option of the same meaning overrides.
-_DOSE_OPTIONS = ("reps", "hold_seconds", "sessions_per_day")
+_PLAN_OPTIONS = tuple(row for row in SHEET_OPTIONS if row.plan_key is not None)
+
+
+class PlanRead(NamedTuple):
+    """What a plan file gives: option values, and the exercises its ids were checked
+    against (the built-in ones and those of `libraries`), so they are read once."""
+
+    values: dict[str, Any]  # by Options field
+    catalogue: tuple[Exercise, ...]
+    libraries: tuple[Path, ...]
 
 
 class _Reader:
@@ -52,17 +70,17 @@ def read_plan(
     extra_libraries: tuple[Path, ...] = (),
     skip: frozenset[str] = frozenset(),
     data: bytes | None = None,
-) -> dict[str, Any]:
+) -> PlanRead:
     """The option values a plan file gives; every problem at once as a `ProblemsError`.
 
     Files named by fields in `skip` (set on the command line instead) are not looked for.
     `data`, when given, is the plan's text (one carried inside a sheet); `path` then
     names it in messages, and its folder is where the plan's paths start from.
     """
-    values, problems = plan_problems(path, extra_libraries, skip=skip, data=data)
-    if problems or values is None:
+    read, problems = _read(path, extra_libraries, False, skip, data)
+    if problems or read is None:
         raise ProblemsError(str(path), problems)
-    return values
+    return read
 
 
 def plan_problems(
@@ -77,6 +95,17 @@ def plan_problems(
     `deep` also opens the files it names (logo, covers, library pictures), as
     `makeplan check` does; a build opens them anyway.
     """
+    read, problems = _read(path, extra_libraries, deep, skip, data)
+    return (None if read is None else read.values), problems
+
+
+def _read(
+    path: Path,
+    extra_libraries: tuple[Path, ...],
+    deep: bool,
+    skip: frozenset[str],
+    data: bytes | None,
+) -> tuple[PlanRead | None, list[Problem]]:
     if data is None:
         data = read_input(path, f"--plan {path}", "a plan .toml file", InputFileError)
     parsed, lines, problems = parse(data, str(path))
@@ -92,7 +121,7 @@ def _plan_values(
     extra_libraries: tuple[Path, ...],
     deep: bool,
     skip: frozenset[str],
-) -> tuple[dict[str, Any] | None, list[Problem]]:
+) -> tuple[PlanRead | None, list[Problem]]:
     reader = _Reader(path, lines)
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > PLAN_VERSION:
@@ -106,53 +135,19 @@ def _plan_values(
     values = _values(data, reader)
     _check_files(data, reader, deep, skip)
     libraries = tuple(path for path in values.get("libraries", ()) if path.exists())
-    _check_exercises(data, reader, libraries + extra_libraries, deep)
-    return values, sorted(reader.problems, key=lambda p: (p.file != str(path), p.file, p.line))
+    libraries += extra_libraries
+    catalogue = _check_exercises(data, reader, libraries, deep)
+    problems = sorted(reader.problems, key=lambda p: (p.file != str(path), p.file, p.line))
+    return PlanRead(values, catalogue, libraries), problems
 
 
 def _values(data: Mapping[str, Any], reader: _Reader) -> dict[str, Any]:
     """Option values from the fields that passed the schema (others are skipped)."""
     values: dict[str, Any] = {}
-    for key in ("patient", "clinician"):
-        if isinstance(data.get(key), str):
-            values[key] = clean_text(data[key])
-    if isinstance(data.get("notes"), str):
-        values["notes"] = clean_text(data["notes"], keep_lines=True)
-    date = data.get("date")
-    if type(date) is dt.date:
-        values["date"] = date
-    elif isinstance(date, str):
-        try:
-            values["date"] = dt.date.fromisoformat(date.strip())
-        except ValueError:
-            reader.add(("date",), f"is {date!r}, not a real date; expected a date like 2026-03-01.")
-    layout = data.get("layout")
-    if isinstance(layout, str) and layout.strip():
-        reference = layout.strip()
-        values["layout"] = (
-            str(reader.relative(reference)) if is_layout_path(reference) else reference
-        )
-    for key in ("paper", "days", "title_page", "grayscale", "fillable", *_DOSE_OPTIONS):
-        if key in data:
-            values[key] = data[key]
-    for key, option in (("covers", "covers"), ("library", "libraries")):
-        if isinstance(data.get(key), list):
-            values[option] = tuple(
-                reader.relative(item)
-                for item in data[key]
-                if isinstance(item, str) and item.strip()
-            )
-    for key in ("logo", "font"):
-        if isinstance(data.get(key), str) and data[key].strip():
-            values[key] = reader.relative(data[key])
-    if isinstance(data.get("positions"), list):
-        values["positions"] = tuple(data["positions"])
-    ability = data.get("ability")
-    if isinstance(ability, float):
-        # The schema's list compares 2.0 equal to 2; a level is a whole number or a name.
-        reader.add(("ability",), f"is {ability}; expected a level: 1, 2, 3 or its name.")
-    elif ability is not None:
-        values["ability"] = _ABILITY_BY_NAME.get(ability, ability)
+    for row in _PLAN_OPTIONS:
+        assert row.plan_key is not None
+        if row.plan_key in data:
+            _plan_value(row, row.plan_key, data[row.plan_key], reader, values)
     choices = [
         ExerciseChoice(
             id=entry["id"].strip(),
@@ -171,18 +166,61 @@ def _values(data: Mapping[str, Any], reader: _Reader) -> dict[str, Any]:
     return values
 
 
+def _plan_value(
+    row: SheetOption, key: str, value: Any, reader: _Reader, values: dict[str, Any]
+) -> None:
+    """Set `values[row.name]` from the plan's `value`, read as the row's kind says."""
+    if row.kind in ("text", "notes"):
+        if isinstance(value, str):
+            values[row.name] = clean_text(value, keep_lines=row.kind == "notes")
+    elif row.kind == "date":
+        if type(value) is dt.date:
+            values[row.name] = value
+        elif isinstance(value, str):
+            try:
+                values[row.name] = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                reader.add(
+                    (key,), f"is {value!r}, not a real date; expected a date like 2026-03-01."
+                )
+    elif row.kind == "layout":
+        if isinstance(value, str) and value.strip():
+            reference = value.strip()
+            values[row.name] = (
+                str(reader.relative(reference)) if is_layout_path(reference) else reference
+            )
+    elif row.kind == "path" and row.multiple:
+        if isinstance(value, list):
+            values[row.name] = tuple(
+                reader.relative(item) for item in value if isinstance(item, str) and item.strip()
+            )
+    elif row.kind == "path":
+        if isinstance(value, str) and value.strip():
+            values[row.name] = reader.relative(value)
+    elif row.kind == "ability":
+        if isinstance(value, float):
+            # The schema's list compares 2.0 equal to 2; a level is a whole number or a name.
+            reader.add((key,), f"is {value}; expected a level: 1, 2, 3 or its name.")
+        elif value is not None:
+            values[row.name] = _ABILITY_BY_NAME.get(value, value)
+    elif row.multiple:
+        if isinstance(value, list):
+            values[row.name] = tuple(value)
+    else:  # counts, choices and switches: the schema has checked them
+        values[row.name] = value
+
+
 def _check_exercises(
     data: Mapping[str, Any], reader: _Reader, libraries: tuple[Path, ...], deep: bool
-) -> None:
-    """Each [[exercise]] id once, and known to the catalogue or a library."""
-    from makeplan.catalogue import builtin_catalogue
-    from makeplan.library import picture_problems, read_libraries
+) -> tuple[Exercise, ...]:
+    """Each [[exercise]] id once, and known to the catalogue or a library.
 
-    known = {exercise.id: exercise for exercise in builtin_catalogue()}
+    Returns the exercises known: the built-in ones with the libraries'.
+    """
     added, library_problems = read_libraries(libraries)
     reader.problems += library_problems
-    for exercise in added:
-        known[exercise.id] = exercise
+    catalogue = with_added(added)
+    known = {exercise.id: exercise for exercise in catalogue}
     entries = data.get("exercise", [])
     seen: dict[str, int] = {}
     for index, entry in enumerate(entries if isinstance(entries, list) else []):
@@ -202,8 +240,6 @@ def _check_exercises(
         if exercise_id in known:
             _check_hold(data, entry, index, known[exercise_id], reader)
         if exercise_id not in known and not library_problems:
-            import difflib
-
             close = difflib.get_close_matches(exercise_id, list(known), n=1, cutoff=0.5)
             hint = f"did you mean {close[0]!r}? " if close else ""
             reader.add(
@@ -213,6 +249,7 @@ def _check_exercises(
             )
     if deep:
         reader.problems += picture_problems(added)
+    return catalogue
 
 
 def _check_hold(
@@ -229,7 +266,7 @@ def _check_hold(
     hold = own
     if own is None:
         hold, key = data.get("hold_seconds"), ("hold_seconds",)
-    if longest is None or not isinstance(hold, int) or hold <= longest:
+    if not hold_too_long(hold, longest):
         return
     reader.add(
         key,
@@ -245,33 +282,24 @@ def _check_files(
 
     Fields in `skip` are replaced by the command line, so their files do not matter.
     """
-    for key, expected in (("covers", "a PDF"), ("library", "an exercise file or folder")):
-        option = "libraries" if key == "library" else key
-        items = data.get(key)
-        if option in skip or not isinstance(items, list):
+    for row in _PLAN_OPTIONS:
+        key, value = row.plan_key, data.get(row.plan_key or "")
+        if key is None or not row.file or row.name in skip:
+            continue
+        opener = _OPENERS.get(row.name)
+        items = value if row.multiple and isinstance(value, list) else [value]
+        if row.multiple and not isinstance(value, list):
             continue
         for index, item in enumerate(items):
             if not isinstance(item, str) or not item.strip():
                 continue  # the schema has said what is wrong with it
+            where: KeyPath = (key, index) if row.multiple else (key,)
             path = reader.relative(item)
-            missing = _missing(path, folder_allowed=key == "library")
+            missing = _missing(path, folder_allowed=row.folder_allowed)
             if missing:
-                reader.add((key, index), f"{path} {missing}; expected {expected}.")
-            elif key == "covers" and deep:
-                _try(reader, (key, index), lambda path=path: _open_cover(path))
-    for key, expected, opener in (
-        ("logo", "a PNG or JPEG image", _open_logo),
-        ("font", "a TrueType (.ttf) font file", _open_font),
-    ):
-        value = data.get(key)
-        if key in skip or not isinstance(value, str) or not value.strip():
-            continue
-        path = reader.relative(value)
-        missing = _missing(path, folder_allowed=False)
-        if missing:
-            reader.add((key,), f"{path} {missing}; expected {expected}.")
-        elif deep:
-            _try(reader, (key,), lambda path=path, opener=opener: opener(path))
+                reader.add(where, f"{path} {missing}; expected {row.file}.")
+            elif deep and opener is not None:
+                _try(reader, where, lambda path=path, opener=opener: opener(path))
     layout = data.get("layout")
     if "layout" not in skip and isinstance(layout, str) and layout.strip():
         reference = layout.strip()
@@ -292,8 +320,6 @@ def _missing(path: Path, folder_allowed: bool) -> str:
 
 
 def _open_cover(path: Path) -> None:
-    import os
-
     from makeplan.pdfs.covers import open_cover
 
     # `check` has no password option; a locked cover opens with the variable.
@@ -307,10 +333,17 @@ def _open_logo(path: Path) -> None:
 
 
 def _open_font(path: Path) -> None:
-    from makeplan.fonts import choose_fonts
-    from makeplan.render import register_fonts
+    from makeplan.render import register_fonts  # reportlab
 
     register_fonts(choose_fonts((), "", "", path))
+
+
+# What `makeplan check` opens each file with (heavy engines, loaded only then).
+_OPENERS: dict[str, Callable[[Path], None]] = {
+    "covers": _open_cover,
+    "logo": _open_logo,
+    "font": _open_font,
+}
 
 
 def _try(reader: _Reader, key: KeyPath, action: Any) -> None:
@@ -320,38 +353,6 @@ def _try(reader: _Reader, key: KeyPath, action: Any) -> None:
         reader.problems += exc.problems  # a layout file's own, each at its line there
     except MakeplanError as exc:
         reader.add(key, exc.message)
-
-
-def merge(plan_values: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
-    """Option values with the command line's over the plan's.
-
-    Choosing exercises on the command line (-e, -p or -a) replaces the plan's
-    list, but its doses and notes still apply to the exercises that stay.
-    A dose given on the command line is for every exercise, so it wins over
-    the plan's per-exercise doses too. Libraries add up: the plan's exercises
-    may come from them.
-    """
-    values = dict(plan_values)
-    if any(key in given for key in ("exercise_ids", "positions", "ability")):
-        values.pop("exercise_ids", None)
-        if "exercise_ids" in given:
-            values.pop("positions", None)
-            values.pop("ability", None)
-    overridden = [key for key in _DOSE_OPTIONS if key in given]
-    if overridden and "choices" in values:
-        values["choices"] = tuple(_without(choice, overridden) for choice in values["choices"])
-    values.update({key: value for key, value in given.items() if key != "libraries"})
-    values["libraries"] = tuple(plan_values.get("libraries", ())) + tuple(
-        given.get("libraries", ())
-    )
-    return values
-
-
-def _without(choice: ExerciseChoice, keys: list[str]) -> ExerciseChoice:
-    """The choice with the doses named in `keys` unset, so the option's value applies."""
-    from dataclasses import asdict
-
-    return ExerciseChoice(**{**asdict(choice), **dict.fromkeys(keys)})
 
 
 # --- writing ---
@@ -400,8 +401,6 @@ def _toml_list(items: list[str]) -> str:
 
 def _relative(path: Path, plan_folder: Path) -> str:
     """How a path reads from the plan file's folder (as the plan file will resolve it)."""
-    import os
-
     try:
         text = Path(os.path.relpath(path.absolute(), plan_folder.absolute())).as_posix()
     except ValueError:  # another drive on Windows
@@ -469,11 +468,17 @@ def plan_text(
     )
     libraries = [_relative(library, plan_folder) for library in options.libraries]
     optional("library", _toml_list(libraries) if libraries else None, '["clinic-exercises"]')
+    # An option added later is kept too, in the form its kind has.
+    for row in _PLAN_OPTIONS:
+        value = getattr(options, row.name)
+        if row.plan_key not in _WRITTEN and value not in (None, (), _default(row)):
+            lines.append(f"{row.plan_key} = {_toml_value(row, value, plan_folder)}")
     lines += [
         "",
         "# The exercises, in the order they are done. Each has its own dose:",
-        "#   reps: 1-100; sides: 1 (both at once) or 2 (right and left);",
-        "#   hold_seconds: 0-600 (0: no hold); sessions_per_day: 1-12.",
+        f"#   reps: {REPS.low}-{REPS.high}; sides: 1 (both at once) or 2 (right and left);",
+        f"#   hold_seconds: {HOLD_SECONDS.low}-{HOLD_SECONDS.high} (0: no hold); "
+        f"sessions_per_day: {SESSIONS_PER_DAY.low}-{SESSIONS_PER_DAY.high}.",
         "# A note is printed with the exercise.",
     ]
     for item in plan.exercises:
@@ -494,34 +499,124 @@ def plan_text(
     return "\n".join(lines) + "\n"
 
 
-def resolve_options(
-    given: Mapping[str, Any],
-    plan_file: Path | None,
-    today: Callable[[], dt.date],
-    plan_data: bytes | None = None,
-    from_sheet: bool = False,
-) -> tuple[Options, bool]:
-    """The options for a sheet: a plan file's values (if any) with `given` over them.
+# Keys plan_text writes by name, or through each [[exercise]] (choosing and doses).
+_WRITTEN = frozenset({
+    "patient", "clinician", "date", "notes", "layout", "paper", "days", "title_page",
+    "fillable", "grayscale", "covers", "logo", "font", "library", "positions", "ability",
+    *DOSES,
+})  # fmt: skip
 
-    Also says whether a date was set (by either), which a saved plan keeps.
-    `plan_data` is a plan's text when it comes from a sheet, not a file. From a
-    sheet, the plan's own date is dropped (next week's sheet starts today), and
-    libraries given on the command line replace the plan's: a returned sheet is
-    rarely still in the folder its plan's paths start from.
-    """
-    plan_values: dict[str, Any] = {}
-    if plan_file is not None:
-        plan_values = read_plan(
-            plan_file, tuple(given.get("libraries", ())), skip=frozenset(given), data=plan_data
-        )
-        plan_values["plan_file"] = plan_file
-        if from_sheet:
-            plan_values.pop("date", None)
-            if "libraries" in given:
-                plan_values.pop("libraries", None)
-    values = merge(plan_values, given)
-    date_given = "date" in values
-    if not date_given:
-        values["date"] = today()
-    values["date_given"] = date_given
-    return Options(**values), date_given
+
+def _default(row: SheetOption) -> Any:
+    return Options.__dataclass_fields__[row.name].default
+
+
+def _toml_value(row: SheetOption, value: Any, plan_folder: Path) -> str:
+    """A value of `row` as TOML, as `_values` reads it back."""
+    if row.multiple:
+        return "[" + ", ".join(_toml_value(row._replace(multiple=False), item, plan_folder)
+                               for item in value) + "]"  # fmt: skip
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return _toml_string(_relative(value, plan_folder))
+    return _toml_string(str(value))
+
+
+# --- the schema (written to schemas/plan.schema.json; a test checks they agree) ---
+
+
+def plan_schema() -> dict[str, Any]:
+    """The JSON Schema of a plan file: its keys from the table of sheet options."""
+    properties: dict[str, Any] = {
+        "version": {
+            "type": "integer", "minimum": PLAN_VERSION, "maximum": PLAN_VERSION,
+            "expected": f"{PLAN_VERSION} (the plan file format this makeplan writes)",
+        },
+    }  # fmt: skip
+    doses: dict[str, Any] = {}
+    for row in _PLAN_OPTIONS:
+        assert row.plan_key is not None
+        fragment = _key_schema(row)
+        if row.name in DOSES:
+            doses[row.plan_key] = fragment
+            fragment = {"$ref": f"#/$defs/{row.plan_key}"}
+        properties[row.plan_key] = fragment
+    properties["exercise"] = {
+        "type": "array", "minItems": 1,
+        "items": {"$ref": "#/$defs/exercise"},
+        "expected": "[[exercise]] tables, one for each exercise, in the order they are done",
+    }  # fmt: skip
+    exercise_properties: dict[str, Any] = {
+        "id": {
+            "type": "string", "pattern": "\\S",
+            "expected": "the id of a catalogue or library exercise (see 'makeplan list')",
+        },
+        "reps": {"$ref": "#/$defs/reps"},
+        "sides": {"$ref": "exercise.schema.json#/$defs/sides"},
+        "hold_seconds": {"$ref": "#/$defs/hold_seconds"},
+        "sessions_per_day": {"$ref": "#/$defs/sessions_per_day"},
+        "note": {"$ref": "#/$defs/text", "expected": "a short note for the patient, in quotes"},
+    }  # fmt: skip
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://makeplan.invalid/schemas/plan.schema.json",
+        "title": "makeplan plan file",
+        "description": "A patient's programme: who it is for, how it prints, and each "
+        "exercise with its own dose. Paths are relative to the plan file. Written from "
+        "makeplan's table of sheet options (makeplan/options.py).",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version"],
+        "properties": properties,
+        "$defs": {
+            "text": {"type": "string", "pattern": "\\S", "expected": "text in quotes"},
+            "paths": {
+                "type": "array",
+                "items": {"type": "string", "pattern": "\\S", "expected": "a path in quotes"},
+            },
+            **doses,
+            "exercise": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["id"],
+                "expected": "an [[exercise]] table with an id",
+                "properties": exercise_properties,
+            },
+        },
+    }
+
+
+def _key_schema(row: SheetOption) -> dict[str, Any]:
+    """The schema of one plan key, by the kind of its option."""
+    expected = row.words(row.expected)
+    if row.kind == "count":
+        assert row.range is not None
+        low, high = row.range
+        return {"type": "integer", "minimum": low, "maximum": high, "expected": expected}
+    if row.kind == "switch":
+        return {"type": "boolean", "expected": expected}
+    if row.kind == "date":
+        return {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "expected": expected}
+    if row.kind == "ability":
+        names: list[Any] = list(ABILITY_NAMES.values())
+        return {"enum": names + list(ABILITY_NAMES), "expected": expected}
+    if row.kind == "choice" and row.multiple:
+        quoted = [f'"{choice}"' for choice in row.choices]
+        return {
+            "type": "array", "minItems": 1, "uniqueItems": True,
+            "items": {
+                "enum": list(row.choices),
+                "expected": f"{', '.join(quoted[:-1])} or {quoted[-1]}",
+            },
+            "expected": expected,
+        }  # fmt: skip
+    if row.kind == "choice":
+        return {"enum": list(row.choices), "expected": expected}
+    if row.multiple:
+        return {"$ref": "#/$defs/paths", "expected": expected}
+    return {"$ref": "#/$defs/text", "expected": expected}

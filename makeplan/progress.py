@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from makeplan.model import Exercise, ExerciseChoice
+from makeplan.model import Exercise
+from makeplan.options import ExerciseChoice
 from makeplan.report.adherence import ExerciseResult, Report
 
 THRESHOLD_PERCENT = 80

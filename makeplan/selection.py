@@ -12,15 +12,9 @@ import difflib
 from collections.abc import Sequence
 
 from makeplan.errors import DoesNotFitError, SelectionError, UsageError
-from makeplan.model import (
-    ABILITY_NAMES,
-    POSITIONS,
-    Exercise,
-    ExerciseChoice,
-    Options,
-    Plan,
-    PlannedExercise,
-)
+from makeplan.model import Exercise, Plan, PlannedExercise, hold_too_long
+from makeplan.options import ExerciseChoice, Options
+from makeplan.vocabulary import ABILITY_NAMES, POSITIONS
 
 # More boxes than anyone ticks in a month of full routines (the whole catalogue
 # for 31 days is about 2300); beyond it a typo like --reps 100 is more likely.
@@ -103,7 +97,9 @@ def _planned(ex: Exercise, options: Options, choice: ExerciseChoice | None) -> P
 
 def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     """Build the plan: which exercises, at which doses, for whom and when."""
-    days = options.days or 1  # build fills in the layout's default before this
+    days = options.days
+    if days is None:  # a programming slip: the options stage always fills them in
+        raise ValueError("select() needs the days; fill them in with options.with_layout")
     # Ordinals, not dates: the last day may be past the last date Python can hold.
     if options.date.toordinal() + days - 1 > dt.date.max.toordinal():
         # A date not asked for is today's, or SOURCE_DATE_EPOCH's: only that can be so late.
@@ -124,7 +120,7 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     planned = tuple(_planned(ex, options, choices.get(ex.id)) for ex in chosen)
     for item in planned:
         longest = item.exercise.max_hold_seconds
-        if longest is not None and item.hold_seconds > longest:
+        if hold_too_long(item.hold_seconds, longest):
             raise SelectionError(
                 f"{item.exercise.name} ({item.exercise.id}) must not be held longer than "
                 f"{longest} seconds, but the plan or --hold asks for {item.hold_seconds}; "

@@ -16,7 +16,9 @@ returned sheet is read from its own record and never from guesses.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +32,7 @@ from makeplan.fields import (
     TickField,
 )
 from makeplan.model import Plan
-from makeplan.vocabulary import SIDE_NAMES
+from makeplan.vocabulary import DAYS, HOLD_SECONDS, REPS, SESSIONS_PER_DAY, SIDE_NAMES
 
 PLAN_ATTACHMENT = "makeplan-plan.toml"
 RECORD_ATTACHMENT = "makeplan-sheet.json"
@@ -45,8 +47,6 @@ PIECE_INFO_KEY = "Makeplan"
 
 def sheet_mark(record: bytes) -> str:
     """The mark of the sheet whose record is `record`: the same sheet, the same mark."""
-    import hashlib
-
     return hashlib.sha256(record).hexdigest()[:20]
 
 
@@ -146,14 +146,14 @@ def read_record(data: bytes, where: str) -> SheetRecord:
             ExerciseDose(
                 id=_text(entry["id"]),
                 name=_text(entry["name"]),
-                reps=_count(entry["reps"], 1, 100),
+                reps=_count(entry["reps"], *REPS),
                 sides=_one_of(entry["sides"], SIDE_NAMES),
-                hold_seconds=_count(entry["hold_seconds"], 0, 600),
-                sessions_per_day=_count(entry["sessions_per_day"], 1, 12),
+                hold_seconds=_count(entry["hold_seconds"], *HOLD_SECONDS),
+                sessions_per_day=_count(entry["sessions_per_day"], *SESSIONS_PER_DAY),
             )
             for entry in _list(raw["exercises"])
         )
-        days = _count(raw["days"], 1, 31)
+        days = _count(raw["days"], *DAYS)
         tick_rule = _template(raw["tick_field"], {"exercise", "day", "session", "side", "rep"})
         pain_rule = _template(raw["pain_field"], {"exercise", "day", "session"})
         if "{exercise}" in pain_rule and tick_rule == pain_rule:
@@ -206,8 +206,6 @@ def _fields(
 
 def _template(value: Any, allowed: set[str]) -> str:
     """A field-naming rule that uses only `allowed` names, plainly (no formats)."""
-    import string
-
     text = _text(value)
     for _, name, spec, conversion in string.Formatter().parse(text):
         if name is not None and (name not in allowed or spec or conversion):

@@ -5,7 +5,7 @@
   backslash escape (`\\u0141`) rather than stopping the command.
   `use_safe_streams` sets that up once, when the command starts.
 - Machine formats (JSON, CSV) are written as UTF-8 bytes whatever the
-  terminal's encoding (`echo_data`), so a program reads the same bytes
+  terminal's encoding (`data_bytes`), so a program reads the same bytes
   everywhere, and JSON stays valid.
 - `printable` makes one line of user text safe to show: control characters
   and the invisible marks that reorder a line (a right-to-left override turns
@@ -46,8 +46,6 @@ def use_safe_streams() -> None:
             reconfigure(errors="backslashreplace")
 
 
-def echo_data(text: str) -> None:
-    """Machine-readable output (JSON, CSV) on standard output, as UTF-8 bytes."""
-    import click
-
-    click.echo(utf8_text(text, "replace").encode("utf-8"), nl=False)
+def data_bytes(text: str) -> bytes:
+    """Machine-readable output (JSON, CSV) as the UTF-8 bytes to write to standard output."""
+    return utf8_text(text, "replace").encode("utf-8")

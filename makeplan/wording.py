@@ -56,9 +56,8 @@ NO_EQUIPMENT = "nothing but some space"
 _POSITION_NAMES = {"lying": "Lying down", "sitting": "Sitting", "standing": "Standing"}
 
 # English names written out, so the sheet does not change with the machine's locale.
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_SHORT_DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-_MONTH_NAMES = (
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = (
     "January",
     "February",
     "March",
@@ -111,16 +110,16 @@ def session_label(session: int) -> str:
 def day_label(start: dt.date, day: int) -> str:
     """'Mon 23 Nov' for day 1 of a sheet dated 23 November; day names help on a fridge."""
     date = start + dt.timedelta(days=day - 1)
-    return f"{_DAY_NAMES[date.weekday()]} {date.day} {_MONTH_NAMES[date.month - 1][:3]}"
+    return f"{DAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1][:3]}"
 
 
 def short_day_headings(start: dt.date, day: int) -> list[tuple[str, ...]]:
     """Shorter headings for a narrow day column, a line each, longest first:
     ('Mo', '23', 'Nov'), ('Mo', '23'), ('M', '23'), ('23',)."""
     date = start + dt.timedelta(days=day - 1)
-    weekday = _SHORT_DAY_NAMES[date.weekday()]
+    weekday = DAY_NAMES[date.weekday()][:2]
     number = str(date.day)
-    month = _MONTH_NAMES[date.month - 1][:3]
+    month = MONTH_NAMES[date.month - 1][:3]
     return [(weekday, number, month), (weekday, number), (weekday[0], number), (number,)]
 
 
@@ -134,7 +133,7 @@ def short_side_label(side: str) -> str:
 
 
 def long_date(date: dt.date) -> str:
-    return f"{date.day} {_MONTH_NAMES[date.month - 1]} {date.year}"
+    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
 
 
 def subtitle(plan: Plan) -> str:

@@ -17,7 +17,7 @@ from makeplan.catalogue import load_catalogue
 from makeplan.errors import DoesNotFitError
 from makeplan.geometry import Artwork, Box, Document, WriteIn, place
 from makeplan.layouts import load_layout
-from makeplan.model import Options
+from makeplan.options import Options
 from makeplan.render import text_width
 from makeplan.selection import select
 

@@ -100,13 +100,13 @@ def test_plan_refuses_a_file_made_while_it_worked(run, tmp_path: Path, monkeypat
     # was not there at the check, but must still not be replaced without --force.
     import makeplan.build
 
-    build_pdf = makeplan.build.build_pdf
+    sheet_pdf = makeplan.build.sheet_pdf
 
-    def slow_build(options):
+    def slow_build(*planned):
         (tmp_path / "p.toml").write_text("the other run's plan\n")
-        return build_pdf(options)
+        return sheet_pdf(*planned)
 
-    monkeypatch.setattr(makeplan.build, "build_pdf", slow_build)
+    monkeypatch.setattr(makeplan.build, "sheet_pdf", slow_build)
     result = run("plan", "-o", "p.toml")
     assert_clean_error(result, "p.toml", "already exists", "--force")
     assert result.code == 6

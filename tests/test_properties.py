@@ -24,7 +24,7 @@ from makeplan.build import build_pdf
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import MakeplanError
 from makeplan.layouts import load_layout
-from makeplan.model import Options
+from makeplan.options import Options
 from support import layout_problems
 
 CATALOGUE = {exercise.id: exercise for exercise in load_catalogue()}

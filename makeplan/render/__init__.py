@@ -24,6 +24,7 @@ from makeplan.fonts import FontChoice, font_runs
 from makeplan.geometry import Box, Document, WriteIn
 from makeplan.images import Picture
 from makeplan.poses import Disc, Panel, Stroke
+from makeplan.sheetdata import PIECE_INFO_KEY
 
 # Fonts registered so far in this process, by name: the font, and its code points.
 _REGISTERED: dict[str, tuple[Any, frozenset[int]]] = {}
@@ -380,8 +381,6 @@ def _mark_page(canvas: Any, mark: str, date: dt.date, shared: dict[Any, Any]) ->
     """Puts the sheet's mark in the /PieceInfo of the page just made (one dictionary
     that every page refers to)."""
     from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
-
-    from makeplan.sheetdata import PIECE_INFO_KEY
 
     if "piece-info" not in shared:
         data = {

@@ -17,8 +17,11 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from makeplan import __version__
+from makeplan.fonts import choose_fonts
 from makeplan.geometry.text import shortened
-from makeplan.render import text_width
+from makeplan.render import register_fonts, text_width, writer_settings
+from makeplan.wording import DAY_NAMES, MONTH_NAMES
 
 if TYPE_CHECKING:
     from makeplan.fonts import FontChoice
@@ -38,8 +41,7 @@ GRID_GRAY = 0.82
 LINE_WIDTH = 1.3
 NO_PAIN = "No pain scores were written in."
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = tuple(name[:3] for name in MONTH_NAMES)
 
 
 class SeriesStyle(NamedTuple):
@@ -71,10 +73,6 @@ def chart_pdf(report: Report) -> bytes:
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen.canvas import Canvas
-
-    from makeplan import __version__
-    from makeplan.fonts import choose_fonts
-    from makeplan.render import register_fonts, writer_settings
 
     width, height = landscape(A4)
     exercises = report.exercises[:MAX_SERIES]
@@ -207,7 +205,7 @@ def _title(report: Report) -> str:
 
 def _long_date(date: dt.date) -> str:
     # Spelled out, not strftime: the names must not change with the machine's locale.
-    return f"{_WEEKDAYS[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return f"{DAY_NAMES[date.weekday()]} {date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 def _percent_row(exercise: ExerciseResult, dates: Sequence[dt.date]) -> list[float | None]:
@@ -221,7 +219,7 @@ def _percent_row(exercise: ExerciseResult, dates: Sequence[dt.date]) -> list[flo
 
 def _date_labels(dates: Sequence[dt.date], plot_width: float, font: str) -> list[str]:
     """A two-line label ("Mon", "23 Nov") for every k-th day, k as small as lets them not touch."""
-    texts = [f"{_WEEKDAYS[date.weekday()]}\n{date.day} {_MONTHS[date.month - 1]}" for date in dates]
+    texts = [f"{DAY_NAMES[date.weekday()]}\n{date.day} {_MONTHS[date.month - 1]}" for date in dates]
     widest = max(text_width(line, font, TICK_SIZE) for text in texts for line in text.split("\n"))
     room = plot_width / len(dates)
     # Past every third day, whole weeks, so the labelled days keep one weekday.

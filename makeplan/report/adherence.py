@@ -29,7 +29,7 @@ from makeplan.sheetdata import (
     sheet_mark,
 )
 from makeplan.terminal import printable
-from makeplan.wording import session_label
+from makeplan.wording import DAY_NAMES, session_label
 
 _OFF_STATES = frozenset({"/Off", "Off", "", "/"})
 _PAIN = re.compile(r"0?(10|[0-9])")  # "07" is 7 too
@@ -397,4 +397,4 @@ def _boxes(count: int) -> str:
 
 def day_name(date: dt.date) -> str:
     """'Mon 2026-11-23': the weekday helps, the full date sorts and cannot be misread."""
-    return f"{('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun')[date.weekday()]} {date.isoformat()}"
+    return f"{DAY_NAMES[date.weekday()]} {date.isoformat()}"

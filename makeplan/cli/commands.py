@@ -1,0 +1,117 @@
+"""`makeplan list`, `show`, `check` and `report`: each parses its arguments, calls
+one job, and prints what it returns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from makeplan.cli.params import TableCommand, TypedCommand, no_empty_paths
+from makeplan.errors import ExitCode
+from makeplan.terminal import data_bytes, printable
+
+
+def echo_data(text: str) -> None:
+    """Machine-readable output (JSON, CSV) on standard output, as UTF-8 bytes."""
+    click.echo(data_bytes(text), nl=False)
+
+
+# The selection options read the same in `list` as in `build` (rows of the table).
+_SELECTION = ("positions", "ability", "libraries")
+
+
+@click.command("list", cls=TableCommand, rows=_SELECTION)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="A table to read, or JSON for other programs.",
+)
+def list_command(
+    positions: tuple[str, ...],
+    ability: int | None,
+    libraries: tuple[Path, ...],
+    output_format: str,
+) -> None:
+    """List the exercises: built-in, or from a library (and which they replace)."""
+    from makeplan import listing
+
+    exercises = listing.exercises(positions, ability, libraries)
+    if output_format == "json":
+        echo_data(listing.as_json(exercises))
+        return
+    click.echo(listing.table(exercises))
+
+
+@click.command("show", cls=TableCommand, rows=("libraries",))
+@click.argument("exercise_id", metavar="ID")
+def show_command(exercise_id: str, libraries: tuple[Path, ...]) -> None:
+    """Show one exercise in full: dose, steps, cautions and where it comes from."""
+    from makeplan import listing
+
+    click.echo(listing.describe(listing.exercise(exercise_id, libraries)))
+
+
+@click.command("check", cls=TypedCommand)
+@click.argument("paths", nargs=-1, required=True, callback=no_empty_paths)
+def check_command(paths: tuple[Path, ...]) -> None:
+    """Check plan files and exercise library files (or folders of them).
+
+    Prints every problem, one a line, as FILE:LINE: field: what is wrong,
+    what is expected. Exits with 1 when there is any problem, 0 when there
+    is none. It also opens the files they name: covers, logo, photos.
+    """
+    from makeplan import jobs
+
+    problems, checked = jobs.check(paths)
+    for problem in problems:
+        click.echo(printable(str(problem)))
+    files = f"{checked} file{'s' if checked != 1 else ''}"
+    if problems:
+        count = len(problems)
+        click.echo(f"{count} problem{'s' if count != 1 else ''} in {files} checked.", err=True)
+        ctx = click.get_current_context()
+        ctx.exit(ExitCode.PROBLEMS)
+    click.echo(f"No problems in {files} checked.", err=True)
+
+
+@click.command("report", cls=TypedCommand)
+@click.argument("sheets", nargs=-1, required=True, callback=no_empty_paths, metavar="SHEET.pdf...")
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(("table", "json", "csv")),
+    default="table",
+    show_default=True,
+    help="How to print the report.",
+)
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path),
+    metavar="PATH",
+    help="Also write a one-page chart (PDF): reps done per day, and the pain trend.",
+)
+def report_command(sheets: tuple[Path, ...], form: str, chart: Path | None) -> None:
+    """Read the ticks and pain scores of returned sheets, and report what was done.
+
+    Give one sheet, or several (say, week1.pdf week2.pdf) for one report over
+    the whole period, in date order. For each exercise and day it prints the
+    reps done out of the reps planned, the percentage, the sessions missed,
+    and the pain scores written in. The sheets must be ones makeplan made
+    with fillable boxes, ticked in a PDF viewer and saved.
+    """
+    from makeplan import jobs
+
+    report = jobs.report(sheets, chart)
+    for warning in report.warnings:
+        click.echo(printable(f"Warning: {warning}"), err=True)
+    if form == "table":
+        click.echo(jobs.report_text(report, form), nl=False)
+    else:
+        echo_data(jobs.report_text(report, form))
+    if chart is not None:
+        jobs.write_chart(report, chart)
+        click.echo(printable(f"Wrote {chart}"), err=True)

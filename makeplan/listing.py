@@ -1,0 +1,101 @@
+"""The catalogue's jobs: `makeplan list` (a table or JSON) and `makeplan show`.
+
+Entry points that return exercises (raising a `MakeplanError` for a bad
+library or id), and plain functions from exercises to text, so the command
+line only prints. Apart from `jobs` so that these start without loading the
+drawing steps.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from makeplan.catalogue import load_catalogue
+from makeplan.model import Exercise, PlannedExercise
+from makeplan.selection import filter_exercises, find_exercises
+from makeplan.vocabulary import ABILITY_NAMES, POSITIONS
+from makeplan.wording import dose_words, step_text
+
+
+def exercises(
+    positions: Sequence[str], ability: int | None, libraries: Sequence[Path]
+) -> list[Exercise]:
+    """The exercises in `positions` (all when none) at or below `ability`, in routine order."""
+    return filter_exercises(load_catalogue(libraries), positions or POSITIONS, ability)
+
+
+def exercise(exercise_id: str, libraries: Sequence[Path]) -> Exercise:
+    """One exercise, built-in or from a library."""
+    (found,) = find_exercises(load_catalogue(libraries), [exercise_id], option="ID")
+    return found
+
+
+def as_json(exercises: Sequence[Exercise]) -> str:
+    """Every field of each exercise, its steps as a patient reads them (the hold filled in)."""
+    entries = [
+        {**ex.as_dict(), "steps": [step_text(step, ex.hold_seconds) for step in ex.steps]}
+        for ex in exercises
+    ]
+    return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
+
+
+def table(exercises: Sequence[Exercise]) -> str:
+    """A table to read: id, name, position, ability, where it is from, its dose."""
+    header = ("ID", "NAME", "POSITION", "ABILITY", "FROM", "DOSE")
+    rows = [header] + [
+        (
+            ex.id,
+            ex.name,
+            ex.position,
+            f"{ex.ability} {ABILITY_NAMES[ex.ability]}",
+            ex.origin,
+            dose_words(
+                PlannedExercise(ex, ex.reps, ex.sides, ex.hold_seconds, ex.sessions_per_day)
+            ),
+        )
+        for ex in exercises
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(header) - 1)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
+        + "  "
+        + row[-1]
+        for row in rows
+    )
+
+
+def describe(ex: Exercise) -> str:
+    """One exercise in full: dose, steps, cautions and where it comes from."""
+
+    def number(field: str, value: int, unit: str = "") -> str:
+        mark = "  (default: the article gives no number; set it for the patient)"
+        return f"{value}{unit}{mark if field in ex.defaults else ''}"
+
+    origin = ex.origin + (f" ({ex.library_file})" if ex.library_file else "")
+    lines = [
+        f"{ex.name}  [{ex.id}]",
+        f"From:         {origin}",
+        f"Position:     {ex.position}",
+        f"Ability:      {ex.ability} {ABILITY_NAMES[ex.ability]}"
+        + (f": {ex.ability_reason}" if ex.ability_reason else ""),
+        f"Reps:         {number('reps', ex.reps)}",
+        f"Sides:        {ex.sides} ({'each side separately' if ex.sides == 2 else 'both at once'})",
+        f"Hold:         {number('hold_seconds', ex.hold_seconds, ' s')}",
+        f"Times a day:  {number('sessions_per_day', ex.sessions_per_day)}",
+        f"Targets:      {', '.join(ex.targets)}",
+        f"Equipment:    {', '.join(ex.equipment) or 'none'}",
+        f"In short:     {ex.cue}",
+        "Steps:",
+        *(
+            f"  {index}. {step_text(step, ex.hold_seconds)}"
+            for index, step in enumerate(ex.steps, start=1)
+        ),
+        "Cautions:",
+        *(f"  - {caution}" for caution in ex.cautions or ("none given",)),
+        f"Source:       {', '.join(ex.source) or 'not given'}",
+    ]
+    if ex.picture is not None:
+        lines.append(f"Picture:      {ex.picture.path} ({ex.picture.kind})")
+    return "\n".join(lines)
