@@ -31,8 +31,9 @@ from pathlib import Path
 from makeplan import jobs
 from makeplan.errors import InputFileError, MakeplanError, OutputError
 from makeplan.inputs import read_input
-from makeplan.options import ROSTER_COLUMNS, ROSTER_PATIENT, RowError, request, roster_cells
-from makeplan.options import typed_cells as typed
+from makeplan.options import ROSTER_COLUMNS, ROSTER_PATIENT
+from makeplan.resolving import RowError, request, roster_cells
+from makeplan.resolving import typed_cells as typed
 from makeplan.terminal import printable
 
 ALIASES = {alias: column for column, row in ROSTER_COLUMNS.items() for alias in row.aliases}

@@ -23,12 +23,14 @@ from makeplan.fonts import (
 from makeplan.geometry import PHOTO_PREFIX, arrangement_named
 from makeplan.layouts import MM, Layout, load_layout
 from makeplan.model import Exercise, Plan
-from makeplan.options import Options, with_layout
+from makeplan.options import Options
 from makeplan.output import STDOUT
 from makeplan.pdfs.pack import pack
+from makeplan.pictograms import packaged_pictogram
 from makeplan.pictures import library_picture
-from makeplan.planfile import plan_text
-from makeplan.poses import Pictogram, packaged_pictogram
+from makeplan.plantext import plan_text
+from makeplan.poses import Pictogram
+from makeplan.resolving import with_layout
 from makeplan.selection import select
 from makeplan.sheetdata import PLAN_ATTACHMENT, RECORD_ATTACHMENT, record_bytes, sheet_mark
 

@@ -26,14 +26,16 @@ from makeplan.errors import OutputError, Problem, ProblemsError, UsageError
 from makeplan.inputs import tracking_inputs
 from makeplan.layouts import Layout, is_layout_path
 from makeplan.model import Exercise, Plan
-from makeplan.options import Options, Request, fixed_doses, today
-from makeplan.options import resolve as resolve_options
+from makeplan.options import Options
 from makeplan.output import STDOUT, check_writable, exists_error, write_output
 from makeplan.pdfs.pack import pack
-from makeplan.planfile import PlanRead, plan_text, read_plan
+from makeplan.planfile import PlanRead, read_plan
+from makeplan.plantext import plan_text
 from makeplan.progress import progressed
 from makeplan.report.adherence import Report, plan_inside, read_report
 from makeplan.report.formats import formatted
+from makeplan.resolving import Request, fixed_doses, today
+from makeplan.resolving import resolve as resolve_options
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Sheet:
 
 
 def resolve(request: Request) -> Sheet:
-    """The options stage for one sheet (see options.py), each file read once.
+    """The options stage for one sheet (see resolving.py), each file read once.
 
     Steps: the plan (a plan file, or the plan inside a returned sheet), the
     request over it with the date's default, then --progress.

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from makeplan.errors import DataError, MakeplanError, Problem, ProblemsError
 from makeplan.inputs import read_input
 from makeplan.model import Exercise, PictureSource
-from makeplan.poses import Pictogram, load_pose_text
+from makeplan.pictograms import load_pose_text
+from makeplan.poses import Pictogram
 
 if TYPE_CHECKING:
     from makeplan.images import Picture

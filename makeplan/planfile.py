@@ -1,13 +1,13 @@
-"""Plan files: a patient's saved programme, read into option values and written back.
+"""Plan files read and checked: a patient's saved programme, into option values.
 
 A plan file holds everything `makeplan build` takes on the command line, and
 an `[[exercise]]` table per exercise with its own dose and note. Paths in it
 are relative to the plan file. Reading collects every problem (the schema's,
-then ids that no catalogue or library has, and files that are missing) so
-they can all be shown at once. `plan_text` writes a plan with every number
-resolved. The keys, how each is read and its schema come from the table of
-sheet options (`options.SHEET_OPTIONS`); `plan_schema` is what
-`schemas/plan.schema.json` holds (a test checks they agree).
+then ids that no catalogue or library has, holds past an exercise's limit, and
+files that are missing or, for `makeplan check`, cannot be opened) so they can
+all be shown at once. The keys and how each is read come from the table of
+sheet options (`options.SHEET_OPTIONS`); the format's version and schema are
+`planschema`, and writing a plan file is `plantext`.
 """
 
 from __future__ import annotations
@@ -20,22 +20,21 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from makeplan.catalogue import with_added
-from makeplan.errors import InputFileError, MakeplanError, Problem, ProblemsError, UsageError
+from makeplan.errors import InputFileError, MakeplanError, Problem, ProblemsError
 from makeplan.fonts import choose_fonts
-from makeplan.inputs import clean_text, os_path, read_input, utf8_text
+from makeplan.inputs import clean_text, os_path, read_input
 from makeplan.layouts import is_layout_path, load_layout
 from makeplan.library import read_libraries
-from makeplan.model import Exercise, Plan, hold_too_long
-from makeplan.options import DOSES, SHEET_OPTIONS, ExerciseChoice, Options, SheetOption
+from makeplan.model import Exercise, hold_too_long
+from makeplan.options import ExerciseChoice, SheetOption
 from makeplan.pictures import picture_problems
+from makeplan.planschema import PLAN_OPTIONS, PLAN_VERSION
 from makeplan.tomllines import Path as KeyPath
 from makeplan.tomllines import line_of
 from makeplan.validation import check, field_name, parse
-from makeplan.vocabulary import ABILITY_NAMES, HOLD_SECONDS, REPS, SESSIONS_PER_DAY
+from makeplan.vocabulary import ABILITY_NAMES
 
-PLAN_VERSION = 1
 _ABILITY_BY_NAME = {name: level for level, name in ABILITY_NAMES.items()}
-_PLAN_OPTIONS = tuple(row for row in SHEET_OPTIONS if row.plan_key is not None)
 
 
 class PlanRead(NamedTuple):
@@ -144,7 +143,7 @@ def _plan_values(
 def _values(data: Mapping[str, Any], reader: _Reader) -> dict[str, Any]:
     """Option values from the fields that passed the schema (others are skipped)."""
     values: dict[str, Any] = {}
-    for row in _PLAN_OPTIONS:
+    for row in PLAN_OPTIONS:
         assert row.plan_key is not None
         if row.plan_key in data:
             _plan_value(row, row.plan_key, data[row.plan_key], reader, values)
@@ -282,7 +281,7 @@ def _check_files(
 
     Fields in `skip` are replaced by the command line, so their files do not matter.
     """
-    for row in _PLAN_OPTIONS:
+    for row in PLAN_OPTIONS:
         key, value = row.plan_key, data.get(row.plan_key or "")
         if key is None or not row.file or row.name in skip:
             continue
@@ -353,270 +352,3 @@ def _try(reader: _Reader, key: KeyPath, action: Any) -> None:
         reader.problems += exc.problems  # a layout file's own, each at its line there
     except MakeplanError as exc:
         reader.add(key, exc.message)
-
-
-# --- writing ---
-
-
-def _writable(text: str) -> str:
-    """`text`, refused when it cannot be saved as UTF-8 (a file name in another encoding)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        shown = text.encode("utf-8", "replace").decode("utf-8")
-        raise UsageError(
-            f"{shown!r} cannot be written to a plan file: it is not valid UTF-8 "
-            "(a file name from another system?); rename it."
-        ) from None
-    return text
-
-
-def _comment(text: str) -> str:
-    """Text safe inside a `#` comment: one line, no control characters."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in _writable(text))
-    return " ".join(printable.split())
-
-
-def _toml_string(text: str) -> str:
-    """A TOML basic string (or a multi-line one for text with line breaks)."""
-    escaped = (
-        _writable(text)
-        .replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\t", "\\t")
-        .replace("\r", "")
-    )
-    escaped = "".join(
-        f"\\u{ord(ch):04x}" if (ord(ch) < 32 and ch != "\n") or ord(ch) == 0x7F else ch
-        for ch in escaped
-    )
-    if "\n" in escaped:
-        return '"""\n' + escaped + '"""'
-    return f'"{escaped}"'
-
-
-def _toml_list(items: list[str]) -> str:
-    return "[" + ", ".join(_toml_string(item) for item in items) + "]"
-
-
-def _relative(path: Path, plan_folder: Path) -> str:
-    """How a path reads from the plan file's folder (as the plan file will resolve it)."""
-    try:
-        text = Path(os.path.relpath(path.absolute(), plan_folder.absolute())).as_posix()
-    except ValueError:  # another drive on Windows
-        text = path.absolute().as_posix()
-    try:
-        # A name the OS gave in escaped bytes (a non-UTF-8 locale) is written as its letters.
-        return utf8_text(text)
-    except UnicodeError:
-        return text  # not UTF-8: refused, with what to do, where it is written
-
-
-def plan_text(
-    plan: Plan, options: Options, layout_title_page: bool, plan_folder: Path, date_given: bool
-) -> str:
-    """A plan file for `plan`: every dose written out, ready to edit and build again.
-
-    The date is written only when it was given: a plan printed again next week
-    should start on the day it is printed.
-    """
-    lines = [
-        "# A makeplan plan file. Change what you need, then make the sheet with:",
-        "#   makeplan build --plan THIS-FILE.toml -o sheet.pdf",
-        "# Options given on that command line win over what this file says.",
-        "# Paths are relative to this file. 'makeplan check THIS-FILE.toml' checks it.",
-        f"version = {PLAN_VERSION}",
-        "",
-    ]
-
-    def optional(key: str, value: str | None, example: str) -> None:
-        lines.append(f"{key} = {value}" if value is not None else f"# {key} = {example}")
-
-    optional("patient", _toml_string(plan.patient) if plan.patient else None, '"Name Surname"')
-    optional("clinician", _toml_string(plan.clinician) if plan.clinician else None, '"Your name"')
-    if date_given:
-        lines.append(f"date = {plan.date.isoformat()}")
-    else:
-        lines.append("# date = YYYY-MM-DD   (left out: each build starts on the day it is made)")
-    optional("notes", _toml_string(plan.notes) if plan.notes else None, '"A note for the patient"')
-    lines += ["", "# How it prints"]
-    layout = options.layout
-    if is_layout_path(layout):
-        layout = _relative(Path(layout), plan_folder)
-    lines.append(f"layout = {_toml_string(layout)}")
-    lines.append(f"paper = {_toml_string(options.paper)}")
-    lines.append(f"days = {plan.days}")
-    if options.title_page is None:
-        lines.append(
-            f"# title_page = {str(layout_title_page).lower()}   (left out: the layout decides)"
-        )
-    else:
-        lines.append(f"title_page = {str(options.title_page).lower()}")
-    lines.append(f"fillable = {str(options.fillable).lower()}")
-    lines.append(f"grayscale = {str(options.grayscale).lower()}")
-    covers = [_relative(cover, plan_folder) for cover in options.covers]
-    optional("covers", _toml_list(covers) if covers else None, '["clinic-cover.pdf"]')
-    optional(
-        "logo",
-        _toml_string(_relative(options.logo, plan_folder)) if options.logo else None,
-        '"clinic-logo.png"',
-    )
-    optional(
-        "font",
-        _toml_string(_relative(options.font, plan_folder)) if options.font else None,
-        '"clinic-font.ttf"',
-    )
-    libraries = [_relative(library, plan_folder) for library in options.libraries]
-    optional("library", _toml_list(libraries) if libraries else None, '["clinic-exercises"]')
-    # An option added later is kept too, in the form its kind has.
-    for row in _PLAN_OPTIONS:
-        value = getattr(options, row.name)
-        if row.plan_key not in _WRITTEN and value not in (None, (), _default(row)):
-            lines.append(f"{row.plan_key} = {_toml_value(row, value, plan_folder)}")
-    lines += [
-        "",
-        "# The exercises, in the order they are done. Each has its own dose:",
-        f"#   reps: {REPS.low}-{REPS.high}; sides: 1 (both at once) or 2 (right and left);",
-        f"#   hold_seconds: {HOLD_SECONDS.low}-{HOLD_SECONDS.high} (0: no hold); "
-        f"sessions_per_day: {SESSIONS_PER_DAY.low}-{SESSIONS_PER_DAY.high}.",
-        "# A note is printed with the exercise.",
-    ]
-    for item in plan.exercises:
-        exercise = item.exercise
-        where = f", from {exercise.library_file}" if exercise.library_file else ""
-        about = f"{exercise.name} ({exercise.position}, {ABILITY_NAMES[exercise.ability]}{where})"
-        lines += [
-            "",
-            "[[exercise]]",
-            f"# {_comment(about)}",
-            f"id = {_toml_string(exercise.id)}",
-            f"reps = {item.reps}",
-            f"sides = {item.sides}",
-            f"hold_seconds = {item.hold_seconds}",
-            f"sessions_per_day = {item.sessions_per_day}",
-        ]
-        optional("note", _toml_string(item.note) if item.note else None, '"A note for this one"')
-    return "\n".join(lines) + "\n"
-
-
-# Keys plan_text writes by name, or through each [[exercise]] (choosing and doses).
-_WRITTEN = frozenset({
-    "patient", "clinician", "date", "notes", "layout", "paper", "days", "title_page",
-    "fillable", "grayscale", "covers", "logo", "font", "library", "positions", "ability",
-    *DOSES,
-})  # fmt: skip
-
-
-def _default(row: SheetOption) -> Any:
-    return Options.__dataclass_fields__[row.name].default
-
-
-def _toml_value(row: SheetOption, value: Any, plan_folder: Path) -> str:
-    """A value of `row` as TOML, as `_values` reads it back."""
-    if row.multiple:
-        return "[" + ", ".join(_toml_value(row._replace(multiple=False), item, plan_folder)
-                               for item in value) + "]"  # fmt: skip
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return _toml_string(_relative(value, plan_folder))
-    return _toml_string(str(value))
-
-
-# --- the schema (written to schemas/plan.schema.json; a test checks they agree) ---
-
-
-def plan_schema() -> dict[str, Any]:
-    """The JSON Schema of a plan file: its keys from the table of sheet options."""
-    properties: dict[str, Any] = {
-        "version": {
-            "type": "integer", "minimum": PLAN_VERSION, "maximum": PLAN_VERSION,
-            "expected": f"{PLAN_VERSION} (the plan file format this makeplan writes)",
-        },
-    }  # fmt: skip
-    doses: dict[str, Any] = {}
-    for row in _PLAN_OPTIONS:
-        assert row.plan_key is not None
-        fragment = _key_schema(row)
-        if row.name in DOSES:
-            doses[row.plan_key] = fragment
-            fragment = {"$ref": f"#/$defs/{row.plan_key}"}
-        properties[row.plan_key] = fragment
-    properties["exercise"] = {
-        "type": "array", "minItems": 1,
-        "items": {"$ref": "#/$defs/exercise"},
-        "expected": "[[exercise]] tables, one for each exercise, in the order they are done",
-    }  # fmt: skip
-    exercise_properties: dict[str, Any] = {
-        "id": {
-            "type": "string", "pattern": "\\S",
-            "expected": "the id of a catalogue or library exercise (see 'makeplan list')",
-        },
-        "reps": {"$ref": "#/$defs/reps"},
-        "sides": {"$ref": "exercise.schema.json#/$defs/sides"},
-        "hold_seconds": {"$ref": "#/$defs/hold_seconds"},
-        "sessions_per_day": {"$ref": "#/$defs/sessions_per_day"},
-        "note": {"$ref": "#/$defs/text", "expected": "a short note for the patient, in quotes"},
-    }  # fmt: skip
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://makeplan.invalid/schemas/plan.schema.json",
-        "title": "makeplan plan file",
-        "description": "A patient's programme: who it is for, how it prints, and each "
-        "exercise with its own dose. Paths are relative to the plan file. Written from "
-        "makeplan's table of sheet options (makeplan/options.py).",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["version"],
-        "properties": properties,
-        "$defs": {
-            "text": {"type": "string", "pattern": "\\S", "expected": "text in quotes"},
-            "paths": {
-                "type": "array",
-                "items": {"type": "string", "pattern": "\\S", "expected": "a path in quotes"},
-            },
-            **doses,
-            "exercise": {
-                "type": "object",
-                "additionalProperties": False,
-                "required": ["id"],
-                "expected": "an [[exercise]] table with an id",
-                "properties": exercise_properties,
-            },
-        },
-    }
-
-
-def _key_schema(row: SheetOption) -> dict[str, Any]:
-    """The schema of one plan key, by the kind of its option."""
-    expected = row.words(row.expected)
-    if row.kind == "count":
-        assert row.range is not None
-        low, high = row.range
-        return {"type": "integer", "minimum": low, "maximum": high, "expected": expected}
-    if row.kind == "switch":
-        return {"type": "boolean", "expected": expected}
-    if row.kind == "date":
-        return {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "expected": expected}
-    if row.kind == "ability":
-        names: list[Any] = list(ABILITY_NAMES.values())
-        return {"enum": names + list(ABILITY_NAMES), "expected": expected}
-    if row.kind == "choice" and row.multiple:
-        quoted = [f'"{choice}"' for choice in row.choices]
-        return {
-            "type": "array", "minItems": 1, "uniqueItems": True,
-            "items": {
-                "enum": list(row.choices),
-                "expected": f"{', '.join(quoted[:-1])} or {quoted[-1]}",
-            },
-            "expected": expected,
-        }  # fmt: skip
-    if row.kind == "choice":
-        return {"enum": list(row.choices), "expected": expected}
-    if row.multiple:
-        return {"$ref": "#/$defs/paths", "expected": expected}
-    return {"$ref": "#/$defs/text", "expected": expected}

@@ -99,7 +99,7 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     """Build the plan: which exercises, at which doses, for whom and when."""
     days = options.days
     if days is None:  # a programming slip: the options stage always fills them in
-        raise ValueError("select() needs the days; fill them in with options.with_layout")
+        raise ValueError("select() needs the days; fill them in with resolving.with_layout")
     # Ordinals, not dates: the last day may be past the last date Python can hold.
     if options.date.toordinal() + days - 1 > dt.date.max.toordinal():
         # A date not asked for is today's, or SOURCE_DATE_EPOCH's: only that can be so late.

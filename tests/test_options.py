@@ -13,7 +13,8 @@ import click
 import pytest
 
 import makeplan
-from makeplan.options import ROSTER_COLUMNS, SHEET_OPTIONS, BadValue, read_value
+from makeplan.options import ROSTER_COLUMNS, SHEET_OPTIONS
+from makeplan.resolving import BadValue, read_value
 from support import assert_clean_error
 
 DATE = "2026-11-23"
@@ -21,10 +22,10 @@ DATE = "2026-11-23"
 
 def test_plan_schema_file_is_written_from_the_table() -> None:
     # makeplan/schemas/plan.schema.json is for editors; it must say what the table says.
-    # After changing a row: python -c "import json; from makeplan.planfile import
+    # After changing a row: python -c "import json; from makeplan.planschema import
     #   plan_schema; print(json.dumps(plan_schema(), indent=2, ensure_ascii=False))"
     #   > makeplan/schemas/plan.schema.json
-    from makeplan.planfile import plan_schema
+    from makeplan.planschema import plan_schema
 
     text = (resources.files("makeplan") / "schemas" / "plan.schema.json").read_text("utf-8")
     assert json.loads(text) == plan_schema()

@@ -33,7 +33,8 @@ def curves_on(path: Path) -> list[int]:
 
 @pytest.mark.parametrize("exercise_id", catalogue_ids())
 def test_every_exercise_has_pose_data_that_draws(exercise_id: str, run, tmp_path) -> None:
-    from makeplan.poses import Disc, packaged_pictogram
+    from makeplan.pictograms import packaged_pictogram
+    from makeplan.poses import Disc
 
     picture = packaged_pictogram(exercise_id)
     assert picture is not None, f"assets/poses/{exercise_id}.toml is missing"
@@ -61,7 +62,7 @@ def test_every_exercise_has_pose_data_that_draws(exercise_id: str, run, tmp_path
 def test_pictures_tell_positions_apart() -> None:
     """The first frame shows the position: lying flat, sitting up, or on the feet."""
     from makeplan.catalogue import load_catalogue
-    from makeplan.poses import packaged_pictogram
+    from makeplan.pictograms import packaged_pictogram
 
     for exercise in load_catalogue():
         picture = packaged_pictogram(exercise.id)
@@ -181,7 +182,7 @@ BAD_POSES = {
 @pytest.mark.parametrize("case", sorted(BAD_POSES))
 def test_bad_pose_files_give_every_problem_with_its_line(run, tmp_path, case) -> None:
     from makeplan.errors import ProblemsError
-    from makeplan.poses import load_pose_text
+    from makeplan.pictograms import load_pose_text
 
     text, expected = BAD_POSES[case]
     (tmp_path / "p.toml").write_text(text)
@@ -194,7 +195,7 @@ def test_bad_pose_files_give_every_problem_with_its_line(run, tmp_path, case) ->
 
 
 def test_a_good_pose_file_draws() -> None:
-    from makeplan.poses import load_pose_text
+    from makeplan.pictograms import load_pose_text
 
     picture = load_pose_text(f"version = 1\n[[frame]]\n{FRAME}{LIMBS}".encode(), "ok.toml", "ok")
     assert len(picture.panels) == 1
@@ -236,10 +237,11 @@ def test_packaged_pose_files_pass_the_pose_schema() -> None:
 
 def test_the_schemas_joints_are_the_drawn_joints() -> None:
     # arrows and both_ways name joints that the drawing looks up.
-    from makeplan.poses import _joints, _pose_from
+    from makeplan.pictograms import _joints
+    from makeplan.poses import pose_from
     from makeplan.validation import schema
 
-    pose = _pose_from(tomllib.loads(f"version = 1\n[[frame]]\n{FRAME}{LIMBS}"))
+    pose = pose_from(tomllib.loads(f"version = 1\n[[frame]]\n{FRAME}{LIMBS}"))
     joints = schema("pose")["$defs"]["joints"]["items"]["enum"]
     assert sorted(joints) == sorted(_joints(pose.frames[0]))
 

@@ -58,11 +58,12 @@ def show_command(exercise_id: str, libraries: tuple[Path, ...]) -> None:
 @click.command("check", cls=TypedCommand)
 @click.argument("paths", nargs=-1, required=True, callback=no_empty_paths)
 def check_command(paths: tuple[Path, ...]) -> None:
-    """Check plan files and exercise library files (or folders of them).
+    """Check plan, exercise library, layout and pose files (or folders of exercises).
 
     Prints every problem, one a line, as FILE:LINE: field: what is wrong,
     what is expected. Exits with 1 when there is any problem, 0 when there
-    is none. It also opens the files they name: covers, logo, photos.
+    is none. It also opens the files they name: covers, logo, font, photos,
+    pose files.
     """
     from makeplan import jobs
 

@@ -74,11 +74,11 @@ class TableCommand(TypedCommand):
         return super().get_params(ctx)
 
 
-# --- parameter types: each reads its text with the table's rules (options.read_value) ---
+# --- parameter types: each reads its text with the table's rules (resolving.read_value) ---
 
 
 def _read(row: SheetOption, value: Any, param: Any, ctx: Any, fail: Any) -> Any:
-    from makeplan.options import BadValue, read_value
+    from makeplan.resolving import BadValue, read_value
 
     if not isinstance(value, str):
         return value

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 def _sheet(ctx: click.Context, output: str = "routine.pdf") -> Sheet:
     """The sheet the typed options ask for, resolved once; prints --progress's lines."""
-    from makeplan import jobs, options
+    from makeplan import jobs, options, resolving
 
     # Only options given (typed, or set in the environment) are passed on, so that a
     # plan file's values stand where the command line is silent.
@@ -27,7 +27,7 @@ def _sheet(ctx: click.Context, output: str = "routine.pdf") -> Sheet:
         if name in options.BY_NAME
         and ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, None)
     }
-    sheet = jobs.resolve(options.request(typed, output))
+    sheet = jobs.resolve(resolving.request(typed, output))
     for line in sheet.progress:
         click.echo(printable(f"Progress: {line}"), err=True)
     return sheet

@@ -1,0 +1,369 @@
+"""Pictograms drawn from poses: pure geometry, no drawing library.
+
+This module works out where every joint of a pose's frames is (forward
+kinematics from fixed body proportions), rests the body on the floor or bed,
+adds the props and the arrows for the movement, and returns shapes in one
+shared unit square per frame, so every frame is drawn at the same scale. A new
+exercise gets a picture by writing a pose file, not code. The pose data, the
+shapes, and reading and checking pose files are `poses`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+
+from makeplan.errors import ProblemsError
+from makeplan.poses import (
+    Disc,
+    Frame,
+    Mark,
+    Panel,
+    Pictogram,
+    Point,
+    Pose,
+    Shape,
+    Stroke,
+    pose_from,
+    pose_problems,
+)
+from makeplan.schema import load_toml
+
+# Body proportions, in units of roughly a standing person's height.
+TORSO = 0.31
+NECK = 0.045
+HEAD_RADIUS = 0.062
+UPPER_ARM = 0.16
+FOREARM = 0.15
+THIGH = 0.245
+SHIN = 0.235
+FOOT = 0.075
+
+LIMB_WIDTH = 0.034
+TORSO_WIDTH = 0.05
+FAR_GRAY = 0.58  # the far arm and leg are lighter, so the near ones read in front
+PROP_GRAY = 0.45
+GHOST_GRAY = 0.72
+BED_TOP = 0.11  # the mattress top, above the floor
+PAD = 0.06  # room around the figure inside each frame
+
+
+# --- forward kinematics ---
+
+
+def _step(start: Point, degrees: float, length: float) -> Point:
+    radians = math.radians(degrees)
+    return (start[0] + length * math.cos(radians), start[1] + length * math.sin(radians))
+
+
+def _joints(frame: Frame) -> dict[str, Point]:
+    """Every joint with the hip at (0, 0)."""
+    hip = (0.0, 0.0)
+    shoulder = _step(hip, frame.torso, TORSO)
+    joints = {
+        "hip": hip,
+        "shoulder": shoulder,
+        "head": _step(shoulder, frame.head, NECK + HEAD_RADIUS),
+    }
+    for side, arm, leg in (
+        ("near", frame.near_arm, frame.near_leg),
+        ("far", frame.far_arm, frame.far_leg),
+    ):
+        elbow = _step(shoulder, arm[0], UPPER_ARM)
+        joints[f"{side}_elbow"] = elbow
+        joints[f"{side}_hand"] = _step(elbow, arm[1], FOREARM)
+        knee = _step(hip, leg[0], THIGH)
+        ankle = _step(knee, leg[1], SHIN)
+        joints[f"{side}_knee"] = knee
+        joints[f"{side}_ankle"] = ankle
+        joints[f"{side}_toe"] = _step(ankle, leg[2], FOOT)
+    return joints
+
+
+def _lowest(joints: dict[str, Point]) -> float:
+    """The lowest point of the body's outline (lines have width; the head is round)."""
+    points = [y - LIMB_WIDTH / 2 for name, (_, y) in joints.items() if name != "head"]
+    points.append(joints["head"][1] - HEAD_RADIUS)
+    return min(points)
+
+
+def _rested(frame: Frame, props: tuple[str, ...]) -> dict[str, Point]:
+    """Joints moved up or down so the body lies, sits or stands on its support."""
+    joints = _joints(frame)
+    support = BED_TOP if "bed" in props else 0.0
+    lift = support - _lowest(joints)
+    return {name: (x, y + lift) for name, (x, y) in joints.items()}
+
+
+def _torso_points(hip: Point, shoulder: Point, curve: float) -> tuple[Point, ...]:
+    """The spine as a gentle arc; `curve` bows it to the left of hip->shoulder."""
+    if curve == 0:
+        return (hip, shoulder)
+    dx, dy = shoulder[0] - hip[0], shoulder[1] - hip[1]
+    control = (hip[0] + dx / 2 - dy * curve * 2, hip[1] + dy / 2 + dx * curve * 2)
+    return _quadratic(hip, control, shoulder, [index / 12 for index in range(13)])
+
+
+def _quadratic(start: Point, control: Point, end: Point, ts: list[float]) -> tuple[Point, ...]:
+    """Points of a quadratic Bezier curve at the parameters `ts` (0 = start, 1 = end)."""
+    return tuple(
+        (
+            (1 - t) ** 2 * start[0] + 2 * (1 - t) * t * control[0] + t**2 * end[0],
+            (1 - t) ** 2 * start[1] + 2 * (1 - t) * t * control[1] + t**2 * end[1],
+        )
+        for t in ts
+    )
+
+
+def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[Mark]:
+    """The figure: far limbs first (lighter), then torso and head, then near limbs."""
+    marks: list[Mark] = []
+
+    def limb(side: str, gray: float) -> None:
+        shade = GHOST_GRAY if ghost else gray
+        marks.append(
+            Stroke(
+                (joints["shoulder"], joints[f"{side}_elbow"], joints[f"{side}_hand"]),
+                LIMB_WIDTH,
+                shade,
+                dashed=ghost,
+            )
+        )
+        marks.append(
+            Stroke(
+                (
+                    joints["hip"],
+                    joints[f"{side}_knee"],
+                    joints[f"{side}_ankle"],
+                    joints[f"{side}_toe"],
+                ),
+                LIMB_WIDTH,
+                shade,
+                dashed=ghost,
+            )
+        )
+
+    limb("far", FAR_GRAY)
+    body_gray = GHOST_GRAY if ghost else 0.0
+    marks.append(
+        Stroke(
+            _torso_points(joints["hip"], joints["shoulder"], frame.torso_curve),
+            TORSO_WIDTH,
+            body_gray,
+            dashed=ghost,
+        )
+    )
+    head_x, head_y = joints["head"]
+    # A short neck, so a head turned away from the spine still joins the body.
+    marks.append(Stroke((joints["shoulder"], joints["head"]), LIMB_WIDTH, body_gray, dashed=ghost))
+    marks.append(
+        Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray)
+    )
+    limb("near", 0.0)
+    return marks
+
+
+# --- props and arrows ---
+
+
+def _bed(left: float, right: float) -> list[Mark]:
+    top, bottom = BED_TOP, 0.035
+    outline = ((left, bottom), (right, bottom), (right, top), (left, top))
+    legs = [
+        Stroke(((x, bottom), (x, 0.0)), LIMB_WIDTH * 0.8, PROP_GRAY)
+        for x in (left + 0.03, right - 0.03)
+    ]
+    return [Shape(outline, 0.9, LIMB_WIDTH * 0.5, PROP_GRAY), *legs]
+
+
+def _floor(left: float, right: float) -> list[Mark]:
+    marks: list[Mark] = [Stroke(((left, 0.0), (right, 0.0)), LIMB_WIDTH * 0.6, PROP_GRAY)]
+    # Short slanted hatching under the line: the usual drawing sign for "ground".
+    x = left + 0.02
+    while x < right - 0.02:
+        marks.append(Stroke(((x, -0.005), (x - 0.03, -0.035)), LIMB_WIDTH * 0.3, PROP_GRAY))
+        x += 0.06
+    return marks
+
+
+def _pillow(joints: dict[str, Point], support: float) -> list[Mark]:
+    head_x, head_y = joints["head"]
+    top = max(support + 0.03, head_y - HEAD_RADIUS - LIMB_WIDTH / 4)
+    half = 0.09
+    outline = (
+        (head_x - half, support),
+        (head_x + half, support),
+        (head_x + half * 0.8, top),
+        (head_x - half * 0.8, top),
+    )
+    return [Shape(outline, 0.85, LIMB_WIDTH * 0.5, PROP_GRAY)]
+
+
+def _wall(joints: dict[str, Point], top: float) -> list[Mark]:
+    x = max(joints["near_hand"][0], joints["far_hand"][0]) + LIMB_WIDTH / 2 + 0.012
+    marks: list[Mark] = [Stroke(((x, 0.0), (x, top)), LIMB_WIDTH * 0.7, PROP_GRAY)]
+    y = 0.04
+    while y < top:
+        marks.append(Stroke(((x + 0.005, y), (x + 0.035, y + 0.03)), LIMB_WIDTH * 0.3, PROP_GRAY))
+        y += 0.06
+    return marks
+
+
+def _chair(joints: dict[str, Point]) -> list[Mark]:
+    hip_x, hip_y = joints["hip"]
+    seat = hip_y - LIMB_WIDTH / 2 - 0.012
+    back = hip_x - 0.09
+    front = max(joints["near_knee"][0], joints["far_knee"][0]) - 0.02
+    return [
+        Stroke(((back, seat + 0.3), (back, 0.0)), LIMB_WIDTH * 0.8, PROP_GRAY),
+        Stroke(((back, seat), (front, seat), (front, 0.0)), LIMB_WIDTH * 0.8, PROP_GRAY),
+    ]
+
+
+def _arrow_head(tip: Point, towards: Point, size: float) -> Shape:
+    angle = math.atan2(tip[1] - towards[1], tip[0] - towards[0])
+    left = (tip[0] - size * math.cos(angle - 0.45), tip[1] - size * math.sin(angle - 0.45))
+    right = (tip[0] - size * math.cos(angle + 0.45), tip[1] - size * math.sin(angle + 0.45))
+    return Shape((tip, left, right), 0.0, 0.0, 0.0, accent=True)
+
+
+def _curved_arrow(start: Point, end: Point, centre: Point) -> list[Mark]:
+    """An arc from `start` to `end`, bowed away from `centre` (the body), with a head."""
+    mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    chord = math.dist(start, end)
+    if chord < 0.02:
+        return []
+    normal = (-(end[1] - start[1]) / chord, (end[0] - start[0]) / chord)
+    away = (mid[0] - centre[0]) * normal[0] + (mid[1] - centre[1]) * normal[1]
+    bulge = 0.3 * chord * (1 if away >= 0 else -1)
+    control = (mid[0] + normal[0] * bulge * 2, mid[1] + normal[1] * bulge * 2)
+    steps = 16
+    # Stop short of the joint so the head does not sit on top of the limb.
+    points = _quadratic(start, control, end, [0.1 + 0.78 * i / steps for i in range(steps + 1)])
+    head_size = 0.055
+    return [
+        Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        _arrow_head(points[-1], points[-3], head_size),
+    ]
+
+
+def _both_ways(joint: Point) -> list[Mark]:
+    """A short arc over a joint with a head at each end: 'to one side, then the other'."""
+    radius = 0.11
+    angles = [math.radians(45 + 90 * index / 16) for index in range(17)]
+    points = [(joint[0] + radius * math.cos(a), joint[1] + radius * math.sin(a)) for a in angles]
+    return [
+        Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        _arrow_head(points[-1], points[-3], 0.05),
+        _arrow_head(points[0], points[2], 0.05),
+    ]
+
+
+# --- assembling the pictogram ---
+
+
+def _bounds(marks: list[Mark]) -> tuple[float, float, float, float]:
+    xs: list[float] = []
+    ys: list[float] = []
+    for mark in marks:
+        if isinstance(mark, Disc):
+            xs += [mark.x - mark.radius, mark.x + mark.radius]
+            ys += [mark.y - mark.radius, mark.y + mark.radius]
+        else:
+            xs += [p[0] for p in mark.points]
+            ys += [p[1] for p in mark.points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _shift(marks: list[Mark], dx: float, dy: float) -> tuple[Mark, ...]:
+    moved: list[Mark] = []
+    for mark in marks:
+        if isinstance(mark, Disc):
+            moved.append(replace(mark, x=mark.x + dx, y=mark.y + dy))
+        else:
+            moved.append(replace(mark, points=tuple((x + dx, y + dy) for x, y in mark.points)))
+    return tuple(moved)
+
+
+def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
+    """Shapes for each frame, then one shared box size so the frames match in scale.
+
+    The last shape set is the key frame drawn over a faint dashed copy of the
+    frame before it, for layouts with room for only one small picture.
+    """
+    props, frames = pose.props, pose.frames
+    posed = [_rested(frame, props) for frame in frames]
+    figures: list[list[Mark]] = []
+    order = [*range(len(frames)), pose.key_frame]
+    for count, index in enumerate(order):
+        frame, joints = frames[index], posed[index]
+        marks: list[Mark] = []
+        if index > 0 and (frame.ghost or count == len(frames)):
+            marks += _body(posed[index - 1], frames[index - 1], ghost=True)
+        marks += _body(joints, frame)
+        centre = joints["hip"]
+        for name in frame.arrows:
+            marks += _curved_arrow(posed[index - 1][name], joints[name], centre)
+        for name in frame.both_ways:
+            marks += _both_ways(joints[name])
+        figures.append(marks)
+    # Props span the widest figure, so every frame shows the same floor or bed.
+    left = min(_bounds(marks)[0] for marks in figures) - PAD
+    right = max(_bounds(marks)[2] for marks in figures) + PAD
+    support = BED_TOP if "bed" in props else 0.0
+    top = max(_bounds(marks)[3] for marks in figures)
+    panels: list[list[Mark]] = []
+    for marks, index in zip(figures, order, strict=True):
+        joints = posed[index]
+        scenery: list[Mark] = []
+        if "bed" in props:
+            scenery += _bed(left, right)
+        if "floor" in props or "bed" not in props:
+            scenery += _floor(left, right)
+        if "pillow" in props:
+            scenery += _pillow(joints, support)
+        if "wall" in props:
+            scenery += _wall(joints, max(top, 0.5))
+        if "chair" in props:
+            scenery += _chair(joints)
+        panels.append(scenery + marks)
+    low_x = min(_bounds(marks)[0] for marks in panels) - PAD / 2
+    high_x = max(_bounds(marks)[2] for marks in panels) + PAD / 2
+    low_y = min(_bounds(marks)[1] for marks in panels) - PAD / 2
+    high_y = max(_bounds(marks)[3] for marks in panels) + PAD / 2
+    shifted = [
+        Panel(frames[index].caption, _shift(marks, -low_x, -low_y))
+        for index, marks in zip(order, panels, strict=True)
+    ]
+    return Pictogram(
+        exercise_id=exercise_id,
+        width=high_x - low_x,
+        height=high_y - low_y,
+        panels=tuple(shifted[:-1]),
+        key=shifted[-1],
+        joints=tuple(
+            {name: (x - low_x, y - low_y) for name, (x, y) in joints.items()} for joints in posed
+        ),
+        support=support - low_y,
+    )
+
+
+def load_pose_text(text: bytes, origin: str, exercise_id: str) -> Pictogram:
+    """A user's pose file drawn; every problem in it at once as a `ProblemsError`."""
+    data, problems = pose_problems(text, origin)
+    if problems or data is None:
+        raise ProblemsError(origin, problems)
+    return build_pictogram(exercise_id, pose_from(data))
+
+
+@cache
+def packaged_pictogram(exercise_id: str) -> Pictogram | None:
+    """The pictogram shipped for a catalogue exercise, or None when there is no pose file."""
+    entry = resources.files("makeplan") / "assets" / "poses" / f"{exercise_id}.toml"
+    if not entry.is_file():
+        return None
+    # Read without jsonschema: the tests check every packaged pose file against the schema.
+    data = load_toml(entry.read_bytes(), f"assets/poses/{exercise_id}.toml")
+    return build_pictogram(exercise_id, pose_from(data))
