@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 
 from makeplan.errors import ProblemsError
+from makeplan.figure import HEAD_RADIUS, joints_3d, project
 from makeplan.poses import (
     Disc,
     Frame,
@@ -31,70 +32,35 @@ from makeplan.poses import (
 )
 from makeplan.schema import load_toml
 
-# Body proportions, in units of roughly a standing person's height.
-TORSO = 0.31
-NECK = 0.045
-HEAD_RADIUS = 0.062
-UPPER_ARM = 0.16
-FOREARM = 0.15
-THIGH = 0.245
-SHIN = 0.235
-FOOT = 0.075
-
-LIMB_WIDTH = 0.034
-TORSO_WIDTH = 0.05
-FAR_GRAY = 0.58  # the far arm and leg are lighter, so the near ones read in front
+LIMB_WIDTH = 0.05  # body-like, not hairlines: limbs read at 20 mm
+TORSO_WIDTH = 0.085
+FAR_GRAY = 0.6  # the far arm and leg are lighter, so the near ones read in front
 PROP_GRAY = 0.45
-GHOST_GRAY = 0.72
+GHOST_GRAY = 0.74
 BED_TOP = 0.11  # the mattress top, above the floor
 PAD = 0.06  # room around the figure inside each frame
+HALO = 0.022  # the white edge round each body part
 
 
-# --- forward kinematics ---
+# --- the body, posed and seen from the view ---
 
 
-def _step(start: Point, degrees: float, length: float) -> Point:
-    radians = math.radians(degrees)
-    return (start[0] + length * math.cos(radians), start[1] + length * math.sin(radians))
-
-
-def _joints(frame: Frame) -> dict[str, Point]:
-    """Every joint with the hip at (0, 0)."""
-    hip = (0.0, 0.0)
-    shoulder = _step(hip, frame.torso, TORSO)
-    joints = {
-        "hip": hip,
-        "shoulder": shoulder,
-        "head": _step(shoulder, frame.head, NECK + HEAD_RADIUS),
-    }
-    for side, arm, leg in (
-        ("near", frame.near_arm, frame.near_leg),
-        ("far", frame.far_arm, frame.far_leg),
-    ):
-        elbow = _step(shoulder, arm[0], UPPER_ARM)
-        joints[f"{side}_elbow"] = elbow
-        joints[f"{side}_hand"] = _step(elbow, arm[1], FOREARM)
-        knee = _step(hip, leg[0], THIGH)
-        ankle = _step(knee, leg[1], SHIN)
-        joints[f"{side}_knee"] = knee
-        joints[f"{side}_ankle"] = ankle
-        joints[f"{side}_toe"] = _step(ankle, leg[2], FOOT)
-    return joints
-
-
-def _lowest(joints: dict[str, Point]) -> float:
-    """The lowest point of the body's outline (lines have width; the head is round)."""
-    points = [y - LIMB_WIDTH / 2 for name, (_, y) in joints.items() if name != "head"]
-    points.append(joints["head"][1] - HEAD_RADIUS)
-    return min(points)
-
-
-def _rested(frame: Frame, props: tuple[str, ...]) -> dict[str, Point]:
-    """Joints moved up or down so the body lies, sits or stands on its support."""
-    joints = _joints(frame)
+def _posed(frame: Frame, props: tuple[str, ...], view: tuple[float, float]) -> dict[str, Point]:
+    """Every joint on paper: the body set down on its support (the floor or the bed
+    top), then seen from `view`."""
+    joints = joints_3d(frame)
     support = BED_TOP if "bed" in props else 0.0
-    lift = support - _lowest(joints)
-    return {name: (x, y + lift) for name, (x, y) in joints.items()}
+    lowest = min(y for name, (_, y, _) in joints.items() if name not in ("head", "face"))
+    lowest = min(lowest - LIMB_WIDTH / 2, joints["head"][1] - HEAD_RADIUS)
+    lift = support - lowest
+    placed = {name: project((x, y + lift, z), view) for name, (x, y, z) in joints.items()}
+    return {name: (point.x, point.y) for name, point in placed.items()} | {
+        f"{name}@depth": (point.depth, 0.0) for name, point in placed.items()
+    }
+
+
+def _depth(joints: dict[str, Point], *names: str) -> float:
+    return sum(joints[f"{name}@depth"][0] for name in names) / len(names)
 
 
 def _torso_points(hip: Point, shoulder: Point, curve: float) -> tuple[Point, ...]:
@@ -118,36 +84,41 @@ def _quadratic(start: Point, control: Point, end: Point, ts: list[float]) -> tup
 
 
 def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[Mark]:
-    """The figure: far limbs first (lighter), then torso and head, then near limbs."""
-    marks: list[Mark] = []
+    """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
-    def limb(side: str, gray: float) -> None:
-        shade = GHOST_GRAY if ghost else gray
-        marks.append(
-            Stroke(
-                (joints["shoulder"], joints[f"{side}_elbow"], joints[f"{side}_hand"]),
+    The far arm and leg are lighter, unless the pose names them `solid` (they do
+    the work); a ghost (the frame before, behind this one) is faint and dashed.
+    """
+    parts: list[tuple[float, list[Mark]]] = []
+
+    def shade(gray: float) -> float:
+        return GHOST_GRAY if ghost else gray
+
+    for side in ("far", "near"):
+        for limb, names in (
+            ("arm", (f"{side}_shoulder", f"{side}_elbow", f"{side}_hand")),
+            ("leg", (f"{side}_hip", f"{side}_knee", f"{side}_ankle", f"{side}_toe")),
+        ):
+            dark = side == "near" or f"{side}_{limb}" in frame.solid
+            stroke = Stroke(
+                tuple(joints[name] for name in names),
                 LIMB_WIDTH,
-                shade,
+                shade(0.0 if dark else FAR_GRAY),
                 dashed=ghost,
             )
-        )
-        marks.append(
-            Stroke(
-                (
-                    joints["hip"],
-                    joints[f"{side}_knee"],
-                    joints[f"{side}_ankle"],
-                    joints[f"{side}_toe"],
-                ),
-                LIMB_WIDTH,
-                shade,
-                dashed=ghost,
-            )
-        )
-
-    limb("far", FAR_GRAY)
-    body_gray = GHOST_GRAY if ghost else 0.0
-    marks.append(
+            parts.append((_depth(joints, *names[1:]), [stroke]))
+    body_gray = shade(0.0)
+    trunk: list[Mark] = []
+    corners = (
+        joints["near_hip"],
+        joints["far_hip"],
+        joints["far_shoulder"],
+        joints["near_shoulder"],
+    )
+    # Seen from the front or above the trunk has width; from the side it is the spine.
+    if _area(corners) > 0.002:
+        trunk.append(Shape(corners, 1.0 if ghost else 0.0, LIMB_WIDTH * 0.6, body_gray))
+    trunk.append(
         Stroke(
             _torso_points(joints["hip"], joints["shoulder"], frame.torso_curve),
             TORSO_WIDTH,
@@ -155,14 +126,52 @@ def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[M
             dashed=ghost,
         )
     )
+    parts.append((_depth(joints, "hip", "shoulder"), trunk))
     head_x, head_y = joints["head"]
     # A short neck, so a head turned away from the spine still joins the body.
-    marks.append(Stroke((joints["shoulder"], joints["head"]), LIMB_WIDTH, body_gray, dashed=ghost))
-    marks.append(
-        Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray)
-    )
-    limb("near", 0.0)
+    head: list[Mark] = [Stroke((joints["shoulder"], joints["head"]), LIMB_WIDTH, body_gray)]
+    head.append(Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray))
+    head += _nose(joints, body_gray)
+    parts.append((_depth(joints, "head"), head))
+    marks: list[Mark] = []
+    for _, drawn in sorted(parts, key=lambda part: part[0]):
+        if not ghost:
+            # A thin white edge round each part, so a limb in front of another (or of
+            # the trunk) stays a limb of its own, in black and white too.
+            marks += [_halo(mark) for mark in drawn]
+        marks += drawn
     return marks
+
+
+def _halo(mark: Mark) -> Mark:
+    if isinstance(mark, Stroke):
+        return replace(mark, width=mark.width + HALO, gray=1.0, dashed=False, accent=False)
+    if isinstance(mark, Disc):
+        return replace(mark, line_width=mark.line_width + HALO, line_gray=1.0)
+    return replace(mark, line_width=mark.line_width + HALO, line_gray=1.0, fill_gray=1.0)
+
+
+def _nose(joints: dict[str, Point], gray: float) -> list[Mark]:
+    """A small point on the head the way the face looks, where the view shows it."""
+    (hx, hy), (fx, fy) = joints["head"], joints["face"]
+    reach = math.hypot(fx - hx, fy - hy)
+    if reach < HEAD_RADIUS * 0.6:  # the face looks at the reader, or away
+        return []
+    ux, uy = (fx - hx) / reach, (fy - hy) / reach
+    base = HEAD_RADIUS * 0.9
+    tip = (hx + ux * HEAD_RADIUS * 1.45, hy + uy * HEAD_RADIUS * 1.45)
+    left = (hx + ux * base - uy * HEAD_RADIUS * 0.45, hy + uy * base + ux * HEAD_RADIUS * 0.45)
+    right = (hx + ux * base + uy * HEAD_RADIUS * 0.45, hy + uy * base - ux * HEAD_RADIUS * 0.45)
+    return [Shape((left, tip, right), gray, LIMB_WIDTH * 0.3, gray)]
+
+
+def _area(points: tuple[Point, ...]) -> float:
+    """The area of a polygon (shoelace)."""
+    total = 0.0
+    for index, (x1, y1) in enumerate(points):
+        x2, y2 = points[(index + 1) % len(points)]
+        total += x1 * y2 - x2 * y1
+    return abs(total) / 2
 
 
 # --- props and arrows ---
@@ -176,6 +185,33 @@ def _bed(left: float, right: float) -> list[Mark]:
         for x in (left + 0.03, right - 0.03)
     ]
     return [Shape(outline, 0.9, LIMB_WIDTH * 0.5, PROP_GRAY), *legs]
+
+
+def _seen_from_above(
+    props: tuple[str, ...],
+    joints: dict[str, Point],
+    left: float,
+    bottom: float,
+    right: float,
+    top: float,
+) -> list[Mark]:
+    """The bed or the floor mat under a body seen from above, and the pillow under its head."""
+    fill = 0.9 if "bed" in props else 0.95
+    marks: list[Mark] = [
+        Shape(((left, bottom), (right, bottom), (right, top), (left, top)), fill, LIMB_WIDTH * 0.5,
+              PROP_GRAY)
+    ]  # fmt: skip
+    if "pillow" in props:
+        head_x, head_y = joints["head"]
+        size = HEAD_RADIUS * 1.7
+        marks.append(
+            Shape(
+                ((head_x - size, head_y - size * 1.3), (head_x + size, head_y - size * 1.3),
+                 (head_x + size, head_y + size * 1.3), (head_x - size, head_y + size * 1.3)),
+                0.82, LIMB_WIDTH * 0.5, PROP_GRAY,
+            )
+        )  # fmt: skip
+    return marks
 
 
 def _floor(left: float, right: float) -> list[Mark]:
@@ -294,7 +330,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     frame before it, for layouts with room for only one small picture.
     """
     props, frames = pose.props, pose.frames
-    posed = [_rested(frame, props) for frame in frames]
+    posed = [_posed(frame, props, pose.view) for frame in frames]
     figures: list[list[Mark]] = []
     order = [*range(len(frames)), pose.key_frame]
     for count, index in enumerate(order):
@@ -314,15 +350,20 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     right = max(_bounds(marks)[2] for marks in figures) + PAD
     support = BED_TOP if "bed" in props else 0.0
     top = max(_bounds(marks)[3] for marks in figures)
+    overhead = pose.view[1] >= 45
+    if overhead:
+        support = min(_bounds(marks)[1] for marks in figures) - PAD
     panels: list[list[Mark]] = []
     for marks, index in zip(figures, order, strict=True):
         joints = posed[index]
         scenery: list[Mark] = []
-        if "bed" in props:
+        if overhead:
+            scenery += _seen_from_above(props, joints, left, support, right, top + PAD)
+        elif "bed" in props:
             scenery += _bed(left, right)
-        if "floor" in props or "bed" not in props:
+        if not overhead and ("floor" in props or "bed" not in props):
             scenery += _floor(left, right)
-        if "pillow" in props:
+        if "pillow" in props and not overhead:
             scenery += _pillow(joints, support)
         if "wall" in props:
             scenery += _wall(joints, max(top, 0.5))
@@ -344,7 +385,12 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         panels=tuple(shifted[:-1]),
         key=shifted[-1],
         joints=tuple(
-            {name: (x - low_x, y - low_y) for name, (x, y) in joints.items()} for joints in posed
+            {
+                name: (x - low_x, y - low_y)
+                for name, (x, y) in joints.items()
+                if not name.endswith("@depth")
+            }
+            for joints in posed
         ),
         support=support - low_y,
     )

@@ -27,6 +27,9 @@ from makeplan.tomllines import line_of
 from makeplan.validation import check, field_name, parse
 
 Point = tuple[float, float]
+# A body part's direction: its angle in the side view's plane (0 forward, 90 up),
+# and how many degrees it turns out of that plane (format 2; limbs: outwards).
+Segment = tuple[float, float]
 
 
 @dataclass(frozen=True)
@@ -97,16 +100,19 @@ class Pictogram:
 @dataclass(frozen=True)
 class Frame:
     caption: str
-    torso: float
+    torso: Segment
     torso_curve: float
-    head: float
-    near_arm: tuple[float, float]
-    far_arm: tuple[float, float]
-    near_leg: tuple[float, float, float]
-    far_leg: tuple[float, float, float]
+    head: Segment
+    near_arm: tuple[Segment, Segment]
+    far_arm: tuple[Segment, Segment]
+    near_leg: tuple[Segment, Segment, Segment]
+    far_leg: tuple[Segment, Segment, Segment]
     arrows: tuple[str, ...]
     both_ways: tuple[str, ...]
     ghost: bool
+    shoulder_turn: float = 0.0  # the shoulders about the spine: + brings the near one forward
+    head_turn: float = 0.0  # the face about the neck: + towards the near side
+    solid: tuple[str, ...] = ()  # far limbs drawn dark: they do the work
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,7 @@ class Pose:
     props: tuple[str, ...]
     frames: tuple[Frame, ...]
     key_frame: int  # 0-based
+    view: tuple[float, float] = (0.0, 0.0)  # (yaw, pitch): see figure.VIEWS
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -158,6 +165,24 @@ def _rule_problems(
                 "is true in the first frame, which has no frame before it to draw; "
                 "expected ghost from the second frame on.",
             )
+    if data.get("version") == 1:
+        uses: list[KeyPath] = [(key,) for key in FORMAT_2_POSE_KEYS if key in data]
+        for index, frame in enumerate(frames):
+            if isinstance(frame, dict):
+                uses += [("frame", index, key) for key in FORMAT_2_FRAME_KEYS if key in frame]
+                uses += [
+                    ("frame", index, key)
+                    for key in ("torso", "head")
+                    if isinstance(frame.get(key), list)
+                ]
+                uses += [
+                    ("frame", index, limb)
+                    for limb in ("near_arm", "far_arm", "near_leg", "far_leg")
+                    if isinstance(frame.get(limb), list)
+                    and any(isinstance(part, list) for part in frame[limb])
+                ]
+        for path in uses:
+            add(path, "is part of pose format 2; expected version = 2 at the top of the file.")
     key = data.get("key_frame")
     count = len(frames)
     if isinstance(key, int) and not isinstance(key, bool) and count < key <= 3:
@@ -167,17 +192,24 @@ def _rule_problems(
     return problems
 
 
+# Named views (yaw, pitch): the side, from in front of the figure, from above.
+VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
+# Keys that only format 2 has.
+FORMAT_2_POSE_KEYS = ("view",)
+FORMAT_2_FRAME_KEYS = ("shoulder_turn", "head_turn", "solid")
+
+
 def pose_from(data: Mapping[str, Any]) -> Pose:
     """The pose of a table that has passed the schema and the rules beside it."""
     frames = []
     for raw in data["frame"]:
-        torso = float(raw["torso"])
+        torso = _segment(raw["torso"])
         frames.append(
             Frame(
                 caption=raw["caption"].strip(),
                 torso=torso,
                 torso_curve=float(raw.get("torso_curve", 0.0)),
-                head=float(raw.get("head", torso)),
+                head=_segment(raw.get("head", list(torso))),
                 near_arm=_arm(raw["near_arm"]),
                 far_arm=_arm(raw["far_arm"]),
                 near_leg=_leg(raw["near_leg"]),
@@ -185,18 +217,31 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 arrows=tuple(raw.get("arrows", ())),
                 both_ways=tuple(raw.get("both_ways", ())),
                 ghost=raw.get("ghost", False),
+                shoulder_turn=float(raw.get("shoulder_turn", 0.0)),
+                head_turn=float(raw.get("head_turn", 0.0)),
+                solid=tuple(raw.get("solid", ())),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]
     key_frame = data.get("key_frame", moving[-1] if moving else len(frames))
-    return Pose(tuple(data.get("props", ())), tuple(frames), key_frame - 1)
+    view = data.get("view", "side")
+    angles = VIEWS[view] if isinstance(view, str) else (float(view[0]), float(view[1]))
+    return Pose(tuple(data.get("props", ())), tuple(frames), key_frame - 1, angles)
 
 
-def _arm(angles: list[float]) -> tuple[float, float]:
-    return float(angles[0]), float(angles[1])
+def _segment(value: Any) -> Segment:
+    """An angle alone (in the side view's plane), or [angle, degrees out of it]."""
+    if isinstance(value, list):
+        return float(value[0]), float(value[1])
+    return float(value), 0.0
 
 
-def _leg(angles: list[float]) -> tuple[float, float, float]:
+def _arm(angles: list[Any]) -> tuple[Segment, Segment]:
+    return _segment(angles[0]), _segment(angles[1])
+
+
+def _leg(angles: list[Any]) -> tuple[Segment, Segment, Segment]:
+    thigh, shin = _segment(angles[0]), _segment(angles[1])
     # Without a third angle, the foot is at a right angle to the shin, toes forward.
-    foot = angles[2] if len(angles) == 3 else angles[1] + 90
-    return float(angles[0]), float(angles[1]), float(foot)
+    foot = _segment(angles[2]) if len(angles) == 3 else (shin[0] + 90, shin[1])
+    return thigh, shin, foot

@@ -1,0 +1,144 @@
+"""The body of a pictogram in three dimensions, and the view it is drawn from.
+
+A pose file gives each body part a direction: an angle in the side view's
+plane (0 forward, 90 up, as the figure faces right) and, from format 2 on,
+how far it turns out of that plane (`[angle, side]`, side in degrees). A
+knee can then open to the side, a foot rest on the other thigh, legs cross,
+the shoulders turn about the spine. Joints are worked out in 3-D (x forward,
+y up, z towards the near side of the body), then projected to the view the
+exercise needs: the side for lifts and bends, the front or from above where
+the movement is a twist or a tilt. The projection is orthographic, so one
+body unit is the same length on paper in every view: pictures share a scale.
+
+Pure geometry: no drawing, no files.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from makeplan.poses import Frame, Segment
+
+Vec = tuple[float, float, float]
+
+# Body proportions, in units of roughly a standing person's height.
+TORSO = 0.31
+NECK = 0.045
+HEAD_RADIUS = 0.066
+UPPER_ARM = 0.16
+FOREARM = 0.15
+THIGH = 0.245
+SHIN = 0.235
+FOOT = 0.075
+HIP_HALF = 0.05  # from the middle of the hips to each hip joint
+SHOULDER_HALF = 0.075
+
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A joint seen from the view: where it is on paper, and how near the eye."""
+
+    x: float
+    y: float
+    depth: float
+
+
+def _direction(segment: Segment, outward: float = 1.0) -> Vec:
+    angle, side = math.radians(segment[0]), math.radians(segment[1]) * outward
+    return (
+        math.cos(side) * math.cos(angle),
+        math.cos(side) * math.sin(angle),
+        math.sin(side),
+    )
+
+
+def _add(point: Vec, direction: Vec, length: float) -> Vec:
+    return (
+        point[0] + direction[0] * length,
+        point[1] + direction[1] * length,
+        point[2] + direction[2] * length,
+    )
+
+
+def _rotate(vector: Vec, axis: Vec, degrees: float) -> Vec:
+    """`vector` turned about the unit `axis` by `degrees` (right-hand rule)."""
+    angle = math.radians(degrees)
+    cos, sin = math.cos(angle), math.sin(angle)
+    ax, ay, az = axis
+    vx, vy, vz = vector
+    dot = ax * vx + ay * vy + az * vz
+    cross = (ay * vz - az * vy, az * vx - ax * vz, ax * vy - ay * vx)
+    return (
+        vx * cos + cross[0] * sin + ax * dot * (1 - cos),
+        vy * cos + cross[1] * sin + ay * dot * (1 - cos),
+        vz * cos + cross[2] * sin + az * dot * (1 - cos),
+    )
+
+
+def _unit(vector: Vec) -> Vec:
+    length = math.sqrt(sum(part * part for part in vector)) or 1.0
+    return (vector[0] / length, vector[1] / length, vector[2] / length)
+
+
+def joints_3d(frame: Frame) -> dict[str, Vec]:
+    """Every joint with the middle of the hips at the origin.
+
+    Besides the joints a pose file names (hip, shoulder, head, elbows,
+    hands, knees, ankles, toes), the hip and shoulder joints of each side
+    (`near_hip`, `far_shoulder`...) and the tip of the nose (`face`), which
+    shows which way the head is turned.
+    """
+    hip: Vec = (0.0, 0.0, 0.0)
+    spine = _direction(frame.torso)
+    shoulder = _add(hip, spine, TORSO)
+    # The shoulders turn about the spine: positive brings the near shoulder forward.
+    across = _unit(_rotate((0.0, 0.0, 1.0), spine, frame.shoulder_turn))
+    neck = _direction(frame.head)
+    head = _add(shoulder, neck, NECK + HEAD_RADIUS)
+    # The face looks the way the front of the chest does, turned by head_turn about
+    # the neck (positive: towards the near side).
+    chest_front = _unit(
+        (
+            spine[1] * across[2] - spine[2] * across[1],
+            spine[2] * across[0] - spine[0] * across[2],
+            spine[0] * across[1] - spine[1] * across[0],
+        )
+    )
+    face_direction = _rotate(chest_front, neck, -frame.head_turn)
+    joints: dict[str, Vec] = {
+        "hip": hip,
+        "shoulder": shoulder,
+        "head": head,
+        "face": _add(head, face_direction, HEAD_RADIUS * 1.5),
+    }
+    for side, outward in (("near", 1.0), ("far", -1.0)):
+        arm = frame.near_arm if side == "near" else frame.far_arm
+        leg = frame.near_leg if side == "near" else frame.far_leg
+        shoulder_joint = _add(shoulder, across, SHOULDER_HALF * outward)
+        hip_joint = _add(hip, (0.0, 0.0, 1.0), HIP_HALF * outward)
+        elbow = _add(shoulder_joint, _direction(arm[0], outward), UPPER_ARM)
+        knee = _add(hip_joint, _direction(leg[0], outward), THIGH)
+        ankle = _add(knee, _direction(leg[1], outward), SHIN)
+        joints[f"{side}_shoulder"] = shoulder_joint
+        joints[f"{side}_hip"] = hip_joint
+        joints[f"{side}_elbow"] = elbow
+        joints[f"{side}_hand"] = _add(elbow, _direction(arm[1], outward), FOREARM)
+        joints[f"{side}_knee"] = knee
+        joints[f"{side}_ankle"] = ankle
+        joints[f"{side}_toe"] = _add(ankle, _direction(leg[2], outward), FOOT)
+    return joints
+
+
+def project(point: Vec, view: tuple[float, float]) -> Placed:
+    """Where `point` lands on paper seen from `view` (yaw, pitch), and its depth
+    (larger is nearer the eye)."""
+    yaw, pitch = math.radians(view[0]), math.radians(view[1])
+    x, y, z = point
+    # Turn about the vertical, then raise the eye.
+    x1 = x * math.cos(yaw) + z * math.sin(yaw)
+    z1 = -x * math.sin(yaw) + z * math.cos(yaw)
+    y2 = y * math.cos(pitch) - z1 * math.sin(pitch)
+    z2 = y * math.sin(pitch) + z1 * math.cos(pitch)
+    return Placed(x1, y2, z2)
