@@ -35,7 +35,6 @@ HIP_HALF = 0.05  # from the middle of the hips to each hip joint
 SHOULDER_HALF = 0.075
 
 
-
 @dataclass(frozen=True)
 class Placed:
     """A joint seen from the view: where it is on paper, and how near the eye."""

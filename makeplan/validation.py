@@ -143,6 +143,22 @@ def _messages(error: ValidationError, schema_name: str) -> Iterator[tuple[Path, 
             else:
                 yield (*path, key), f"is not a known field; expected one of: {', '.join(known)}."
         return
+    if keyword == "oneOf" and error.context:
+        # Say what is wrong with the form the value was written in (a number, or a
+        # list), not only that it matched none of the forms.
+        branches: dict[Any, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        fitting = [
+            subs
+            for subs in branches.values()
+            if not any(sub.validator == "type" for sub in subs)
+            and not (isinstance(instance, list | dict) and any(s.validator == "enum" for s in subs))
+        ]
+        if len(fitting) == 1:
+            for sub in fitting[0]:
+                yield from _messages(sub, schema_name)
+            return
     expected = expected_at(schema_name, path)
     if keyword == "type":
         yield path, f"is {_describe(instance)}; expected {expected}."
@@ -196,7 +212,12 @@ def _subschema(schema_name: str, path: Path) -> dict[str, Any]:
     for part in path:
         node, current_root = _resolve(node, current_root)
         if isinstance(part, int):
-            node = node.get("items", {})
+            # A value that may be written as a number or as a list: the list's form.
+            for branch in node.get("oneOf", ()):
+                if "items" in branch or "prefixItems" in branch:
+                    node, current_root = _resolve(branch, current_root)
+            prefix = node.get("prefixItems", [])
+            node = prefix[part] if part < len(prefix) else node.get("items", {})
         else:
             node = node.get("properties", {}).get(part, {})
     return node

@@ -226,12 +226,20 @@ STRENGTH_NOTE = "Some of your exercises also make your back and belly stronger."
 EXERCISE_LIST_HEADING = "Your exercises"
 
 
-def picture_hint(has_pictures: bool, has_steps: bool) -> str:
+# Small layouts show one frame: the end of the move over a faint start.
+KEY_FRAME_LEGEND = (
+    "In each picture, the faint body is where you start and the dark body is where you end. "
+    "The arrow shows the way to move. "
+)
+
+
+def picture_hint(has_pictures: bool, has_steps: bool, key_frames: bool = False) -> str:
     if not has_pictures:
         return ""
     if has_steps:
         return "Look at the pictures, then read the steps. "
-    return "The picture by each exercise shows how to do it. "
+    legend = KEY_FRAME_LEGEND if key_frames else ""
+    return "The picture by each exercise shows how to do it. " + legend
 
 
 def running_title(plan: Plan) -> str:

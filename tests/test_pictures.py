@@ -93,18 +93,18 @@ BAD_POSES = {
         ["p.toml:9: frame[1].torsoo: is not a known field; did you mean 'torso'?"],
     ),
     "every kind of wrong value": (
-        'props = "floor"\nversion = 2\nkey_frame = 0\n[[frame]]\ncaption = 5\ntorso = 90.5\n'
+        'props = "floor"\nversion = 3\nkey_frame = 0\n[[frame]]\ncaption = 5\ntorso = 90.5\n'
         'torso_curve = 0.5\nhead = "up"\nnear_arm = [0, true]\nfar_arm = [0, 0]\n'
         'far_leg = [0, 0, 0]\nboth_ways = "hip"\nghost = "no"\n',
         [
             'p.toml:1: props: is \'floor\'; expected a list from "floor", "bed", "pillow", '
             '"wall", "chair", like ["floor", "pillow"].',
-            "p.toml:2: version: is 2, too large; expected 1 (the pose file format this "
-            "makeplan reads).",
+            "p.toml:2: version: is 3, too large; expected 1 or 2 (the pose file formats "
+            "this makeplan reads).",
             "p.toml:3: key_frame: is 0, too small; expected the number of the frame small "
             "layouts show, counted from 1.",
             "p.toml:4: frame[1].near_leg: is missing; expected [thigh, shin] or "
-            "[thigh, shin, foot]: angles in degrees.",
+            "[thigh, shin, foot]: angles in degrees (each may be [angle, side]).",
             "p.toml:5: frame[1].caption: is 5; expected a caption of at most 28 letters in "
             "quotes, a few plain words.",
             "p.toml:7: frame[1].torso_curve: is 0.5, too large; expected a bow of the spine "
@@ -112,7 +112,7 @@ BAD_POSES = {
             "p.toml:8: frame[1].head: is 'up'; expected the direction shoulders -> head in "
             "degrees, from -360 to 360.",
             "p.toml:9: frame[1].near_arm[2]: is true; expected an angle in degrees from -360 "
-            "to 360.",
+            "to 360, or [angle, side] with side from -90 to 90.",
             "p.toml:12: frame[1].both_ways: is 'hip'; expected a list of joints, like "
             '["near_knee"].',
             "p.toml:13: frame[1].ghost: is 'no'; expected true or false.",
@@ -132,15 +132,15 @@ BAD_POSES = {
             "p.toml:5: frame[1].torso: is 400, too large; expected the direction hip -> "
             "shoulders in degrees, from -360 to 360.",
             "p.toml:6: frame[1].near_arm: has 1 item, too few; expected [upper arm, forearm]: "
-            "two angles in degrees.",
+            "two angles in degrees (each may be [angle, side]).",
             "p.toml:8: frame[1].near_leg: has 4 items, too many; expected [thigh, shin] or "
-            "[thigh, shin, foot]: angles in degrees.",
+            "[thigh, shin, foot]: angles in degrees (each may be [angle, side]).",
             "p.toml:10: frame[2].torso: is missing; expected the direction hip -> shoulders "
             "in degrees, from -360 to 360.",
             "p.toml:11: frame[2].caption: is empty; expected a caption of at most 28 letters "
             "in quotes, a few plain words.",
             "p.toml:15: frame[2].far_leg[2]: is 999, too large; expected an angle in degrees "
-            "from -360 to 360.",
+            "from -360 to 360, or [angle, side] with side from -90 to 90.",
             f"p.toml:16: frame[2].arrows[1]: is 'knee' (did you mean 'far_knee'?); expected "
             f"{JOINT}.",
         ],
@@ -166,7 +166,8 @@ BAD_POSES = {
         "frame = []\n",
         [
             "p.toml:1: frame: is an empty list; expected one to three [[frame]] tables.",
-            "p.toml:1: version: is missing; expected 1 (the pose file format this makeplan reads).",
+            "p.toml:1: version: is missing; expected 1 or 2 (the pose file formats this "
+            "makeplan reads).",
         ],
     ),
     "frames that are not tables": (

@@ -131,7 +131,11 @@ def safety_block(composer: Composer, x: float, width: float) -> Block:
 def intro_block(plan: Plan, composer: Composer, x: float, width: float, how_to: str) -> Block:
     """How to use the sheet (`how_to`, the arrangement's), and the clinician's notes."""
     sizes = composer.sizes
-    hint = wording.picture_hint(composer.has_pictures, composer.layout.show_steps)
+    hint = wording.picture_hint(
+        composer.has_pictures,
+        composer.layout.show_steps,
+        key_frames=composer.layout.picture_frames == "key",
+    )
     slices = composer.text_lines(hint + how_to, x, width, sizes.body)
     if plan.notes:
         slices += composer.fitted_lines(

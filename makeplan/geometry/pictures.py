@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable
+
 from makeplan.geometry.composer import Composer
 from makeplan.geometry.items import MM, Drawing, Image, Photo
 from makeplan.geometry.slices import Slice, beside, spacer, stack
@@ -31,12 +34,14 @@ def picture_slice(
     panels = (picture.key,) if key_only else picture.panels
     count = len(panels)
     columns = min(columns or count, count)
-    panel_width = (width - (columns - 1) * PANEL_GAP) / columns
-    panel_height = panel_width / picture.aspect
-    if panel_height > max_panel_height:
-        panel_height = max_panel_height
-        panel_width = panel_height * picture.aspect
-    scale = panel_width / picture.width
+    # One body scale for every picture on the sheet: the largest at which each of
+    # them fits its box, its frames in as many rows as suit it best (a curled-up
+    # body is not drawn bigger than a stretched-out one).
+    scale = min(
+        _fit(picture, width, max_panel_height, columns),
+        shared_scale(composer.artwork.pictograms.values(), width, max_panel_height, key_only),
+    )
+    panel_width, panel_height = picture.width * scale, picture.height * scale
     size = composer.sizes.label
     captions = composer.layout.picture_captions and not key_only
     rows: list[Slice] = []
@@ -58,6 +63,29 @@ def picture_slice(
             row = stack([row, beside(*caption_slices)])
         rows.append(row)
     return stack([piece for row in rows for piece in (row, spacer(PANEL_GAP))][:-1])
+
+
+def _fit(picture: Pictogram, width: float, max_panel_height: float, columns: int) -> float:
+    """Points per body unit at which `picture`'s frames, `columns` to a row, fill `width`
+    without a frame taller than `max_panel_height`."""
+    panel_width = (width - (columns - 1) * PANEL_GAP) / columns
+    return min(panel_width / picture.width, max_panel_height / picture.height)
+
+
+def shared_scale(
+    pictures: Iterable[Pictogram], width: float, max_panel_height: float, key_only: bool
+) -> float:
+    """The body scale every picture of a sheet is drawn at, in points per body unit."""
+    return min(
+        (
+            max(
+                _fit(p, width, max_panel_height, columns)
+                for columns in range(1, (1 if key_only else len(p.panels)) + 1)
+            )
+            for p in pictures
+        ),
+        default=math.inf,
+    )
 
 
 def logo_slice(

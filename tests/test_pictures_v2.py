@@ -1,0 +1,141 @@
+"""Pictures a patient can follow (issue 15): one body scale on a sheet, every frame in its
+box, every stroke kept in black and white, pose format 2 read and checked, format 1
+still read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+
+import pytest
+
+from makeplan.build import artwork_for
+from makeplan.catalogue import load_catalogue
+from makeplan.geometry import Artwork, place
+from makeplan.layouts import load_layout
+from makeplan.options import Options
+from makeplan.pictograms import load_pose_text, packaged_pictogram
+from makeplan.poses import Disc, Shape, Stroke, pose_from, pose_problems
+from makeplan.render import text_width
+from makeplan.resolving import with_layout
+from makeplan.selection import select
+
+IDS = [exercise.id for exercise in load_catalogue(())]
+
+
+@pytest.mark.parametrize("layout", ["one-page", "handout", "large-print", "week"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_picture_on_a_sheet_has_one_body_scale(layout: str, paper: str) -> None:
+    ability = 1 if layout == "week" else 3
+    options = Options(layout=layout, paper=paper, ability=ability, date=dt.date(2026, 11, 30))
+    loaded = load_layout(layout)
+    plan = select(load_catalogue(()), with_layout(options, loaded))
+    artwork = Artwork(artwork_for(plan, loaded, False)[0], None)
+    document = place(plan, loaded, paper, text_width, artwork)
+    scales = {round(d.scale, 6) for page in document.pages for d in page.drawings}
+    assert len(scales) == 1, (layout, paper, scales)
+
+
+def _extent(mark: Stroke | Shape | Disc) -> tuple[float, float, float, float]:
+    if isinstance(mark, Disc):
+        return (mark.x - mark.radius, mark.y - mark.radius, mark.x + mark.radius,
+                mark.y + mark.radius)  # fmt: skip
+    xs = [x for x, _ in mark.points]
+    ys = [y for _, y in mark.points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_frame_is_inside_its_picture(exercise_id: str) -> None:
+    picture = packaged_pictogram(exercise_id)
+    assert picture is not None
+    for panel in [*picture.panels, picture.key]:
+        for mark in panel.marks:
+            left, bottom, right, top = _extent(mark)
+            assert left >= -1e-6 and bottom >= -1e-6, (exercise_id, panel.caption)
+            assert right <= picture.width + 1e-6 and top <= picture.height + 1e-6
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_no_stroke_is_lost_in_black_and_white(exercise_id: str) -> None:
+    # Meaning is never in colour alone: every mark of the figure is gray enough to
+    # print, and the arrows (blue in colour) are black in gray.
+    picture = packaged_pictogram(exercise_id)
+    assert picture is not None
+    for panel in [*picture.panels, picture.key]:
+        for mark in panel.marks:
+            if isinstance(mark, Stroke) and mark.gray < 1.0:
+                assert mark.gray <= 0.8, (exercise_id, mark)
+            if isinstance(mark, Stroke) and mark.accent:
+                assert mark.gray == 0.0
+
+
+def test_every_packaged_pose_is_format_2() -> None:
+    from importlib import resources
+
+    folder = resources.files("makeplan") / "assets" / "poses"
+    for entry in folder.iterdir():
+        if entry.name.endswith(".toml"):
+            assert tomllib.loads(entry.read_text())["version"] == 2, entry.name
+
+
+FORMAT_1 = b"""version = 1
+props = ["floor"]
+[[frame]]
+caption = "Lie down"
+torso = 180
+near_arm = [0, 0]
+far_arm = [0, 0]
+near_leg = [0, 0]
+far_leg = [0, 0]
+"""
+
+
+def test_format_1_is_still_read_and_its_new_keys_need_format_2() -> None:
+    picture = load_pose_text(FORMAT_1, "old.toml", "old")
+    assert len(picture.panels) == 1
+    with_new = FORMAT_1.replace(b"far_leg = [0, 0]", b"far_leg = [[0, 30], 0]\nhead_turn = 20")
+    _, problems = pose_problems(with_new, "mixed.toml")
+    assert [(p.line, p.field) for p in problems] == [
+        (9, "frame[1].far_leg"),
+        (10, "frame[1].head_turn"),
+    ]
+    assert all("expected version = 2" in p.message for p in problems)
+    upgraded = with_new.replace(b"version = 1", b"version = 2")
+    assert pose_problems(upgraded, "new.toml")[1] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "words"),
+    [
+        ('view = "behind"', "view", '"side", "front", "above"'),
+        ("view = [10, 120]", "view[2]", "pitch from 0 to 90"),
+        ("near_leg = [[0, 120], 0]", "frame[1].near_leg[1][2]", "side angle from -90 to 90"),
+        ("shoulder_turn = 100", "frame[1].shoulder_turn", "-90 to 90"),
+        ('solid = ["near_leg"]', "frame[1].solid[1]", '"far_arm" or "far_leg"'),
+    ],
+)
+def test_format_2_problems_name_their_line(line: str, field: str, words: str) -> None:
+    text = FORMAT_1.replace(b"version = 1", b"version = 2")
+    if field.startswith("frame") and not line.startswith("near_leg"):
+        text += line.encode() + b"\n"
+    elif line.startswith("near_leg"):
+        text = text.replace(b"near_leg = [0, 0]", line.encode())
+    else:
+        text = text.replace(b'props = ["floor"]', b'props = ["floor"]\n' + line.encode())
+    _, problems = pose_problems(text, "p.toml")
+    assert len(problems) == 1, problems
+    assert problems[0].field == field and words in problems[0].message, problems[0]
+
+
+def test_the_3d_body_turns_a_knee_out_and_the_shoulders_about_the_spine() -> None:
+    from makeplan.figure import joints_3d
+
+    data = tomllib.loads(FORMAT_1.decode().replace("version = 1", "version = 2"))
+    frame = data["frame"][0]
+    frame.update(torso=90, near_leg=[[0, 60], 270], shoulder_turn=90)
+    joints = joints_3d(pose_from(data).frames[0])
+    # The near knee opens out to the near side (z), not forward only.
+    assert joints["near_knee"][2] > joints["near_hip"][2] + 0.15
+    # Shoulders turned a quarter: the near shoulder is in front (x), not to the side.
+    assert joints["near_shoulder"][0] > 0.07 and abs(joints["near_shoulder"][2]) < 1e-9
