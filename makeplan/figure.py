@@ -105,6 +105,18 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
             spine[0] * across[1] - spine[1] * across[0],
         )
     )
+    # A head lifted or bowed from the line of the spine takes the face with it.
+    bend_axis = (
+        spine[1] * neck[2] - spine[2] * neck[1],
+        spine[2] * neck[0] - spine[0] * neck[2],
+        spine[0] * neck[1] - spine[1] * neck[0],
+    )
+    bend_sine = math.sqrt(sum(part * part for part in bend_axis))
+    if bend_sine > 1e-9:
+        bend = math.degrees(
+            math.atan2(bend_sine, sum(a * b for a, b in zip(spine, neck, strict=True)))
+        )
+        chest_front = _rotate(chest_front, _unit(bend_axis), bend)
     face_direction = _rotate(chest_front, neck, -frame.head_turn)
     joints: dict[str, Vec] = {
         "hip": hip,

@@ -279,10 +279,12 @@ def _curved_arrow(start: Point, end: Point, centre: Point) -> list[Mark]:
     # Stop short of the joint so the head does not sit on top of the limb.
     points = _quadratic(start, control, end, [0.1 + 0.78 * i / steps for i in range(steps + 1)])
     head_size = 0.055
-    return [
+    arrow: list[Mark] = [
         Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
         _arrow_head(points[-1], points[-3], head_size),
     ]
+    # A white edge, so an arrow over the dark body still shows in black and white.
+    return [_halo(mark) for mark in arrow] + arrow
 
 
 def _both_ways(joint: Point) -> list[Mark]:
@@ -290,36 +292,48 @@ def _both_ways(joint: Point) -> list[Mark]:
     radius = 0.11
     angles = [math.radians(45 + 90 * index / 16) for index in range(17)]
     points = [(joint[0] + radius * math.cos(a), joint[1] + radius * math.sin(a)) for a in angles]
-    return [
+    arc: list[Mark] = [
         Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
         _arrow_head(points[-1], points[-3], 0.05),
         _arrow_head(points[0], points[2], 0.05),
     ]
+    return [_halo(mark) for mark in arc] + arc
 
 
 # --- assembling the pictogram ---
 
 
 def _bounds(marks: list[Mark]) -> tuple[float, float, float, float]:
+    """The box the marks cover, their line widths included."""
     xs: list[float] = []
     ys: list[float] = []
     for mark in marks:
         if isinstance(mark, Disc):
-            xs += [mark.x - mark.radius, mark.x + mark.radius]
-            ys += [mark.y - mark.radius, mark.y + mark.radius]
+            reach = mark.radius + mark.line_width / 2
+            xs += [mark.x - reach, mark.x + reach]
+            ys += [mark.y - reach, mark.y + reach]
         else:
-            xs += [p[0] for p in mark.points]
-            ys += [p[1] for p in mark.points]
+            half = (mark.width if isinstance(mark, Stroke) else mark.line_width) / 2
+            xs += [x for p in mark.points for x in (p[0] - half, p[0] + half)]
+            ys += [y for p in mark.points for y in (p[1] - half, p[1] + half)]
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _shift(marks: list[Mark], dx: float, dy: float) -> tuple[Mark, ...]:
+def _shift(marks: list[Mark], dx: float, dy: float, places: int | None = None) -> tuple[Mark, ...]:
+    """`marks` moved by (dx, dy); rounded to `places` when given (a thousandth of a
+    body unit is a twentieth of a millimetre at the largest size printed: fewer
+    digits in the file, nothing to see)."""
+
+    def at(value: float) -> float:
+        return value if places is None else round(value, places)
+
     moved: list[Mark] = []
     for mark in marks:
         if isinstance(mark, Disc):
-            moved.append(replace(mark, x=mark.x + dx, y=mark.y + dy))
+            moved.append(replace(mark, x=at(mark.x + dx), y=at(mark.y + dy)))
         else:
-            moved.append(replace(mark, points=tuple((x + dx, y + dy) for x, y in mark.points)))
+            points = tuple((at(x + dx), at(y + dy)) for x, y in mark.points)
+            moved.append(replace(mark, points=points))
     return tuple(moved)
 
 
@@ -330,40 +344,57 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     frame before it, for layouts with room for only one small picture.
     """
     props, frames = pose.props, pose.frames
-    posed = [_posed(frame, props, pose.view) for frame in frames]
+    # Each frame is seen from its own view, or the pose's: the hug from the side, say,
+    # and the tilt that follows from above.
+    views = [frame.view or pose.view for frame in frames]
+    posed = [_posed(frame, props, view) for frame, view in zip(frames, views, strict=True)]
     figures: list[list[Mark]] = []
     order = [*range(len(frames)), pose.key_frame]
     for count, index in enumerate(order):
         frame, joints = frames[index], posed[index]
+        # The frame before, seen from this frame's view: its ghost, and where arrows start.
+        before = _posed(frames[index - 1], props, views[index]) if index > 0 else joints
         marks: list[Mark] = []
         if index > 0 and (frame.ghost or count == len(frames)):
-            marks += _body(posed[index - 1], frames[index - 1], ghost=True)
+            marks += _body(before, frames[index - 1], ghost=True)
         marks += _body(joints, frame)
         centre = joints["hip"]
         for name in frame.arrows:
-            marks += _curved_arrow(posed[index - 1][name], joints[name], centre)
+            marks += _curved_arrow(before[name], joints[name], centre)
         for name in frame.both_ways:
             marks += _both_ways(joints[name])
         figures.append(marks)
+    overhead = [views[index][1] >= 45 for index in order]
     # Props span the widest figure, so every frame shows the same floor or bed.
     left = min(_bounds(marks)[0] for marks in figures) - PAD
     right = max(_bounds(marks)[2] for marks in figures) + PAD
     support = BED_TOP if "bed" in props else 0.0
     top = max(_bounds(marks)[3] for marks in figures)
-    overhead = pose.view[1] >= 45
-    if overhead:
-        support = min(_bounds(marks)[1] for marks in figures) - PAD
+    # Seen a little from above, a near foot on the floor is drawn lower than a far
+    # one: the floor (or bed) goes under the lowest of them.
+    sloped = [
+        marks
+        for marks, index, seen in zip(figures, order, overhead, strict=True)
+        if not seen and views[index][1] > 0
+    ]
+    sink = min([0.0, *(_bounds(marks)[1] + LIMB_WIDTH / 2 - support for marks in sloped)])
+    above = [marks for marks, seen in zip(figures, overhead, strict=True) if seen]
+    if above:
+        mat_bottom = min(_bounds(marks)[1] for marks in above) - PAD
+        mat_top = max(_bounds(marks)[3] for marks in above) + PAD
+        if all(overhead):
+            support = mat_bottom
     panels: list[list[Mark]] = []
-    for marks, index in zip(figures, order, strict=True):
+    for marks, index, seen in zip(figures, order, overhead, strict=True):
         joints = posed[index]
         scenery: list[Mark] = []
-        if overhead:
-            scenery += _seen_from_above(props, joints, left, support, right, top + PAD)
+        if seen:
+            scenery += _seen_from_above(props, joints, left, mat_bottom, right, mat_top)
         elif "bed" in props:
-            scenery += _bed(left, right)
-        if not overhead and ("floor" in props or "bed" not in props):
-            scenery += _floor(left, right)
-        if "pillow" in props and not overhead:
+            scenery += list(_shift(_bed(left, right), 0.0, sink))
+        if not seen and ("floor" in props or "bed" not in props):
+            scenery += list(_shift(_floor(left, right), 0.0, sink))
+        if "pillow" in props and not seen:
             scenery += _pillow(joints, support)
         if "wall" in props:
             scenery += _wall(joints, max(top, 0.5))
@@ -372,27 +403,35 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         panels.append(scenery + marks)
     low_x = min(_bounds(marks)[0] for marks in panels) - PAD / 2
     high_x = max(_bounds(marks)[2] for marks in panels) + PAD / 2
-    low_y = min(_bounds(marks)[1] for marks in panels) - PAD / 2
-    high_y = max(_bounds(marks)[3] for marks in panels) + PAD / 2
-    shifted = [
-        Panel(frames[index].caption, _shift(marks, -low_x, -low_y))
-        for index, marks in zip(order, panels, strict=True)
-    ]
+    # Each frame stands on its own lowest mark (frames seen from the same view share
+    # their floor line, so they still line up); all share the widest frame's width.
+    shifted = []
+    lows: dict[int, float] = {}
+    for index, marks in zip(order, panels, strict=True):
+        own_low = _bounds(marks)[1] - PAD / 2
+        lows.setdefault(index, own_low)
+        shifted.append(
+            Panel(
+                frames[index].caption,
+                _shift(marks, -low_x, -own_low, places=3),
+                round(_bounds(marks)[3] + PAD / 2 - own_low, 3),
+            )
+        )
     return Pictogram(
         exercise_id=exercise_id,
         width=high_x - low_x,
-        height=high_y - low_y,
+        height=max(panel.height for panel in shifted),
         panels=tuple(shifted[:-1]),
         key=shifted[-1],
         joints=tuple(
             {
-                name: (x - low_x, y - low_y)
+                name: (round(x - low_x, 3), round(y - lows[index], 3))
                 for name, (x, y) in joints.items()
                 if not name.endswith("@depth")
             }
-            for joints in posed
+            for index, joints in enumerate(posed)
         ),
-        support=support - low_y,
+        support=support - lows[0],
     )
 
 

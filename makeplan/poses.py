@@ -75,6 +75,9 @@ class Panel:
 
     caption: str
     marks: tuple[Mark, ...]
+    # Its own height in units, at most the pictogram's: a frame seen from another
+    # view (the side, then from above) need not take the tallest frame's room.
+    height: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class Frame:
     shoulder_turn: float = 0.0  # the shoulders about the spine: + brings the near one forward
     head_turn: float = 0.0  # the face about the neck: + towards the near side
     solid: tuple[str, ...] = ()  # far limbs drawn dark: they do the work
+    view: tuple[float, float] | None = None  # this frame's own view, if not the pose's
 
 
 @dataclass(frozen=True)
@@ -196,7 +200,7 @@ def _rule_problems(
 VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
 # Keys that only format 2 has.
 FORMAT_2_POSE_KEYS = ("view",)
-FORMAT_2_FRAME_KEYS = ("shoulder_turn", "head_turn", "solid")
+FORMAT_2_FRAME_KEYS = ("shoulder_turn", "head_turn", "solid", "view")
 
 
 def pose_from(data: Mapping[str, Any]) -> Pose:
@@ -220,13 +224,17 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 shoulder_turn=float(raw.get("shoulder_turn", 0.0)),
                 head_turn=float(raw.get("head_turn", 0.0)),
                 solid=tuple(raw.get("solid", ())),
+                view=_view(raw["view"]) if "view" in raw else None,
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]
     key_frame = data.get("key_frame", moving[-1] if moving else len(frames))
-    view = data.get("view", "side")
-    angles = VIEWS[view] if isinstance(view, str) else (float(view[0]), float(view[1]))
+    angles = _view(data.get("view", "side"))
     return Pose(tuple(data.get("props", ())), tuple(frames), key_frame - 1, angles)
+
+
+def _view(value: Any) -> tuple[float, float]:
+    return VIEWS[value] if isinstance(value, str) else (float(value[0]), float(value[1]))
 
 
 def _segment(value: Any) -> Segment:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from makeplan.geometry.composer import Composer
 from makeplan.geometry.items import MM, Drawing, Image, Photo
 from makeplan.geometry.slices import Slice, beside, spacer, stack
-from makeplan.poses import Pictogram
+from makeplan.poses import Panel, Pictogram
 
 PANEL_GAP = 2 * MM
 
@@ -33,24 +33,27 @@ def picture_slice(
     key_only = composer.layout.picture_frames == "key"
     panels = (picture.key,) if key_only else picture.panels
     count = len(panels)
-    columns = min(columns or count, count)
     # One body scale for every picture on the sheet: the largest at which each of
     # them fits its box, its frames in as many rows as suit it best (a curled-up
-    # body is not drawn bigger than a stretched-out one).
-    scale = min(
-        _fit(picture, width, max_panel_height, columns),
-        shared_scale(composer.artwork.pictograms.values(), width, max_panel_height, key_only),
-    )
-    panel_width, panel_height = picture.width * scale, picture.height * scale
+    # body is not drawn bigger than a stretched-out one). Then as many frames to a
+    # row as fit at that scale, up to `columns`.
+    on_sheet = [*composer.artwork.pictograms.values(), picture]
+    scale = shared_scale(on_sheet, width, max_panel_height, key_only)
+    panel_width = picture.width * scale
+    fitting = max(1, int((width + PANEL_GAP + 1e-6) // (panel_width + PANEL_GAP)))
+    columns = max(1, min(columns or count, count, fitting))
     size = composer.sizes.label
     captions = composer.layout.picture_captions and not key_only
     rows: list[Slice] = []
     for first in range(0, count, columns):
-        row = Slice(panel_height)
+        in_row = panels[first : first + columns]
+        # A row is as tall as its tallest frame; each frame stands on the row's floor.
+        row = Slice(max(_own_height(panel, picture) for panel in in_row) * scale)
         caption_slices: list[Slice] = []
-        for column, panel in enumerate(panels[first : first + columns]):
+        for column, panel in enumerate(in_row):
             left = x + column * (panel_width + PANEL_GAP)
-            row.drawings.append(Drawing(left, 0.0, panel_width, panel_height, panel, scale))
+            height = _own_height(panel, picture) * scale
+            row.drawings.append(Drawing(left, 0.0, panel_width, height, panel, scale))
             if captions:
                 number = f"{first + column + 1}. " if count > 1 else ""
                 # Narrower than the panel, so two captions side by side never read
@@ -63,6 +66,10 @@ def picture_slice(
             row = stack([row, beside(*caption_slices)])
         rows.append(row)
     return stack([piece for row in rows for piece in (row, spacer(PANEL_GAP))][:-1])
+
+
+def _own_height(panel: Panel, picture: Pictogram) -> float:
+    return min(panel.height, picture.height) if panel.height > 0 else picture.height
 
 
 def _fit(picture: Pictogram, width: float, max_panel_height: float, columns: int) -> float:

@@ -1,0 +1,220 @@
+"""The pictures of the stretches show what the article says.
+
+Each test reads a pose file from the checkout and checks the drawn geometry
+(joints on paper, y up) or the 3-D body (x forward, y up, z to the near side)
+for the mistakes the format 1 pictures made: a buttock stretch whose crossed
+knee could not open to the side and whose last frame was a tangle, a hamstring
+stretch whose bent leg stood up like a tent (a chair in the small key frame).
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from makeplan.figure import THIGH, joints_3d
+from makeplan.pictograms import load_pose_text
+from makeplan.poses import Disc, Pictogram, Pose, pose_from
+
+POSES = Path(__file__).parent.parent / "assets" / "poses"
+IDS = ["glute-stretch", "hamstring-stretch", "back-rounder"]
+Vec = tuple[float, ...]
+
+
+def picture(exercise_id: str) -> Pictogram:
+    path = POSES / f"{exercise_id}.toml"
+    return load_pose_text(path.read_bytes(), str(path), exercise_id)
+
+
+def data(exercise_id: str) -> dict[str, object]:
+    return tomllib.loads((POSES / f"{exercise_id}.toml").read_text())
+
+
+def pose(exercise_id: str) -> Pose:
+    return pose_from(data(exercise_id))
+
+
+def along(point: Vec, start: Vec, end: Vec) -> tuple[float, float]:
+    """How far `point` is from the segment start-end, and where along it (0..1) it is nearest."""
+    direction = [b - a for a, b in zip(start, end, strict=True)]
+    length2 = sum(d * d for d in direction)
+    t = sum((p - a) * d for p, a, d in zip(point, start, direction, strict=True)) / length2
+    t = min(1.0, max(0.0, t))
+    nearest = [a + t * d for a, d in zip(start, direction, strict=True)]
+    return math.dist(point, nearest), t
+
+
+def turned_out(joints: dict[str, Vec], side: str) -> float:
+    """Degrees the thigh of `side` turns out of the side plane, away from the body's middle."""
+    outwards = 1.0 if side == "near" else -1.0
+    dz = (joints[f"{side}_knee"][2] - joints[f"{side}_hip"][2]) * outwards
+    return math.degrees(math.asin(max(-1.0, min(1.0, dz / THIGH))))
+
+
+def other(side: str) -> str:
+    return "far" if side == "near" else "near"
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_mark_lies_inside_the_picture(exercise_id: str) -> None:
+    drawn = picture(exercise_id)
+    for panel in (*drawn.panels, drawn.key):
+        for mark in panel.marks:
+            if isinstance(mark, Disc):
+                points = [
+                    (mark.x - mark.radius, mark.y - mark.radius),
+                    (mark.x + mark.radius, mark.y + mark.radius),
+                ]
+            else:
+                points = list(mark.points)
+            for x, y in points:
+                assert -0.001 <= x <= drawn.width + 0.001, (exercise_id, panel.caption)
+                assert -0.001 <= y <= drawn.height + 0.001, (exercise_id, panel.caption)
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_the_stretches_are_in_pose_format_2(exercise_id: str) -> None:
+    assert data(exercise_id)["version"] == 2
+
+
+# --- buttock (glute) stretch: a figure-4, the crossed knee open, legs pulled in ---
+
+
+def crossed_leg(joints: dict[str, Vec]) -> str:
+    """The leg whose ankle is nearer the other thigh (the one that crosses over)."""
+
+    def gap(side: str) -> float:
+        support = other(side)
+        thigh = joints[f"{support}_hip"], joints[f"{support}_knee"]
+        return along(joints[f"{side}_ankle"], *thigh)[0]
+
+    return min(("near", "far"), key=gap)
+
+
+def test_glute_stretch_rests_the_ankle_on_the_other_thigh_below_the_knee() -> None:
+    body = pose("glute-stretch")
+    for index in (1, 2):
+        joints = joints_3d(body.frames[index])
+        crossed = crossed_leg(joints)
+        support = other(crossed)
+        gap, where = along(
+            joints[f"{crossed}_ankle"], joints[f"{support}_hip"], joints[f"{support}_knee"]
+        )
+        # On the thigh (limbs are 0.05 thick), in its knee half: "just below the knee".
+        assert gap < 0.07, (index, gap)
+        assert where > 0.6, (index, where)
+
+
+def test_glute_stretch_opens_the_crossed_knee_out_to_the_side() -> None:
+    body, drawn = pose("glute-stretch"), picture("glute-stretch")
+    for index in (1, 2):
+        joints = joints_3d(body.frames[index])
+        crossed = crossed_leg(joints)
+        # Format 1 could not turn a thigh out of the side plane at all.
+        assert turned_out(joints, crossed) > 20, index
+        # Seen from the view, the open knee stands apart from the other knee and
+        # off the line from the hip to its own ankle: a figure-4, not a fold.
+        on_paper = drawn.joints[index]
+        knee = on_paper[f"{crossed}_knee"]
+        assert math.dist(knee, on_paper[f"{other(crossed)}_knee"]) > 0.1, index
+        gap, _ = along(knee, on_paper["hip"], on_paper[f"{crossed}_ankle"])
+        assert gap > 0.1, index
+    # The open knee needs a view other than the plain side to show.
+    assert body.view != (0.0, 0.0)
+
+
+def test_glute_stretch_pulls_the_legs_towards_the_chest_holding_the_thigh() -> None:
+    body, drawn = pose("glute-stretch"), picture("glute-stretch")
+    cross, pull = joints_3d(body.frames[1]), joints_3d(body.frames[2])
+    support = other(crossed_leg(pull))
+    # The supporting thigh comes past the hip towards the head, the foot off the floor.
+    assert pull[f"{support}_knee"][0] < pull["hip"][0] - 0.05
+    assert pull[f"{support}_knee"][0] < cross[f"{support}_knee"][0] - 0.15
+    assert drawn.joints[2][f"{support}_ankle"][1] - drawn.support > 0.15
+    # An arrow shows the pull, and on paper it goes towards the head (left).
+    moved = body.frames[2].arrows
+    assert moved
+    for name in moved:
+        assert drawn.joints[2][name][0] < drawn.joints[1][name][0] - 0.1, name
+    # Both hands hold the back of that thigh.
+    for side in ("near", "far"):
+        gap, _ = along(pull[f"{side}_hand"], pull[f"{support}_hip"], pull[f"{support}_knee"])
+        assert gap < 0.08, side
+
+
+# --- hamstring stretch: one leg straight, the other open on the floor ---
+
+
+def test_hamstring_stretch_lays_the_bent_knee_down_and_out_to_the_side() -> None:
+    body, drawn = pose("hamstring-stretch"), picture("hamstring-stretch")
+    for index, frame in enumerate(body.frames):
+        joints = joints_3d(frame)
+        # The far knee is down by the floor (not up like a tent), out to the side.
+        assert joints["far_knee"][1] - joints["hip"][1] < 0.05, index
+        assert turned_out(joints, "far") > 35, index
+        # Drawn: the bent knee stays low, not a chair leg standing up.
+        on_paper = drawn.joints[index]
+        assert on_paper["far_knee"][1] - drawn.support < 0.12, index
+    # The open leg needs a view other than the plain side to show.
+    assert body.view != (0.0, 0.0)
+
+
+def test_hamstring_stretch_puts_the_sole_at_the_inner_thigh_of_the_straight_leg() -> None:
+    body = pose("hamstring-stretch")
+    for index, frame in enumerate(body.frames):
+        joints = joints_3d(frame)
+        # The straight leg lies flat on the floor, knee straight.
+        for name in ("near_knee", "near_ankle"):
+            assert abs(joints[name][1] - joints["hip"][1]) < 0.03, (index, name)
+        gap, where = along(joints["far_ankle"], joints["near_hip"], joints["near_knee"])
+        assert gap < 0.07, index
+        assert 0.2 < where < 1.0, index
+        # On the inner side of that thigh, between the two legs.
+        assert joints["far_ankle"][2] < joints["near_hip"][2], index
+
+
+def test_hamstring_stretch_bends_forward_towards_the_toes() -> None:
+    body, drawn = pose("hamstring-stretch"), picture("hamstring-stretch")
+    sit, bend = joints_3d(body.frames[0]), joints_3d(body.frames[-1])
+    assert bend["head"][0] > sit["head"][0] + 0.25
+    assert bend["head"][1] < sit["head"][1] - 0.1
+    for side in ("near", "far"):
+        assert math.dist(bend[f"{side}_hand"], bend["near_toe"]) < 0.1, side
+    # An arrow shows the bend, and the small picture is the bend over the upright start.
+    assert body.frames[-1].arrows
+    assert body.key_frame == len(body.frames) - 1
+    assert drawn.joints[-1]["head"][1] < drawn.joints[0]["head"][1] - 0.1
+
+
+# --- back rounder: both knees to the chest, hands on the backs of the legs, head up ---
+
+
+def test_back_rounder_starts_flat_with_straight_legs() -> None:
+    drawn = picture("back-rounder")
+    flat = drawn.joints[0]
+    for name in ("near_knee", "near_ankle", "far_knee", "far_ankle"):
+        assert abs(flat[name][1] - flat["hip"][1]) < 0.05, name
+    assert flat["near_ankle"][0] - flat["hip"][0] > 0.4
+
+
+def test_back_rounder_hugs_both_knees_and_lifts_the_head_towards_them() -> None:
+    body, drawn = pose("back-rounder"), picture("back-rounder")
+    flat, hug = joints_3d(body.frames[0]), joints_3d(body.frames[1])
+    for side in ("near", "far"):
+        # Both knees come over the hips towards the chest.
+        assert hug[f"{side}_knee"][0] < hug["hip"][0], side
+        assert hug[f"{side}_knee"][1] > 0.15, side
+        # The hands hold the backs of the thighs.
+        gap, _ = along(hug[f"{side}_hand"], hug[f"{side}_hip"], hug[f"{side}_knee"])
+        assert gap < 0.06, side
+    # The head lifts off the floor and comes towards the knees.
+    assert drawn.joints[1]["head"][1] - drawn.joints[0]["head"][1] > 0.1
+    assert math.dist(hug["head"], hug["near_knee"]) < 0.6 * math.dist(
+        flat["head"], flat["near_knee"]
+    )
+    assert set(body.frames[1].arrows) >= {"head"}
+    # Everything moves in the side plane: the side view shows it.
+    assert body.view == (0.0, 0.0)

@@ -1,0 +1,213 @@
+"""The pictures of the sitting and standing exercises show what the articles say.
+
+Each test reads a pose file from the checkout and checks the drawn geometry
+(joints on paper, y up) or the 3-D body (x forward, y up, z to the near side)
+for the mistakes the format 1 pictures made: a twist drawn from the side, raised
+arms hidden in the head, a standing leg drawn light, arms hidden by the head.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from makeplan.figure import HEAD_RADIUS, joints_3d
+from makeplan.pictograms import LIMB_WIDTH, TORSO_WIDTH, load_pose_text
+from makeplan.poses import Disc, Pictogram, Pose, Stroke, pose_from
+
+POSES = Path(__file__).parent.parent / "assets" / "poses"
+IDS = ["seated-twist", "standing-roll-down", "warrior-at-the-wall"]
+Point = tuple[float, float]
+
+
+def picture(exercise_id: str) -> Pictogram:
+    path = POSES / f"{exercise_id}.toml"
+    return load_pose_text(path.read_bytes(), str(path), exercise_id)
+
+
+def pose(exercise_id: str) -> Pose:
+    return pose_from(tomllib.loads((POSES / f"{exercise_id}.toml").read_text()))
+
+
+def to_segment(point: Point, start: Point, end: Point) -> float:
+    """How far `point` is from the segment start-end."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    t = ((point[0] - start[0]) * dx + (point[1] - start[1]) * dy) / (dx * dx + dy * dy)
+    t = min(1.0, max(0.0, t))
+    return math.dist(point, (start[0] + t * dx, start[1] + t * dy))
+
+
+def crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
+    """Whether the segments a-b and c-d cross."""
+
+    def side(p: Point, q: Point, r: Point) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_every_mark_lies_inside_the_picture(exercise_id: str) -> None:
+    drawn = picture(exercise_id)
+    for panel in (*drawn.panels, drawn.key):
+        for mark in panel.marks:
+            if isinstance(mark, Disc):
+                points = [
+                    (mark.x - mark.radius, mark.y - mark.radius),
+                    (mark.x + mark.radius, mark.y + mark.radius),
+                ]
+            else:
+                points = list(mark.points)
+            for x, y in points:
+                assert -0.001 <= x <= drawn.width + 0.001, (exercise_id, panel.caption)
+                assert -0.001 <= y <= drawn.height + 0.001, (exercise_id, panel.caption)
+
+
+# --- seated twist: seen from the front, cross-legged, body and head turn apart ---
+
+
+def test_seated_twist_turns_the_body_one_way_and_the_head_the_other() -> None:
+    drawn, body = picture("seated-twist"), pose("seated-twist")
+    sit, turn = drawn.joints[0], drawn.joints[1]
+    # Seen from the front: both shoulders show, side by side.
+    assert abs(sit["near_shoulder"][0] - sit["far_shoulder"][0]) > 0.1
+    # The shoulders turn: one comes forward, the other goes back.
+    joints = joints_3d(body.frames[1])
+    shoulders = joints["near_shoulder"][0] - joints["far_shoulder"][0]
+    assert abs(shoulders) > 0.08
+    # The near shoulder forward turns the chest to the far side (-z); the face
+    # then looks to the near side (+z): the other way.
+    looks = joints["face"][2] - joints["head"][2]
+    assert abs(looks) > 0.04
+    assert shoulders * looks > 0
+    # On paper the nose shows, on the side away from where the hand sweeps.
+    nose = turn["face"][0] - turn["head"][0]
+    assert math.dist(turn["face"], turn["head"]) >= 0.6 * HEAD_RADIUS
+    sweep = turn["near_hand"][0] - sit["near_hand"][0]
+    assert "near_hand" in body.frames[1].arrows
+    assert nose * sweep < 0
+    # The hand sweeps across the middle of the body: the turn is to be seen.
+    assert min(sit["near_hand"][0], turn["near_hand"][0]) < sit["hip"][0]
+    assert max(sit["near_hand"][0], turn["near_hand"][0]) > sit["hip"][0]
+
+
+def test_seated_twist_sits_with_crossed_legs() -> None:
+    drawn, body = picture("seated-twist"), pose("seated-twist")
+    for index, frame in enumerate(body.frames):
+        joints, seen = joints_3d(frame), drawn.joints[index]
+        # Knees out to the sides, each foot past the middle under the other leg.
+        assert joints["near_knee"][2] > 0.15 and joints["far_knee"][2] < -0.15
+        assert joints["near_ankle"][2] < 0 < joints["far_ankle"][2]
+        # On paper the knees are far apart and the shins cross.
+        assert abs(seen["near_knee"][0] - seen["far_knee"][0]) > 0.3
+        assert crosses(seen["near_knee"], seen["near_toe"], seen["far_knee"], seen["far_toe"])
+        # Sitting on the floor: the hips are at the floor, the head well above.
+        assert seen["hip"][1] - drawn.support < 0.06
+        assert seen["head"][1] - seen["hip"][1] > 0.3
+
+
+# --- standing roll-down: arms up and apart, then curled down with the head hanging ---
+
+
+def test_roll_down_raises_arms_clear_of_the_head() -> None:
+    drawn, body = picture("standing-roll-down"), pose("standing-roll-down")
+    reach = drawn.joints[0]
+    head_x, head_y = reach["head"]
+    for hand in ("near_hand", "far_hand"):
+        assert reach[hand][1] > head_y + HEAD_RADIUS, hand
+    # An arm, not a stick out of the top of the head: the hand is well clear of it.
+    assert abs(reach["near_hand"][0] - head_x) > HEAD_RADIUS + LIMB_WIDTH
+    assert abs(reach["far_hand"][0] - head_x) > HEAD_RADIUS
+    assert to_segment(reach["head"], reach["near_shoulder"], reach["near_hand"]) > HEAD_RADIUS
+    assert set(body.frames[0].both_ways) & {"near_hand", "far_hand"}, "the arms wave"
+
+
+def test_roll_down_curls_the_back_and_hangs_the_head() -> None:
+    drawn, body = picture("standing-roll-down"), pose("standing-roll-down")
+    down = drawn.joints[1]
+    assert down["head"][1] < down["shoulder"][1] < down["hip"][1]
+    assert "head" in body.frames[1].arrows
+    # The back is rounded: the drawn spine bows well away from hip-shoulder.
+    spines = [
+        mark
+        for mark in drawn.panels[1].marks
+        if isinstance(mark, Stroke) and mark.width == TORSO_WIDTH and mark.gray == 0.0
+    ]
+    assert len(spines) == 1
+    bow = max(to_segment(point, down["hip"], down["shoulder"]) for point in spines[0].points)
+    assert bow > 0.07
+    # The arms hang loose, clear of the floor, so they do not read as front legs.
+    for hand in ("near_hand", "far_hand"):
+        assert down[hand][1] - drawn.support > 0.06, hand
+    # The key frame is the rolled-down position over the faint standing start.
+    assert drawn.key.caption == drawn.panels[1].caption
+    ghost = [mark for mark in drawn.key.marks if isinstance(mark, Stroke) and mark.dashed]
+    assert max(y for mark in ghost for _, y in mark.points) > down["hip"][1] + 0.3
+    spread = [x for name, (x, _) in down.items()]
+    assert max(spread) - min(spread) > 0.3
+
+
+# --- warrior at the wall: a dark standing leg, arms to the wall, a head of its own ---
+
+
+def side_view(frame_joints: dict[str, tuple[float, float, float]]) -> dict[str, Point]:
+    """The 3-D joints as the side view sees them (x forward, y up): facts of the pose,
+    whatever view the picture is drawn from."""
+    return {name: (x, y) for name, (x, y, _) in frame_joints.items()}
+
+
+def test_warrior_stands_on_a_straight_dark_leg_and_lifts_the_other_back() -> None:
+    drawn, body = picture("warrior-at-the-wall"), pose("warrior-at-the-wall")
+    frame = body.frames[1]
+    lift = side_view(joints_3d(frame))
+    lowest = min(y for _, y in lift.values())
+    # The standing leg: straight down under its hip, foot on the floor.
+    standing = "far" if lift["far_ankle"][1] < lift["near_ankle"][1] else "near"
+    lifted = "near" if standing == "far" else "far"
+    assert abs(lift[f"{standing}_ankle"][0] - lift[f"{standing}_hip"][0]) < 0.02
+    assert lift[f"{standing}_ankle"][1] - lowest < 0.06
+    # ...drawn dark: it holds the body up.
+    on_paper = drawn.joints[1]
+    names = (f"{standing}_hip", f"{standing}_knee", f"{standing}_ankle", f"{standing}_toe")
+    leg = tuple(on_paper[name] for name in names)
+    strokes = [
+        mark
+        for mark in drawn.panels[1].marks
+        if isinstance(mark, Stroke)
+        and not mark.dashed
+        and len(mark.points) == 4
+        and all(math.dist(a, b) < 1e-6 for a, b in zip(mark.points, leg, strict=True))
+        and mark.gray < 1.0
+    ]
+    assert [mark.gray for mark in strokes] == [0.0]
+    # The other leg lifts straight back to about the height of the hip, with an arrow.
+    assert abs(lift[f"{lifted}_ankle"][1] - lift["hip"][1]) < 0.08
+    assert lift["hip"][0] - lift[f"{lifted}_ankle"][0] > 0.4
+    assert f"{lifted}_ankle" in frame.arrows
+
+
+def test_warrior_reaches_the_wall_with_straight_arms_at_hip_height() -> None:
+    drawn, body = picture("warrior-at-the-wall"), pose("warrior-at-the-wall")
+    for frame, on_paper in zip(body.frames, drawn.joints, strict=True):
+        joints = side_view(joints_3d(frame))
+        # The back is flat and level.
+        assert abs(joints["shoulder"][1] - joints["hip"][1]) < 0.02
+        for side in ("near", "far"):
+            shoulder, elbow, hand = (
+                joints[f"{side}_{part}"] for part in ("shoulder", "elbow", "hand")
+            )
+            assert to_segment(elbow, shoulder, hand) < 0.005, "a straight arm"
+            assert abs(hand[1] - joints["hip"][1]) < 0.12, "hands about hip height"
+            assert hand[0] - joints["head"][0] > HEAD_RADIUS * 2, "the arm reaches past the head"
+        # The hands are the front of the figure: the wall is drawn at them.
+        front = max(x for name, (x, _) in on_paper.items() if not name.endswith("hand"))
+        assert on_paper["near_hand"][0] > front
+        # The head is a head of its own: the arm does not run through it, the nose shows.
+        assert (
+            to_segment(on_paper["head"], on_paper["near_shoulder"], on_paper["near_hand"])
+            > HEAD_RADIUS
+        )
+        assert math.dist(on_paper["face"], on_paper["head"]) >= 0.6 * HEAD_RADIUS
