@@ -36,7 +36,7 @@ LIMB_WIDTH = 0.05  # body-like, not hairlines: limbs read at 20 mm
 TORSO_WIDTH = 0.085
 FAR_GRAY = 0.6  # the far arm and leg are lighter, so the near ones read in front
 PROP_GRAY = 0.45
-GHOST_GRAY = 0.74
+GHOST_GRAY = 0.8
 BED_TOP = 0.11  # the mattress top, above the floor
 PAD = 0.06  # room around the figure inside each frame
 HALO = 0.022  # the white edge round each body part
@@ -87,7 +87,8 @@ def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[M
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
-    the work); a ghost (the frame before, behind this one) is faint and dashed.
+    the work); a ghost (the frame before, behind this one) is faint: a light gray body, whole,
+    so that small it still reads as a body and not as a row of dashes.
     """
     parts: list[tuple[float, list[Mark]]] = []
 
@@ -104,7 +105,6 @@ def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[M
                 tuple(joints[name] for name in names),
                 LIMB_WIDTH,
                 shade(0.0 if dark else FAR_GRAY),
-                dashed=ghost,
             )
             parts.append((_depth(joints, *names[1:]), [stroke]))
     body_gray = shade(0.0)
@@ -123,7 +123,6 @@ def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[M
             _torso_points(joints["hip"], joints["shoulder"], frame.torso_curve),
             TORSO_WIDTH,
             body_gray,
-            dashed=ghost,
         )
     )
     parts.append((_depth(joints, "hip", "shoulder"), trunk))
@@ -340,7 +339,7 @@ def _shift(marks: list[Mark], dx: float, dy: float, places: int | None = None) -
 def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     """Shapes for each frame, then one shared box size so the frames match in scale.
 
-    The last shape set is the key frame drawn over a faint dashed copy of the
+    The last shape set is the key frame drawn over a faint (light gray) copy of the
     frame before it, for layouts with room for only one small picture.
     """
     props, frames = pose.props, pose.frames

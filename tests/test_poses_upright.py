@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
-from makeplan.pictograms import LIMB_WIDTH, TORSO_WIDTH, load_pose_text
+from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH, load_pose_text
 from makeplan.poses import Disc, Pictogram, Pose, Stroke, pose_from
 
 POSES = Path(__file__).parent.parent / "assets" / "poses"
@@ -144,7 +144,9 @@ def test_roll_down_curls_the_back_and_hangs_the_head() -> None:
         assert down[hand][1] - drawn.support > 0.06, hand
     # The key frame is the rolled-down position over the faint standing start.
     assert drawn.key.caption == drawn.panels[1].caption
-    ghost = [mark for mark in drawn.key.marks if isinstance(mark, Stroke) and mark.dashed]
+    ghost = [
+        mark for mark in drawn.key.marks if isinstance(mark, Stroke) and mark.gray == GHOST_GRAY
+    ]
     assert max(y for mark in ghost for _, y in mark.points) > down["hip"][1] + 0.3
     spread = [x for name, (x, _) in down.items()]
     assert max(spread) - min(spread) > 0.3
