@@ -279,32 +279,19 @@ def _attach(canvas: Any, attachments: Sequence[Attachment]) -> None:
     canvas.setCatalogEntry("AF", PDFArray(specs))
 
 
-# Viewers that run form scripts (Acrobat, Foxit...) let only digits be typed in a
-# pain box, and refuse a number above 10 with a message; `makeplan report` checks
-# again, for the viewers that do not.
-_PAIN_KEYSTROKE = "if (!event.willCommit) event.rc = /^[0-9]*$/.test(event.change);"
-_PAIN_VALIDATE = (
-    'if (event.value !== "" && !/^(10|[0-9])$/.test(event.value)) {'
-    ' app.alert("Write your pain as a whole number: 0 is no pain, 10 is the worst.");'
-    " event.rc = false; }"
-)
-
-
 def _add_pain_field(canvas: Any, box: WriteIn, shared: dict[Any, Any]) -> None:
-    """A text field over a pain box: two characters, centred, digits only."""
-    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
+    """A text field over a pain box: two characters, centred.
+
+    No script checks what is typed: a sheet carries no active content (hospital
+    mail filters hold back PDFs with JavaScript), and `makeplan report` checks
+    every pain score itself, leaving out with a warning what is not 0 to 10.
+    """
+    from reportlab.pdfbase.pdfdoc import PDFString
 
     form = canvas.acroForm
-    if "pain-actions" not in shared:
+    if "pain-font" not in shared:
         _, font = form.makeFont("Helvetica")  # into the form's resources, for /DA
         shared["pain-font"] = font
-
-        def script(code: str) -> Any:
-            return PDFDictionary({"S": PDFName("JavaScript"), "JS": PDFString(code)})
-
-        shared["pain-actions"] = form.getRef(
-            PDFDictionary({"K": script(_PAIN_KEYSTROKE), "V": script(_PAIN_VALIDATE)})
-        )
     _add_widget(
         canvas,
         box,
@@ -314,7 +301,6 @@ def _add_pain_field(canvas: Any, box: WriteIn, shared: dict[Any, Any]) -> None:
             "Q": 1,  # centred
             "DA": PDFString(f"/{shared['pain-font']} 0 Tf 0 g"),  # 0: fit the box
             "V": PDFString(""),
-            "AA": shared["pain-actions"],
         },
     )
 
