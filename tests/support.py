@@ -145,3 +145,33 @@ def count_calls(function, *args):  # type: ignore[no-untyped-def]
     profile = cProfile.Profile()
     result = profile.runcall(function, *args)
     return result, pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
+
+
+POSES = Path(__file__).parent.parent / "assets" / "poses"
+
+
+def pose_picture(exercise_id: str):  # type: ignore[no-untyped-def]
+    """The pictogram drawn from the checkout's pose file (no reinstall needed)."""
+    from makeplan.pictograms import load_pose_text
+
+    path = POSES / f"{exercise_id}.toml"
+    return load_pose_text(path.read_bytes(), str(path), exercise_id)
+
+
+def pose_of(exercise_id: str):  # type: ignore[no-untyped-def]
+    """The pose read from the checkout's pose file."""
+    import tomllib
+
+    from makeplan.poses import pose_from
+
+    return pose_from(tomllib.loads((POSES / f"{exercise_id}.toml").read_text()))
+
+
+def to_segment(point, start, end) -> float:  # type: ignore[no-untyped-def]
+    """How far `point` is from the segment start-end (2-D or 3-D)."""
+    import math
+
+    along = [b - a for a, b in zip(start, end, strict=True)]
+    t = sum((p - a) * d for p, a, d in zip(point, start, along, strict=True))
+    t = min(1.0, max(0.0, t / sum(d * d for d in along)))
+    return math.dist(point, [a + t * d for a, d in zip(start, along, strict=True)])

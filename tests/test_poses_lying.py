@@ -10,37 +10,18 @@ too thin to see; a far leg drawn light although both legs lift.
 from __future__ import annotations
 
 import math
-import tomllib
-from pathlib import Path
-
-import pytest
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
-from makeplan.pictograms import LIMB_WIDTH, load_pose_text
-from makeplan.poses import Disc, Pictogram, Pose, Shape, Stroke, pose_from
+from makeplan.pictograms import LIMB_WIDTH
+from makeplan.poses import Pictogram, Shape, Stroke
+from support import pose_of as pose
+from support import pose_picture as picture
+from support import to_segment
 
-POSES = Path(__file__).parent.parent / "assets" / "poses"
 IDS = ["knee-hug-side-tilt", "single-knee-to-chest", "double-knee-lift"]
 Vec = tuple[float, ...]
 BED_FILL = 0.9  # the bed (or mattress seen from above) is filled this light gray
 PILLOW_FILL = 0.85  # the pillow seen from the side
-
-
-def picture(exercise_id: str) -> Pictogram:
-    path = POSES / f"{exercise_id}.toml"
-    return load_pose_text(path.read_bytes(), str(path), exercise_id)
-
-
-def pose(exercise_id: str) -> Pose:
-    return pose_from(tomllib.loads((POSES / f"{exercise_id}.toml").read_text()))
-
-
-def to_segment(point: Vec, start: Vec, end: Vec) -> float:
-    """How far `point` is from the segment start-end (2-D or 3-D)."""
-    along = [b - a for a, b in zip(start, end, strict=True)]
-    t = sum((p - a) * d for p, a, d in zip(point, start, along, strict=True))
-    t = min(1.0, max(0.0, t / sum(d * d for d in along)))
-    return math.dist(point, [a + t * d for a, d in zip(start, along, strict=True)])
 
 
 def limb_gray(drawn: Pictogram, frame: int, names: tuple[str, ...]) -> float:
@@ -56,23 +37,6 @@ def limb_gray(drawn: Pictogram, frame: int, names: tuple[str, ...]) -> float:
         ):
             return mark.gray
     raise AssertionError(f"no stroke through {names} in frame {frame + 1}")
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_every_mark_lies_inside_the_picture(exercise_id: str) -> None:
-    drawn = picture(exercise_id)
-    for panel in (*drawn.panels, drawn.key):
-        for mark in panel.marks:
-            if isinstance(mark, Disc):
-                points = [
-                    (mark.x - mark.radius, mark.y - mark.radius),
-                    (mark.x + mark.radius, mark.y + mark.radius),
-                ]
-            else:
-                points = list(mark.points)
-            for x, y in points:
-                assert -0.001 <= x <= drawn.width + 0.001, (exercise_id, panel.caption)
-                assert -0.001 <= y <= drawn.height + 0.001, (exercise_id, panel.caption)
 
 
 # --- knee hug with side tilt: seen from above, the knees tip to one side, then the other ---

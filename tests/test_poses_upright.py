@@ -9,35 +9,16 @@ arms hidden in the head, a standing leg drawn light, arms hidden by the head.
 from __future__ import annotations
 
 import math
-import tomllib
-from pathlib import Path
-
-import pytest
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
-from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH, load_pose_text
-from makeplan.poses import Disc, Pictogram, Pose, Stroke, pose_from
+from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH
+from makeplan.poses import Stroke
+from support import pose_of as pose
+from support import pose_picture as picture
+from support import to_segment
 
-POSES = Path(__file__).parent.parent / "assets" / "poses"
 IDS = ["seated-twist", "standing-roll-down", "warrior-at-the-wall"]
 Point = tuple[float, float]
-
-
-def picture(exercise_id: str) -> Pictogram:
-    path = POSES / f"{exercise_id}.toml"
-    return load_pose_text(path.read_bytes(), str(path), exercise_id)
-
-
-def pose(exercise_id: str) -> Pose:
-    return pose_from(tomllib.loads((POSES / f"{exercise_id}.toml").read_text()))
-
-
-def to_segment(point: Point, start: Point, end: Point) -> float:
-    """How far `point` is from the segment start-end."""
-    dx, dy = end[0] - start[0], end[1] - start[1]
-    t = ((point[0] - start[0]) * dx + (point[1] - start[1]) * dy) / (dx * dx + dy * dy)
-    t = min(1.0, max(0.0, t))
-    return math.dist(point, (start[0] + t * dx, start[1] + t * dy))
 
 
 def crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
@@ -47,23 +28,6 @@ def crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
         return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
 
     return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
-
-
-@pytest.mark.parametrize("exercise_id", IDS)
-def test_every_mark_lies_inside_the_picture(exercise_id: str) -> None:
-    drawn = picture(exercise_id)
-    for panel in (*drawn.panels, drawn.key):
-        for mark in panel.marks:
-            if isinstance(mark, Disc):
-                points = [
-                    (mark.x - mark.radius, mark.y - mark.radius),
-                    (mark.x + mark.radius, mark.y + mark.radius),
-                ]
-            else:
-                points = list(mark.points)
-            for x, y in points:
-                assert -0.001 <= x <= drawn.width + 0.001, (exercise_id, panel.caption)
-                assert -0.001 <= y <= drawn.height + 0.001, (exercise_id, panel.caption)
 
 
 # --- seated twist: seen from the front, cross-legged, body and head turn apart ---
