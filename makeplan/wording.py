@@ -31,7 +31,7 @@ SAFETY_LEAD = f"{SAFETY_HEADING}: {SAFETY_STOP}"
 SAFETY_PARAGRAPH = f"{SAFETY_URGENT_LEAD} {'; '.join(SAFETY_SIGNS)}."
 
 _HOW_TO_TICK = (
-    "Rest first if your back has just gone into spasm. Then move slowly and gently. "
+    "Keep as active as you can. A short rest when a spasm starts is fine, then move gently. "
     "Tick one box each time you finish one. After each round, write your pain in "
 )
 _PAIN_SCALE = ": 0 is no pain, 10 is the worst."
@@ -211,8 +211,9 @@ ABOUT_SPASMS: tuple[tuple[str, str], ...] = (
     ),
     (
         "What to do first",
-        "Rest first. A spasm is a sign that your muscles have done too much. "
-        "When the worst has passed, start the gentle moves in this plan.",
+        "Keep moving as much as you can, and carry on with your day. Staying in bed "
+        "makes it slower to get better. A short rest when a spasm starts is fine. "
+        "Then start the gentle moves in this plan, as far as your pain allows.",
     ),
     (
         "How these exercises help",

@@ -436,7 +436,7 @@ def test_title_page_is_on_for_handouts_and_off_for_one_page(run, tmp_path) -> No
     first = page_texts(tmp_path / "h.pdf")[0]
     for words in (
         "What is a back spasm?",
-        "Rest first",
+        "Keep moving as much as you can",
         "For: Ann Lee",
         "Clinician: Jo Park",
         "Stop, or do less, if your pain gets worse",
