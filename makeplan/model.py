@@ -50,6 +50,10 @@ class Exercise:
     cautions: tuple[str, ...]
     source: tuple[str, ...]
     max_hold_seconds: int | None = None  # a hold the source says never to go past (hold_too_long)
+    # The most the source gives, where it is a dose rather than a safety limit:
+    # --progress stops there; a clinician's own value in a plan may go past it.
+    hold_ceiling_seconds: int | None = None
+    reps_ceiling: int | None = None
     # Where the exercise was read from: None for the built-in catalogue, else the
     # library file (as the user wrote its path), and whether it replaces a built-in one.
     library_file: str | None = None
@@ -77,6 +81,8 @@ class Exercise:
             "hold_seconds": self.hold_seconds,
             "sessions_per_day": self.sessions_per_day,
             "max_hold_seconds": self.max_hold_seconds,
+            "hold_ceiling_seconds": self.hold_ceiling_seconds,
+            "reps_ceiling": self.reps_ceiling,
             "defaults": list(self.defaults),
             "targets": list(self.targets),
             "equipment": list(self.equipment),
@@ -113,6 +119,8 @@ def exercise_from(data: Mapping[str, Any], **where: Any) -> Exercise:
         hold_seconds=data["hold_seconds"],
         sessions_per_day=data["sessions_per_day"],
         max_hold_seconds=data.get("max_hold_seconds"),
+        hold_ceiling_seconds=data.get("hold_ceiling_seconds"),
+        reps_ceiling=data.get("reps_ceiling"),
         defaults=texts("defaults"),
         targets=texts("targets"),
         equipment=texts("equipment"),

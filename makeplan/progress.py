@@ -8,9 +8,11 @@ The rule (also in the README and in `makeplan build --help`):
 2. One step is: a hold 5 seconds longer, if it has a hold and is below its
    ceiling; otherwise one more rep, if below its ceiling; otherwise the dose
    stays (it is at the ceiling).
-3. Ceilings: a hold never goes past the exercise's own limit (the catalogue's
-   `max_hold_seconds`, from the articles) or else 30 seconds; reps never go
-   past 10. An exercise whose starting dose is already higher keeps it.
+3. Ceilings: a hold never goes past the exercise's own limit or the longest
+   hold its article gives (the catalogue's `max_hold_seconds` and
+   `hold_ceiling_seconds`), or else 30 seconds; reps never go past the most
+   its article gives (`reps_ceiling`), or else 10. An exercise whose starting
+   dose is already higher (a clinician's own value) keeps it.
 
 Exercises that were not on the returned sheet keep the dose they have.
 """
@@ -70,12 +72,23 @@ def _step(
         return choice, f"{done}, but pain went up ({scores[0]} to {scores[-1]}), dose kept"
     hold = choice.hold_seconds if choice.hold_seconds is not None else exercise.hold_seconds
     reps = choice.reps if choice.reps is not None else exercise.reps
-    hold_ceiling = exercise.max_hold_seconds or HOLD_CEILING_SECONDS
+    hold_ceiling = min(
+        limit
+        for limit in (
+            exercise.max_hold_seconds,
+            exercise.hold_ceiling_seconds,
+            HOLD_CEILING_SECONDS,
+        )
+        if limit is not None
+    )
     if 0 < hold < hold_ceiling and "hold_seconds" not in fixed:
         longer = min(hold + HOLD_STEP_SECONDS, hold_ceiling)
         return replace(choice, hold_seconds=longer), f"{done}, hold {hold} to {longer} seconds"
-    if reps < REPS_CEILING and "reps" not in fixed:
+    reps_ceiling = min(REPS_CEILING, exercise.reps_ceiling or REPS_CEILING)
+    if reps < reps_ceiling and "reps" not in fixed:
         return replace(choice, reps=reps + 1), f"{done}, reps {reps} to {reps + 1}"
+    if exercise.reps_ceiling is not None and reps >= exercise.reps_ceiling and "reps" not in fixed:
+        return choice, f"{done}, already at the most its article gives, kept"
     if fixed:
         return choice, f"{done}, but the dose given on the command line is used"
     return choice, f"{done}, already at the top dose, kept"

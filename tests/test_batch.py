@@ -117,9 +117,11 @@ def test_warnings_and_progress_lines_name_their_row(run, tmp_path: Path) -> None
     progress = [line for line in lines if line.startswith("Progress:")]
     assert progress == [
         "Progress: row 2 (Ann Lee): Buttock (glute) stretch: 100% done, reps 1 to 2",
-        "Progress: row 2 (Ann Lee): Seated twist: 100% done, reps 5 to 6",
+        "Progress: row 2 (Ann Lee): Seated twist: 100% done, already at the most its "
+        "article gives, kept",
         "Progress: row 3 (Bo Chen): Buttock (glute) stretch: 100% done, reps 1 to 2",
-        "Progress: row 3 (Bo Chen): Seated twist: 100% done, reps 5 to 6",
+        "Progress: row 3 (Bo Chen): Seated twist: 100% done, already at the most its "
+        "article gives, kept",
     ]
     warnings = [line for line in lines if line.startswith("Warning:")]
     assert len(warnings) == 1

@@ -260,7 +260,7 @@ def test_progress_follows_the_documented_rule(run, tmp_path) -> None:
     assert result.code == 0, result.stderr
     assert doses(tmp_path / "next.pdf") == {
         "glute-stretch": (2, 30),  # a 30 s hold is at its ceiling: one more rep
-        "seated-twist": (6, 0),  # no hold: one more rep
+        "seated-twist": (5, 0),  # no hold, and its article's 5 times: kept
         "double-knee-lift": (6, 5),  # its article's 5 s limit: one more rep
         "knee-hug-side-tilt": (5, 5),  # 33% done: kept
     }
@@ -279,11 +279,33 @@ def test_progress_keeps_a_dose_when_pain_goes_up(run, tmp_path) -> None:
     assert result.code == 0
     assert "pain went up (2 to 5), dose kept" in result.stderr
     assert doses(tmp_path / "next.pdf") == {"knee-hug-side-tilt": (5, 5)}
-    # The same ticks with pain going down: the hold goes from 5 to 10 seconds.
+    # The same ticks with pain going down: the dose may move, but the knee hug is at
+    # its article's "about 5 seconds, about 5 times" already, so it stays there.
     pain["knee-hug-side-tilt_day2_session3_pain"] = "1"
     fill_with_pypdf(tmp_path / "s.pdf", tmp_path / "better.pdf", ticks=ticks, pain=pain)
-    assert run("build", "--from", "better.pdf", "--progress", "-o", "n2.pdf").code == 0
-    assert doses(tmp_path / "n2.pdf") == {"knee-hug-side-tilt": (5, 10)}
+    better = run("build", "--from", "better.pdf", "--progress", "-o", "n2.pdf")
+    assert better.code == 0
+    assert "already at the most its article gives, kept" in better.stderr
+    assert doses(tmp_path / "n2.pdf") == {"knee-hug-side-tilt": (5, 5)}
+
+
+def test_progress_stops_at_the_articles_numbers(run, tmp_path) -> None:
+    # The back rounder's article says to hold "five to 10 seconds": the hold goes
+    # 5 -> 10 and then stops; the next step is a rep, never a 15-second hold.
+    args = ["build", "--date", DATE, "-e", "back-rounder", "-o", "s.pdf"]
+    assert run(*args).code == 0
+    names = pypdf.PdfReader(tmp_path / "s.pdf").get_fields()
+    ticks = {n for n in names if not n.endswith("_pain")}
+    fill_with_pypdf(tmp_path / "s.pdf", tmp_path / "back.pdf", ticks=ticks, pain={})
+    first = run("build", "--from", "back.pdf", "--progress", "-o", "w2.pdf")
+    assert "hold 5 to 10 seconds" in first.stderr, first.stderr
+    assert doses(tmp_path / "w2.pdf") == {"back-rounder": (5, 10)}
+    names = pypdf.PdfReader(tmp_path / "w2.pdf").get_fields()
+    ticks = {n for n in names if not n.endswith("_pain")}
+    fill_with_pypdf(tmp_path / "w2.pdf", tmp_path / "back2.pdf", ticks=ticks, pain={})
+    second = run("build", "--from", "back2.pdf", "--progress", "-o", "w3.pdf")
+    assert "reps 5 to 6" in second.stderr, second.stderr
+    assert doses(tmp_path / "w3.pdf") == {"back-rounder": (6, 10)}
 
 
 def test_chart_is_written(run, sheet, tmp_path) -> None:

@@ -162,12 +162,12 @@ def test_boxes_ticked_only_in_their_look_count_with_a_warning(run, tmp_path) -> 
 
 def test_progress_compares_80_percent_exactly(run, tmp_path) -> None:
     # 5 reps x 2 sides x 3 times a day x 7 days = 210 boxes.
-    args = ["build", "--date", "2026-11-02", "-e", "seated-twist", "--days", "7",
+    args = ["build", "--date", "2026-11-02", "-e", "warrior-at-the-wall", "--days", "7",
             "--sessions", "3", "--reps", "5", "-o", "s.pdf"]  # fmt: skip
     assert run(*args).code == 0
     names = sorted(n for n in pypdf.PdfReader(tmp_path / "s.pdf").get_fields() if "_rep" in n)
     assert len(names) == 210
-    for ticked, expected in ((167, "79% done (under 80%), dose kept"), (168, "80% done, reps 5")):
+    for ticked, expected in ((167, "79% done (under 80%), dose kept"), (168, "80% done, hold 5")):
         writer = pypdf.PdfWriter(clone_from=tmp_path / "s.pdf")
         values = dict.fromkeys(names[:ticked], "/Yes")
         for page in writer.pages:
