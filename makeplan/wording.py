@@ -38,7 +38,7 @@ _PAIN_SCALE = ": 0 is no pain, 10 is the worst."
 HOW_TO_USE = _HOW_TO_TICK + "the Pain box" + _PAIN_SCALE
 HOW_TO_USE_WEEK = _HOW_TO_TICK + "the Pain row at the bottom" + _PAIN_SCALE
 WEEK_PAIN_LABEL = "Pain, 0 to 10"
-WEEK_PAIN_SESSIONS = " In the Pain row, each time of the day has its own box, in order."
+WEEK_PAIN_SESSIONS = " In the Pain row, each round of the day has its own box, in order."
 WEEK_EXERCISE_HEADING = "Exercise"
 
 PAIN_LABEL = "Pain"
@@ -95,16 +95,10 @@ def dose_words(item: PlannedExercise) -> str:
     return ", ".join(parts)
 
 
-def ordinal(number: int) -> str:
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
-
-
 def session_label(session: int) -> str:
-    """'1st time', '2nd time', ... for the rows of a day."""
-    return f"{ordinal(session)} time"
+    """'Round 1', 'Round 2', ... for the rows of a day: not '1st time', which reads as
+    the first repetition beside '5 times each side'."""
+    return f"Round {session}"
 
 
 def day_label(start: dt.date, day: int) -> str:
@@ -274,7 +268,7 @@ def helps_line(targets: tuple[str, ...]) -> str:
 
 
 def row_label(plan: Plan, item: PlannedExercise, day: int, session: int) -> str:
-    """A row of boxes' label: 'Mon 23 Nov, 2nd time', as much as the plan needs."""
+    """A row of boxes' label: 'Mon 23 Nov, Round 2', as much as the plan needs."""
     parts = []
     if plan.days > 1:
         parts.append(day_label(plan.date, day))
@@ -287,7 +281,7 @@ def row_label(plan: Plan, item: PlannedExercise, day: int, session: int) -> str:
 
 
 def box_when(plan: Plan, item: PlannedExercise, day: int, session: int, side: str = "both") -> str:
-    """'day 2, 1st time, left side': as much as tells one box of an exercise from another."""
+    """'day 2, Round 1, left side': as much as tells one box of an exercise from another."""
     return ", ".join(
         part
         for part in (
@@ -314,7 +308,7 @@ def after_exercise(name: str, when: str) -> str:
 
 
 def after_the_exercises(start: dt.date, day: int, session: int, sessions: int) -> str:
-    """What a week's pain box is about: 'after the exercises: Mon 23 Nov, 2nd time'."""
+    """What a week's pain box is about: 'after the exercises: Mon 23 Nov, Round 2'."""
     when = day_label(start, day)
     if sessions > 1:
         when += f", {session_label(session)}"

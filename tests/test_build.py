@@ -118,7 +118,7 @@ def test_overrides_and_days(run, tmp_path) -> None:
     assert "4 times each side, hold 10 seconds, twice a day" in text
     assert "3-day sheet" in text
     # Day rows are labelled with the weekday and date, sessions with their number.
-    assert "Mon 23 Nov" in text and "Wed 25 Nov" in text and "2nd time" in text
+    assert "Mon 23 Nov" in text and "Wed 25 Nov" in text and "Round 2" in text
 
 
 def test_field_names_say_exercise_day_session_side_rep(run, tmp_path) -> None:

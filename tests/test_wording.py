@@ -47,7 +47,6 @@ SAMPLES: dict[str, Callable[[], list[str]]] = {
     "times": lambda: [wording.times(1), wording.times(2), wording.times(3)],
     "seconds": lambda: [wording.seconds(1), wording.seconds(30)],
     "dose_words": lambda: [wording.dose_words(ITEM)],
-    "ordinal": lambda: [wording.ordinal(1), wording.ordinal(12), wording.ordinal(23)],
     "session_label": lambda: [wording.session_label(2)],
     "day_label": lambda: [wording.day_label(DATE, 2)],
     "short_day_headings": lambda: [" ".join(h) for h in wording.short_day_headings(DATE, 2)],
