@@ -14,6 +14,7 @@ import math
 from dataclasses import replace
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from makeplan.errors import ProblemsError
 from makeplan.figure import HEAD_RADIUS, joints_3d, project
@@ -45,7 +46,18 @@ HALO = 0.022  # the white edge round each body part
 # --- the body, posed and seen from the view ---
 
 
-def _posed(frame: Frame, props: tuple[str, ...], view: tuple[float, float]) -> dict[str, Point]:
+class Posed(NamedTuple):
+    """A frame's body seen from its view: each joint on paper, and how near the eye
+    it is (parts are drawn farthest first)."""
+
+    points: dict[str, Point]
+    depths: dict[str, float]
+
+    def depth(self, *names: str) -> float:
+        return sum(self.depths[name] for name in names) / len(names)
+
+
+def _posed(frame: Frame, props: tuple[str, ...], view: tuple[float, float]) -> Posed:
     """Every joint on paper: the body set down on its support (the floor or the bed
     top), then seen from `view`."""
     joints = joints_3d(frame)
@@ -54,13 +66,10 @@ def _posed(frame: Frame, props: tuple[str, ...], view: tuple[float, float]) -> d
     lowest = min(lowest - LIMB_WIDTH / 2, joints["head"][1] - HEAD_RADIUS)
     lift = support - lowest
     placed = {name: project((x, y + lift, z), view) for name, (x, y, z) in joints.items()}
-    return {name: (point.x, point.y) for name, point in placed.items()} | {
-        f"{name}@depth": (point.depth, 0.0) for name, point in placed.items()
-    }
-
-
-def _depth(joints: dict[str, Point], *names: str) -> float:
-    return sum(joints[f"{name}@depth"][0] for name in names) / len(names)
+    return Posed(
+        {name: (point.x, point.y) for name, point in placed.items()},
+        {name: point.depth for name, point in placed.items()},
+    )
 
 
 def _torso_points(hip: Point, shoulder: Point, curve: float) -> tuple[Point, ...]:
@@ -83,13 +92,14 @@ def _quadratic(start: Point, control: Point, end: Point, ts: list[float]) -> tup
     )
 
 
-def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[Mark]:
+def _body(posed: Posed, frame: Frame, ghost: bool = False) -> list[Mark]:
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
     the work); a ghost (the frame before, behind this one) is faint: a light gray body, whole,
     so that small it still reads as a body and not as a row of dashes.
     """
+    joints = posed.points
     parts: list[tuple[float, list[Mark]]] = []
 
     def shade(gray: float) -> float:
@@ -106,7 +116,7 @@ def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[M
                 LIMB_WIDTH,
                 shade(0.0 if dark else FAR_GRAY),
             )
-            parts.append((_depth(joints, *names[1:]), [stroke]))
+            parts.append((posed.depth(*names[1:]), [stroke]))
     body_gray = shade(0.0)
     trunk: list[Mark] = []
     corners = (
@@ -125,13 +135,13 @@ def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[M
             body_gray,
         )
     )
-    parts.append((_depth(joints, "hip", "shoulder"), trunk))
+    parts.append((posed.depth("hip", "shoulder"), trunk))
     head_x, head_y = joints["head"]
     # A short neck, so a head turned away from the spine still joins the body.
     head: list[Mark] = [Stroke((joints["shoulder"], joints["head"]), LIMB_WIDTH, body_gray)]
     head.append(Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray))
     head += _nose(joints, body_gray)
-    parts.append((_depth(joints, "head"), head))
+    parts.append((posed.depth("head"), head))
     marks: list[Mark] = []
     for _, drawn in sorted(parts, key=lambda part: part[0]):
         if not ghost:
@@ -144,7 +154,7 @@ def _body(joints: dict[str, Point], frame: Frame, ghost: bool = False) -> list[M
 
 def _halo(mark: Mark) -> Mark:
     if isinstance(mark, Stroke):
-        return replace(mark, width=mark.width + HALO, gray=1.0, dashed=False, accent=False)
+        return replace(mark, width=mark.width + HALO, gray=1.0, accent=False)
     if isinstance(mark, Disc):
         return replace(mark, line_width=mark.line_width + HALO, line_gray=1.0)
     return replace(mark, line_width=mark.line_width + HALO, line_gray=1.0, fill_gray=1.0)
@@ -350,16 +360,22 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     figures: list[list[Mark]] = []
     order = [*range(len(frames)), pose.key_frame]
     for count, index in enumerate(order):
-        frame, joints = frames[index], posed[index]
+        frame, seen_now = frames[index], posed[index]
+        joints = seen_now.points
         # The frame before, seen from this frame's view: its ghost, and where arrows start.
-        before = _posed(frames[index - 1], props, views[index]) if index > 0 else joints
+        before = seen_now
+        if index > 0:
+            same_view = views[index - 1] == views[index]
+            before = (
+                posed[index - 1] if same_view else _posed(frames[index - 1], props, views[index])
+            )
         marks: list[Mark] = []
         if index > 0 and (frame.ghost or count == len(frames)):
             marks += _body(before, frames[index - 1], ghost=True)
-        marks += _body(joints, frame)
+        marks += _body(seen_now, frame)
         centre = joints["hip"]
         for name in frame.arrows:
-            marks += _curved_arrow(before[name], joints[name], centre)
+            marks += _curved_arrow(before.points[name], joints[name], centre)
         for name in frame.both_ways:
             marks += _both_ways(joints[name])
         figures.append(marks)
@@ -385,7 +401,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             support = mat_bottom
     panels: list[list[Mark]] = []
     for marks, index, seen in zip(figures, order, overhead, strict=True):
-        joints = posed[index]
+        joints = posed[index].points
         scenery: list[Mark] = []
         if seen:
             scenery += _seen_from_above(props, joints, left, mat_bottom, right, mat_top)
@@ -425,10 +441,9 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         joints=tuple(
             {
                 name: (round(x - low_x, 3), round(y - lows[index], 3))
-                for name, (x, y) in joints.items()
-                if not name.endswith("@depth")
+                for name, (x, y) in seen.points.items()
             }
-            for index, joints in enumerate(posed)
+            for index, seen in enumerate(posed)
         ),
         support=support - lows[0],
     )

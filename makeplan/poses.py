@@ -39,7 +39,6 @@ class Stroke:
     points: tuple[Point, ...]
     width: float
     gray: float
-    dashed: bool = False
     accent: bool = False  # drawn in the accent colour when printing in colour
 
 

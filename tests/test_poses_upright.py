@@ -143,7 +143,6 @@ def test_warrior_stands_on_a_straight_dark_leg_and_lifts_the_other_back() -> Non
         mark
         for mark in drawn.panels[1].marks
         if isinstance(mark, Stroke)
-        and not mark.dashed
         and len(mark.points) == 4
         and all(math.dist(a, b) < 1e-6 for a, b in zip(mark.points, leg, strict=True))
         and mark.gray < 1.0

@@ -132,7 +132,7 @@ def draw_panel(
 ) -> None:
     """Draw one pictogram frame with its lower-left corner at (x, y), `scale` points per unit.
 
-    Colour, width and dash are set only when they change: a picture has dozens
+    Colour and width are set only when they change: a picture has dozens
     of marks in a few styles, and the repeated settings were a third of its bytes.
     """
     from reportlab.lib.colors import Color
@@ -170,17 +170,15 @@ def draw_panel(
 
     def flush() -> None:
         if pending:
-            (gray, accent, line_width, dash), path = pending
+            (gray, accent, line_width), path = pending
             stroke(gray, accent)
             width(line_width)
-            use("dash", dash, lambda v: canvas.setDash(list(v)))
             canvas.drawPath(path, stroke=1, fill=0)
             pending.clear()
 
     for mark in panel.marks:
         if isinstance(mark, Stroke):
-            dash = (mark.width * 1.2, mark.width * 1.6) if mark.dashed else ()
-            style = (mark.gray, mark.accent, mark.width, dash)
+            style = (mark.gray, mark.accent, mark.width)
             if not pending or pending[0] != style:
                 flush()
                 pending.extend([style, canvas.beginPath()])

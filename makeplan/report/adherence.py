@@ -140,12 +140,11 @@ _MAKEPLAN_FIELD = re.compile(r"(^|_)day[0-9]+_session[0-9]+_")
 _COVER_FIELD = re.compile(r"cover[0-9]+-")
 
 
-def _made_by_makeplan(returned: ReturnedSheet) -> bool:
-    """Signs that makeplan made the file, left when a tool copied its pages."""
-    return (
-        returned.creator.startswith("makeplan")
-        or any(mark is not None for mark in returned.page_marks)
-        or any(_MAKEPLAN_FIELD.search(name) for name in returned.values)
+def _has_sheet_boxes(returned: ReturnedSheet) -> bool:
+    """Signs of a makeplan sheet that outlive its record when a tool copies its pages:
+    the sheet marks on the pages, and boxes named the way makeplan names them."""
+    return any(mark is not None for mark in returned.page_marks) or any(
+        _MAKEPLAN_FIELD.search(name) for name in returned.values
     )
 
 
@@ -154,16 +153,14 @@ def _attachment(path: Path, returned: ReturnedSheet, name: str) -> bytes:
     data = returned.attachments.get(name)
     if data is not None:
         return data
-    if any(mark is not None for mark in returned.page_marks) or any(
-        _MAKEPLAN_FIELD.search(field) for field in returned.values
-    ):
+    if _has_sheet_boxes(returned):
         raise InputFileError(
             f"{path}: has a makeplan sheet's boxes, but the record makeplan keeps inside "
             "the sheet was removed (a PDF tool that copies pages into a new file, such as "
             "qpdf --pages or pypdf's append, leaves it behind); give the sheet as it was "
             "saved in the PDF viewer, or count the ticks on the page."
         )
-    if _made_by_makeplan(returned):
+    if returned.creator.startswith("makeplan"):
         raise InputFileError(
             f"{path}: was made by makeplan but is not a sheet with its plan inside (a report's "
             "chart, or a sheet from an older makeplan); give a sheet made with makeplan build."
