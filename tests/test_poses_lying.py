@@ -56,7 +56,7 @@ def test_knee_hug_hugs_both_knees_then_tips_them_to_the_side() -> None:
         assert to_segment(tip[f"{side}_hand"], *shin) < 0.05
 
 
-def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_from_above() -> None:
+def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_from_the_feet() -> None:
     drawn, body = picture("knee-hug-side-tilt"), pose("knee-hug-side-tilt")
     flat, hug, tip = drawn.joints
     # Lying: the spine runs along the paper in the first frame.
@@ -67,10 +67,16 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_from_above() -> None:
     assert body.view == (0.0, 0.0)
     for knee in ("near_knee", "far_knee"):
         assert hug[knee][1] - hug["hip"][1] > 0.1
-    # ...and from above, the tipped knees land off to one side of the spine.
-    assert body.frames[2].view == (0.0, 90.0)
-    for knee in ("near_knee", "far_knee"):
-        assert abs(tip[knee][1] - tip["hip"][1]) > 0.1
+    # ...and from the feet and above, the spine runs up the paper, head at the
+    # top, and the knees, together, tip off to one side of it: the same side
+    # for both (a picture with the knees splayed two ways read as "knees apart").
+    view = body.frames[2].view
+    assert view is not None and view[0] == -90.0 and view[1] >= 40.0
+    assert tip["head"][1] > tip["shoulder"][1] > tip["hip"][1]
+    assert abs(tip["shoulder"][0] - tip["hip"][0]) < 0.02
+    offsets = [tip[knee][0] - tip["hip"][0] for knee in ("near_knee", "far_knee")]
+    assert all(abs(offset) > 0.1 for offset in offsets), offsets
+    assert offsets[0] * offsets[1] > 0, offsets
     assert body.frames[2].both_ways or body.frames[2].arrows
 
 
@@ -90,7 +96,7 @@ def test_knee_hug_lies_on_a_bed_with_a_pillow() -> None:
             assert all(left < x < right for x, _ in joints.values()), panel.caption
             assert min(y for _, y in joints.values()) >= top - 0.05, panel.caption
         else:
-            # From above: the whole body inside the bed's outline.
+            # From the feet and above: the whole body inside the bed's outline.
             for name, (x, y) in joints.items():
                 assert left < x < right and bottom < y < top, (panel.caption, name)
         pillows = [
