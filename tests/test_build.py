@@ -11,6 +11,8 @@ import pdfplumber
 import pypdf
 import pytest
 
+from makeplan import wording
+
 from support import (
     MM,
     assert_clean_error,
@@ -59,14 +61,32 @@ def test_safety_note_on_every_sheet(run, tmp_path) -> None:
         flat = " ".join(text.split())
         assert "Stop, or do less, if your pain gets worse" in flat
         for needle in (
-            "saddle",
-            "bladder or bowels",
-            "getting weaker",
+            "genitals or bottom",
+            "pooing yourself",
             "both legs",
-            "fall",
-            "fever",
+            "a leg getting weaker",
+            "changes in sexual feeling",
+            "chest pain",
+            "fall or accident",
+            "high temperature",
+            "weight loss without trying",
+            "cough, sneeze or poo",
+            "weak immune system",
+            "after a few weeks",
         ):
             assert needle in flat, (layout, needle)
+
+
+@pytest.mark.parametrize("layout", ["one-page", "week", "handout", "large-print"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_layout_shows_the_three_tiers_and_what_to_do(run, tmp_path, layout, paper) -> None:
+    pdf = build(run, tmp_path, "--layout", layout, "--paper", paper, name=f"{layout}.pdf")
+    first = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+    for heading, action, _ in wording.safety_tiers():
+        assert wording.safety_tier_lead(heading, action).removesuffix(":") in first, heading
+    # The emergency line comes first in the box, before the other tiers.
+    assert first.index("Emergency now") < first.index("See a doctor the same day")
+    assert first.index("See a doctor the same day") < first.index("See a doctor soon")
 
 
 @pytest.mark.parametrize("position", ["lying", "sitting", "standing"])
