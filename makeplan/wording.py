@@ -91,6 +91,7 @@ def safety_tier_lead(heading: str, action: str) -> str:
     """'Emergency now: call an ambulance or go to the emergency department if you have:'"""
     return f"{heading}: {action}"
 
+
 _HOW_TO_TICK = (
     "Rest first if your back has just gone into spasm. Then move slowly and gently. "
     "Tick one box each time you finish one. After each round, write your pain in "

@@ -62,7 +62,9 @@ def test_layouts_fit_with_the_fallback(run, tmp_path) -> None:
         result = run("build", "--font", str(font), "--layout", layout, "-a", "gentle",
                      "-o", f"{layout}.pdf")  # fmt: skip
         assert result.code == 0, result.stderr
-        assert "Emergency now" in pypdf.PdfReader(tmp_path / f"{layout}.pdf").pages[0].extract_text()
+        assert (
+            "Emergency now" in pypdf.PdfReader(tmp_path / f"{layout}.pdf").pages[0].extract_text()
+        )
 
 
 @pytest.mark.parametrize("fillable", ["--fillable", "--no-fillable"])

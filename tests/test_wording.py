@@ -60,8 +60,7 @@ SAMPLES: dict[str, Callable[[], list[str]]] = {
         text for short in (False, True) for tier in wording.safety_tiers(short) for text in tier[2]
     ],
     "safety_tier_lead": lambda: [
-        wording.safety_tier_lead(heading, action)
-        for heading, action, _ in wording.safety_tiers()
+        wording.safety_tier_lead(heading, action) for heading, action, _ in wording.safety_tiers()
     ],
     "clinician_line": lambda: [wording.clinician_line(PLAN.clinician)],
     "people_line": lambda: [wording.people_line(PLAN)],
