@@ -15,20 +15,82 @@ from makeplan.model import ABILITY_NAMES, Plan, PlannedExercise
 
 TITLE = "My back exercises"
 
-SAFETY_HEADING = "Safety first"
+# The warning signs, in three tiers as the NHS and NICE (NG59, and the cauda equina
+# and red-flag advice) sort them: each tier's heading says what to do, its signs
+# follow. The emergency tier comes first and is drawn most prominently.
 SAFETY_STOP = "Stop, or do less, if your pain gets worse."
-SAFETY_URGENT_LEAD = "Get medical help right away, and do not do these exercises, if you have:"
-SAFETY_SIGNS: tuple[str, ...] = (
-    "numbness between your legs or around your bottom (the saddle area)",
-    "new trouble controlling your bladder or bowels",
-    "a leg that is getting weaker",
-    "pain in both legs",
-    "pain after a fall or an accident",
-    "a fever",
+SAFETY_EMERGENCY = "Emergency now"
+SAFETY_EMERGENCY_ACTION = "call an ambulance or go to the emergency department if you have:"
+SAFETY_EMERGENCY_SIGNS: tuple[str, ...] = (
+    "numbness or tingling around your genitals or bottom (you may feel it when you wipe)",
+    "trouble peeing, or not being able to pee, or not knowing when your bladder is full",
+    "peeing or pooing yourself without meaning to",
+    "pain, tingling, weakness or numbness in both legs",
+    "a leg getting weaker, or you are unsteady when you walk",
+    "changes in sexual feeling",
+    "chest pain",
+    "pain that started after a bad fall or accident",
 )
-# The panel's first line, and its warning signs as one paragraph (for a compact panel).
-SAFETY_LEAD = f"{SAFETY_HEADING}: {SAFETY_STOP}"
-SAFETY_PARAGRAPH = f"{SAFETY_URGENT_LEAD} {'; '.join(SAFETY_SIGNS)}."
+SAFETY_SAME_DAY = "See a doctor the same day"
+SAFETY_SAME_DAY_ACTION = "ask for an urgent appointment if you have:"
+SAFETY_SAME_DAY_SIGNS: tuple[str, ...] = (
+    "a high temperature, or you feel hot and shivery",
+    "weight loss without trying",
+    "pain that is worse at night, or does not ease with rest",
+    "a lump or swelling in your back, or your back has changed shape",
+    "pain that is worse when you cough, sneeze or poo",
+    "you have had cancer, take steroids, or have a weak immune system",
+)
+SAFETY_SOON = "See a doctor soon"
+SAFETY_SOON_ACTION = "book an appointment if:"
+SAFETY_SOON_SIGNS: tuple[str, ...] = (
+    "it is not getting better after a few weeks",
+    "it stops you doing everyday things",
+)
+# The same signs in fewer words, a short line each, for a compact panel (one-page,
+# week): never fewer signs, and the headings and actions are the same.
+SAFETY_EMERGENCY_SIGNS_SHORT: tuple[str, ...] = (
+    "numb or tingling around your genitals or bottom",
+    "trouble peeing, or cannot tell when bladder is full",
+    "peeing or pooing yourself by mistake",
+    "pain, tingling, weakness or numbness in both legs",
+    "a leg getting weaker, or you are unsteady",
+    "changes in sexual feeling",
+    "chest pain",
+    "pain after a bad fall or accident",
+)
+SAFETY_SAME_DAY_SIGNS_SHORT: tuple[str, ...] = (
+    "a high temperature, or hot and shivery",
+    "weight loss without trying",
+    "pain worse at night, or not eased by rest",
+    "a lump, swelling or new shape in your back",
+    "pain worse when you cough, sneeze or poo",
+    "had cancer, take steroids, or weak immune system",
+)
+SAFETY_SOON_SIGNS_SHORT = SAFETY_SOON_SIGNS
+
+
+def safety_tiers(short: bool = False) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The three tiers, most urgent first: (heading, what to do, the signs)."""
+    return (
+        (
+            SAFETY_EMERGENCY,
+            SAFETY_EMERGENCY_ACTION,
+            SAFETY_EMERGENCY_SIGNS_SHORT if short else SAFETY_EMERGENCY_SIGNS,
+        ),
+        (
+            SAFETY_SAME_DAY,
+            SAFETY_SAME_DAY_ACTION,
+            SAFETY_SAME_DAY_SIGNS_SHORT if short else SAFETY_SAME_DAY_SIGNS,
+        ),
+        (SAFETY_SOON, SAFETY_SOON_ACTION, SAFETY_SOON_SIGNS_SHORT if short else SAFETY_SOON_SIGNS),
+    )
+
+
+def safety_tier_lead(heading: str, action: str) -> str:
+    """'Emergency now: call an ambulance or go to the emergency department if you have:'"""
+    return f"{heading}: {action}"
+
 
 _HOW_TO_TICK = (
     "Keep as active as you can. A short rest when a spasm starts is fine, then move gently. "

@@ -11,6 +11,7 @@ import pdfplumber
 import pypdf
 import pytest
 
+from makeplan import wording
 from support import (
     MM,
     assert_clean_error,
@@ -59,14 +60,36 @@ def test_safety_note_on_every_sheet(run, tmp_path) -> None:
         flat = " ".join(text.split())
         assert "Stop, or do less, if your pain gets worse" in flat
         for needle in (
-            "saddle",
-            "bladder or bowels",
-            "getting weaker",
+            "genitals or bottom",
+            "pooing yourself",
             "both legs",
-            "fall",
-            "fever",
+            "a leg getting weaker",
+            "changes in sexual feeling",
+            "chest pain",
+            "fall or accident",
+            "high temperature",
+            "weight loss without trying",
+            "cough, sneeze or poo",
+            "weak immune system",
+            "after a few weeks",
         ):
             assert needle in flat, (layout, needle)
+
+
+@pytest.mark.parametrize("layout", ["one-page", "week", "handout", "large-print"])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_layout_shows_the_three_tiers_and_what_to_do(run, tmp_path, layout, paper) -> None:
+    pdf = build(run, tmp_path, "--layout", layout, "--paper", paper, name=f"{layout}.pdf")
+    pages = [" ".join(page.extract_text().split()) for page in pypdf.PdfReader(pdf).pages]
+    # The emergency tier and what to do are on the first page, before anything else.
+    emergency = wording.safety_tier_lead(wording.SAFETY_EMERGENCY, wording.SAFETY_EMERGENCY_ACTION)
+    assert emergency.removesuffix(":") in pages[0]
+    # Every tier with its action, in order (a long panel may go on to the next page).
+    text = " ".join(pages[:2])
+    for heading, action, _ in wording.safety_tiers():
+        assert wording.safety_tier_lead(heading, action).removesuffix(":") in text, heading
+    assert text.index("Emergency now") < text.index("See a doctor the same day")
+    assert text.index("See a doctor the same day") < text.index("See a doctor soon")
 
 
 @pytest.mark.parametrize("position", ["lying", "sitting", "standing"])

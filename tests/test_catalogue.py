@@ -62,9 +62,19 @@ def test_patient_text_is_at_most_grade_six(exercise) -> None:
 
 
 def test_safety_note_names_every_warning_sign() -> None:
-    signs = " ".join(wording.SAFETY_SIGNS)
-    for needle in ("saddle", "bladder", "bowels", "weaker", "both legs", "fall", "fever"):
-        assert needle in signs
+    for short in (False, True):
+        (emergency, *_), (same_day, *_), (soon, *_) = wording.safety_tiers(short)
+        assert (emergency, same_day, soon) == ("Emergency now", "See a doctor the same day",
+                                               "See a doctor soon")  # fmt: skip
+        signs = [" ".join(tier[2]) for tier in wording.safety_tiers(short)]
+        for needle in ("genitals or bottom", "peeing", "pooing", "both legs", "weaker",
+                       "sexual feeling", "chest pain", "fall"):  # fmt: skip
+            assert needle in signs[0], (short, needle)
+        for needle in ("high temperature", "weight", "night", "lump", "cough", "cancer",
+                       "steroids", "immune"):  # fmt: skip
+            assert needle in signs[1], (short, needle)
+        for needle in ("few weeks", "everyday things"):
+            assert needle in signs[2], (short, needle)
     assert "pain gets worse" in wording.SAFETY_STOP
 
 

@@ -41,7 +41,7 @@ def test_makeplans_own_wording_prints_in_the_bundled_font(run, tmp_path) -> None
     result = run("build", "--font", str(font), "--patient", NAME, "-o", "s.pdf")
     assert result.code == 0, result.stderr
     text = pypdf.PdfReader(tmp_path / "s.pdf").pages[0].extract_text()
-    for words in ("My back exercises", "Safety first", "Stop, or do less", NAME,
+    for words in ("My back exercises", "Emergency now", "Stop, or do less", NAME,
                   "Knee hug with side tilt", "Pain", "Right"):  # fmt: skip
         assert words in text, words
     # Drawn, not only present as text: the safety box has ink in it.
@@ -62,7 +62,9 @@ def test_layouts_fit_with_the_fallback(run, tmp_path) -> None:
         result = run("build", "--font", str(font), "--layout", layout, "-a", "gentle",
                      "-o", f"{layout}.pdf")  # fmt: skip
         assert result.code == 0, result.stderr
-        assert "Safety first" in pypdf.PdfReader(tmp_path / f"{layout}.pdf").pages[0].extract_text()
+        assert (
+            "Emergency now" in pypdf.PdfReader(tmp_path / f"{layout}.pdf").pages[0].extract_text()
+        )
 
 
 @pytest.mark.parametrize("fillable", ["--fillable", "--no-fillable"])

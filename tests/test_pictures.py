@@ -435,14 +435,15 @@ def test_title_page_is_on_for_handouts_and_off_for_one_page(run, tmp_path) -> No
         ).code
         == 0
     )
-    first = page_texts(tmp_path / "h.pdf")[0]
+    # The title page and what follows it (the warning signs may go on to page 2).
+    first = " ".join(" ".join(page_texts(tmp_path / "h.pdf")[:2]).split())
     for words in (
         "What is a back spasm?",
         "Keep moving as much as you can",
         "For: Ann Lee",
         "Clinician: Jo Park",
         "Stop, or do less, if your pain gets worse",
-        "a leg that is getting weaker",
+        "a leg getting weaker",
     ):
         assert words in first, words
     assert run("build", *DATE, "--layout", "handout", "--no-title-page", "-o", "n.pdf").code == 0

@@ -55,6 +55,12 @@ SAMPLES: dict[str, Callable[[], list[str]]] = {
     "long_date": lambda: [wording.long_date(DATE)],
     "subtitle": lambda: [wording.subtitle(PLAN)],
     "patient_line": lambda: [wording.patient_line(PLAN.patient)],
+    "safety_tiers": lambda: [
+        text for short in (False, True) for tier in wording.safety_tiers(short) for text in tier[2]
+    ],
+    "safety_tier_lead": lambda: [
+        wording.safety_tier_lead(heading, action) for heading, action, _ in wording.safety_tiers()
+    ],
     "clinician_line": lambda: [wording.clinician_line(PLAN.clinician)],
     "people_line": lambda: [wording.people_line(PLAN)],
     "document_title": lambda: [wording.document_title(PLAN)],
@@ -119,18 +125,18 @@ def test_every_wording_function_has_a_sample() -> None:
 def test_every_sentence_is_at_most_grade_six() -> None:
     texts = constants() + [text for sample in SAMPLES.values() for text in sample()]
     assert "Take care:" in texts and "Page 2 of 3" in texts
-    # The compact safety panel runs the lead and the warning signs (both graded as
-    # constants) together with semicolons: one sentence of 50 words for the formula,
-    # a list to a reader.
-    texts.remove(wording.SAFETY_PARAGRAPH)
     assert grade(texts) <= MAX_GRADE
 
 
 def test_the_safety_sentences_alone_are_at_most_grade_six() -> None:
     texts = [
         wording.SAFETY_STOP,
-        wording.SAFETY_URGENT_LEAD,
-        *wording.SAFETY_SIGNS,
+        *(
+            text
+            for short in (False, True)
+            for heading, action, signs in wording.safety_tiers(short)
+            for text in (wording.safety_tier_lead(heading, action), *signs)
+        ),
         wording.HOW_TO_USE,
         wording.HOW_TO_USE_WEEK,
         wording.WEEK_PAIN_SESSIONS,

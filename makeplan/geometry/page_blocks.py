@@ -81,7 +81,7 @@ def title_page_blocks(
     slices.append(spacer(sizes.block_gap))
     blocks.append(Block(slices))
     # Safety before anything else a patient reads.
-    blocks.append(safety_block(composer, x, width))
+    blocks += safety_blocks(composer, x, width)
     strengthening = any(item.exercise.ability == 3 for item in plan.exercises)
     for index, (heading, paragraph) in enumerate(wording.ABOUT_SPASMS, start=1):
         if index == len(wording.ABOUT_SPASMS) and strengthening:
@@ -108,24 +108,113 @@ def title_page_blocks(
     return blocks
 
 
-def safety_block(composer: Composer, x: float, width: float) -> Block:
-    """The safety panel: a framed box so it stands out in black and white."""
+def safety_blocks(composer: Composer, x: float, width: float) -> list[Block]:
+    """The safety panel: framed, so it stands out in black and white.
+
+    The warning signs in three tiers, most urgent first, each led by what to do;
+    the emergency line is the boldest and largest text in it. A `list` panel
+    gives each sign a line of its own and frames each tier (so a long panel can
+    go over a page break between tiers, never inside one); a compact
+    (`paragraph`) panel takes the shorter wording in one frame: the emergency
+    signs in columns, a line each, and the other tiers run on after their leads.
+    """
     sizes = composer.sizes
     size = sizes.body
     pad = size * 0.6
     inner_x, inner_width = x + pad, width - 2 * pad
-    content = composer.text_lines(wording.SAFETY_LEAD, inner_x, inner_width, size, bold=True)
-    if composer.layout.safety_style == "paragraph":
-        content += composer.text_lines(wording.SAFETY_PARAGRAPH, inner_x, inner_width, size)
-    else:
-        content += composer.text_lines(wording.SAFETY_URGENT_LEAD, inner_x, inner_width, size)
-        for sign in wording.SAFETY_SIGNS:
-            content += composer.hanging("\u2022", sign, inner_x, inner_width, size)
-    panel = stack([spacer(pad * 0.7), *content, spacer(pad * 0.7)])
+    compact = composer.layout.safety_style == "paragraph"
+    tiers: list[list[Slice]] = []
+    for index, (heading, action, signs) in enumerate(wording.safety_tiers(short=compact)):
+        lead = wording.safety_tier_lead(heading, action)
+        lead_size = max(sizes.heading, size) if index == 0 else size
+        content: list[Slice] = []
+        if compact and index > 0:
+            # Less urgent tiers run on after their lead: the signs with bullets
+            # between them, and the last tier as a sentence, then the stop line.
+            if index == 1:
+                rest = " \u2022 ".join(("", *signs)).strip()
+            else:
+                lead = lead.removesuffix(":")
+                rest = f"{', or '.join(signs)}. {wording.SAFETY_STOP}"
+            tiers[-1] += _bold_lead_line(composer, lead, rest, inner_x, inner_width, size)
+            continue
+        content += composer.text_lines(lead, inner_x, inner_width, lead_size, bold=True)
+        if compact:
+            content += _sign_columns(composer, signs, inner_x, inner_width, size)
+        else:
+            for sign in signs:
+                content += composer.hanging("\u2022", sign, inner_x, inner_width, size)
+        tiers.append(content)
+    if not compact:
+        tiers[-1] += composer.text_lines(wording.SAFETY_STOP, inner_x, inner_width, size, bold=True)
     line = 1.4
-    # Inset by half the line width so the stroke stays inside the margins.
-    panel.frames.append(Frame(x + line / 2, line / 2, width - line, panel.height - line, line))
-    return Block([panel, spacer(sizes.block_gap * 0.7)])
+    blocks: list[Block] = []
+    for number, content in enumerate(tiers, start=1):
+        panel = stack([spacer(pad * 0.7), *content, spacer(pad * 0.7)])
+        # Inset by half the line width so the stroke stays inside the margins.
+        panel.frames.append(Frame(x + line / 2, line / 2, width - line, panel.height - line, line))
+        gap = sizes.block_gap * 0.7 if number == len(tiers) else size * 0.35
+        blocks.append(Block([panel, spacer(gap)]))
+    return blocks
+
+
+def _bold_lead_line(
+    composer: Composer, lead: str, rest: str, x: float, width: float, size: float
+) -> list[Slice]:
+    """`lead` in bold, then `rest` after it on the same line, wrapped under it."""
+    lead_width = composer.width_of(lead + " ", True, size)
+    height = composer.line_height(size)
+    baseline = composer.centred_baseline(height, size)
+    texts = [composer.text(x, baseline, lead, size, bold=True)]
+    # As many whole words as fit after the lead; the rest wraps under it.
+    words = rest.split()
+    taken = 0
+    while taken < len(words) and composer.width_of(
+        " ".join(words[: taken + 1]), False, size
+    ) <= max(width - lead_width, 0.0):
+        taken += 1
+    first = " ".join(words[:taken])
+    if first:
+        texts.append(composer.text(x + lead_width, baseline, first, size))
+    remainder = " ".join(words[taken:])
+    more = composer.text_lines(remainder, x, width, size) if remainder else []
+    return [Slice(height, texts=texts), *more]
+
+
+def _sign_columns(
+    composer: Composer, signs: tuple[str, ...], x: float, width: float, size: float
+) -> list[Slice]:
+    """Bulleted signs in columns, read down each column: as many columns (up to
+    four) as keep every sign on one line; one column, wrapped, when even two do not."""
+    indent = composer.width_of("\u2022 ", False, size) + size * 0.2
+    gap = 4 * MM
+    longest = max(composer.width_of(sign, False, size) for sign in signs)
+    columns = 1
+    for count in (4, 3, 2):
+        column_width = (width - gap * (count - 1)) / count
+        if indent + longest <= column_width:
+            columns = count
+            break
+    if columns == 1:
+        return [
+            piece for sign in signs for piece in composer.hanging("\u2022", sign, x, width, size)
+        ]
+    rows = -(-len(signs) // columns)
+    column_width = (width - gap * (columns - 1)) / columns
+    height = composer.line_height(size)
+    baseline = composer.centred_baseline(height, size)
+    slices = []
+    for row in range(rows):
+        texts = []
+        for column in range(columns):
+            index = column * rows + row
+            if index >= len(signs):
+                continue
+            left = x + column * (column_width + gap)
+            texts.append(composer.text(left, baseline, "\u2022", size))
+            texts.append(composer.text(left + indent, baseline, signs[index], size))
+        slices.append(Slice(height, texts=texts))
+    return slices
 
 
 def intro_block(plan: Plan, composer: Composer, x: float, width: float, how_to: str) -> Block:
