@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from makeplan import geometry
 from makeplan.catalogue import load_catalogue
+from makeplan.errors import UsageError
 from makeplan.fonts import (
     choose_fonts,
     missing_from,
@@ -71,6 +72,8 @@ def sheet_pdf(layout: Layout, options: Options, plan: Plan) -> tuple[bytes, list
     layout = replace(layout, font=fonts.regular, bold_font=fonts.bold)
     # The standard fonts are chosen only when they show every character.
     missing = [] if covered is None else missing_from(texts, covered)
+    if covered is not None:
+        refuse_an_unprintable_safety_text(plan, covered)
     warnings = [unprintable_warning(missing, fonts)] if missing else []
     cover_readers = _open_covers(options)
     if options.logo is not None:
@@ -184,9 +187,24 @@ def _load_logo(path: Path, layout: Layout, grayscale: bool) -> Picture:
     return load_picture(path, "--logo", largest * 4, largest, grayscale)
 
 
+def refuse_an_unprintable_safety_text(plan: Plan, covered: frozenset[int]) -> None:
+    """The safety panel never prints with a gap: a contact (or emergency number) with
+    a character the fonts cannot show is refused, not left out as other texts are."""
+    for option, text in (("--emergency", plan.emergency), ("--contact", plan.contact)):
+        lacking = missing_from([text], covered)
+        if lacking:
+            shown = " ".join(f"{char} (U+{ord(char):04X})" for char in lacking[:12])
+            raise UsageError(
+                f"{option} {text!r} has characters the fonts cannot print ({shown}), and it "
+                "goes in the warning signs, which must print whole; write it in other "
+                "letters, or give --font with a TrueType font that has them."
+            )
+
+
 def plan_texts(plan: Plan) -> list[str]:
     """Every text of the plan that a sheet may print (the fixed wording is plain ASCII)."""
     texts = [plan.patient or "", plan.clinician or "", plan.notes or ""]
+    texts += [plan.emergency or "", plan.contact or ""]
     for item in plan.exercises:
         exercise = item.exercise
         texts += [exercise.name, exercise.cue, item.note or ""]

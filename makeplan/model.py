@@ -162,6 +162,8 @@ class Plan:
     patient: str | None = None
     clinician: str | None = None
     notes: str | None = None
+    emergency: str | None = None  # the emergency phone number; None: "an ambulance"
+    contact: str | None = None  # who to ask questions ("Jo Park on 01632 960 000")
 
     def box_count(self) -> int:
         return sum(item.boxes_per_day() for item in self.exercises) * self.days

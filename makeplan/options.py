@@ -61,6 +61,8 @@ class Options:
     covers: tuple[Path, ...] = ()
     patient: str | None = None
     clinician: str | None = None
+    emergency: str | None = None  # the emergency phone number; None: plain words
+    contact: str | None = None  # who to ask questions, printed with the warning signs
     date: dt.date = dt.date(2000, 1, 1)
     notes: str | None = None
     fillable: bool = True
@@ -299,6 +301,27 @@ SHEET_OPTIONS: tuple[SheetOption, ...] = (
         expected="who made the plan, in quotes",
     ),
     SheetOption(
+        "emergency",
+        ("--emergency",),
+        "text",
+        metavar="NUMBER",
+        plan_key="emergency",
+        help="The emergency phone number where the patient lives (999, 911, 112), printed "
+        "in the warning signs: 'call 999 or go to the emergency department'. Default: "
+        "'call an ambulance', which is right in every country.",
+        expected='the emergency phone number in quotes, like "999"',
+    ),
+    SheetOption(
+        "contact",
+        ("--contact",),
+        "text",
+        metavar="TEXT",
+        plan_key="contact",
+        help="Who the patient can ask, and how, printed after the warning signs as "
+        "'Questions? Call TEXT.' For example: --contact \"Jo Park on 01632 960 000\".",
+        expected='who to call and the number, in quotes, like "Jo Park on 01632 960 000"',
+    ),
+    SheetOption(
         "date",
         ("--date",),
         "date",
@@ -375,7 +398,7 @@ DOSES = tuple(row.name for row in SHEET_OPTIONS if row.name in ExerciseChoice.__
 _ROSTER_ORDER = (
     "patient", "clinician", "date", "notes", "layout", "paper", "days", "reps", "hold",
     "sessions", "ability", "exercise", "position", "cover", "library", "plan", "from",
-    "progress", "logo", "font", "title_page", "grayscale", "fillable",
+    "progress", "logo", "font", "title_page", "grayscale", "fillable", "emergency", "contact",
 )  # fmt: skip
 ROSTER_COLUMNS = {
     row.column: row

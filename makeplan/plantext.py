@@ -106,6 +106,12 @@ def plan_text(
     else:
         lines.append("# date = YYYY-MM-DD   (left out: each build starts on the day it is made)")
     optional("notes", _toml_string(plan.notes) if plan.notes else None, '"A note for the patient"')
+    optional("emergency", _toml_string(plan.emergency) if plan.emergency else None, '"999"')
+    optional(
+        "contact",
+        _toml_string(plan.contact) if plan.contact else None,
+        '"Jo Park on 01632 960 000"',
+    )
     lines += ["", "# How it prints"]
     layout = options.layout
     if is_layout_path(layout):
@@ -168,9 +174,9 @@ def plan_text(
 
 # Keys plan_text writes by name, or through each [[exercise]] (choosing and doses).
 _WRITTEN = frozenset({
-    "patient", "clinician", "date", "notes", "layout", "paper", "days", "title_page",
-    "fillable", "grayscale", "covers", "logo", "font", "library", "positions", "ability",
-    *DOSES,
+    "patient", "clinician", "date", "notes", "emergency", "contact", "layout", "paper", "days",
+    "title_page", "fillable", "grayscale", "covers", "logo", "font", "library", "positions",
+    "ability", *DOSES,
 })  # fmt: skip
 
 

@@ -133,6 +133,8 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
         patient=options.patient,
         clinician=options.clinician,
         notes=options.notes,
+        emergency=emergency_number(options.emergency),
+        contact=options.contact,
     )
     if plan.box_count() > MAX_BOXES:
         raise DoesNotFitError(
@@ -140,3 +142,30 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
             "can hold; lower --reps, --sessions or --days, or choose fewer exercises."
         )
     return plan
+
+
+# A phone number as people write one: digits, with spaces, dashes, brackets or a
+# leading plus. Nothing else is printed in the emergency line.
+_PHONE_CHARACTERS = frozenset("0123456789 +-()")
+_PHONE_LONGEST = 20
+
+
+def emergency_number(given: str | None) -> str | None:
+    """The emergency number to print, checked: it goes in the line that sends a reader
+    with cauda equina signs to hospital, so a number that is not one is refused."""
+    if given is None or not given.strip():
+        return None
+    number = " ".join(given.split())
+    digits = sum(char.isdigit() for char in number)
+    if (
+        set(number) - _PHONE_CHARACTERS
+        or digits < 2
+        or len(number) > _PHONE_LONGEST
+        or "+" in number[1:]
+    ):
+        raise UsageError(
+            f"--emergency (or emergency in the plan file) is {given!r}, which is not a phone "
+            "number; give the number to call, like 999, 911 or 112 (digits, spaces, "
+            "dashes, brackets and a leading +), or leave it out to print 'call an ambulance'."
+        )
+    return number

@@ -70,12 +70,29 @@ SAFETY_SAME_DAY_SIGNS_SHORT: tuple[str, ...] = (
 SAFETY_SOON_SIGNS_SHORT = SAFETY_SOON_SIGNS
 
 
-def safety_tiers(short: bool = False) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def emergency_action(number: str | None = None) -> str:
+    """What to do in an emergency: with the clinic's number for it when one is set
+    ("call 999 ..."), else words that are right in every country."""
+    if number is None:
+        return SAFETY_EMERGENCY_ACTION
+    return SAFETY_EMERGENCY_ACTION.replace("call an ambulance", f"call {number}", 1)
+
+
+def contact_line(contact: str | None) -> str | None:
+    """'Questions? Call Jo Park on 01632 960 000.' (None when no contact is set)."""
+    if not contact:
+        return None
+    return f"Questions? Call {contact.rstrip('.')}."
+
+
+def safety_tiers(
+    short: bool = False, emergency: str | None = None
+) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """The three tiers, most urgent first: (heading, what to do, the signs)."""
     return (
         (
             SAFETY_EMERGENCY,
-            SAFETY_EMERGENCY_ACTION,
+            emergency_action(emergency),
             SAFETY_EMERGENCY_SIGNS_SHORT if short else SAFETY_EMERGENCY_SIGNS,
         ),
         (

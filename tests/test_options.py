@@ -43,7 +43,14 @@ def test_every_row_is_an_option_a_column_and_a_plan_key(run) -> None:
             assert row.plan_key in schema["properties"]
     # The roster's columns keep the order its message has always listed them in.
     assert list(ROSTER_COLUMNS)[:4] == ["patient", "clinician", "date", "notes"]
-    assert list(ROSTER_COLUMNS)[-3:] == ["title_page", "grayscale", "fillable"]
+    # New columns come after those, in the order they were added.
+    assert list(ROSTER_COLUMNS)[-5:] == [
+        "title_page",
+        "grayscale",
+        "fillable",
+        "emergency",
+        "contact",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -88,6 +88,8 @@ SAMPLES: dict[str, Callable[[], list[str]]] = {
     "after_exercise": lambda: [wording.after_exercise(EXERCISE.name, "day 2")],
     "after_the_exercises": lambda: [wording.after_the_exercises(DATE, 2, 2, 3)],
     "note_line": lambda: [wording.note_line("Go slowly.")],
+    "emergency_action": lambda: [wording.emergency_action(), wording.emergency_action("999")],
+    "contact_line": lambda: [wording.contact_line("Jo Park on 01632 960 000")],
     "step_text": lambda: [wording.step_text(step, 5) for step in EXERCISE.steps],
 }
 

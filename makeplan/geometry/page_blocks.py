@@ -81,7 +81,7 @@ def title_page_blocks(
     slices.append(spacer(sizes.block_gap))
     blocks.append(Block(slices))
     # Safety before anything else a patient reads.
-    blocks += safety_blocks(composer, x, width)
+    blocks += safety_blocks(plan, composer, x, width)
     strengthening = any(item.exercise.ability == 3 for item in plan.exercises)
     for index, (heading, paragraph) in enumerate(wording.ABOUT_SPASMS, start=1):
         if index == len(wording.ABOUT_SPASMS) and strengthening:
@@ -108,7 +108,7 @@ def title_page_blocks(
     return blocks
 
 
-def safety_blocks(composer: Composer, x: float, width: float) -> list[Block]:
+def safety_blocks(plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
     """The safety panel: framed, so it stands out in black and white.
 
     The warning signs in three tiers, most urgent first, each led by what to do;
@@ -117,6 +117,8 @@ def safety_blocks(composer: Composer, x: float, width: float) -> list[Block]:
     go over a page break between tiers, never inside one); a compact
     (`paragraph`) panel takes the shorter wording in one frame: the emergency
     signs in columns, a line each, and the other tiers run on after their leads.
+    The plan's emergency number, when set, is in the emergency line; its contact
+    ("Questions? Call ...") ends the panel.
     """
     sizes = composer.sizes
     size = sizes.body
@@ -124,7 +126,8 @@ def safety_blocks(composer: Composer, x: float, width: float) -> list[Block]:
     inner_x, inner_width = x + pad, width - 2 * pad
     compact = composer.layout.safety_style == "paragraph"
     tiers: list[list[Slice]] = []
-    for index, (heading, action, signs) in enumerate(wording.safety_tiers(short=compact)):
+    tier_list = wording.safety_tiers(short=compact, emergency=plan.emergency)
+    for index, (heading, action, signs) in enumerate(tier_list):
         lead = wording.safety_tier_lead(heading, action)
         lead_size = max(sizes.heading, size) if index == 0 else size
         content: list[Slice] = []
@@ -147,6 +150,9 @@ def safety_blocks(composer: Composer, x: float, width: float) -> list[Block]:
         tiers.append(content)
     if not compact:
         tiers[-1] += composer.text_lines(wording.SAFETY_STOP, inner_x, inner_width, size, bold=True)
+    contact = wording.contact_line(plan.contact)
+    if contact is not None:
+        tiers[-1] += composer.text_lines(contact, inner_x, inner_width, size, bold=True)
     line = 1.4
     blocks: list[Block] = []
     for number, content in enumerate(tiers, start=1):

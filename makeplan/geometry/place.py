@@ -150,7 +150,7 @@ def _attempt(
     band_height = band.height if band is not None else 0.0
     blocks: list[Block] = []
     if not title_page:
-        blocks += [header_block(plan, composer, x, width), *safety_blocks(composer, x, width)]
+        blocks += [header_block(plan, composer, x, width), *safety_blocks(plan, composer, x, width)]
     lead = [intro_block(plan, composer, x, width, arrangement.how_to_use(plan))]
     lead += arrangement.lead_blocks(plan, composer, x, width)
     first_height = body_height - (band_height if title_page else 0.0)
