@@ -107,7 +107,7 @@ def sheet_pdf(layout: Layout, options: Options, plan: Plan) -> tuple[bytes, list
         from makeplan.pdfs.covers import merge_covers
 
         sheet = merge_covers(sheet, cover_readers)
-    return pack(sheet), warnings + list(document.warnings)
+    return pack(sheet), [*plan.notices, *warnings, *document.warnings]
 
 
 def _attachments(plan: Plan, options: Options, layout: Layout) -> list[Attachment]:

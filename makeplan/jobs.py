@@ -137,10 +137,11 @@ def build(sheet: Sheet) -> list[str]:
     return warnings
 
 
-def write_plan(sheet: Sheet, target: str, overwrite: bool) -> None:
+def write_plan(sheet: Sheet, target: str, overwrite: bool) -> list[str]:
     """Write the plan file `build` would follow, every dose written out.
 
     The sheet is made first (and not written), so a plan written always builds.
+    Returns the sheet's warnings, as `build` does.
     """
     check_writable(target)
     # Checked early to save the work; the write itself refuses again, atomically.
@@ -149,11 +150,13 @@ def write_plan(sheet: Sheet, target: str, overwrite: bool) -> None:
     _refuse_overwriting_an_input(sheet.options, target)
     with tracking_inputs() as read:
         layout, options, plan = planned(sheet)
-        pdf.sheet_pdf(layout, options, plan)  # everything a build checks: covers, logo, fit
+        # Everything a build checks: covers, logo, fit.
+        _, warnings = pdf.sheet_pdf(layout, options, plan)
     _refuse_overwriting_a_file_read(target, read | sheet.read)
     folder = Path(target).parent if target != STDOUT else Path.cwd()
     text = plan_text(plan, options, layout.title_page, folder, options.date_given)
     write_output(target, text.encode("utf-8"), exclusive=not overwrite)
+    return warnings
 
 
 def _refuse_overwriting_a_file_read(target: str, inputs: set[str] | frozenset[str]) -> None:

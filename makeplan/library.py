@@ -14,9 +14,15 @@ from pathlib import Path
 
 from makeplan.errors import MakeplanError, Problem
 from makeplan.inputs import read_input
-from makeplan.model import Exercise, PictureSource, exercise_from, hold_too_long
+from makeplan.model import (
+    Exercise,
+    PictureSource,
+    added_not_found,
+    exercise_from,
+    hold_too_long,
+)
 from makeplan.tomllines import line_of
-from makeplan.validation import check, parse
+from makeplan.validation import check, field_name, parse
 
 
 def library_files(path: Path) -> tuple[list[Path], list[Problem]]:
@@ -82,6 +88,8 @@ def read_library_file(
                 f"is {hold}, longer than max_hold_seconds ({longest}); expected at most {longest}.",
             )
         )
+    for where, what in added_not_found(data):
+        problems.append(Problem(origin, line_of(lines, where), field_name(where), what))
     picture = None
     if "image" in data and "pose" in data:
         problems.append(

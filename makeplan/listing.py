@@ -73,6 +73,13 @@ def describe(ex: Exercise) -> str:
         mark = "  (default: the article gives no number; set it for the patient)"
         return f"{value}{unit}{mark if field in ex.defaults else ''}"
 
+    added = set(ex.added)
+
+    def ours(field: str, text: str, shown: str | None = None) -> str:
+        """`text` (as `shown`), marked when its source does not say it ([added])."""
+        mark = "  (added: not in the source)" if (field, text) in added else ""
+        return (text if shown is None else shown) + mark
+
     origin = ex.origin + (f" ({ex.library_file})" if ex.library_file else "")
     lines = [
         f"{ex.name}  [{ex.id}]",
@@ -84,16 +91,17 @@ def describe(ex: Exercise) -> str:
         f"Sides:        {ex.sides} ({'each side separately' if ex.sides == 2 else 'both at once'})",
         f"Hold:         {number('hold_seconds', ex.hold_seconds, ' s')}",
         f"Times a day:  {number('sessions_per_day', ex.sessions_per_day)}",
-        f"Targets:      {', '.join(ex.targets)}",
+        f"Targets:      {', '.join(ours('targets', target) for target in ex.targets)}",
         f"Equipment:    {', '.join(ex.equipment) or 'none'}",
-        f"In short:     {ex.cue}",
+        f"In short:     {ours('cue', ex.cue)}",
         "Steps:",
         *(
-            f"  {index}. {step_text(step, ex.hold_seconds)}"
+            f"  {index}. {ours('steps', step, step_text(step, ex.hold_seconds))}"
             for index, step in enumerate(ex.steps, start=1)
         ),
         "Cautions:",
-        *(f"  - {caution}" for caution in ex.cautions or ("none given",)),
+        *(f"  - {ours('cautions', caution)}" for caution in ex.cautions or ("none given",)),
+        f"Key caution:  {ours('key_caution', ex.key_caution) if ex.key_caution else 'none'}",
         f"Source:       {', '.join(ex.source) or 'not given'}",
     ]
     if ex.picture is not None:

@@ -54,6 +54,10 @@ class Exercise:
     # --progress stops there; a clinician's own value in a plan may go past it.
     hold_ceiling_seconds: int | None = None
     reps_ceiling: int | None = None
+    # The one caution printed where a layout has no room for them all (one-page, week).
+    key_caution: str | None = None
+    # What the source does not say, for a clinician's audit: (field, text as written).
+    added: tuple[tuple[str, str], ...] = ()
     # Where the exercise was read from: None for the built-in catalogue, else the
     # library file (as the user wrote its path), and whether it replaces a built-in one.
     library_file: str | None = None
@@ -88,7 +92,9 @@ class Exercise:
             "equipment": list(self.equipment),
             "steps": list(self.steps),
             "cautions": list(self.cautions),
+            "key_caution": self.key_caution,
             "source": list(self.source),
+            "added": [{"field": field, "text": text} for field, text in self.added],
             "from": self.origin,
             "library_file": self.library_file,
         }
@@ -127,8 +133,55 @@ def exercise_from(data: Mapping[str, Any], **where: Any) -> Exercise:
         steps=texts("steps"),
         cautions=texts("cautions"),
         source=texts("source"),
+        key_caution=text(data["key_caution"]) if "key_caution" in data else None,
+        added=tuple(
+            (field, text(item)) for field, items in data.get("added", {}).items() for item in items
+        ),
         **where,
     )
+
+
+# The fields an [added] table may name, and whether each holds a list of texts.
+ADDED_FIELDS = {
+    "cue": False,
+    "ability_reason": False,
+    "key_caution": False,
+    "targets": True,
+    "equipment": True,
+    "steps": True,
+    "cautions": True,
+}
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFC", text.strip())
+
+
+def added_not_found(data: Mapping[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    """Each [added] text that is not written in its field: (where it is, the problem).
+    The record is for a clinician's audit, so it must name texts the sheet prints."""
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    added = data.get("added")
+    if not isinstance(added, Mapping):
+        return found
+    for field, items in added.items():
+        if field not in ADDED_FIELDS or not isinstance(items, list):
+            continue
+        value = data.get(field)
+        written = value if isinstance(value, list) else [value]
+        clean = {
+            unicodedata.normalize("NFC", item.strip()) for item in written if isinstance(item, str)
+        }
+        for index, item in enumerate(items):
+            if isinstance(item, str) and unicodedata.normalize("NFC", item.strip()) not in clean:
+                found.append(
+                    (
+                        ("added", field, index),
+                        f"is {item!r}, which {field} does not say; expected a text copied "
+                        f"exactly from {field}.",
+                    )
+                )
+    return found
 
 
 def hold_too_long(hold: object, longest: object) -> bool:
@@ -164,6 +217,9 @@ class Plan:
     notes: str | None = None
     emergency: str | None = None  # the emergency phone number; None: "an ambulance"
     contact: str | None = None  # who to ask questions ("Jo Park on 01632 960 000")
+    # What the user should know about how the plan was made (a dose kept at its
+    # article's ceiling): printed as warnings by every command that makes it.
+    notices: tuple[str, ...] = ()
 
     def box_count(self) -> int:
         return sum(item.boxes_per_day() for item in self.exercises) * self.days

@@ -81,18 +81,39 @@ def _first(*values: int | None) -> int:
     raise AssertionError("the catalogue always has a value")
 
 
-def _planned(ex: Exercise, options: Options, choice: ExerciseChoice | None) -> PlannedExercise:
+def _planned(
+    ex: Exercise, options: Options, choice: ExerciseChoice | None, notices: list[str]
+) -> PlannedExercise:
     choice = choice or ExerciseChoice(ex.id)
     return PlannedExercise(
         exercise=ex,
-        reps=_first(choice.reps, options.reps, ex.reps),
+        reps=_first(choice.reps, _within(ex, "reps", options.reps, notices), ex.reps),
         sides=_first(choice.sides, ex.sides),
-        hold_seconds=_first(choice.hold_seconds, options.hold_seconds, ex.hold_seconds),
+        hold_seconds=_first(
+            choice.hold_seconds,
+            _within(ex, "hold_seconds", options.hold_seconds, notices),
+            ex.hold_seconds,
+        ),
         sessions_per_day=_first(
             choice.sessions_per_day, options.sessions_per_day, ex.sessions_per_day
         ),
         note=choice.note,
     )
+
+
+def _within(ex: Exercise, dose: str, given: int | None, notices: list[str]) -> int | None:
+    """A dose given for every exercise (--hold, --reps), kept at the most the exercise's
+    article gives. Only a value set for this exercise in a plan file, a clinician's
+    own choice for it, may go past; the notice says so."""
+    ceiling = ex.hold_ceiling_seconds if dose == "hold_seconds" else ex.reps_ceiling
+    if given is None or ceiling is None or given <= ceiling:
+        return given
+    flag, unit = ("--hold", " seconds") if dose == "hold_seconds" else ("--reps", "")
+    notices.append(
+        f"{ex.name} ({ex.id}): {flag} {given} is more than its article gives, so it is "
+        f"kept at {ceiling}{unit}; to go past that, set {dose} for it in a plan file."
+    )
+    return ceiling
 
 
 def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
@@ -117,7 +138,8 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
     else:
         chosen = filter_exercises(catalogue, options.positions, options.ability)
     choices = {choice.id: choice for choice in options.choices}
-    planned = tuple(_planned(ex, options, choices.get(ex.id)) for ex in chosen)
+    notices: list[str] = []
+    planned = tuple(_planned(ex, options, choices.get(ex.id), notices) for ex in chosen)
     for item in planned:
         longest = item.exercise.max_hold_seconds
         if hold_too_long(item.hold_seconds, longest):
@@ -135,6 +157,7 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
         notes=options.notes,
         emergency=emergency_number(options.emergency),
         contact=options.contact,
+        notices=tuple(notices),
     )
     if plan.box_count() > MAX_BOXES:
         raise DoesNotFitError(

@@ -307,13 +307,23 @@ KEY_FRAME_LEGEND = (
 )
 
 
+# A sheet without the steps says where they are.
+STEPS_ELSEWHERE = "For all the steps, see your handout. "
+
+
 def picture_hint(has_pictures: bool, has_steps: bool, key_frames: bool = False) -> str:
+    steps = "" if has_steps else STEPS_ELSEWHERE
     if not has_pictures:
-        return ""
+        return steps
     if has_steps:
         return "Look at the pictures, then read the steps. "
     legend = KEY_FRAME_LEGEND if key_frames else ""
-    return "The picture by each exercise shows how to do it. " + legend
+    return "The picture by each exercise shows how to do it. " + legend + steps
+
+
+def key_caution_line(caution: str) -> str:
+    """'Take care: Move slowly.' (one-page and week print one caution per exercise)."""
+    return f"{CAUTIONS_HEADING} {caution}"
 
 
 def running_title(plan: Plan) -> str:

@@ -217,10 +217,15 @@ def test_paper_margins_and_no_overlap(run, tmp_path, layout, paper) -> None:
 
 
 def test_one_page_shrinks_then_refuses(run, tmp_path) -> None:
-    # Three days of the whole catalogue still fit by shrinking, never below 8 pt.
-    pdf = build(run, tmp_path, "--days", "3")
+    # Two days of the whole catalogue still fit by shrinking, never below 8 pt.
+    pdf = build(run, tmp_path, "--days", "2")
     assert len(page_texts(pdf)) == 1
     assert layout_problems(pdf, 12, 8) == []
+    # Three do not (with the three tiers of warning signs and a caution under each
+    # row's boxes): refused, naming what to do, and nothing written.
+    result = run("build", "--date", "2026-11-30", "--days", "3", "-o", "three.pdf")
+    assert_clean_error(result, "do not fit on one page", "--layout handout")
+    assert not (tmp_path / "three.pdf").exists()
 
 
 def test_handout_flows_with_page_numbers_and_full_steps(run, tmp_path) -> None:

@@ -72,7 +72,7 @@ LAYOUT_RULES = {
     "one-page": (12, 8, 4, False),
     "handout": (18, 12, 6, False),
     "large-print": (15, 16, 8, False),
-    "week": (10, 8, 4, True),
+    "week": (8, 8, 4, True),
 }
 SIX = (
     "knee-hug-side-tilt",

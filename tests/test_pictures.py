@@ -254,7 +254,9 @@ def test_the_schemas_joints_are_the_drawn_joints() -> None:
 def test_one_page_shows_small_pictures_and_drops_them_rather_than_overflow(run, tmp_path) -> None:
     assert run("build", *DATE, "-o", "small.pdf").code == 0
     assert curves_on(tmp_path / "small.pdf")[0] >= 9 * 6
-    crowded = run("build", *DATE, "--days", "3", "--reps", "7", "-o", "crowded.pdf")
+    crowded = run(
+        "build", *DATE, "--days", "3", "--reps", "8", "-a", "moderate", "-o", "crowded.pdf"
+    )
     assert crowded.code == 0, crowded.stderr
     assert "pictures were left out" in crowded.stderr
     assert len(page_texts(tmp_path / "crowded.pdf")) == 1

@@ -81,6 +81,9 @@ def expected_boxes(params: dict, days: int) -> int:
     for exercise_id in params["ids"]:
         exercise = CATALOGUE[exercise_id]
         reps = params["reps"] or exercise.reps
+        if params["reps"] and exercise.reps_ceiling:
+            # --reps for every exercise stops at the most its article gives.
+            reps = min(reps, exercise.reps_ceiling)
         sessions = params["sessions"] or exercise.sessions_per_day
         total += reps * exercise.sides * sessions * days
     return total

@@ -11,7 +11,7 @@ import pytest
 
 from support import assert_clean_error, layout_problems, page_texts
 
-LAYOUT_MARGINS = {"one-page": 12, "handout": 18, "large-print": 15, "week": 10}
+LAYOUT_MARGINS = {"one-page": 12, "handout": 18, "large-print": 15, "week": 8}
 GREEK = "Γιώργος Παπαδόπουλος"
 CYRILLIC = "Дмитрий Иванов"
 
@@ -195,10 +195,12 @@ def test_a_long_list_of_cautions_flows_onto_the_next_page(run, tmp_path: Path) -
     start = text.index("cautions = [")
     end = text.index("]", start) + 1
     cautions = ", ".join(f'"Stop if it hurts ({number})."' for number in range(1, 81))
+    # Its [added] table named the back rounder's own caution, now gone.
+    rest = text[end:].replace('cautions = ["Lift your head only as far as feels OK."]\n', "")
     (tmp_path / "careful.toml").write_text(
         text[:start].replace('id = "back-rounder"', 'id = "careful"')
         + f"cautions = [{cautions}]"
-        + text[end:]
+        + rest
     )
     for layout in ("handout", "large-print"):
         result = run("build", "--library", "careful.toml", "-e", "careful", "--layout", layout,

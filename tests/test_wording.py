@@ -90,6 +90,7 @@ SAMPLES: dict[str, Callable[[], list[str]]] = {
     "note_line": lambda: [wording.note_line("Go slowly.")],
     "emergency_action": lambda: [wording.emergency_action(), wording.emergency_action("999")],
     "contact_line": lambda: [wording.contact_line("Jo Park on 01632 960 000")],
+    "key_caution_line": lambda: [wording.key_caution_line("Move slowly.")],
     "step_text": lambda: [wording.step_text(step, 5) for step in EXERCISE.steps],
 }
 

@@ -85,6 +85,7 @@ def plan_command(ctx: click.Context, /, output: str, force: bool, **params: Any)
     """
     from makeplan import jobs
 
-    jobs.write_plan(_sheet(ctx), output, overwrite=force)
+    for warning in jobs.write_plan(_sheet(ctx), output, overwrite=force):
+        click.echo(printable(f"Warning: {warning}"), err=True)
     if output != "-":
         click.echo(printable(f"Wrote {output}"), err=True)

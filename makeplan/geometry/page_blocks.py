@@ -5,6 +5,7 @@ area and the footer.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from makeplan import wording
@@ -143,7 +144,7 @@ def safety_blocks(plan: Plan, composer: Composer, x: float, width: float) -> lis
             continue
         content += composer.text_lines(lead, inner_x, inner_width, lead_size, bold=True)
         if compact:
-            content += _sign_columns(composer, signs, inner_x, inner_width, size)
+            content += list_columns(composer, signs, inner_x, inner_width, size)
         else:
             for sign in signs:
                 content += composer.hanging("\u2022", sign, inner_x, inner_width, size)
@@ -187,12 +188,19 @@ def _bold_lead_line(
     return [Slice(height, texts=texts), *more]
 
 
-def _sign_columns(
-    composer: Composer, signs: tuple[str, ...], x: float, width: float, size: float
+def list_columns(
+    composer: Composer,
+    signs: Sequence[str],
+    x: float,
+    width: float,
+    size: float,
+    markers: Sequence[str] | None = None,
 ) -> list[Slice]:
-    """Bulleted signs in columns, read down each column: as many columns (up to
-    four) as keep every sign on one line; one column, wrapped, when even two do not."""
-    indent = composer.width_of("\u2022 ", False, size) + size * 0.2
+    """A list in columns, read down each column: as many columns (up to four) as
+    keep every item on one line; one column, wrapped, when even two do not. Each
+    item has its marker (`markers`, or a bullet) hanging before it."""
+    marks = list(markers) if markers is not None else ["\u2022"] * len(signs)
+    indent = max(composer.width_of(mark + " ", False, size) for mark in marks) + size * 0.2
     gap = 4 * MM
     longest = max(composer.width_of(sign, False, size) for sign in signs)
     columns = 1
@@ -203,7 +211,9 @@ def _sign_columns(
             break
     if columns == 1:
         return [
-            piece for sign in signs for piece in composer.hanging("\u2022", sign, x, width, size)
+            piece
+            for mark, sign in zip(marks, signs, strict=True)
+            for piece in composer.hanging(mark, sign, x, width, size)
         ]
     rows = -(-len(signs) // columns)
     column_width = (width - gap * (columns - 1)) / columns
@@ -217,7 +227,7 @@ def _sign_columns(
             if index >= len(signs):
                 continue
             left = x + column * (column_width + gap)
-            texts.append(composer.text(left, baseline, "\u2022", size))
+            texts.append(composer.text(left, baseline, marks[index], size))
             texts.append(composer.text(left + indent, baseline, signs[index], size))
         slices.append(Slice(height, texts=texts))
     return slices

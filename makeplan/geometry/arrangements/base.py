@@ -77,11 +77,17 @@ def text_column(composer: Composer, width: float) -> float:
 
 
 def summary_cell(
-    number: int, item: PlannedExercise, composer: Composer, x: float, width: float
+    number: int,
+    item: PlannedExercise,
+    composer: Composer,
+    x: float,
+    width: float,
 ) -> tuple[Slice, float]:
     """The picture (when shown), then name, dose and cue: the left part of a row.
 
-    Returns the cell and the x where the next column may start.
+    Returns the cell and the x where the next column may start. (A layout without
+    cautions prints each key caution elsewhere: the one-page row under its boxes,
+    the week table in a list under the table, where they take fewer lines.)
     """
     sizes = composer.sizes
     text_width = text_column(composer, width)

@@ -3,6 +3,7 @@ right (the one-page layout). A row never splits across pages."""
 
 from __future__ import annotations
 
+from makeplan import wording
 from makeplan.errors import DoesNotFitError
 from makeplan.geometry.arrangements.base import Arrangement, summary_cell
 from makeplan.geometry.composer import Composer
@@ -24,7 +25,8 @@ class SideBySide(Arrangement):
         x: float,
         width: float,
     ) -> Block:
-        """Picture, then text (name, dose, cue), then the boxes; one unsplittable slice."""
+        """Picture, then text (name, dose, cue), then the boxes with the key caution under
+        them (where a row usually has room to spare); one unsplittable slice."""
         sizes = composer.sizes
         summary, grid_x = summary_cell(number, item, composer, x, width)
         if x + width - grid_x < sizes.box * 2:
@@ -33,6 +35,12 @@ class SideBySide(Arrangement):
                 "lower exercise.text_fraction or picture.width_mm in the layout."
             )
         right = tick_grid(item, plan, composer, grid_x, x + width - grid_x)
+        caution = item.exercise.key_caution
+        if caution and not composer.layout.show_cautions:
+            right += composer.fitted_lines(
+                wording.key_caution_line(caution), grid_x, x + width - grid_x, sizes.body,
+                max_lines=2, what=f"the caution for exercise {number}",
+            )  # fmt: skip
         row = beside(summary, stack([spacer(sizes.box_gap), *right]))
         gap = sizes.block_gap
         rule = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])

@@ -21,6 +21,7 @@ from makeplan.geometry.arrangements.base import (
 from makeplan.geometry.composer import Composer
 from makeplan.geometry.grid import TickRow, balanced, box_group, pain_box, pain_box_width
 from makeplan.geometry.items import MM, Rule
+from makeplan.geometry.page_blocks import list_columns
 from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
 from makeplan.model import SIDE_NAMES, Plan, PlannedExercise
 
@@ -52,7 +53,10 @@ class WeekTable(Arrangement):
         return week_row_block(number, item, plan, composer, x, width)
 
     def closing_blocks(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
-        return [week_pain_block(plan, composer, x, width)]
+        blocks = [week_pain_block(plan, composer, x, width)]
+        if not composer.layout.show_cautions:
+            blocks += week_cautions_block(plan, composer, x, width)
+        return blocks
 
 
 ARRANGEMENT = WeekTable()
@@ -250,3 +254,29 @@ def _week_table_row(
         row.rules.append(Rule(line_x, 0, line_x, row.height, 0.3))
     rule = Slice(gap * 1.5, rules=[Rule(x, gap * 0.75, x + width, gap * 0.75, 0.6)])
     return Block([stack([row, rule])])
+
+
+def week_cautions_block(plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
+    """Each exercise's key caution, by its number, in columns under the table: a row's
+    name cell is narrow, and a caution there would make every row taller."""
+    numbered = [
+        (f"{number}.", item.exercise.key_caution)
+        for number, item in enumerate(plan.exercises, start=1)
+        if item.exercise.key_caution
+    ]
+    if not numbered:
+        return []
+    size = composer.sizes.body
+    # The heading sits in the name column, as the pain row's label does: a line saved.
+    columns = _week_columns(plan, composer, x, width)
+    rows = list_columns(
+        composer,
+        [text for _, text in numbered],
+        columns.session_x,
+        x + width - columns.session_x,
+        size,
+        [mark for mark, _ in numbered],
+    )
+    baseline = composer.centred_baseline(rows[0].height, size)
+    rows[0].texts.insert(0, composer.text(x, baseline, wording.CAUTIONS_HEADING, size, bold=True))
+    return [Block([stack([spacer(composer.sizes.box_gap), *rows])])]
