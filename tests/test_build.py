@@ -64,7 +64,7 @@ def test_safety_note_on_every_sheet(run, tmp_path) -> None:
             "pooing yourself",
             "both legs",
             "a leg getting weaker",
-            "changes in sexual feeling",
+            "changes in how sex feels",
             "chest pain",
             "fall or accident",
             "high temperature",
