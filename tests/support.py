@@ -211,3 +211,12 @@ def drawn_lines(path: Path) -> list[DrawnLine]:
 
         page.extract_text(visitor_text=visit)
     return lines
+
+
+def printed_text(path: Path) -> str:
+    """The text of every page as drawn, list markers ('1.', bullets) left out, so a step
+    wrapped over two lines reads whole."""
+    import re
+
+    marker = re.compile(r"^(\d+\.|[\u2022\x7f])$")
+    return " ".join(line.text for line in drawn_lines(path) if not marker.match(line.text))

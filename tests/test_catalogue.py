@@ -115,3 +115,27 @@ def test_steps_name_the_hold_only_through_the_placeholder() -> None:
         for step in exercise.steps:
             fixed = re.search(r"\d+ seconds?\b", step)
             assert fixed is None or "never longer than" in step, step
+
+
+def test_a_step_that_says_hold_says_how_long() -> None:
+    # 'Hold. Then put it down.' beside a dose of 5 seconds left the patient to guess;
+    # every hold takes its time from the dose ('Hold the back of your thigh' is a grip).
+    for exercise in load_catalogue():
+        for step in exercise.steps:
+            for sentence in re.split(r"(?<=\.) ", step):
+                if re.match(r"Hold\b(?! (the|your|on)\b)", sentence):
+                    assert "{hold}" in sentence, (exercise.id, sentence)
+
+
+def test_the_buttock_stretch_says_thigh_in_its_cue_steps_and_picture() -> None:
+    # The article: the right ankle on the left thigh, just below the knee. The cue said
+    # 'over the other knee' and the picture's caption 'Ankle on knee'.
+    from makeplan.pictograms import packaged_pictogram
+
+    (glute,) = [ex for ex in load_catalogue() if ex.id == "glute-stretch"]
+    assert any("ankle on your left thigh, just below the knee" in step for step in glute.steps)
+    assert "ankle on the other thigh, just below the knee" in glute.cue
+    picture = packaged_pictogram("glute-stretch")
+    assert picture is not None
+    captions = [panel.caption for panel in picture.panels]
+    assert any("Ankle on thigh" in caption for caption in captions), captions
