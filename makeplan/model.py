@@ -162,6 +162,7 @@ class Plan:
     patient: str | None = None
     clinician: str | None = None
     notes: str | None = None
+    units: str = "metric"  # lengths in the steps: "metric" or "us" (see markup)
 
     def box_count(self) -> int:
         return sum(item.boxes_per_day() for item in self.exercises) * self.days

@@ -23,9 +23,11 @@ from typing import Any, NamedTuple
 from makeplan.vocabulary import (
     DAYS,
     HOLD_SECONDS,
+    PAPERS,
     POSITIONS,
     REPS,
     SESSIONS_PER_DAY,
+    UNIT_SYSTEMS,
     Range,
 )
 
@@ -58,6 +60,7 @@ class Options:
     days: int | None = None  # None: the layout's default_days, else DEFAULT_DAYS (with_layout)
     layout: str = "one-page"
     paper: str = "a4"
+    units: str | None = None  # None: the paper's (vocabulary.PAPER_UNITS)
     covers: tuple[Path, ...] = ()
     patient: str | None = None
     clinician: str | None = None
@@ -251,11 +254,21 @@ SHEET_OPTIONS: tuple[SheetOption, ...] = (
         "paper",
         ("--paper",),
         "choice",
-        choices=("a4", "letter"),
+        choices=PAPERS,
         show_default=True,
         plan_key="paper",
         help="Paper size.",
         expected='"a4" or "letter"',
+    ),
+    SheetOption(
+        "units",
+        ("--units",),
+        "choice",
+        choices=UNIT_SYSTEMS,
+        plan_key="units",
+        help="Lengths in the steps in metric (meters, centimeters) or US units (feet, "
+        "inches). Default: metric on A4 paper, US units on Letter.",
+        expected='"metric" or "us" (left out: the paper decides)',
     ),
     SheetOption(
         "covers",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from makeplan import markup
 from makeplan.model import ABILITY_NAMES, Plan, PlannedExercise
 
 TITLE = "My back exercises"
@@ -382,10 +383,8 @@ def note_line(note: str) -> str:
     return f"Note: {note}"
 
 
-HOLD_PLACEHOLDER = "{hold}"
-
-
-def step_text(step: str, hold_seconds: int) -> str:
-    """A step with its `{hold}` filled in from the dose, so the steps and the dose agree
-    when a plan changes the hold."""
-    return step.replace(HOLD_PLACEHOLDER, seconds(hold_seconds) if hold_seconds else "a moment")
+def exercise_text(text: str, hold_seconds: int, units: str) -> str:
+    """An exercise's text as printed: its `{hold}` filled in from the dose, so the steps
+    and the dose agree when a plan changes the hold, and each length in `units` ('us',
+    'metric', or 'both' for lists); see `markup`."""
+    return markup.fill(text, seconds(hold_seconds) if hold_seconds else "a moment", units)

@@ -41,9 +41,10 @@ def test_every_row_is_an_option_a_column_and_a_plan_key(run) -> None:
         assert (row.column in ROSTER_COLUMNS) == row.roster
         if row.plan_key is not None:
             assert row.plan_key in schema["properties"]
-    # The roster's columns keep the order its message has always listed them in.
+    # The roster's columns keep the order its message has always listed them in;
+    # a column added later comes after them.
     assert list(ROSTER_COLUMNS)[:4] == ["patient", "clinician", "date", "notes"]
-    assert list(ROSTER_COLUMNS)[-3:] == ["title_page", "grayscale", "fillable"]
+    assert list(ROSTER_COLUMNS)[-4:] == ["title_page", "grayscale", "fillable", "units"]
 
 
 @pytest.mark.parametrize(

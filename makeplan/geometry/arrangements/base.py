@@ -77,7 +77,7 @@ def text_column(composer: Composer, width: float) -> float:
 
 
 def summary_cell(
-    number: int, item: PlannedExercise, composer: Composer, x: float, width: float
+    number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
 ) -> tuple[Slice, float]:
     """The picture (when shown), then name, dose and cue: the left part of a row.
 
@@ -103,8 +103,9 @@ def summary_cell(
     )  # fmt: skip
     left += composer.text_lines(wording.dose_words(item), text_x, text_width, sizes.body, True)
     if composer.layout.show_cue:
+        cue = wording.exercise_text(item.exercise.cue, item.hold_seconds, plan.units)
         left += composer.fitted_lines(
-            item.exercise.cue, text_x, text_width, sizes.body,
+            cue, text_x, text_width, sizes.body,
             max_lines=4, what=f"the short description of exercise {number}",
         )  # fmt: skip
     if item.note:

@@ -189,7 +189,7 @@ def week_row_block(
     """One exercise as a table row: picture and dose, then a cell per day and time of day."""
     sizes = composer.sizes
     columns = _week_columns(plan, composer, x, width)
-    summary, _ = summary_cell(number, item, composer, x, width)
+    summary, _ = summary_cell(number, item, plan, composer, x, width)
     sides = SIDE_NAMES[item.sides]
     short_sides = [wording.short_side_label(side) for side in sides]
     size = sizes.label
