@@ -1,4 +1,5 @@
-"""Draw the example clinic's "photo" of the seated march (clinic-exercises/pictures/seated-march.jpg) with pillow.
+"""Draw the example clinic's "photo" of the seated march with pillow
+(clinic-exercises/pictures/seated-march.jpg).
 
 It is saved the way a phone saves a photo taken sideways: the pixels lie on
 their side and the EXIF orientation tag says how to turn them, so the

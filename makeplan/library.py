@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+from makeplan import markup
 from makeplan.errors import MakeplanError, Problem
 from makeplan.inputs import read_input
+from makeplan.markup import MARKUP_FIELDS, PLAIN_FIELDS
 from makeplan.model import (
     Exercise,
     PictureSource,
@@ -78,6 +81,7 @@ def read_library_file(
             lines,
         )
     problems = check(data, "exercise", origin, lines)
+    problems += markup_problems(data, origin, lines)
     hold, longest = data.get("hold_seconds"), data.get("max_hold_seconds")
     if hold_too_long(hold, longest):
         problems.append(
@@ -120,6 +124,26 @@ def read_library_file(
     # Whether it replaces a built-in exercise is said when the catalogue takes it in.
     exercise = exercise_from(data, library_file=origin, picture=picture)
     return exercise, [], lines
+
+
+def markup_problems(
+    data: Mapping[str, Any], origin: str, lines: Mapping[tuple[str | int, ...], int]
+) -> list[Problem]:
+    """Markup ({hold}, {3 ft | 1 m}) that cannot be read, or is where it is not read."""
+    found: list[Problem] = []
+    for key in (*MARKUP_FIELDS, *PLAIN_FIELDS):
+        value = data.get(key)
+        texts: list[tuple[tuple[str | int, ...], object]] = (
+            [((key, index), item) for index, item in enumerate(value)]
+            if isinstance(value, list)
+            else [((key,), value)]
+        )
+        for path, text in texts:
+            if not isinstance(text, str):
+                continue  # the schema says what is wrong with it
+            for message in markup.problems(text, reads_markup=key in MARKUP_FIELDS):
+                found.append(Problem(origin, line_of(lines, path), field_name(path), message))
+    return sorted(found, key=lambda problem: (problem.line, problem.field))
 
 
 def read_libraries(paths: Sequence[Path]) -> tuple[list[Exercise], list[Problem]]:

@@ -16,7 +16,7 @@ from makeplan.catalogue import load_catalogue
 from makeplan.model import Exercise, PlannedExercise
 from makeplan.selection import filter_exercises, find_exercises
 from makeplan.vocabulary import ABILITY_NAMES, POSITIONS
-from makeplan.wording import dose_words, step_text
+from makeplan.wording import dose_words, exercise_text
 
 
 def exercises(
@@ -32,10 +32,22 @@ def exercise(exercise_id: str, libraries: Sequence[Path]) -> Exercise:
     return found
 
 
+def _text(ex: Exercise, text: str) -> str:
+    """A text of the exercise as a patient reads it: the hold filled in, and lengths in
+    both units, since a list is for no paper in particular ('3 feet (1 meter)')."""
+    return exercise_text(text, ex.hold_seconds, "both")
+
+
 def as_json(exercises: Sequence[Exercise]) -> str:
-    """Every field of each exercise, its steps as a patient reads them (the hold filled in)."""
+    """Every field of each exercise, its texts as a patient reads them (see `_text`)."""
     entries = [
-        {**ex.as_dict(), "steps": [step_text(step, ex.hold_seconds) for step in ex.steps]}
+        {
+            **ex.as_dict(),
+            "ability_reason": _text(ex, ex.ability_reason),
+            "cue": _text(ex, ex.cue),
+            "steps": [_text(ex, step) for step in ex.steps],
+            "cautions": [_text(ex, caution) for caution in ex.cautions],
+        }
         for ex in exercises
     ]
     return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
@@ -86,21 +98,24 @@ def describe(ex: Exercise) -> str:
         f"From:         {origin}",
         f"Position:     {ex.position}",
         f"Ability:      {ex.ability} {ABILITY_NAMES[ex.ability]}"
-        + (f": {ex.ability_reason}" if ex.ability_reason else ""),
+        + (f": {_text(ex, ex.ability_reason)}" if ex.ability_reason else ""),
         f"Reps:         {number('reps', ex.reps)}",
         f"Sides:        {ex.sides} ({'each side separately' if ex.sides == 2 else 'both at once'})",
         f"Hold:         {number('hold_seconds', ex.hold_seconds, ' s')}",
         f"Times a day:  {number('sessions_per_day', ex.sessions_per_day)}",
         f"Targets:      {', '.join(ours('targets', target) for target in ex.targets)}",
         f"Equipment:    {', '.join(ex.equipment) or 'none'}",
-        f"In short:     {ours('cue', ex.cue)}",
+        f"In short:     {ours('cue', ex.cue, _text(ex, ex.cue))}",
         "Steps:",
         *(
-            f"  {index}. {ours('steps', step, step_text(step, ex.hold_seconds))}"
+            f"  {index}. {ours('steps', step, _text(ex, step))}"
             for index, step in enumerate(ex.steps, start=1)
         ),
         "Cautions:",
-        *(f"  - {ours('cautions', caution)}" for caution in ex.cautions or ("none given",)),
+        *(
+            f"  - {ours('cautions', caution, _text(ex, caution))}"
+            for caution in ex.cautions or ("none given",)
+        ),
         f"Key caution:  {ours('key_caution', ex.key_caution) if ex.key_caution else 'none'}",
         f"Source:       {', '.join(ex.source) or 'not given'}",
     ]

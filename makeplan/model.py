@@ -220,6 +220,7 @@ class Plan:
     # What the user should know about how the plan was made (a dose kept at its
     # article's ceiling): printed as warnings by every command that makes it.
     notices: tuple[str, ...] = ()
+    units: str = "metric"  # lengths in the steps: "metric" or "us" (see markup)
 
     def box_count(self) -> int:
         return sum(item.boxes_per_day() for item in self.exercises) * self.days

@@ -23,9 +23,11 @@ from typing import Any, NamedTuple
 from makeplan.vocabulary import (
     DAYS,
     HOLD_SECONDS,
+    PAPERS,
     POSITIONS,
     REPS,
     SESSIONS_PER_DAY,
+    UNIT_SYSTEMS,
     Range,
 )
 
@@ -58,6 +60,7 @@ class Options:
     days: int | None = None  # None: the layout's default_days, else DEFAULT_DAYS (with_layout)
     layout: str = "one-page"
     paper: str = "a4"
+    units: str | None = None  # None: the paper's (vocabulary.PAPER_UNITS)
     covers: tuple[Path, ...] = ()
     patient: str | None = None
     clinician: str | None = None
@@ -253,11 +256,21 @@ SHEET_OPTIONS: tuple[SheetOption, ...] = (
         "paper",
         ("--paper",),
         "choice",
-        choices=("a4", "letter"),
+        choices=PAPERS,
         show_default=True,
         plan_key="paper",
         help="Paper size.",
         expected='"a4" or "letter"',
+    ),
+    SheetOption(
+        "units",
+        ("--units",),
+        "choice",
+        choices=UNIT_SYSTEMS,
+        plan_key="units",
+        help="Lengths in the steps in metric (meters, centimeters) or US units (feet, "
+        "inches). Default: metric on A4 paper, US units on Letter.",
+        expected='"metric" or "us" (left out: the paper decides)',
     ),
     SheetOption(
         "covers",
@@ -307,7 +320,7 @@ SHEET_OPTIONS: tuple[SheetOption, ...] = (
         metavar="NUMBER",
         plan_key="emergency",
         help="The emergency phone number where the patient lives (999, 911, 112), printed "
-        "in the warning signs: 'call 999 or go to the emergency department'. Default: "
+        "in the warning signs: 'call 999 or go to a hospital'. Default: "
         "'call an ambulance', which is right in every country.",
         expected='the emergency phone number in quotes, like "999"',
     ),
@@ -399,6 +412,7 @@ _ROSTER_ORDER = (
     "patient", "clinician", "date", "notes", "layout", "paper", "days", "reps", "hold",
     "sessions", "ability", "exercise", "position", "cover", "library", "plan", "from",
     "progress", "logo", "font", "title_page", "grayscale", "fillable", "emergency", "contact",
+    "units",
 )  # fmt: skip
 ROSTER_COLUMNS = {
     row.column: row

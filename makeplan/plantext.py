@@ -20,7 +20,7 @@ from makeplan.layouts import is_layout_path
 from makeplan.model import Plan
 from makeplan.options import DOSES, Options, SheetOption
 from makeplan.planschema import PLAN_OPTIONS, PLAN_VERSION
-from makeplan.vocabulary import ABILITY_NAMES, HOLD_SECONDS, REPS, SESSIONS_PER_DAY
+from makeplan.vocabulary import ABILITY_NAMES, HOLD_SECONDS, PAPER_UNITS, REPS, SESSIONS_PER_DAY
 
 # --- writing ---
 
@@ -118,6 +118,11 @@ def plan_text(
         layout = _relative(Path(layout), plan_folder)
     lines.append(f"layout = {_toml_string(layout)}")
     lines.append(f"paper = {_toml_string(options.paper)}")
+    if options.units is None:
+        paper_units = PAPER_UNITS[options.paper]
+        lines.append(f'# units = "{paper_units}"   (left out: the paper decides)')
+    else:
+        lines.append(f"units = {_toml_string(options.units)}")
     lines.append(f"days = {plan.days}")
     if options.title_page is None:
         lines.append(
@@ -174,9 +179,9 @@ def plan_text(
 
 # Keys plan_text writes by name, or through each [[exercise]] (choosing and doses).
 _WRITTEN = frozenset({
-    "patient", "clinician", "date", "notes", "emergency", "contact", "layout", "paper", "days",
-    "title_page", "fillable", "grayscale", "covers", "logo", "font", "library", "positions",
-    "ability", *DOSES,
+    "patient", "clinician", "date", "notes", "emergency", "contact", "layout", "paper", "units",
+    "days", "title_page", "fillable", "grayscale", "covers", "logo", "font", "library",
+    "positions", "ability", *DOSES,
 })  # fmt: skip
 
 

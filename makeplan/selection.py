@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from makeplan.errors import DoesNotFitError, SelectionError, UsageError
 from makeplan.model import Exercise, Plan, PlannedExercise, hold_too_long
 from makeplan.options import ExerciseChoice, Options
-from makeplan.vocabulary import ABILITY_NAMES, POSITIONS
+from makeplan.vocabulary import ABILITY_NAMES, PAPER_UNITS, POSITIONS
 
 # More boxes than anyone ticks in a month of full routines (the whole catalogue
 # for 31 days is about 2300); beyond it a typo like --reps 100 is more likely.
@@ -158,6 +158,7 @@ def select(catalogue: Sequence[Exercise], options: Options) -> Plan:
         emergency=emergency_number(options.emergency),
         contact=options.contact,
         notices=tuple(notices),
+        units=options.units or PAPER_UNITS[options.paper],
     )
     if plan.box_count() > MAX_BOXES:
         raise DoesNotFitError(

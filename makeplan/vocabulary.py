@@ -13,6 +13,11 @@ from typing import NamedTuple
 POSITIONS: tuple[str, ...] = ("lying", "sitting", "standing")
 ABILITY_NAMES: dict[int, str] = {1: "gentle", 2: "moderate", 3: "strengthening"}
 SIDE_NAMES: dict[int, tuple[str, ...]] = {1: ("both",), 2: ("right", "left")}
+PAPERS: tuple[str, ...] = ("a4", "letter")
+# Lengths in an exercise's steps print in one system per sheet: the paper's, unless
+# the options say otherwise.
+UNIT_SYSTEMS: tuple[str, ...] = ("metric", "us")
+PAPER_UNITS: dict[str, str] = {"a4": "metric", "letter": "us"}
 
 
 class Range(NamedTuple):

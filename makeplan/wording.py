@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from makeplan import markup
 from makeplan.model import ABILITY_NAMES, Plan, PlannedExercise
 
 TITLE = "My back exercises"
@@ -20,14 +21,14 @@ TITLE = "My back exercises"
 # follow. The emergency tier comes first and is drawn most prominently.
 SAFETY_STOP = "Stop, or do less, if your pain gets worse."
 SAFETY_EMERGENCY = "Emergency now"
-SAFETY_EMERGENCY_ACTION = "call an ambulance or go to the emergency department if you have:"
+SAFETY_EMERGENCY_ACTION = "call an ambulance or go to a hospital if you have:"
 SAFETY_EMERGENCY_SIGNS: tuple[str, ...] = (
-    "numbness or tingling around your genitals or bottom (you may feel it when you wipe)",
-    "trouble peeing, or not being able to pee, or not knowing when your bladder is full",
-    "peeing or pooing yourself without meaning to",
+    "numb or tingly skin around your genitals or bottom (you may feel it when you wipe)",
+    "trouble peeing, or you cannot pee, or you do not know when your bladder is full",
+    "peeing or pooing yourself when you did not mean to",
     "pain, tingling, weakness or numbness in both legs",
     "a leg getting weaker, or you are unsteady when you walk",
-    "changes in sexual feeling",
+    "changes in how sex feels",
     "chest pain",
     "pain that started after a bad fall or accident",
 )
@@ -50,12 +51,12 @@ SAFETY_SOON_SIGNS: tuple[str, ...] = (
 # The same signs in fewer words, a short line each, for a compact panel (one-page,
 # week): never fewer signs, and the headings and actions are the same.
 SAFETY_EMERGENCY_SIGNS_SHORT: tuple[str, ...] = (
-    "numb or tingling around your genitals or bottom",
-    "trouble peeing, or cannot tell when bladder is full",
-    "peeing or pooing yourself by mistake",
-    "pain, tingling, weakness or numbness in both legs",
+    "numb or tingly around your genitals or bottom",
+    "trouble peeing, or cannot feel a full bladder",
+    "peeing or pooing yourself, not on purpose",
+    "pain, tingling, weak or numb in both legs",
     "a leg getting weaker, or you are unsteady",
-    "changes in sexual feeling",
+    "changes in how sex feels",
     "chest pain",
     "pain after a bad fall or accident",
 )
@@ -105,7 +106,7 @@ def safety_tiers(
 
 
 def safety_tier_lead(heading: str, action: str) -> str:
-    """'Emergency now: call an ambulance or go to the emergency department if you have:'"""
+    """'Emergency now: call an ambulance or go to a hospital if you have:'"""
     return f"{heading}: {action}"
 
 
@@ -295,7 +296,7 @@ ABOUT_SPASMS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-STRENGTH_NOTE = "Some of your exercises also make your back and belly stronger."
+STRENGTH_NOTE = "Some of them also make your back and belly stronger."
 
 EXERCISE_LIST_HEADING = "Your exercises"
 
@@ -409,10 +410,8 @@ def note_line(note: str) -> str:
     return f"Note: {note}"
 
 
-HOLD_PLACEHOLDER = "{hold}"
-
-
-def step_text(step: str, hold_seconds: int) -> str:
-    """A step with its `{hold}` filled in from the dose, so the steps and the dose agree
-    when a plan changes the hold."""
-    return step.replace(HOLD_PLACEHOLDER, seconds(hold_seconds) if hold_seconds else "a moment")
+def exercise_text(text: str, hold_seconds: int, units: str) -> str:
+    """An exercise's text as printed: its `{hold}` filled in from the dose, so the steps
+    and the dose agree when a plan changes the hold, and each length in `units` ('us',
+    'metric', or 'both' for lists); see `markup`."""
+    return markup.fill(text, seconds(hold_seconds) if hold_seconds else "a moment", units)

@@ -175,3 +175,48 @@ def to_segment(point, start, end) -> float:  # type: ignore[no-untyped-def]
     t = sum((p - a) * d for p, a, d in zip(point, start, along, strict=True))
     t = min(1.0, max(0.0, t / sum(d * d for d in along)))
     return math.dist(point, [a + t * d for a, d in zip(start, along, strict=True)])
+
+
+@dataclass(frozen=True)
+class DrawnLine:
+    """One string drawn on a page, as the PDF has it: where (in points from the
+    bottom left), in which font and size."""
+
+    page: int
+    x: float
+    y: float
+    size: float
+    font: str
+    text: str
+
+    @property
+    def bold(self) -> bool:
+        return "Bold" in self.font
+
+
+def drawn_lines(path: Path) -> list[DrawnLine]:
+    """Every string drawn on the pages, in the order the PDF draws them (makeplan
+    draws each wrapped line of a text, and each list marker, as a string of its own)."""
+    lines: list[DrawnLine] = []
+    for number, page in enumerate(pypdf.PdfReader(path).pages, start=1):
+
+        def visit(text, cm, tm, font, size, number=number):  # type: ignore[no-untyped-def]
+            if not text.strip():
+                return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            name = str(font.get("/BaseFont", "")) if font else ""
+            lines.append(DrawnLine(number, round(x, 1), round(y, 1), round(size, 2), name,
+                                   " ".join(text.split())))  # fmt: skip
+
+        page.extract_text(visitor_text=visit)
+    return lines
+
+
+def printed_text(path: Path) -> str:
+    """The text of every page as drawn, list markers ('1.', bullets) left out, so a step
+    wrapped over two lines reads whole."""
+    import re
+
+    marker = re.compile(r"^(\d+\.|[\u2022\x7f])$")
+    return " ".join(line.text for line in drawn_lines(path) if not marker.match(line.text))

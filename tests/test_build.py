@@ -18,6 +18,7 @@ from support import (
     checkbox_fields,
     layout_problems,
     page_texts,
+    printed_text,
     run_installed,
 )
 
@@ -64,7 +65,7 @@ def test_safety_note_on_every_sheet(run, tmp_path) -> None:
             "pooing yourself",
             "both legs",
             "a leg getting weaker",
-            "changes in sexual feeling",
+            "changes in how sex feels",
             "chest pain",
             "fall or accident",
             "high temperature",
@@ -402,3 +403,11 @@ def test_greek_and_polish_letters_print_without_a_warning(run, tmp_path) -> None
     assert result.code == 0
     assert "Warning" not in result.stderr
     assert "Ελένη Łukasz" in page_texts(tmp_path / "out.pdf")[0]
+
+
+def test_the_warrior_holds_for_the_dose(run, tmp_path) -> None:
+    # 'Hold. Then put it down.' said no time beside a dose of 5 seconds.
+    for hold in ("5", "10"):
+        pdf = build(run, tmp_path, "--layout", "handout", "-e", "warrior-at-the-wall",
+                    "--hold", hold, name=f"hold-{hold}.pdf")  # fmt: skip
+        assert f"Hold for {hold} seconds. Then put it down." in printed_text(pdf)

@@ -417,19 +417,20 @@ ONE_PAGE = dataclasses.replace(LAYOUT, single_page=True, arrangement="side-by-si
 
 PLACEMENT = [
     # reps, sides, sessions, exercises, days -> scale (with the three tiers of
-    # warning signs, the compact safety panel is about four lines taller)
+    # warning signs, the compact safety panel is about four lines taller; with every
+    # tier's signs as a list, a line each in columns, about two more)
     ((3, 1, 1, 1, 1), 1.0),
     ((10, 2, 3, 4, 1), 0.8),
     ((5, 1, 2, 1, 7), 0.95),
-    ((3, 2, 2, 2, 3), 0.9),
+    ((3, 2, 2, 2, 3), 0.85),
     ((10, 1, 1, 1, 14), 0.85),
     ((5, 2, 1, 4, 3), 0.85),
     ((10, 1, 1, 2, 7), 0.85),
-    ((3, 1, 2, 4, 3), 0.8),
-    ((3, 2, 1, 2, 14), 0.75),
+    ((3, 1, 2, 4, 3), 0.75),
+    ((3, 2, 1, 2, 14), 0.7),
     ((10, 1, 1, 4, 7), 0.7),
     ((5, 2, 3, 2, 3), 0.6),
-    ((3, 1, 3, 4, 3), 0.45),
+    ((3, 1, 3, 4, 3), 0.4),
     ((5, 2, 3, 1, 7), 0.45),
     ((3, 1, 3, 1, 14), "does not fit"),
     ((10, 1, 3, 1, 14), "does not fit"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 import makeplan
 from makeplan.errors import InputFileError
 from makeplan.layouts import load_layout, packaged_layout_names
-from support import MM, layout_problems, page_texts
+from support import MM, checkbox_fields, layout_problems, page_texts
 
 
 def test_packaged_data_ships_inside_the_installed_package() -> None:
@@ -454,3 +455,28 @@ def test_only_a_users_layout_loads_jsonschema(tmp_path) -> None:
     assert not loads_jsonschema("build", "--layout", "large-print", "-o", "b.pdf")
     assert (tmp_path / "b.pdf").is_file()
     assert loads_jsonschema("build", "--layout", "mine.toml", "-o", "c.pdf")
+
+
+def test_a_week_too_full_for_one_page_goes_on_to_a_second_with_its_headings(run, tmp_path) -> None:
+    # The whole catalogue with a name and a contact line: one page cannot hold it at
+    # the smallest size, so the table goes on, day headings repeated, pages numbered.
+    result = run("build", "--date", "2026-11-30", "--layout", "week", "--patient", "Jo Park",
+                 "--contact", "the clinic on 0161 000 0000", "-o", "w.pdf")  # fmt: skip
+    assert result.code == 0, result.stderr
+    assert "goes on to 2 pages" in result.stderr
+    pdf = tmp_path / "w.pdf"
+    texts = [" ".join(text.split()) for text in page_texts(pdf)]
+    assert len(texts) == 2
+    for number, text in enumerate(texts, start=1):
+        assert "Mon 30 Nov" in text and "Sun 6 Dec" in text, number
+        assert f"Page {number} of 2" in text
+    assert "Emergency now" in texts[0]
+    assert "Take care:" in texts[1] and "Pain, 0 to 10" in texts[1]
+    # Every box is there once, and nothing is outside the margins or overlapping.
+    expected = sum(
+        exercise["reps"] * exercise["sides"] * exercise["sessions_per_day"] * 7
+        for exercise in json.loads(run("list", "--format", "json").text)
+    )
+    assert len(checkbox_fields(pdf)) == expected
+    margin, smallest_text, _, _ = LAYOUT_RULES["week"]
+    assert layout_problems(pdf, margin, smallest_text) == []

@@ -41,15 +41,17 @@ def test_every_row_is_an_option_a_column_and_a_plan_key(run) -> None:
         assert (row.column in ROSTER_COLUMNS) == row.roster
         if row.plan_key is not None:
             assert row.plan_key in schema["properties"]
-    # The roster's columns keep the order its message has always listed them in.
+    # The roster's columns keep the order its message has always listed them in;
+    # a column added later comes after them.
     assert list(ROSTER_COLUMNS)[:4] == ["patient", "clinician", "date", "notes"]
     # New columns come after those, in the order they were added.
-    assert list(ROSTER_COLUMNS)[-5:] == [
+    assert list(ROSTER_COLUMNS)[-6:] == [
         "title_page",
         "grayscale",
         "fillable",
         "emergency",
         "contact",
+        "units",
     ]
 
 

@@ -28,7 +28,7 @@ def test_the_emergency_number_and_contact_print_on_every_layout(run, tmp_path, l
     args = ("build", *DATE, "--layout", layout, "--emergency", "999", "--contact", CONTACT)
     assert run(*args, "-o", "s.pdf").code == 0
     text = flat(tmp_path / "s.pdf")
-    assert "Emergency now: call 999 or go to the emergency department if you have" in text
+    assert "Emergency now: call 999 or go to a hospital if you have" in text
     assert "call an ambulance" not in text
     assert f"Questions? Call {CONTACT}." in text
 
@@ -36,7 +36,7 @@ def test_the_emergency_number_and_contact_print_on_every_layout(run, tmp_path, l
 def test_without_a_number_the_line_says_call_an_ambulance_and_has_no_contact(run, tmp_path) -> None:
     assert run("build", *DATE, "-o", "s.pdf").code == 0
     text = flat(tmp_path / "s.pdf")
-    assert "call an ambulance or go to the emergency department" in text
+    assert "call an ambulance or go to a hospital" in text
     assert "Questions?" not in text
 
 

@@ -18,7 +18,7 @@ from makeplan import wording
 from makeplan.model import Exercise, Plan, PlannedExercise
 
 MAX_GRADE = 6.0
-NOT_TEXT = {"HOLD_PLACEHOLDER"}  # a placeholder in the steps, never printed
+NOT_TEXT: set[str] = set()  # constants that are never printed
 
 EXERCISE = Exercise(
     id="knee-hug",
@@ -34,7 +34,7 @@ EXERCISE = Exercise(
     defaults=(),
     targets=("lower back", "buttocks"),
     equipment=("a mat",),
-    steps=("Lie on your back.", "Hold for {hold}."),
+    steps=("Lie on your back.", "Hold for {hold}.", "Stand about {3 ft | 1 m} away."),
     cautions=(),
     source=(),
 )
@@ -91,7 +91,11 @@ SAMPLES: dict[str, Callable[[], list[str]]] = {
     "emergency_action": lambda: [wording.emergency_action(), wording.emergency_action("999")],
     "contact_line": lambda: [wording.contact_line("Jo Park on 01632 960 000")],
     "key_caution_line": lambda: [wording.key_caution_line("Move slowly.")],
-    "step_text": lambda: [wording.step_text(step, 5) for step in EXERCISE.steps],
+    "exercise_text": lambda: [
+        wording.exercise_text(step, 5, units)
+        for step in EXERCISE.steps
+        for units in ("metric", "us", "both")
+    ],
 }
 
 

@@ -113,44 +113,31 @@ def safety_blocks(plan: Plan, composer: Composer, x: float, width: float) -> lis
     """The safety panel: framed, so it stands out in black and white.
 
     The warning signs in three tiers, most urgent first, each led by what to do;
-    the emergency line is the boldest and largest text in it. A `list` panel
-    gives each sign a line of its own and frames each tier (so a long panel can
-    go over a page break between tiers, never inside one); a compact
-    (`paragraph`) panel takes the shorter wording in one frame: the emergency
-    signs in columns, a line each, and the other tiers run on after their leads.
-    The plan's emergency number, when set, is in the emergency line; its contact
-    ("Questions? Call ...") ends the panel.
+    the emergency line is the boldest and largest text in it. Every sign is an
+    item of a list, never run together with the others. A `list` panel gives
+    each sign a line of its own and frames each tier (so a long panel can go over
+    a page break between tiers, never inside one); a compact (`paragraph`) panel
+    takes the shorter wording in one frame, each tier's signs in columns, a line
+    each (see `_compact_tiers`). The plan's emergency number, when set, is in the
+    emergency line; its contact ("Questions? Call ...") ends the panel.
     """
     sizes = composer.sizes
     size = sizes.body
     pad = size * 0.6
     inner_x, inner_width = x + pad, width - 2 * pad
-    compact = composer.layout.safety_style == "paragraph"
-    tiers: list[list[Slice]] = []
-    tier_list = wording.safety_tiers(short=compact, emergency=plan.emergency)
-    for index, (heading, action, signs) in enumerate(tier_list):
-        lead = wording.safety_tier_lead(heading, action)
-        lead_size = max(sizes.heading, size) if index == 0 else size
-        content: list[Slice] = []
-        if compact and index > 0:
-            # Less urgent tiers run on after their lead: the signs with bullets
-            # between them, and the last tier as a sentence, then the stop line.
-            if index == 1:
-                rest = " \u2022 ".join(("", *signs)).strip()
-            else:
-                lead = lead.removesuffix(":")
-                rest = f"{', or '.join(signs)}. {wording.SAFETY_STOP}"
-            tiers[-1] += _bold_lead_line(composer, lead, rest, inner_x, inner_width, size)
-            continue
-        content += composer.text_lines(lead, inner_x, inner_width, lead_size, bold=True)
-        if compact:
-            content += list_columns(composer, signs, inner_x, inner_width, size)
-        else:
+    if composer.layout.safety_style == "paragraph":
+        tiers = [_compact_tiers(composer, inner_x, inner_width, plan.emergency)]
+    else:
+        tiers = []
+        tier_list = wording.safety_tiers(emergency=plan.emergency)
+        for index, (heading, action, signs) in enumerate(tier_list):
+            lead = wording.safety_tier_lead(heading, action)
+            lead_size = max(sizes.heading, size) if index == 0 else size
+            content = composer.text_lines(lead, inner_x, inner_width, lead_size, bold=True)
             for sign in signs:
                 content += composer.hanging("\u2022", sign, inner_x, inner_width, size)
-        tiers.append(content)
-    if not compact:
-        tiers[-1] += composer.text_lines(wording.SAFETY_STOP, inner_x, inner_width, size, bold=True)
+            tiers.append(content)
+        tiers[-1] += _stop_line(composer, inner_x, inner_width)
     contact = wording.contact_line(plan.contact)
     if contact is not None:
         tiers[-1] += composer.text_lines(contact, inner_x, inner_width, size, bold=True)
@@ -165,27 +152,52 @@ def safety_blocks(plan: Plan, composer: Composer, x: float, width: float) -> lis
     return blocks
 
 
-def _bold_lead_line(
-    composer: Composer, lead: str, rest: str, x: float, width: float, size: float
+def _stop_line(composer: Composer, x: float, width: float) -> list[Slice]:
+    return composer.text_lines(wording.SAFETY_STOP, x, width, composer.sizes.body, bold=True)
+
+
+def _compact_tiers(
+    composer: Composer, x: float, width: float, emergency_number: str | None
 ) -> list[Slice]:
-    """`lead` in bold, then `rest` after it on the same line, wrapped under it."""
-    lead_width = composer.width_of(lead + " ", True, size)
-    height = composer.line_height(size)
-    baseline = composer.centred_baseline(height, size)
-    texts = [composer.text(x, baseline, lead, size, bold=True)]
-    # As many whole words as fit after the lead; the rest wraps under it.
-    words = rest.split()
-    taken = 0
-    while taken < len(words) and composer.width_of(
-        " ".join(words[: taken + 1]), False, size
-    ) <= max(width - lead_width, 0.0):
-        taken += 1
-    first = " ".join(words[:taken])
-    if first:
-        texts.append(composer.text(x + lead_width, baseline, first, size))
-    remainder = " ".join(words[taken:])
-    more = composer.text_lines(remainder, x, width, size) if remainder else []
-    return [Slice(height, texts=texts), *more]
+    """The three tiers in the shorter wording, as few lines tall as lists allow: the
+    emergency lead across the panel and its signs in columns under it; then the other
+    two tiers, each its lead over its signs in columns, beside each other when that is
+    shorter than one under the other, with the line about pain getting worse last."""
+    sizes = composer.sizes
+    size = sizes.body
+    (emergency, same_day, soon) = [
+        (wording.safety_tier_lead(heading, action), signs)
+        for heading, action, signs in wording.safety_tiers(short=True, emergency=emergency_number)
+    ]
+
+    def tier(
+        lead: str, signs: tuple[str, ...], left: float, room: float, big: bool = False
+    ) -> list[Slice]:
+        lead_size = max(sizes.heading, size) if big else size
+        return composer.text_lines(lead, left, room, lead_size, bold=True) + list_columns(
+            composer, signs, left, room, size
+        )
+
+    slices = tier(*emergency, x, width, big=True)
+    stacked = [*tier(*same_day, x, width), *tier(*soon, x, width), *_stop_line(composer, x, width)]
+    # Beside each other: the second tier as wide as its widest line needs, the first
+    # in the rest.
+    gap = 4 * MM
+    indent = composer.width_of("\u2022 ", False, size) + size * 0.2
+    right_width = max(
+        composer.width_of(soon[0], True, size),
+        composer.width_of(wording.SAFETY_STOP, True, size),
+        *(indent + composer.width_of(sign, False, size) for sign in soon[1]),
+    )
+    left_width = width - gap - right_width
+    if left_width > right_width:
+        left = tier(*same_day, x, left_width)
+        right_x = x + left_width + gap
+        right = [*tier(*soon, right_x, right_width), *_stop_line(composer, right_x, right_width)]
+        side_by_side = beside(stack(left), stack(right))
+        if side_by_side.height < sum(piece.height for piece in stacked):
+            return [*slices, side_by_side]
+    return [*slices, *stacked]
 
 
 def list_columns(
@@ -204,12 +216,12 @@ def list_columns(
     gap = 4 * MM
     longest = max(composer.width_of(sign, False, size) for sign in signs)
     columns = 1
-    for count in (4, 3, 2):
+    for count in (4, 3, 2, 1):
         column_width = (width - gap * (count - 1)) / count
         if indent + longest <= column_width:
             columns = count
             break
-    if columns == 1:
+    if indent + longest > width:
         return [
             piece
             for mark, sign in zip(marks, signs, strict=True)

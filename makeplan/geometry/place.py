@@ -121,6 +121,30 @@ def place(
                 ),
             )
         return document
+    if layout.single_page and arrangement.continues:
+        # Even the smallest size does not fit one page: go on to more pages, numbered,
+        # the table's headings again at the top of each, at the largest size that
+        # keeps each day's boxes on one line; and say so.
+        numbered = replace(layout, page_numbers=True)
+        for may_wrap, scale in itertools.product(wraps, _scales()):
+            try:
+                document = _attempt(
+                    plan, numbered, arrangement, sheet, measure, artwork, title_page,
+                    has_pictures, scale, may_wrap=may_wrap, continued=True,
+                )  # fmt: skip
+            except Wraps:
+                continue
+            if document is not None:
+                count = len(document.pages)
+                return replace(
+                    document,
+                    warnings=(
+                        *document.warnings,
+                        f"the sheet did not fit on one page, so it goes on to {count} pages "
+                        "(the day headings repeat at the top of each); print both sides "
+                        "or staple them.",
+                    ),
+                )
     raise _does_not_fit(plan, layout)
 
 
@@ -136,8 +160,11 @@ def _attempt(
     scale: float,
     may_wrap: bool = True,
     notes_lines: int = 6,
+    continued: bool = False,
 ) -> Document | None:
-    """The document at one size, or None when a single-page layout does not fit."""
+    """The document at one size, or None when a single-page layout does not fit
+    (a `continued` one goes on to more pages instead)."""
+    one_page = layout.single_page and not continued
     x, width = sheet.margin, sheet.content_width
     sizes = Sizes.of(layout, scale)
     composer = Composer(layout, sizes, measure, artwork, pictures, scale, may_wrap)
@@ -145,7 +172,7 @@ def _attempt(
     footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
     body_height = sheet.content_height - footer_band
     band: Slice | None = None
-    if artwork.logo_aspect is not None and (title_page or not layout.single_page):
+    if artwork.logo_aspect is not None and (title_page or not one_page):
         band = running_band(plan, composer, x, width)
     band_height = band.height if band is not None else 0.0
     blocks: list[Block] = []
@@ -159,7 +186,7 @@ def _attempt(
     for number, item in enumerate(plan.exercises, start=1):
         exercises.append(arrangement.exercise_block(number, item, plan, composer, x, width))
         used += exercises[-1].height
-        if layout.single_page and used > first_height:
+        if one_page and used > first_height:
             return None  # this size is too big already: no need to place the rest
     # The how-to lines and table headings stay on the page of the first exercise.
     first = exercises[0]
@@ -167,12 +194,13 @@ def _attempt(
     blocks.append(Block(lead_slices + first.slices, heading=first.heading))
     blocks += exercises[1:]
     blocks += arrangement.closing_blocks(plan, composer, x, width)
-    if layout.single_page:
+    if one_page:
         if sum(block.height for block in blocks) > first_height:
             return None
         content = [[piece for block in blocks for piece in block.slices]]
     else:
-        content = paginate(blocks, first_height, body_height - band_height)
+        heading = arrangement.page_heading(plan, composer, x, width)
+        content = paginate(blocks, first_height, body_height - band_height, heading)
     if layout.notes_area:
         page_height = first_height if len(content) == 1 else body_height - band_height
         used = sum(piece.height for piece in content[-1])

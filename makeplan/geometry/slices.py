@@ -9,7 +9,7 @@ block taller than a page is split between its slices, its heading repeated.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -96,29 +96,40 @@ def moved(item: Item, **changes: float) -> Item:
     return copy
 
 
-def paginate(blocks: list[Block], first_height: float, later_height: float) -> list[list[Slice]]:
-    """Fill pages with blocks; the first page may be shorter or taller than the rest."""
+def paginate(
+    blocks: list[Block],
+    first_height: float,
+    later_height: float,
+    page_heading: Sequence[Slice] = (),
+) -> list[list[Slice]]:
+    """Fill pages with blocks; the first page may be shorter or taller than the rest.
+    Every page after the first starts with `page_heading` (a table's column headings)."""
     pages: list[list[Slice]] = [[]]
     used = 0.0
+    heading_height = sum(piece.height for piece in page_heading)
 
     def room() -> float:
         return (first_height if len(pages) == 1 else later_height) - used
 
+    def started() -> bool:
+        """Something of the blocks is on this page already (not just its heading)."""
+        return used > (0.0 if len(pages) == 1 else heading_height)
+
     def new_page() -> None:
         nonlocal used
-        pages.append([])
-        used = 0.0
+        pages.append(list(page_heading))
+        used = heading_height
 
     for block in blocks:
         if block.height <= room():
             pages[-1] += block.slices
             used += block.height
             continue
-        if used > 0:
+        if started():
             new_page()
         if block.height <= room():
             pages[-1] += block.slices
-            used = block.height
+            used += block.height
             continue
         # Taller than a page: split between slices, repeating the heading.
         for piece in block.slices:

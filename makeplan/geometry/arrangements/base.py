@@ -39,6 +39,15 @@ class Arrangement(ABC):
     `Wraps` when they would wrap) before any size may wrap them: a wrapped group
     reads as two."""
 
+    continues: ClassVar[bool] = False
+    """When a single page cannot hold the plan even at the smallest size, the sheet
+    goes on to more pages at full size, `page_heading` at the top of each (a table
+    whose rows would otherwise lose their column headings)."""
+
+    def page_heading(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Slice]:
+        """Slices repeated at the top of each page after the first (see `continues`)."""
+        return []
+
     def box_rows(self, plan: Plan) -> int:
         """How many rows of boxes the plan puts one above another on a page."""
         return sum(item.sessions_per_day for item in plan.exercises) * plan.days
@@ -77,11 +86,7 @@ def text_column(composer: Composer, width: float) -> float:
 
 
 def summary_cell(
-    number: int,
-    item: PlannedExercise,
-    composer: Composer,
-    x: float,
-    width: float,
+    number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
 ) -> tuple[Slice, float]:
     """The picture (when shown), then name, dose and cue: the left part of a row.
 
@@ -109,8 +114,9 @@ def summary_cell(
     )  # fmt: skip
     left += composer.text_lines(wording.dose_words(item), text_x, text_width, sizes.body, True)
     if composer.layout.show_cue:
+        cue = wording.exercise_text(item.exercise.cue, item.hold_seconds, plan.units)
         left += composer.fitted_lines(
-            item.exercise.cue, text_x, text_width, sizes.body,
+            cue, text_x, text_width, sizes.body,
             max_lines=4, what=f"the short description of exercise {number}",
         )  # fmt: skip
     if item.note:

@@ -28,7 +28,7 @@ class SideBySide(Arrangement):
         """Picture, then text (name, dose, cue), then the boxes with the key caution under
         them (where a row usually has room to spare); one unsplittable slice."""
         sizes = composer.sizes
-        summary, grid_x = summary_cell(number, item, composer, x, width)
+        summary, grid_x = summary_cell(number, item, plan, composer, x, width)
         if x + width - grid_x < sizes.box * 2:
             raise DoesNotFitError(
                 f"The {composer.layout.name} layout leaves no room for boxes beside the text; "

@@ -43,7 +43,8 @@ class Stacked(Arrangement):
         slices = heading()
         slices += composer.text_lines(wording.kind_and_dose(item), x, width, body, True)
         if layout.show_cue:
-            slices += composer.text_lines(exercise.cue, x, width, body)
+            cue = wording.exercise_text(exercise.cue, item.hold_seconds, plan.units)
+            slices += composer.text_lines(cue, x, width, body)
         if item.note:
             slices += composer.fitted_lines(
                 wording.note_line(item.note), x, width, body, True,
@@ -55,12 +56,13 @@ class Stacked(Arrangement):
         picture = composer.picture(item)
         if layout.show_steps or picture is not None:
             slices.append(spacer(body * 0.3))
-            slices += steps_and_picture(item, picture, composer, x, width)
+            slices += steps_and_picture(item, plan, picture, composer, x, width)
         if layout.show_cautions and exercise.cautions:
             cautions = [spacer(body * 0.3)]
             cautions += composer.text_lines(wording.CAUTIONS_HEADING, x, width, body, True)
             lead = len(cautions) + 1  # the heading and the first line of the first caution
             for caution in exercise.cautions:
+                caution = wording.exercise_text(caution, item.hold_seconds, plan.units)
                 cautions += composer.hanging("\u2022", caution, x, width, body)
             if len(cautions) <= lead + 8:
                 # Short cautions are kept together, so none is read without its heading.
@@ -85,6 +87,7 @@ ARRANGEMENT = Stacked()
 
 def steps_and_picture(
     item: PlannedExercise,
+    plan: Plan,
     picture: Pictogram | Photo | None,
     composer: Composer,
     x: float,
@@ -95,12 +98,12 @@ def steps_and_picture(
     show_steps = composer.layout.show_steps
     tallest = composer.layout.picture_height_mm * MM
     if picture is None:
-        return numbered_steps(item, composer, x, width)
+        return numbered_steps(item, plan, composer, x, width)
     if not show_steps:
         return [picture_slice(picture, composer, x, width, tallest)]
     picture_width = min(composer.layout.picture_width_mm * MM, width * 0.55)
     steps_width = width - picture_width - GUTTER
-    steps = numbered_steps(item, composer, x, steps_width)
+    steps = numbered_steps(item, plan, composer, x, steps_width)
     steps_height = sum(piece.height for piece in steps)
     picture_x = x + steps_width + GUTTER
     count = 1 if isinstance(picture, Photo) else len(picture.panels)
@@ -116,12 +119,12 @@ def steps_and_picture(
 
 
 def numbered_steps(
-    item: PlannedExercise, composer: Composer, x: float, width: float
+    item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
 ) -> list[Slice]:
     if not composer.layout.show_steps:
         return []
     slices: list[Slice] = []
     for index, step in enumerate(item.exercise.steps, start=1):
-        step = wording.step_text(step, item.hold_seconds)
+        step = wording.exercise_text(step, item.hold_seconds, plan.units)
         slices += composer.hanging(f"{index}.", step, x, width, composer.sizes.body)
     return slices

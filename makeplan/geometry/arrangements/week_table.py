@@ -30,6 +30,7 @@ class WeekTable(Arrangement):
     name = "week-table"
     pain_per_session = True
     lines_first = True
+    continues = True
 
     def box_rows(self, plan: Plan) -> int:
         # The days are side by side: only the times of the day are one above another.
@@ -40,6 +41,9 @@ class WeekTable(Arrangement):
 
     def lead_blocks(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
         return [week_header_block(plan, composer, x, width)]
+
+    def page_heading(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Slice]:
+        return week_header_block(plan, composer, x, width).slices
 
     def exercise_block(
         self,
@@ -193,7 +197,7 @@ def week_row_block(
     """One exercise as a table row: picture and dose, then a cell per day and time of day."""
     sizes = composer.sizes
     columns = _week_columns(plan, composer, x, width)
-    summary, _ = summary_cell(number, item, composer, x, width)
+    summary, _ = summary_cell(number, item, plan, composer, x, width)
     sides = SIDE_NAMES[item.sides]
     short_sides = [wording.short_side_label(side) for side in sides]
     size = sizes.label
