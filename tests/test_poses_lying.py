@@ -13,30 +13,15 @@ import math
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
 from makeplan.pictograms import LIMB_WIDTH
-from makeplan.poses import Pictogram, Shape, Stroke
+from makeplan.poses import Shape
+from support import limb_gray, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
-from support import to_segment
 
 IDS = ["knee-hug-side-tilt", "single-knee-to-chest", "double-knee-lift"]
 Vec = tuple[float, ...]
 BED_FILL = 0.9  # the bed (or mattress seen from above) is filled this light gray
 PILLOW_FILL = 0.85  # the pillow seen from the side
-
-
-def limb_gray(drawn: Pictogram, frame: int, names: tuple[str, ...]) -> float:
-    """The gray of the stroke drawn through the joints `names` in a frame (not its white edge)."""
-    joints = drawn.joints[frame]
-    wanted = [joints[name] for name in names]
-    for mark in drawn.panels[frame].marks:
-        if (
-            isinstance(mark, Stroke)
-            and mark.gray < 1.0
-            and len(mark.points) == len(wanted)
-            and all(math.dist(a, b) < 1e-6 for a, b in zip(mark.points, wanted, strict=True))
-        ):
-            return mark.gray
-    raise AssertionError(f"no stroke through {names} in frame {frame + 1}")
 
 
 # --- knee hug with side tilt: seen from above, the knees tip to one side, then the other ---

@@ -13,21 +13,12 @@ import math
 from makeplan.figure import HEAD_RADIUS, joints_3d
 from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH
 from makeplan.poses import Stroke
+from support import crosses, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
-from support import to_segment
 
 IDS = ["seated-twist", "standing-roll-down", "warrior-at-the-wall"]
 Point = tuple[float, float]
-
-
-def crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
-    """Whether the segments a-b and c-d cross."""
-
-    def side(p: Point, q: Point, r: Point) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
 
 
 # --- seated twist: seen from the front, cross-legged, body and head turn apart ---
