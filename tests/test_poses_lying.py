@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
-from makeplan.pictograms import LIMB_WIDTH
+from makeplan.pictograms import BED_SIDE_FILL, LIMB_WIDTH
 from makeplan.poses import Shape
 from support import limb_gray, to_segment
 from support import pose_of as pose
@@ -22,9 +22,10 @@ IDS = ["knee-hug-side-tilt", "single-knee-to-chest", "double-knee-lift"]
 Vec = tuple[float, ...]
 BED_FILL = 0.9  # the bed (or mattress seen from above) is filled this light gray
 PILLOW_FILL = 0.85  # the pillow seen from the side
+OVERHEAD_PILLOW_FILL = 0.82  # the top of the pillow seen from above
 
 
-# --- knee hug with side tilt: seen from above, the knees tip to one side, then the other ---
+# --- knee hug with side tilt: on a bed; from above, the knees tip to one side, then the other ---
 
 
 def test_knee_hug_hugs_both_knees_then_tips_them_to_the_side() -> None:
@@ -41,7 +42,7 @@ def test_knee_hug_hugs_both_knees_then_tips_them_to_the_side() -> None:
         assert to_segment(tip[f"{side}_hand"], *shin) < 0.05
 
 
-def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_from_the_feet() -> None:
+def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_from_above() -> None:
     drawn, body = picture("knee-hug-side-tilt"), pose("knee-hug-side-tilt")
     flat, hug, tip = drawn.joints
     # Lying: the spine runs along the paper in the first frame.
@@ -52,17 +53,34 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_from_the_feet() -> Non
     assert body.view == (0.0, 0.0)
     for knee in ("near_knee", "far_knee"):
         assert hug[knee][1] - hug["hip"][1] > 0.1
-    # ...and from the feet and above, the spine runs up the paper, head at the
-    # top, and the knees, together, tip off to one side of it: the same side
-    # for both (a picture with the knees splayed two ways read as "knees apart").
+    # ...and from above, near the foot of the bed: the head lies further up the
+    # bed than the hips, and the knees, together, tip off to one side of the
+    # spine: the same side for both (knees splayed two ways read as "knees apart").
     view = body.frames[2].view
-    assert view is not None and view[0] == -90.0 and view[1] >= 40.0
+    assert view is not None and -90.0 <= view[0] <= -60.0 and view[1] >= 40.0
     assert tip["head"][1] > tip["shoulder"][1] > tip["hip"][1]
-    assert abs(tip["shoulder"][0] - tip["hip"][0]) < 0.02
-    offsets = [tip[knee][0] - tip["hip"][0] for knee in ("near_knee", "far_knee")]
+
+    def off_the_spine(point: tuple[float, float]) -> float:
+        (hx, hy), (sx, sy) = tip["hip"], tip["shoulder"]
+        return ((sx - hx) * (point[1] - hy) - (sy - hy) * (point[0] - hx)) / math.dist(
+            tip["hip"], tip["shoulder"]
+        )
+
+    offsets = [off_the_spine(tip[knee]) for knee in ("near_knee", "far_knee")]
     assert all(abs(offset) > 0.1 for offset in offsets), offsets
     assert offsets[0] * offsets[1] > 0, offsets
-    assert body.frames[2].both_ways or body.frames[2].arrows
+    # A two-headed arc says "to one side, then the other": a head each side of the
+    # spine (the old arc sat on one knee, on one side).
+    assert body.frames[2].each_side == ("near_knee",)
+    heads = [
+        mark.points[0]
+        for mark in drawn.panels[2].marks
+        if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
+    ]
+    assert len(heads) == 2
+    assert off_the_spine(heads[0]) * off_the_spine(heads[1]) < 0
+    # The small layouts show the tilt (over the faint hug), not the hug alone.
+    assert drawn.key.caption == drawn.panels[2].caption
 
 
 def test_knee_hug_lies_on_a_bed_with_a_pillow() -> None:
@@ -80,19 +98,33 @@ def test_knee_hug_lies_on_a_bed_with_a_pillow() -> None:
             # From the side: the body lies on the mattress, head on a pillow.
             assert all(left < x < right for x, _ in joints.values()), panel.caption
             assert min(y for _, y in joints.values()) >= top - 0.05, panel.caption
-        else:
-            # From the feet and above: the whole body inside the bed's outline.
-            for name, (x, y) in joints.items():
-                assert left < x < right and bottom < y < top, (panel.caption, name)
-        pillows = [
+            pillows = [
+                shape
+                for shape in shapes
+                if shape.fill_gray == PILLOW_FILL
+                and min(x for x, _ in shape.points) < head[0] < max(x for x, _ in shape.points)
+            ]
+            assert pillows, panel.caption
+            continue
+        # From above: the whole body on the bed's top...
+        for name, (x, y) in joints.items():
+            assert left < x < right and bottom < y < top, (panel.caption, name)
+        # ...and the bed a box, not a flat mat: the foot end or a side shows below
+        # its top, drawn darker, so it reads as a bed with somebody lying on it.
+        sides = [shape for shape in shapes if shape.fill_gray == BED_SIDE_FILL]
+        assert sides, panel.caption
+        assert min(y for side in sides for _, y in side.points) < bottom
+        # The head lies on a flat pillow: wider across the bed than it is long
+        # on paper (a tall box behind the head read as the back of a chair).
+        (pillow,) = [
             shape
             for shape in shapes
-            if shape is not bed
-            and shape.fill_gray is not None
-            and shape.fill_gray > 0.5
+            if shape.fill_gray == OVERHEAD_PILLOW_FILL
             and min(x for x, _ in shape.points) < head[0] < max(x for x, _ in shape.points)
         ]
-        assert pillows, panel.caption
+        xs, ys = [x for x, _ in pillow.points], [y for _, y in pillow.points]
+        assert max(xs) - min(xs) > 1.5 * (max(ys) - min(ys)), panel.caption
+        assert min(ys) < head[1] < max(ys) + HEAD_RADIUS, panel.caption
 
 
 # --- single knee to chest: hands on the pulled shin, head on a pillow that shows ---

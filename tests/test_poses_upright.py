@@ -2,8 +2,9 @@
 
 Each test reads a pose file from the checkout and checks the drawn geometry
 (joints on paper, y up) or the 3-D body (x forward, y up, z to the near side)
-for the mistakes the format 1 pictures made: a twist drawn from the side, raised
-arms hidden in the head, a standing leg drawn light, arms hidden by the head.
+for the mistakes the pictures made: a twist drawn from the side (then a head turn
+shown by the nose alone), raised arms hidden in the head, a standing leg drawn
+light, arms hidden by the head.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import math
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
 from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH
-from makeplan.poses import Stroke
+from makeplan.poses import Shape, Stroke
 from support import crosses, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
@@ -47,6 +48,18 @@ def test_seated_twist_turns_the_body_one_way_and_the_head_the_other() -> None:
     # The hand sweeps across the middle of the body: the turn is to be seen.
     assert min(sit["near_hand"][0], turn["near_hand"][0]) < sit["hip"][0]
     assert max(sit["near_hand"][0], turn["near_hand"][0]) > sit["hip"][0]
+    # A second arrow, above the head, points the other way: the nose alone was
+    # too small to show the head turning against the body.
+    assert "head" in body.frames[1].turns
+    heads = [
+        mark
+        for mark in drawn.panels[1].marks
+        if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
+    ]
+    above = [mark for mark in heads if mark.points[0][1] > turn["head"][1] + HEAD_RADIUS]
+    assert len(above) == 1
+    assert (above[0].points[0][0] - turn["head"][0]) * sweep < 0
+    assert abs(above[0].points[0][0] - turn["head"][0]) > HEAD_RADIUS
 
 
 def test_seated_twist_sits_with_crossed_legs() -> None:
