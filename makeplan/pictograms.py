@@ -243,10 +243,10 @@ def _box(
     x_range: tuple[float, float],
     y_range: tuple[float, float],
     half_width: float,
-    fills: tuple[float, float],
+    fills: tuple[float | None, float],
 ) -> list[Mark]:
     """A box lying along the body (a bed, a pillow) as the view sees it: the sides that
-    face the eye, then the top (`fills`: the sides', the top's)."""
+    face the eye, then the top (`fills`: the sides', None for no sides; the top's)."""
     (x0, x1), (y0, y1), w = x_range, y_range, half_width
 
     def face(*corners: Vec) -> tuple[Point, ...]:
@@ -261,7 +261,7 @@ def _box(
     marks: list[Mark] = [
         Shape(outline, fills[0], LIMB_WIDTH * 0.5, PROP_GRAY)
         for normal, outline in sides
-        if project(normal, view).depth > 1e-6 and _area(outline) > 1e-4
+        if fills[0] is not None and project(normal, view).depth > 1e-6 and _area(outline) > 1e-4
     ]
     top = face((x0, y1, -w), (x1, y1, -w), (x1, y1, w), (x0, y1, w))
     return [*marks, Shape(top, fills[1], LIMB_WIDTH * 0.5, PROP_GRAY)]
@@ -272,15 +272,21 @@ def _bed_seen_from(
 ) -> list[Mark]:
     """A bed under a body seen from a raised view, worked out in 3-D like the body: a
     box with its top, the sides that face the eye, and its legs, so it reads as a bed
-    with somebody lying on it; the pillow under the head is a flat box on it."""
+    with somebody lying on it; the pillow under the head is the flat top of a box on it."""
     points = [point for body in bodies for point in body.values()]
     x0 = min(x for x, _, _ in points) - 0.17
     x1 = max(x for x, _, _ in points) + 0.06
     half = max(0.26, max(abs(z) for _, _, z in points) + 0.07)
     bottom = 0.035
     legs: list[Mark] = []
-    for x in (x0 + 0.03, x1 - 0.03):
-        for z in (-half + 0.03, half - 0.03):
+    for x, end in ((x0 + 0.03, -1.0), (x1 - 0.03, 1.0)):
+        for z, side in ((-half + 0.03, -1.0), (half - 0.03, 1.0)):
+            # Only the legs at the end or the side that faces the eye show.
+            if (
+                max(project((end, 0.0, 0.0), view).depth, project((0.0, 0.0, side), view).depth)
+                <= 0
+            ):
+                continue
             upper, lower = project((x, bottom, z), view), project((x, 0.0, z), view)
             legs.append(
                 Stroke(((upper.x, upper.y), (lower.x, lower.y)), LIMB_WIDTH * 0.8, PROP_GRAY)
@@ -289,7 +295,7 @@ def _bed_seen_from(
     if pillow:
         head_x, head_y, _ = bodies[0]["head"]
         top = max(BED_TOP + 0.03, head_y - HEAD_RADIUS)
-        marks += _box(view, (head_x - 0.11, head_x + 0.09), (BED_TOP, top), 0.17, (0.7, 0.82))
+        marks += _box(view, (head_x - 0.11, head_x + 0.09), (BED_TOP, top), 0.17, (None, 0.82))
     return marks
 
 
@@ -304,14 +310,17 @@ def _floor(left: float, right: float) -> list[Mark]:
 
 
 def _pillow(joints: dict[str, Point], support: float) -> list[Mark]:
+    """The pillow under the head seen from the side: it reaches out past the crown and
+    stops at the nape, so it is under the head, not the neck and shoulders."""
     head_x, head_y = joints["head"]
+    towards_feet = 1.0 if joints["hip"][0] >= head_x else -1.0
     top = max(support + 0.03, head_y - HEAD_RADIUS - LIMB_WIDTH / 4)
-    half = 0.09
+    crown, nape = head_x - towards_feet * 0.115, head_x + towards_feet * 0.035
     outline = (
-        (head_x - half, support),
-        (head_x + half, support),
-        (head_x + half * 0.8, top),
-        (head_x - half * 0.8, top),
+        (crown, support),
+        (nape, support),
+        (nape - towards_feet * 0.012, top),
+        (crown + towards_feet * 0.018, top),
     )
     return [Shape(outline, 0.85, LIMB_WIDTH * 0.5, PROP_GRAY)]
 
@@ -399,8 +408,8 @@ def _each_side(
     radius = math.sqrt(_dot(start, start)) + EACH_SIDE_GAP
     lift = _lift(joints, props)
     points: list[Point] = []
-    for index in range(21):
-        direction = rotate(_unit(start), axis, turned * (0.04 + 0.92 * index / 20))
+    for index in range(11):
+        direction = rotate(_unit(start), axis, turned * (0.04 + 0.92 * index / 10))
         px, py, pz = _along(_plus(hip, along), direction, radius)
         placed = project((px, py + lift, pz), view)
         points.append((placed.x, placed.y))
@@ -453,8 +462,8 @@ def _turn(
     sweep = math.copysign(max(abs(turned), TURN_SWEEP), turned)
     lift = _lift(joints, props)
     points: list[Point] = []
-    for index in range(17):
-        x, y, z = _along(centre, rotate(start, axis, sweep * index / 16), radius)
+    for index in range(9):
+        x, y, z = _along(centre, rotate(start, axis, sweep * index / 8), radius)
         placed = project((x, y + lift, z), view)
         points.append((placed.x, placed.y))
     arrow: list[Mark] = [
