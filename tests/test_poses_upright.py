@@ -120,6 +120,35 @@ def test_roll_down_curls_the_back_and_hangs_the_head() -> None:
     assert max(spread) - min(spread) > 0.3
 
 
+def test_roll_down_rolls_up_with_a_rounded_back_and_soft_knees() -> None:
+    """'Roll up slowly' was drawn standing straight, knees locked: it showed where
+    to end, not the rolling up."""
+    drawn, body = picture("standing-roll-down"), pose("standing-roll-down")
+    down, up = drawn.joints[1], drawn.joints[2]
+    # Halfway up: the shoulders above the hips but still forward of them, the
+    # head still hanging below the shoulders.
+    assert up["shoulder"][1] - up["hip"][1] > 0.1
+    assert up["shoulder"][0] - up["hip"][0] > 0.1
+    assert up["head"][1] < up["shoulder"][1]
+    # The back still rounded.
+    spines = [
+        mark
+        for mark in drawn.panels[2].marks
+        if isinstance(mark, Stroke) and mark.width == TORSO_WIDTH and mark.gray == 0.0
+    ]
+    (spine,) = spines
+    bow = max(to_segment(point, up["hip"], up["shoulder"]) for point in spine.points)
+    assert bow > 0.05
+    # The knees soft: each knee a little in front of the line from hip to ankle.
+    for side in ("near", "far"):
+        hip, knee, ankle = (up[f"{side}_{joint}"] for joint in ("hip", "knee", "ankle"))
+        assert to_segment(knee, hip, ankle) > 0.015, side
+        assert knee[0] > (hip[0] + ankle[0]) / 2, side
+    # An arrow shows the head coming up.
+    assert "head" in body.frames[2].arrows
+    assert up["head"][1] > down["head"][1] + 0.2
+
+
 # --- warrior at the wall: a dark standing leg, arms to the wall, a head of its own ---
 
 
