@@ -17,17 +17,33 @@ from reportlab.pdfgen.canvas import Canvas
 
 MM = 72 / 25.4
 EXERCISES = [
-    ("Knee hug with side tilt", "5 times each side, hold 5 seconds, 3 times a day"),
-    ("Single knee to chest", "5 times each side, hold 5 seconds, 3 times a day"),
-    ("Buttock (glute) stretch", "5 times each side, hold 30 seconds, 3 times a day"),
-    ("Hamstring stretch", "5 times each side, hold 30 seconds, 3 times a day"),
-    ("Seated twist", "5 times each side, 3 times a day"),
-    ("Warrior at the wall", "5 times each side, hold 5 seconds, 3 times a day"),
-]
+    ("Knee hug with side tilt", "5 times each side, hold 5 seconds, 3 times a day",
+     "Take care: Move slowly."),
+    ("Single knee to chest", "5 times each side, hold 5 seconds, 3 times a day",
+     "Take care: Pull gently. It should stretch, not hurt."),
+    ("Buttock (glute) stretch", "5 times each side, hold 30 seconds, 3 times a day",
+     "Take care: Pull gently, only as far as feels OK."),
+    ("Hamstring stretch", "5 times each side, hold 30 seconds, 3 times a day",
+     "Take care: Stop the stretch before it starts to hurt."),
+    ("Seated twist", "5 times each side, 3 times a day",
+     "Take care: Turn only as far as feels OK."),
+    ("Warrior at the wall", "5 times each side, hold 5 seconds, 3 times a day",
+     "Take care: Keep your back straight. Put your leg down if it hurts."),
+]  # fmt: skip
+# The three tiers of warning signs every sheet carries, in the short words of a
+# compact panel: the same amount of text as makeplan's sheet, drawn by hand.
 SAFETY = [
-    "Safety first: Stop, or do less, if your pain gets worse.",
-    "Get medical help right away if you have numbness around your bottom, new trouble",
-    "controlling your bladder or bowels, a leg getting weaker, pain in both legs, or a fever.",
+    "Emergency now: call an ambulance or go to a hospital if you have:",
+    "numb or tingly around your genitals or bottom; trouble peeing, or cannot feel a full",
+    "bladder; peeing or pooing yourself, not on purpose; pain, tingling, weak or numb in both",
+    "legs; a leg getting weaker, or you are unsteady; changes in how sex feels; chest pain;",
+    "pain after a bad fall or accident.",
+    "See a doctor the same day: ask for an urgent appointment if you have: a high",
+    "temperature, or hot and shivery; weight loss without trying; pain worse at night, or not",
+    "eased by rest; a lump, swelling or new shape in your back; pain worse when you cough,",
+    "sneeze or poo; had cancer, take steroids, or weak immune system.",
+    "See a doctor soon: book an appointment if it is not getting better after a few weeks,",
+    "or it stops you doing everyday things. Stop, or do less, if your pain gets worse.",
 ]
 
 
@@ -41,13 +57,13 @@ def draw(path: str) -> None:
     canvas.setFont("Helvetica", 10)
     canvas.drawString(left, top - 34, "Daily sheet for 23 November 2026")
     y = top - 56
-    canvas.rect(left, y - 34, width - 24 * MM, 44)
+    canvas.rect(left, y - 12 * len(SAFETY) + 10, width - 24 * MM, 12 * len(SAFETY))
     for index, line in enumerate(SAFETY):
         canvas.setFont("Helvetica-Bold" if index == 0 else "Helvetica", 9)
         canvas.drawString(left + 4, y - index * 12, line)
-    y -= 64
+    y -= 12 * len(SAFETY) + 20
     box, gap = 5.5 * MM, 1.8 * MM
-    for name, dose in EXERCISES:
+    for name, dose, caution in EXERCISES:
         canvas.setFont("Helvetica-Bold", 12)
         canvas.drawString(left, y - 10, name)
         canvas.setFont("Helvetica", 9)
@@ -55,13 +71,14 @@ def draw(path: str) -> None:
         canvas.drawString(left, y - 34, dose[dose.index(",") + 2 :])
         for session in range(3):
             row_y = y - session * (box + gap) - box
-            canvas.drawString(left + 80 * MM, row_y + 4, f"{session + 1}. time")
+            canvas.drawString(left + 80 * MM, row_y + 4, f"Round {session + 1}")
             for side_index, side in enumerate(("Right", "Left")):
                 column = left + 96 * MM + side_index * 45 * MM
                 canvas.drawString(column, row_y + 4, side)
                 for rep in range(5):
                     canvas.rect(column + 9 * MM + rep * (box + gap), row_y, box, box)
-        y -= 3 * (box + gap) + 6 * MM
+        canvas.drawString(left + 80 * MM, y - 3 * (box + gap) - 4 * MM, caution)
+        y -= 3 * (box + gap) + 10 * MM
         canvas.line(left, y + 3 * MM, width - 12 * MM, y + 3 * MM)
     canvas.setFont("Helvetica", 8)
     canvas.drawString(left, 12 * MM, "More pain? Stop or do less.")

@@ -61,7 +61,7 @@ def _add(point: Vec, direction: Vec, length: float) -> Vec:
     )
 
 
-def _rotate(vector: Vec, axis: Vec, degrees: float) -> Vec:
+def rotate(vector: Vec, axis: Vec, degrees: float) -> Vec:
     """`vector` turned about the unit `axis` by `degrees` (right-hand rule)."""
     angle = math.radians(degrees)
     cos, sin = math.cos(angle), math.sin(angle)
@@ -93,7 +93,7 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
     spine = _direction(frame.torso)
     shoulder = _add(hip, spine, TORSO)
     # The shoulders turn about the spine: positive brings the near shoulder forward.
-    across = _unit(_rotate((0.0, 0.0, 1.0), spine, frame.shoulder_turn))
+    across = _unit(rotate((0.0, 0.0, 1.0), spine, frame.shoulder_turn))
     neck = _direction(frame.head)
     head = _add(shoulder, neck, NECK + HEAD_RADIUS)
     # The face looks the way the front of the chest does, turned by head_turn about
@@ -116,8 +116,8 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
         bend = math.degrees(
             math.atan2(bend_sine, sum(a * b for a, b in zip(spine, neck, strict=True)))
         )
-        chest_front = _rotate(chest_front, _unit(bend_axis), bend)
-    face_direction = _rotate(chest_front, neck, -frame.head_turn)
+        chest_front = rotate(chest_front, _unit(bend_axis), bend)
+    face_direction = rotate(chest_front, neck, -frame.head_turn)
     joints: dict[str, Vec] = {
         "hip": hip,
         "shoulder": shoulder,

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from makeplan.errors import ProblemsError
-from makeplan.figure import HEAD_RADIUS, joints_3d, project
+from makeplan.figure import HEAD_RADIUS, SHOULDER_HALF, TORSO, Vec, joints_3d, project, rotate
 from makeplan.poses import (
     Disc,
     Frame,
@@ -57,14 +57,19 @@ class Posed(NamedTuple):
         return sum(self.depths[name] for name in names) / len(names)
 
 
+def _lift(joints: dict[str, Vec], props: tuple[str, ...]) -> float:
+    """How far up the body goes to rest on its support (the floor or the bed top)."""
+    support = BED_TOP if "bed" in props else 0.0
+    lowest = min(y for name, (_, y, _) in joints.items() if name not in ("head", "face"))
+    lowest = min(lowest - LIMB_WIDTH / 2, joints["head"][1] - HEAD_RADIUS)
+    return support - lowest
+
+
 def _posed(frame: Frame, props: tuple[str, ...], view: tuple[float, float]) -> Posed:
     """Every joint on paper: the body set down on its support (the floor or the bed
     top), then seen from `view`."""
     joints = joints_3d(frame)
-    support = BED_TOP if "bed" in props else 0.0
-    lowest = min(y for name, (_, y, _) in joints.items() if name not in ("head", "face"))
-    lowest = min(lowest - LIMB_WIDTH / 2, joints["head"][1] - HEAD_RADIUS)
-    lift = support - lowest
+    lift = _lift(joints, props)
     placed = {name: project((x, y + lift, z), view) for name, (x, y, z) in joints.items()}
     return Posed(
         {name: (point.x, point.y) for name, point in placed.items()},
@@ -204,11 +209,11 @@ def _seen_from_above(
     right: float,
     top: float,
 ) -> list[Mark]:
-    """The bed or the floor mat under a body seen from above, and the pillow under its head."""
-    fill = 0.9 if "bed" in props else 0.95
+    """The floor mat under a body seen from above, and the pillow under its head (a bed
+    seen from above is `_bed_seen_from`)."""
     marks: list[Mark] = [
-        Shape(((left, bottom), (right, bottom), (right, top), (left, top)), fill, LIMB_WIDTH * 0.5,
-              PROP_GRAY)
+        Shape(((left, bottom), (right, bottom), (right, top), (left, top)), 0.95,
+              LIMB_WIDTH * 0.5, PROP_GRAY)
     ]  # fmt: skip
     if "pillow" in props:
         head_x, head_y = joints["head"]
@@ -223,6 +228,77 @@ def _seen_from_above(
     return marks
 
 
+BED_SIDE_FILL = 0.72  # the sides of a bed seen from a raised view, darker than its top
+
+
+def _lifted(frame: Frame, props: tuple[str, ...]) -> dict[str, Vec]:
+    """The joints in 3-D, the body set down on its support."""
+    joints = joints_3d(frame)
+    lift = _lift(joints, props)
+    return {name: (x, y + lift, z) for name, (x, y, z) in joints.items()}
+
+
+def _box(
+    view: tuple[float, float],
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    half_width: float,
+    fills: tuple[float | None, float],
+) -> list[Mark]:
+    """A box lying along the body (a bed, a pillow) as the view sees it: the sides that
+    face the eye, then the top (`fills`: the sides', None for no sides; the top's)."""
+    (x0, x1), (y0, y1), w = x_range, y_range, half_width
+
+    def face(*corners: Vec) -> tuple[Point, ...]:
+        return tuple((placed.x, placed.y) for placed in (project(c, view) for c in corners))
+
+    sides = (
+        ((1.0, 0.0, 0.0), face((x1, y0, -w), (x1, y0, w), (x1, y1, w), (x1, y1, -w))),
+        ((-1.0, 0.0, 0.0), face((x0, y0, -w), (x0, y0, w), (x0, y1, w), (x0, y1, -w))),
+        ((0.0, 0.0, 1.0), face((x0, y0, w), (x1, y0, w), (x1, y1, w), (x0, y1, w))),
+        ((0.0, 0.0, -1.0), face((x0, y0, -w), (x1, y0, -w), (x1, y1, -w), (x0, y1, -w))),
+    )
+    marks: list[Mark] = [
+        Shape(outline, fills[0], LIMB_WIDTH * 0.5, PROP_GRAY)
+        for normal, outline in sides
+        if fills[0] is not None and project(normal, view).depth > 1e-6 and _area(outline) > 1e-4
+    ]
+    top = face((x0, y1, -w), (x1, y1, -w), (x1, y1, w), (x0, y1, w))
+    return [*marks, Shape(top, fills[1], LIMB_WIDTH * 0.5, PROP_GRAY)]
+
+
+def _bed_seen_from(
+    view: tuple[float, float], bodies: list[dict[str, Vec]], pillow: bool
+) -> list[Mark]:
+    """A bed under a body seen from a raised view, worked out in 3-D like the body: a
+    box with its top, the sides that face the eye, and its legs, so it reads as a bed
+    with somebody lying on it; the pillow under the head is the flat top of a box on it."""
+    points = [point for body in bodies for point in body.values()]
+    x0 = min(x for x, _, _ in points) - 0.17
+    x1 = max(x for x, _, _ in points) + 0.06
+    half = max(0.26, max(abs(z) for _, _, z in points) + 0.07)
+    bottom = 0.035
+    legs: list[Mark] = []
+    for x, end in ((x0 + 0.03, -1.0), (x1 - 0.03, 1.0)):
+        for z, side in ((-half + 0.03, -1.0), (half - 0.03, 1.0)):
+            # Only the legs at the end or the side that faces the eye show.
+            if (
+                max(project((end, 0.0, 0.0), view).depth, project((0.0, 0.0, side), view).depth)
+                <= 0
+            ):
+                continue
+            upper, lower = project((x, bottom, z), view), project((x, 0.0, z), view)
+            legs.append(
+                Stroke(((upper.x, upper.y), (lower.x, lower.y)), LIMB_WIDTH * 0.8, PROP_GRAY)
+            )
+    marks = legs + _box(view, (x0, x1), (bottom, BED_TOP), half, (BED_SIDE_FILL, 0.9))
+    if pillow:
+        head_x, head_y, _ = bodies[0]["head"]
+        top = max(BED_TOP + 0.03, head_y - HEAD_RADIUS)
+        marks += _box(view, (head_x - 0.11, head_x + 0.09), (BED_TOP, top), 0.17, (None, 0.82))
+    return marks
+
+
 def _floor(left: float, right: float) -> list[Mark]:
     marks: list[Mark] = [Stroke(((left, 0.0), (right, 0.0)), LIMB_WIDTH * 0.6, PROP_GRAY)]
     # Short slanted hatching under the line: the usual drawing sign for "ground".
@@ -234,14 +310,17 @@ def _floor(left: float, right: float) -> list[Mark]:
 
 
 def _pillow(joints: dict[str, Point], support: float) -> list[Mark]:
+    """The pillow under the head seen from the side: it reaches out past the crown and
+    stops at the nape, so it is under the head, not the neck and shoulders."""
     head_x, head_y = joints["head"]
+    towards_feet = 1.0 if joints["hip"][0] >= head_x else -1.0
     top = max(support + 0.03, head_y - HEAD_RADIUS - LIMB_WIDTH / 4)
-    half = 0.09
+    crown, nape = head_x - towards_feet * 0.115, head_x + towards_feet * 0.035
     outline = (
-        (head_x - half, support),
-        (head_x + half, support),
-        (head_x + half * 0.8, top),
-        (head_x - half * 0.8, top),
+        (crown, support),
+        (nape, support),
+        (nape - towards_feet * 0.012, top),
+        (crown + towards_feet * 0.018, top),
     )
     return [Shape(outline, 0.85, LIMB_WIDTH * 0.5, PROP_GRAY)]
 
@@ -307,6 +386,124 @@ def _both_ways(joint: Point) -> list[Mark]:
         _arrow_head(points[0], points[2], 0.05),
     ]
     return [_halo(mark) for mark in arc] + arc
+
+
+def _each_side(
+    frame: Frame, props: tuple[str, ...], view: tuple[float, float], name: str
+) -> list[Mark]:
+    """A two-headed arc round the body's long line (hip to shoulders), a little
+    outside a joint, from where it is to where it would be on the body's other
+    side (mirrored across the middle): the same move to one side, then the other."""
+    joints = joints_3d(frame)
+    hip = joints["hip"]
+    axis = _unit(_minus(joints["shoulder"], hip))
+    x, y, z = joints[name]
+    here, there = _minus((x, y, z), hip), _minus((x, y, -z), hip)
+    along = _scaled(axis, _dot(here, axis))
+    start = _minus(here, along)
+    end = _minus(there, _scaled(axis, _dot(there, axis)))
+    turned = math.degrees(math.atan2(_dot(axis, _cross(start, end)), _dot(start, end)))
+    if abs(turned) < 10:
+        return []
+    radius = math.sqrt(_dot(start, start)) + EACH_SIDE_GAP
+    lift = _lift(joints, props)
+    points: list[Point] = []
+    for index in range(11):
+        direction = rotate(_unit(start), axis, turned * (0.04 + 0.92 * index / 10))
+        px, py, pz = _along(_plus(hip, along), direction, radius)
+        placed = project((px, py + lift, pz), view)
+        points.append((placed.x, placed.y))
+    arc: list[Mark] = [
+        Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        _arrow_head(points[-1], points[-3], 0.055),
+        _arrow_head(points[0], points[2], 0.055),
+    ]
+    return [_halo(mark) for mark in arc] + arc
+
+
+EACH_SIDE_GAP = 0.07  # the arc of `each_side` runs this far outside the joint
+
+
+TURN_SWEEP = 65.0  # the least sweep of a turn arrow, in degrees: it shows the way, not how far
+
+
+def _facing(joints: dict[str, Vec], part: str) -> tuple[Vec, Vec, Vec, float]:
+    """For a part that turns about the body's long line (the head, the shoulders):
+    the point the arrow goes round, that line, the way the part faces, and the
+    arrow's radius."""
+    if part == "head":
+        axis = _unit(_minus(joints["head"], joints["shoulder"]))
+        centre = _along(joints["head"], axis, HEAD_RADIUS * 2.2)
+        return centre, axis, _minus(joints["face"], joints["head"]), HEAD_RADIUS * 2.1
+    spine = _unit(_minus(joints["shoulder"], joints["hip"]))
+    across = _unit(_minus(joints["near_shoulder"], joints["far_shoulder"]))
+    front = _cross(spine, across)
+    return _along(joints["hip"], spine, TORSO * 0.55), spine, front, SHOULDER_HALF * 2.2
+
+
+def _turn(
+    before: Frame,
+    frame: Frame,
+    props: tuple[str, ...],
+    view: tuple[float, float],
+    part: str,
+) -> list[Mark]:
+    """A curved arrow round the head (above it) or the chest, the way that part
+    turned about the body's long line since the frame before."""
+    joints = joints_3d(frame)
+    centre, axis, facing, radius = _facing(joints, part)
+    old = _facing(joints_3d(before), part)[2]
+    # Both ways the part faces, flat across the long line; the turn between them.
+    start = _unit(_minus(old, _scaled(axis, _dot(old, axis))))
+    end = _unit(_minus(facing, _scaled(axis, _dot(facing, axis))))
+    turned = math.degrees(math.atan2(_dot(axis, _cross(start, end)), _dot(start, end)))
+    if abs(turned) < 5:
+        return []
+    sweep = math.copysign(max(abs(turned), TURN_SWEEP), turned)
+    lift = _lift(joints, props)
+    points: list[Point] = []
+    for index in range(9):
+        x, y, z = _along(centre, rotate(start, axis, sweep * index / 8), radius)
+        placed = project((x, y + lift, z), view)
+        points.append((placed.x, placed.y))
+    arrow: list[Mark] = [
+        Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        _arrow_head(points[-1], points[-3], 0.05),
+    ]
+    return [_halo(mark) for mark in arrow] + arrow
+
+
+def _plus(a: Vec, b: Vec) -> Vec:
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+
+def _minus(a: Vec, b: Vec) -> Vec:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def _scaled(a: Vec, factor: float) -> Vec:
+    return (a[0] * factor, a[1] * factor, a[2] * factor)
+
+
+def _along(point: Vec, direction: Vec, length: float) -> Vec:
+    return (
+        point[0] + direction[0] * length,
+        point[1] + direction[1] * length,
+        point[2] + direction[2] * length,
+    )
+
+
+def _dot(a: Vec, b: Vec) -> float:
+    return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+
+def _cross(a: Vec, b: Vec) -> Vec:
+    return (a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0])
+
+
+def _unit(a: Vec) -> Vec:
+    length = math.sqrt(_dot(a, a)) or 1.0
+    return _scaled(a, 1 / length)
 
 
 # --- assembling the pictogram ---
@@ -378,6 +575,11 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             marks += _curved_arrow(before.points[name], joints[name], centre)
         for name in frame.both_ways:
             marks += _both_ways(joints[name])
+        for name in frame.each_side:
+            marks += _each_side(frame, props, views[index], name)
+        if index > 0:
+            for part in frame.turns:
+                marks += _turn(frames[index - 1], frame, props, views[index], part)
         figures.append(marks)
     overhead = [views[index][1] >= 45 for index in order]
     # Props span the widest figure, so every frame shows the same floor or bed.
@@ -403,7 +605,12 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     for marks, index, seen in zip(figures, order, overhead, strict=True):
         joints = posed[index].points
         scenery: list[Mark] = []
-        if seen:
+        if seen and "bed" in props:
+            bodies = [_lifted(frames[index], props)]
+            if index > 0:
+                bodies.append(_lifted(frames[index - 1], props))
+            scenery += _bed_seen_from(views[index], bodies, "pillow" in props)
+        elif seen:
             scenery += _seen_from_above(props, joints, left, mat_bottom, right, mat_top)
         elif "bed" in props:
             scenery += list(_shift(_bed(left, right), 0.0, sink))

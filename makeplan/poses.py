@@ -116,6 +116,8 @@ class Frame:
     head_turn: float = 0.0  # the face about the neck: + towards the near side
     solid: tuple[str, ...] = ()  # far limbs drawn dark: they do the work
     view: tuple[float, float] | None = None  # this frame's own view, if not the pose's
+    turns: tuple[str, ...] = ()  # "head", "shoulders": an arrow round each, the way it turned
+    each_side: tuple[str, ...] = ()  # two-headed arcs: a joint to its mirror on the other side
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def _rule_problems(
     data: Mapping[str, Any], origin: str, lines: Mapping[KeyPath, int]
 ) -> list[Problem]:
     """What a JSON Schema cannot say: the first frame has nothing before it to move
-    from, and key_frame must be one of the frames there are."""
+    or turn from, and key_frame must be one of the frames there are."""
     problems: list[Problem] = []
 
     def add(key: KeyPath, message: str) -> None:
@@ -161,6 +163,13 @@ def _rule_problems(
                 ("frame", 0, "arrows"),
                 "is in the first frame, which has no frame before it to start from; "
                 "expected arrows from the second frame on.",
+            )
+        turns = first.get("turns")
+        if isinstance(turns, list) and turns:
+            add(
+                ("frame", 0, "turns"),
+                "is in the first frame, which has no frame before it to turn from; "
+                "expected turns from the second frame on.",
             )
         if first.get("ghost") is True:
             add(
@@ -199,7 +208,7 @@ def _rule_problems(
 VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
 # Keys that only format 2 has.
 FORMAT_2_POSE_KEYS = ("view",)
-FORMAT_2_FRAME_KEYS = ("shoulder_turn", "head_turn", "solid", "view")
+FORMAT_2_FRAME_KEYS = ("shoulder_turn", "head_turn", "solid", "view", "turns", "each_side")
 
 
 def pose_from(data: Mapping[str, Any]) -> Pose:
@@ -224,6 +233,8 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 head_turn=float(raw.get("head_turn", 0.0)),
                 solid=tuple(raw.get("solid", ())),
                 view=_view(raw["view"]) if "view" in raw else None,
+                turns=tuple(raw.get("turns", ())),
+                each_side=tuple(raw.get("each_side", ())),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]

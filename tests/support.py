@@ -220,3 +220,31 @@ def printed_text(path: Path) -> str:
 
     marker = re.compile(r"^(\d+\.|[\u2022\x7f])$")
     return " ".join(line.text for line in drawn_lines(path) if not marker.match(line.text))
+
+
+def crosses(a, b, c, d) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the 2-D segments a-b and c-d cross."""
+
+    def side(p, q, r):  # type: ignore[no-untyped-def]
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
+def limb_gray(drawn, frame: int, names: tuple[str, ...]) -> float:  # type: ignore[no-untyped-def]
+    """The gray of the stroke drawn through the joints `names` in a frame (not its white edge)."""
+    import math
+
+    from makeplan.poses import Stroke
+
+    joints = drawn.joints[frame]
+    wanted = [joints[name] for name in names]
+    for mark in drawn.panels[frame].marks:
+        if (
+            isinstance(mark, Stroke)
+            and mark.gray < 1.0
+            and len(mark.points) == len(wanted)
+            and all(math.dist(a, b) < 1e-6 for a, b in zip(mark.points, wanted, strict=True))
+        ):
+            return float(mark.gray)
+    raise AssertionError(f"no stroke through {names} in frame {frame + 1}")

@@ -15,7 +15,8 @@ import tomllib
 import pytest
 
 from makeplan.figure import THIGH, joints_3d
-from support import POSES
+from makeplan.pictograms import LIMB_WIDTH
+from support import POSES, crosses, limb_gray, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
 
@@ -116,6 +117,33 @@ def test_glute_stretch_pulls_the_legs_towards_the_chest_holding_the_thigh() -> N
     for side in ("near", "far"):
         gap, _ = along(pull[f"{side}_hand"], pull[f"{support}_hip"], pull[f"{support}_knee"])
         assert gap < 0.08, side
+
+
+def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -> None:
+    """Frame 3 (the small key frame) was a tangle: the black hand sat in the crossed
+    shin and foot, and that shin stopped at the held thigh instead of crossing it."""
+    drawn, body = picture("glute-stretch"), pose("glute-stretch")
+    on_paper = drawn.joints[2]
+    crossed = crossed_leg(joints_3d(body.frames[2]))
+    held = other(crossed)
+    held_thigh = on_paper[f"{held}_hip"], on_paper[f"{held}_knee"]
+    # The crossed shin lies across the held thigh: on paper its foot comes out the
+    # other side, the bar of the figure-4.
+    assert crosses(on_paper[f"{crossed}_knee"], on_paper[f"{crossed}_toe"], *held_thigh)
+    # The black (near) hand is on the held thigh, and clear of every part of the
+    # crossed leg, so the grip shows at 22 mm.
+    hand = on_paper["near_hand"]
+    assert to_segment(hand, *held_thigh) < LIMB_WIDTH
+    for start, end in (("hip", "knee"), ("knee", "ankle"), ("ankle", "toe")):
+        part = on_paper[f"{crossed}_{start}"], on_paper[f"{crossed}_{end}"]
+        assert to_segment(hand, *part) > 1.8 * LIMB_WIDTH, (start, end)
+    # That hand is the near arm's: drawn dark, over the legs.
+    assert limb_gray(drawn, 2, ("near_shoulder", "near_elbow", "near_hand")) == 0.0
+    # Both legs do the work here (one stretched, one pulled): both dark.
+    for side in ("near", "far"):
+        names = tuple(f"{side}_{joint}" for joint in ("hip", "knee", "ankle", "toe"))
+        assert limb_gray(drawn, 2, names) == 0.0, side
+    assert drawn.key.caption == drawn.panels[2].caption
 
 
 # --- hamstring stretch: one leg straight, the other open on the floor ---

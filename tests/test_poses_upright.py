@@ -2,8 +2,9 @@
 
 Each test reads a pose file from the checkout and checks the drawn geometry
 (joints on paper, y up) or the 3-D body (x forward, y up, z to the near side)
-for the mistakes the format 1 pictures made: a twist drawn from the side, raised
-arms hidden in the head, a standing leg drawn light, arms hidden by the head.
+for the mistakes the pictures made: a twist drawn from the side (then a head turn
+shown by the nose alone), raised arms hidden in the head, a standing leg drawn
+light, arms hidden by the head.
 """
 
 from __future__ import annotations
@@ -12,22 +13,13 @@ import math
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
 from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH
-from makeplan.poses import Stroke
+from makeplan.poses import Shape, Stroke
+from support import crosses, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
-from support import to_segment
 
 IDS = ["seated-twist", "standing-roll-down", "warrior-at-the-wall"]
 Point = tuple[float, float]
-
-
-def crosses(a: Point, b: Point, c: Point, d: Point) -> bool:
-    """Whether the segments a-b and c-d cross."""
-
-    def side(p: Point, q: Point, r: Point) -> float:
-        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
-
-    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
 
 
 # --- seated twist: seen from the front, cross-legged, body and head turn apart ---
@@ -56,6 +48,18 @@ def test_seated_twist_turns_the_body_one_way_and_the_head_the_other() -> None:
     # The hand sweeps across the middle of the body: the turn is to be seen.
     assert min(sit["near_hand"][0], turn["near_hand"][0]) < sit["hip"][0]
     assert max(sit["near_hand"][0], turn["near_hand"][0]) > sit["hip"][0]
+    # A second arrow, above the head, points the other way: the nose alone was
+    # too small to show the head turning against the body.
+    assert "head" in body.frames[1].turns
+    heads = [
+        mark
+        for mark in drawn.panels[1].marks
+        if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
+    ]
+    above = [mark for mark in heads if mark.points[0][1] > turn["head"][1] + HEAD_RADIUS]
+    assert len(above) == 1
+    assert (above[0].points[0][0] - turn["head"][0]) * sweep < 0
+    assert abs(above[0].points[0][0] - turn["head"][0]) > HEAD_RADIUS
 
 
 def test_seated_twist_sits_with_crossed_legs() -> None:
@@ -114,6 +118,35 @@ def test_roll_down_curls_the_back_and_hangs_the_head() -> None:
     assert max(y for mark in ghost for _, y in mark.points) > down["hip"][1] + 0.3
     spread = [x for name, (x, _) in down.items()]
     assert max(spread) - min(spread) > 0.3
+
+
+def test_roll_down_rolls_up_with_a_rounded_back_and_soft_knees() -> None:
+    """'Roll up slowly' was drawn standing straight, knees locked: it showed where
+    to end, not the rolling up."""
+    drawn, body = picture("standing-roll-down"), pose("standing-roll-down")
+    down, up = drawn.joints[1], drawn.joints[2]
+    # Halfway up: the shoulders above the hips but still forward of them, the
+    # head still hanging below the shoulders.
+    assert up["shoulder"][1] - up["hip"][1] > 0.1
+    assert up["shoulder"][0] - up["hip"][0] > 0.1
+    assert up["head"][1] < up["shoulder"][1]
+    # The back still rounded.
+    spines = [
+        mark
+        for mark in drawn.panels[2].marks
+        if isinstance(mark, Stroke) and mark.width == TORSO_WIDTH and mark.gray == 0.0
+    ]
+    (spine,) = spines
+    bow = max(to_segment(point, up["hip"], up["shoulder"]) for point in spine.points)
+    assert bow > 0.05
+    # The knees soft: each knee a little in front of the line from hip to ankle.
+    for side in ("near", "far"):
+        hip, knee, ankle = (up[f"{side}_{joint}"] for joint in ("hip", "knee", "ankle"))
+        assert to_segment(knee, hip, ankle) > 0.015, side
+        assert knee[0] > (hip[0] + ankle[0]) / 2, side
+    # An arrow shows the head coming up.
+    assert "head" in body.frames[2].arrows
+    assert up["head"][1] > down["head"][1] + 0.2
 
 
 # --- warrior at the wall: a dark standing leg, arms to the wall, a head of its own ---
