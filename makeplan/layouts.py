@@ -65,6 +65,7 @@ class Layout:
     label_pt: float
     min_pt: float
     line_spacing: float
+    max_scale: float
     arrangement: str
     text_fraction: float
     show_cue: bool
@@ -106,6 +107,7 @@ KEYS: dict[str, KeyPath] = {
     "label_pt": ("text", "label_pt"),
     "min_pt": ("text", "min_pt"),
     "line_spacing": ("text", "line_spacing"),
+    "max_scale": ("text", "max_scale"),
     "arrangement": ("exercise", "arrangement"),
     "text_fraction": ("exercise", "text_fraction"),
     "show_cue": ("exercise", "show_cue"),

@@ -33,8 +33,9 @@ from support import assert_clean_error, run_installed
         (["--layout", "poster"], ["poster", "one-page", "handout"]),
         (["--layout", "missing.toml"], ["missing.toml"]),
         (["--days", "31", "--sessions", "12", "--reps", "30"], ["6000", "--reps"]),
-        (["--days", "31"], ["one page", "--layout handout"]),
-        (["--days", "4", "--reps", "12"], ["one page", "--layout handout"]),
+        # Several days point to the week table; a row taller than a page cannot go on.
+        (["--days", "31"], ["one page", "--layout week"]),
+        (["--days", "12", "--reps", "12", "--sessions", "3"], ["one page", "--layout week"]),
         (["--bogus"], ["--bogus"]),
         (["--reps", "0"], ["--reps"]),
         (["--reps", "99999999999999999999999"], ["--reps"]),

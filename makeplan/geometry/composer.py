@@ -47,7 +47,8 @@ class Sizes:
             heading=text(layout.heading_pt),
             body=text(layout.body_pt),
             label=text(layout.label_pt),
-            line_spacing=max(1.1, layout.line_spacing - (1 - scale) * 0.5),
+            # Lines close up as a page shrinks, but do not spread as it grows.
+            line_spacing=max(1.1, layout.line_spacing - max(0.0, 1 - scale) * 0.5),
             box=max(layout.min_box_mm, layout.box_mm * scale) * MM,
             box_gap=max(0.8, layout.box_gap_mm * scale) * MM,
             block_gap=layout.block_gap_mm * scale * MM,

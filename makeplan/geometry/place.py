@@ -42,8 +42,10 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
 }
 
 
-def _scales() -> Iterator[float]:
-    scale = 1.0
+def _scales(largest: float = 1.0) -> Iterator[float]:
+    """The sizes a single page tries, largest first: from the layout's `max_scale`
+    (a page with room grows before it adds note lines) down in even steps."""
+    scale = largest
     while scale > 0.3:
         yield round(scale, 3)
         scale -= 0.05
@@ -93,14 +95,19 @@ def place(
     has_pictures = layout.pictures and any(
         artwork.has_picture(item.exercise.id) for item in plan.exercises
     )
-    attempts = [(True, scale) for scale in (_scales() if layout.single_page else [1.0])]
+    scales = list(_scales(layout.max_scale)) if layout.single_page else [1.0]
+    attempts = [(True, scale) for scale in scales]
     if layout.single_page and has_pictures:
-        attempts += [(False, scale) for scale in _scales()]
+        attempts += [(False, scale) for scale in scales]
     # A week's boxes stay on one line per day at every size, with and without
     # pictures, before any size may wrap them (a wrapped group reads as two).
     wraps = (False, True) if arrangement.lines_first else (True,)
     # Long clinician's notes on a single page are cut shorter before giving up.
     note_caps = (6, 3, 1) if layout.single_page and plan.notes else (6,)
+    # A size whose boxes cannot fit across the page may still fit smaller. If no size
+    # fits and none was merely too tall, that is the reason to give.
+    too_wide: DoesNotFitError | None = None
+    too_tall = False
     for notes_lines, may_wrap, (pictures, scale) in itertools.product(note_caps, wraps, attempts):
         try:
             document = _attempt(
@@ -109,7 +116,13 @@ def place(
             )  # fmt: skip
         except Wraps:
             continue
+        except DoesNotFitError as exc:
+            if not layout.single_page:
+                raise
+            too_wide = exc
+            continue
         if document is None:
+            too_tall = True
             continue
         if has_pictures and not pictures:
             document = replace(
@@ -132,7 +145,7 @@ def place(
                     plan, numbered, arrangement, sheet, measure, artwork, title_page,
                     has_pictures, scale, may_wrap=may_wrap, continued=True,
                 )  # fmt: skip
-            except Wraps:
+            except (Wraps, DoesNotFitError):
                 continue
             if document is not None:
                 count = len(document.pages)
@@ -140,11 +153,12 @@ def place(
                     document,
                     warnings=(
                         *document.warnings,
-                        f"the sheet did not fit on one page, so it goes on to {count} pages "
-                        "(the day headings repeat at the top of each); print both sides "
-                        "or staple them.",
+                        f"the sheet did not fit on one page, so it goes on to {count} pages"
+                        f"{arrangement.continued_note}; print both sides or staple them.",
                     ),
                 )
+    if too_wide is not None and not too_tall:
+        raise too_wide
     raise _does_not_fit(plan, layout)
 
 
@@ -251,8 +265,10 @@ def _does_not_fit(plan: Plan, layout: Layout) -> DoesNotFitError:
     what = "This exercise" if count == 1 else f"These {count} exercises"
     notes = " and the notes" if plan.notes else ""
     verb = "does" if count == 1 and not notes else "do"
+    # Several days fit best in a table with a column per day.
+    other = "week" if plan.days > 1 and layout.arrangement != "week-table" else "handout"
     return DoesNotFitError(
         f"{what} with {plan.box_count()} boxes to tick{notes} {verb} not fit on one page "
         f"of the {layout.name} layout, even with text at {layout.min_pt:g} pt; use "
-        "--layout handout, or choose fewer exercises, --days or --sessions."
+        f"--layout {other}, or choose fewer exercises, --days or --sessions."
     )

@@ -44,6 +44,9 @@ class Arrangement(ABC):
     goes on to more pages at full size, `page_heading` at the top of each (a table
     whose rows would otherwise lose their column headings)."""
 
+    continued_note: ClassVar[str] = ""
+    """What the warning adds about the later pages when a sheet goes on to them."""
+
     def page_heading(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Slice]:
         """Slices repeated at the top of each page after the first (see `continues`)."""
         return []
@@ -81,8 +84,9 @@ GUTTER = 4 * MM
 
 
 def text_column(composer: Composer, width: float) -> float:
-    """The text column beside a picture narrows a little as a single page shrinks its text."""
-    return width * composer.layout.text_fraction * max(composer.scale, 0.75)
+    """The text column beside a picture narrows a little as a single page shrinks its text
+    (and does not widen as it grows: the boxes need the room)."""
+    return width * composer.layout.text_fraction * min(max(composer.scale, 0.75), 1.0)
 
 
 def summary_cell(

@@ -15,6 +15,9 @@ from makeplan.model import Plan, PlannedExercise
 
 class SideBySide(Arrangement):
     name = "side-by-side"
+    # Rather than refuse a plan one page cannot hold at the smallest readable size
+    # (9 pt on one-page), the rows go on to a second page, and the user is told.
+    continues = True
 
     def exercise_block(
         self,

@@ -31,6 +31,7 @@ class WeekTable(Arrangement):
     pain_per_session = True
     lines_first = True
     continues = True
+    continued_note = " (the day headings repeat at the top of each)"
 
     def box_rows(self, plan: Plan) -> int:
         # The days are side by side: only the times of the day are one above another.
