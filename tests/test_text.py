@@ -46,7 +46,10 @@ def test_greek_and_cyrillic_print_as_text(run, tmp_path: Path, layout: str) -> N
     result = run("build", "--layout", layout, "--patient", GREEK, "--clinician", CYRILLIC,
                  "-a", "gentle", "-o", "s.pdf")  # fmt: skip
     assert result.code == 0, result.stderr
-    assert "Warning" not in result.stderr
+    # No warning about the letters (large print's last page has no room for the
+    # notes lines, which is said, and is not about them).
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("Warning")]
+    assert [line for line in warnings if "'My notes' lines" not in line] == []
     text = "\n".join(page_texts(tmp_path / "s.pdf"))
     assert GREEK in text and CYRILLIC in text
     fonts = font_names(tmp_path / "s.pdf")

@@ -309,6 +309,15 @@ def footer_texts(
             fitting = [c for c in candidates if composer.width_of(c, False, size) <= reminder_room]
             reminder = fitting[0] if fitting else candidates[-1]
         if reminder:
-            line = composer.wrap(reminder, False, size, reminder_room)[0]
+            # Even the shortest may not fit a narrow page: smaller, then cut, and said.
+            size, (line,) = composer.fit(
+                reminder,
+                False,
+                size,
+                reminder_room,
+                1,
+                "the safety reminder at the foot of the pages",
+                "use a layout with a smaller text.label_pt or page.margin_mm",
+            )
             texts.append(composer.text(x, baseline, line, size))
     return texts
