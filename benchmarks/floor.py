@@ -55,7 +55,9 @@ def draw(path: str) -> None:
     canvas.setFont("Helvetica-Bold", 20)
     canvas.drawString(left, top - 20, "My back exercises")
     canvas.setFont("Helvetica", 10)
-    canvas.drawString(left, top - 34, "Daily sheet for 23 November 2026")
+    canvas.drawString(left + 100 * MM, top - 20, "Name:")
+    canvas.line(left + 112 * MM, top - 21, left + 186 * MM, top - 21)
+    canvas.drawString(left, top - 34, "Daily sheet for Monday 23 November 2026")
     y = top - 56
     canvas.rect(left, y - 12 * len(SAFETY) + 10, width - 24 * MM, 12 * len(SAFETY))
     for index, line in enumerate(SAFETY):

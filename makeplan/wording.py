@@ -128,6 +128,11 @@ SIDE_LEGEND = "R means your right side, L your left side."
 
 NOTES_PROMPT = "My notes: how did it go? What hurt, what helped?"
 
+# With no patient's name, the sheet has a line to write it on (a clinic may photocopy
+# one sheet for several patients).
+NAME_LABEL = "Name:"
+PLAN_NAME = "Exercise plan"
+
 PAGE_FOOTER_SAFETY = "Stop or do less if your pain gets worse. Warning signs: see page 1."
 PAGE_FOOTER_SAFETY_SHORT = "More pain? Stop or do less. See page 1."
 
@@ -137,6 +142,7 @@ _POSITION_NAMES = {"lying": "Lying down", "sitting": "Sitting", "standing": "Sta
 
 # English names written out, so the sheet does not change with the machine's locale.
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
     "January",
     "February",
@@ -206,19 +212,35 @@ def short_side_label(side: str) -> str:
     return {"right": "R", "left": "L", "both": ""}[side]
 
 
-def long_date(date: dt.date) -> str:
-    return f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year}"
+def long_date(date: dt.date, year: bool = True) -> str:
+    """'Monday 30 November 2026': the weekday too, so a date on the fridge says which day."""
+    text = f"{WEEKDAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1]}"
+    return f"{text} {date.year}" if year else text
 
 
-def subtitle(plan: Plan) -> str:
+def date_range(first: dt.date, last: dt.date) -> str:
+    """'Monday 30 November to Sunday 6 December 2026' (the year twice only when it changes)."""
+    return f"{long_date(first, year=first.year != last.year)} to {long_date(last)}"
+
+
+def subtitle(plan: Plan, several_pages: bool = False) -> str:
+    """The date line under the title: 'Daily sheet for Monday 30 November 2026', or
+    '7-day sheet: Monday 30 November to Sunday 6 December 2026'. A handout
+    (`several_pages`) is a plan the patient keeps, not a daily sheet: 'Exercise plan
+    from Monday 30 November 2026'."""
+    last = plan.date + dt.timedelta(days=plan.days - 1)
+    if several_pages:
+        if plan.days == 1:
+            return f"{PLAN_NAME} from {long_date(plan.date)}"
+        return f"{PLAN_NAME} for {plan.days} days: {date_range(plan.date, last)}"
     if plan.days == 1:
         return f"Daily sheet for {long_date(plan.date)}"
-    last = plan.date + dt.timedelta(days=plan.days - 1)
-    return f"{plan.days}-day sheet: {long_date(plan.date)} to {long_date(last)}"
+    return f"{plan.days}-day sheet: {date_range(plan.date, last)}"
 
 
 def patient_line(patient: str | None) -> str:
-    """'For: Ann Lee', or nothing when no name was given."""
+    """'For: Ann Lee', or nothing when no name was given (then NAME_LABEL and a line
+    to write the name on are printed instead)."""
     return f"For: {patient}" if patient else ""
 
 
@@ -301,10 +323,13 @@ STRENGTH_NOTE = "Some of them also make your back and belly stronger."
 EXERCISE_LIST_HEADING = "Your exercises"
 
 
+# An arc with a head at each end: the same move to one side, then the other (the knee
+# hug's tilt), or back and forth.
+TWO_HEADS = "An arrow with a head at each end means you move one way, then the other. "
 # Small layouts show one frame: the end of the move over a faint start.
 KEY_FRAME_LEGEND = (
     "In each picture, the faint body is where you start and the dark body is where you end. "
-    "The arrow shows the way to move. "
+    "The arrow shows the way to move. " + TWO_HEADS
 )
 
 
@@ -312,13 +337,19 @@ KEY_FRAME_LEGEND = (
 STEPS_ELSEWHERE = "For all the steps, see your handout. "
 
 
+# Layouts that show every frame number them; the arrows are what needs saying.
+FRAMES_LEGEND = "In the pictures, an arrow shows the way to move. " + TWO_HEADS
+
+
 def picture_hint(has_pictures: bool, has_steps: bool, key_frames: bool = False) -> str:
+    """How to read the pictures (the legend of their arrows and faint bodies), and
+    where the steps are."""
     steps = "" if has_steps else STEPS_ELSEWHERE
     if not has_pictures:
         return steps
+    legend = KEY_FRAME_LEGEND if key_frames else FRAMES_LEGEND
     if has_steps:
-        return "Look at the pictures, then read the steps. "
-    legend = KEY_FRAME_LEGEND if key_frames else ""
+        return "Look at the pictures, then read the steps. " + legend
     return "The picture by each exercise shows how to do it. " + legend + steps
 
 

@@ -24,9 +24,15 @@ What is not a sentence is set aside by name, each kind with the reason it is saf
   one long word in two); what follows them on their line is graded; headings
   written as questions ('What is a back spasm?') are graded like any sentence;
 - the position and level tags before a dose ('Lying down · Gentle.'): two tags,
-  not a sentence; the dose after them is graded.
+  not a sentence; the dose after them is graded;
+- the dates in the line under the title ('Monday 30 November 2026'): a date is read
+  as a date, not as words, and Flesch-Kincaid scores a month by its syllables
+  ('February' alone at 32, 'Monday 30 November 2026' alone at 6.6), so a date line's
+  grade said which month the sample sheet is dated in ('Daily sheet for 9 January
+  2026' was 6.4, the same words in November 5.0). The date is taken out of its line
+  and the words around it ('Daily sheet for', '7-day sheet: ... to') are graded.
 
-Nothing else is left out: the dose lines, the dates under the title, the names,
+Nothing else is left out: the dose lines, the words around the dates, the names,
 the captions and the footers are graded as printed.
 """
 
@@ -141,6 +147,25 @@ def leading_headings() -> list[str]:
 PAGE_NUMBER = re.compile(r"^Page \d+ of \d+$")
 
 
+def dates(days: int) -> list[str]:
+    """The dates a sheet of `days` days from DATE prints in words, longest first."""
+    found = set()
+    for day in range(days):
+        date = DATE + dt.timedelta(days=day)
+        found |= {wording.long_date(date), wording.long_date(date, year=False)}
+    return sorted(found, key=len, reverse=True)
+
+
+def without_dates(text: str, days: int) -> tuple[str, list[str]]:
+    """`text` with its dates taken out (see the module's docstring), and the dates."""
+    found = []
+    for date in dates(days):
+        if date in text:
+            found.append(date)
+            text = text.replace(date, " ")
+    return " ".join(text.split()), found
+
+
 @dataclass
 class Reading:
     graded: list[str]  # sentences, as printed
@@ -159,7 +184,8 @@ def read_sheet(path: Path, days: int) -> Reading:
         else:
             lines.append(line)
     for paragraph in paragraphs(lines):
-        text = " ".join(paragraph.text.split())
+        text, found = without_dates(paragraph.text, days)
+        aside += [(date, "date") for date in found]
         if text in heading_set:
             aside.append((text, "heading"))
             continue

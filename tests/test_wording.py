@@ -53,7 +53,8 @@ SAMPLES: dict[str, Callable[[], list[str]]] = {
     "side_label": lambda: [wording.side_label("left")],
     "short_side_label": lambda: [wording.short_side_label("left")],
     "long_date": lambda: [wording.long_date(DATE)],
-    "subtitle": lambda: [wording.subtitle(PLAN)],
+    "date_range": lambda: [wording.date_range(DATE, DATE + dt.timedelta(days=6))],
+    "subtitle": lambda: [wording.subtitle(PLAN), wording.subtitle(PLAN, several_pages=True)],
     "patient_line": lambda: [wording.patient_line(PLAN.patient)],
     "safety_tiers": lambda: [
         text for short in (False, True) for tier in wording.safety_tiers(short) for text in tier[2]

@@ -109,17 +109,22 @@ class Composer:
         return wrap_text(text, self.measure, self.font(bold), size, width)
 
     def fit(
-        self, text: str, bold: bool, size: float, width: float, max_lines: int, what: str
+        self,
+        text: str,
+        bold: bool,
+        size: float,
+        width: float,
+        max_lines: int,
+        what: str,
+        fix: str = "shorten it to see all of it",
     ) -> tuple[float, list[str]]:
         """Wrap `text` in at most `max_lines`: smaller, down to the layout's minimum
-        size, when it needs more; then cut with an ellipsis, and say so."""
+        size, when it needs more; then cut with an ellipsis, and say so (and `fix`)."""
         size, lines, cut = fit_text(
             text, self.measure, self.font(bold), size, width, max_lines, self.layout.min_pt
         )
         if cut:
-            self.warnings.append(
-                f"cut short with '{ELLIPSIS}' to fit: {what}; shorten it to see all of it."
-            )
+            self.warnings.append(f"cut short with '{ELLIPSIS}' to fit: {what}; {fix}.")
         return size, lines
 
     def fitted_lines(

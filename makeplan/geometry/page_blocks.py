@@ -30,7 +30,11 @@ def header_block(plan: Plan, composer: Composer, x: float, width: float) -> Bloc
         logo = logo_slice(composer, x, height, width * 0.3, right=x + width)
         text_width = width - logo.images[0].width - 4 * MM
     slices = composer.text_lines(wording.TITLE, x, text_width, sizes.title, bold=True)
-    slices += composer.text_lines(wording.subtitle(plan), x, text_width, sizes.body)
+    beside_title = not plan.patient and _name_beside(composer, slices, x + text_width)
+    several_pages = not composer.layout.single_page
+    slices += composer.text_lines(wording.subtitle(plan, several_pages), x, text_width, sizes.body)
+    if not plan.patient and not beside_title:
+        slices.append(name_line(composer, x, x + text_width, sizes.body))
     people = wording.people_line(plan)
     if people:
         slices += composer.fitted_lines(
@@ -40,6 +44,52 @@ def header_block(plan: Plan, composer: Composer, x: float, width: float) -> Bloc
         slices = [beside(stack(slices), logo)]
     slices.append(spacer(sizes.body * 0.5))
     return Block(slices)
+
+
+# The line to write a name on: long enough for a full name by hand, no longer.
+NAME_RULE_SHORTEST = 40 * MM
+NAME_RULE_LONGEST = 80 * MM
+NAME_LABEL_GAP = 1.5 * MM
+
+
+def _name_rule(
+    composer: Composer, x: float, baseline: float, size: float, length: float
+) -> tuple[Text, Rule]:
+    """'Name:' at (x, baseline) and a line of `length` after it, just under the baseline."""
+    label = composer.text(x, baseline, wording.NAME_LABEL, size)
+    start = x + label.width + NAME_LABEL_GAP
+    y = baseline + DESCENT * size * 0.5
+    return label, Rule(start, y, start + length, y, 0.6)
+
+
+def name_line(composer: Composer, x: float, right: float, size: float) -> Slice:
+    """'Name: ______' on a line of its own (with no patient's name given), tall enough
+    to write on by hand above the line."""
+    label_width = composer.width_of(wording.NAME_LABEL, False, size)
+    length = min(NAME_RULE_LONGEST, right - x - label_width - NAME_LABEL_GAP)
+    height = max(composer.line_height(size) * 1.5, 8 * MM)
+    baseline = height - DESCENT * size - composer.line_height(size) * 0.25
+    label, rule = _name_rule(composer, x, baseline, size, length)
+    return Slice(height, texts=[label], rules=[rule])
+
+
+def _name_beside(composer: Composer, title: list[Slice], right: float) -> bool:
+    """'Name: ______' at the right of the title's line, on its baseline, when the title
+    is one line with room beside it (it costs the page no height there); True if so."""
+    if len(title) != 1 or not title[0].texts:
+        return False
+    line = title[0].texts[0]
+    size = composer.sizes.body
+    label_width = composer.width_of(wording.NAME_LABEL, False, size)
+    room = right - (line.x + line.width) - 6 * MM - label_width - NAME_LABEL_GAP
+    if room < NAME_RULE_SHORTEST:
+        return False
+    length = min(room, NAME_RULE_LONGEST)
+    start = right - length - NAME_LABEL_GAP - label_width
+    label, rule = _name_rule(composer, start, line.y, size, length)
+    title[0].texts.append(label)
+    title[0].rules.append(rule)
+    return True
 
 
 def running_band(plan: Plan, composer: Composer, x: float, width: float) -> Slice:
@@ -70,7 +120,10 @@ def title_page_blocks(
         logo = logo_slice(composer, x, layout.title_logo_height_mm * MM, width * 0.6)
         blocks.append(Block([logo, spacer(sizes.block_gap)]))
     slices = composer.text_lines(wording.TITLE, x, width, sizes.title * 1.25, bold=True)
-    slices += composer.text_lines(wording.subtitle(plan), x, width, sizes.body)
+    several_pages = not layout.single_page
+    slices += composer.text_lines(wording.subtitle(plan, several_pages), x, width, sizes.body)
+    if not plan.patient:
+        slices.append(name_line(composer, x, x + width, sizes.heading))
     for line, what in (
         (wording.patient_line(plan.patient), "the patient's name"),
         (wording.clinician_line(plan.clinician), "the clinician's name"),
@@ -309,6 +362,15 @@ def footer_texts(
             fitting = [c for c in candidates if composer.width_of(c, False, size) <= reminder_room]
             reminder = fitting[0] if fitting else candidates[-1]
         if reminder:
-            line = composer.wrap(reminder, False, size, reminder_room)[0]
+            # Even the shortest may not fit a narrow page: smaller, then cut, and said.
+            size, (line,) = composer.fit(
+                reminder,
+                False,
+                size,
+                reminder_room,
+                1,
+                "the safety reminder at the foot of the pages",
+                "use a layout with a smaller text.label_pt or page.margin_mm",
+            )
             texts.append(composer.text(x, baseline, line, size))
     return texts

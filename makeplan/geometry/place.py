@@ -218,19 +218,21 @@ def _attempt(
     if layout.notes_area:
         page_height = first_height if len(content) == 1 else body_height - band_height
         used = sum(piece.height for piece in content[-1])
-        content[-1] += notes_area(composer, x, width, page_height - used)
+        notes = notes_area(composer, x, width, page_height - used)
+        content[-1] += notes
+        if not notes and not one_page:
+            # On a single page the lines fill what is left, when anything is; a
+            # handout's last page is expected to have them.
+            composer.warnings.append(
+                "the 'My notes' lines were left out: the last page has no room left for "
+                "them; the patient can write notes on the back of the page."
+            )
     front: list[list[Slice]] = []
     title_warnings: list[str] = []
     if title_page:
-        # The title page keeps the layout's full sizes even when the sheet shrinks.
-        full = Composer(layout, Sizes.of(layout, 1.0), measure, artwork, pictures)
-        front = paginate(title_page_blocks(plan, full, x, width), body_height, body_height)
-        if len(front) > 1:
-            # The list of exercises is a summary of the pages after; leave it out
-            # rather than spill the title page over two pages.
-            blocks_without = title_page_blocks(plan, full, x, width, with_list=False)
-            front = paginate(blocks_without, body_height, body_height)
-        title_warnings = full.warnings
+        front, title_warnings = _title_pages(
+            plan, layout, measure, artwork, pictures, x, width, body_height, band_height
+        )
     page_slices = front + content
     pages = []
     for index, slices in enumerate(page_slices, start=1):
@@ -258,6 +260,51 @@ def _attempt(
         author=plan.clinician or "",
         warnings=tuple(dict.fromkeys(composer.warnings + title_warnings)),
     )
+
+
+def _title_pages(
+    plan: Plan,
+    layout: Layout,
+    measure: Measure,
+    artwork: Artwork,
+    pictures: bool,
+    x: float,
+    width: float,
+    body_height: float,
+    band_height: float,
+) -> tuple[list[list[Slice]], list[str]]:
+    """The title page (and any page it spills onto), and its warnings.
+
+    The list of exercises is a summary of the pages after: it is left out, with a
+    warning, when that keeps the title page to fewer pages; when the title page
+    spills over anyway, the list goes on the page it spills onto.
+    """
+
+    def pages(with_list: bool) -> tuple[list[list[Slice]], list[str]]:
+        # The title page keeps the layout's full sizes even when the sheet shrinks.
+        full = Composer(layout, Sizes.of(layout, 1.0), measure, artwork, pictures)
+        blocks = title_page_blocks(plan, full, x, width, with_list=with_list)
+        # Pages after the first carry the running band (with a logo) at the top.
+        return paginate(blocks, body_height, body_height - band_height), full.warnings
+
+    front, warnings = pages(with_list=True)
+    if len(front) == 1:
+        return front, warnings
+    without, warnings_without = pages(with_list=False)
+    if len(without) >= len(front):
+        return front, warnings
+    fix = "choose fewer exercises"
+    if artwork.logo_aspect is not None:
+        fix = "print without --logo, or choose fewer exercises,"
+    fits = (
+        "it fits on one page"
+        if len(without) == 1
+        else f"it takes {len(without)} pages, not {len(front)}"
+    )
+    return without, [
+        *warnings_without,
+        f"the list 'Your exercises' was left off the title page so that {fits}; {fix} to have it.",
+    ]
 
 
 def _does_not_fit(plan: Plan, layout: Layout) -> DoesNotFitError:
