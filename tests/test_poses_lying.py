@@ -223,6 +223,17 @@ def test_double_knee_lift_draws_both_working_legs_dark() -> None:
         assert limb_gray(drawn, frame, far_leg) == 0.0
 
 
+def test_double_knee_lift_shows_two_legs() -> None:
+    """The far leg hid exactly behind the near one: a double knee lift read as one leg."""
+    drawn = picture("double-knee-lift")
+    for frame in (1, 2):
+        joints = drawn.joints[frame]
+        apart = max(
+            math.dist(joints[f"near_{name}"], joints[f"far_{name}"]) for name in ("knee", "ankle")
+        )
+        assert apart > 0.6 * LIMB_WIDTH, frame
+
+
 def test_double_knee_lift_holds_the_feet_a_few_inches_up() -> None:
     drawn = picture("double-knee-lift")
     bent, tucked, out = drawn.joints
