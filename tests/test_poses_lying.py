@@ -187,6 +187,9 @@ def test_single_knee_hands_hold_the_pulled_shin_below_the_knee() -> None:
         assert to_segment(body_joints[hand], *shin) < 0.07
     # Both arms pull, so the far one is drawn dark too.
     assert limb_gray(drawn, 1, ("far_shoulder", "far_elbow", "far_hand")) == 0.0
+    # The leg that stays down is part of the position, not the faint start pose
+    # the small picture draws behind: dark too.
+    assert limb_gray(drawn, 1, ("far_hip", "far_knee", "far_ankle", "far_toe")) == 0.0
 
 
 def test_single_knee_head_rests_on_a_pillow_thick_enough_to_see() -> None:
