@@ -41,6 +41,7 @@ GHOST_GRAY = 0.8
 BED_TOP = 0.11  # the mattress top, above the floor
 PAD = 0.06  # room around the figure inside each frame
 HALO = 0.022  # the white edge round each body part
+FRONT = 1e6  # the depth of a limb the pose draws in `front`: past any real depth
 
 
 # --- the body, posed and seen from the view ---
@@ -121,7 +122,12 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False) -> list[Mark]:
                 LIMB_WIDTH,
                 shade(0.0 if dark else FAR_GRAY),
             )
-            parts.append((posed.depth(*names[1:]), [stroke]))
+            depth = posed.depth(*names[1:])
+            if f"{side}_{limb}" in frame.front:
+                # Drawn over the rest, in the order the pose gives: the depth of a whole
+                # limb cannot tell that a crossed leg lies over the other one.
+                depth = FRONT + frame.front.index(f"{side}_{limb}")
+            parts.append((depth, [stroke]))
     body_gray = shade(0.0)
     trunk: list[Mark] = []
     corners = (

@@ -118,6 +118,7 @@ class Frame:
     view: tuple[float, float] | None = None  # this frame's own view, if not the pose's
     turns: tuple[str, ...] = ()  # "head", "shoulders": an arrow round each, the way it turned
     each_side: tuple[str, ...] = ()  # two-headed arcs: a joint to its mirror on the other side
+    front: tuple[str, ...] = ()  # limbs drawn over the rest of the body, in this order
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,15 @@ def _rule_problems(
 VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
 # Keys that only format 2 has.
 FORMAT_2_POSE_KEYS = ("view",)
-FORMAT_2_FRAME_KEYS = ("shoulder_turn", "head_turn", "solid", "view", "turns", "each_side")
+FORMAT_2_FRAME_KEYS = (
+    "shoulder_turn",
+    "head_turn",
+    "solid",
+    "view",
+    "turns",
+    "each_side",
+    "front",
+)
 
 
 def pose_from(data: Mapping[str, Any]) -> Pose:
@@ -235,6 +244,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 view=_view(raw["view"]) if "view" in raw else None,
                 turns=tuple(raw.get("turns", ())),
                 each_side=tuple(raw.get("each_side", ())),
+                front=tuple(raw.get("front", ())),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]

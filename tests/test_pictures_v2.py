@@ -115,6 +115,7 @@ def test_format_1_is_still_read_and_its_new_keys_need_format_2() -> None:
         ("near_leg = [[0, 120], 0]", "frame[1].near_leg[1][2]", "side angle from -90 to 90"),
         ("shoulder_turn = 100", "frame[1].shoulder_turn", "-90 to 90"),
         ('solid = ["near_leg"]', "frame[1].solid[1]", '"far_arm" or "far_leg"'),
+        ('front = ["near_knee"]', "frame[1].front[1]", '"near_arm", "far_arm", "near_leg"'),
     ],
 )
 def test_format_2_problems_name_their_line(line: str, field: str, words: str) -> None:
@@ -141,3 +142,41 @@ def test_the_3d_body_turns_a_knee_out_and_the_shoulders_about_the_spine() -> Non
     assert joints["near_knee"][2] > joints["near_hip"][2] + 0.15
     # Shoulders turned a quarter: the near shoulder is in front (x), not to the side.
     assert joints["near_shoulder"][0] > 0.07 and abs(joints["near_shoulder"][2]) < 1e-9
+
+
+def test_front_draws_the_limbs_it_names_over_the_rest_in_its_order() -> None:
+    """The depth sort takes a whole limb at once, so a crossed leg, in front of the
+    other at its knee and behind it at its foot, can go either way: `front` says."""
+    legs = (
+        b"near_leg = [[95, 28], [-155, -66], [139, -62]]\n"
+        b"far_leg = [[106, 0], [12, 0], [107, 0]]\nview = [36, 6]\n"
+    )
+    text = (
+        FORMAT_1.replace(b"version = 1", b"version = 2")
+        .replace(b"near_leg = [0, 0]\nfar_leg = [0, 0]\n", legs)
+        .replace(b"torso = 180", b"torso = 176")
+    )
+
+    def order(extra: bytes) -> list[str]:
+        picture = load_pose_text(text + extra, "f.toml", "f")
+        joints = picture.joints[0]
+        firsts = {
+            joints[f"{side}_{part}"]: f"{side}_{limb}"
+            for side in ("near", "far")
+            for limb, part in (("arm", "shoulder"), ("leg", "hip"))
+        }
+        return [
+            firsts[mark.points[0]]
+            for mark in picture.panels[0].marks
+            if isinstance(mark, Stroke)
+            and mark.gray < 1.0
+            and mark.points[0] in firsts
+            and len(mark.points) > 2
+        ]
+
+    assert order(b"")[-2:] != ["far_leg", "near_leg"]
+    assert order(b'front = ["far_leg", "near_leg"]\n')[-2:] == ["far_leg", "near_leg"]
+    assert order(b'front = ["near_leg", "far_leg"]\n')[-2:] == ["near_leg", "far_leg"]
+    # Format 2 only.
+    old = FORMAT_1 + b'front = ["near_leg"]\n'
+    assert [(p.line, p.field) for p in pose_problems(old, "o.toml")[1]] == [(10, "frame[1].front")]

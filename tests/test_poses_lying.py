@@ -5,7 +5,9 @@ Each test reads a pose file from the checkout and checks the drawn geometry
 for the mistakes the format 1 pictures made: a sideways tilt drawn from the
 side, where it cannot be seen; hands hidden in the pulled knee and a pillow
 too thin to see, then under the neck and shoulders; a far leg drawn light
-although both legs lift.
+although both legs lift; and for later ones: a tilt seen from above whose arc
+ran over the chest and whose gray far limbs faded into the bed, a far leg
+hidden exactly behind the near one.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import math
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
 from makeplan.pictograms import BED_SIDE_FILL, LIMB_WIDTH
-from makeplan.poses import Shape
+from makeplan.poses import Shape, Stroke
 from support import limb_gray, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
@@ -80,8 +82,43 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_from_above() -> None:
     ]
     assert len(heads) == 2
     assert off_the_spine(heads[0]) * off_the_spine(heads[1]) < 0
-    # The small layouts show the tilt (over the faint hug), not the hug alone.
-    assert drawn.key.caption == drawn.panels[2].caption
+    # The arc runs across the knees, not over the chest and head: all of it below
+    # the shoulders on paper (towards the feet), near the knees' height.
+    (arc,) = [
+        mark
+        for mark in drawn.panels[2].marks
+        if isinstance(mark, Stroke) and mark.accent and mark.gray < 1.0
+    ]
+    knees = (tip["near_knee"][1] + tip["far_knee"][1]) / 2
+    assert max(y for _, y in arc.points) < tip["shoulder"][1]
+    assert all(abs(y - knees) < 0.1 for _, y in arc.points)
+    # Seen from the foot of the bed, the body's right (the near side, where the
+    # steps tip first) is on the left of the picture.
+    assert tip["near_knee"][0] < tip["far_knee"][0] < tip["hip"][0]
+
+
+def test_knee_hug_draws_both_hugged_legs_dark() -> None:
+    """The far leg hid exactly behind the near one in the hug (one leg, in a hug of
+    both knees), and in the tip from above the far leg and arm were gray on the
+    gray bed, so the legs faded into it."""
+    drawn = picture("knee-hug-side-tilt")
+    far_leg = ("far_hip", "far_knee", "far_ankle", "far_toe")
+    hug = drawn.joints[1]
+    assert math.dist(hug["near_knee"], hug["far_knee"]) > 0.6 * LIMB_WIDTH
+    assert limb_gray(drawn, 1, far_leg) == 0.0
+    assert limb_gray(drawn, 2, far_leg) == 0.0
+    assert limb_gray(drawn, 2, ("far_shoulder", "far_elbow", "far_hand")) == 0.0
+
+
+def test_knee_hug_small_picture_is_the_hug_from_the_side() -> None:
+    """At 22 mm the tip seen from above read as a figure sitting in a chair (head at
+    the top, legs hanging), a lying exercise taken for a sitting one: the small
+    layouts show the hug, from the side, over the faint flat lie, and the words
+    beside it say to tip the knees."""
+    drawn, body = picture("knee-hug-side-tilt"), pose("knee-hug-side-tilt")
+    assert body.key_frame == 1
+    assert drawn.key.caption == drawn.panels[1].caption == "Hug both knees"
+    assert body.frames[1].view is None and body.view == (0.0, 0.0)
 
 
 def test_knee_hug_lies_on_a_bed_with_a_pillow() -> None:
@@ -150,6 +187,9 @@ def test_single_knee_hands_hold_the_pulled_shin_below_the_knee() -> None:
         assert to_segment(body_joints[hand], *shin) < 0.07
     # Both arms pull, so the far one is drawn dark too.
     assert limb_gray(drawn, 1, ("far_shoulder", "far_elbow", "far_hand")) == 0.0
+    # The leg that stays down is part of the position, not the faint start pose
+    # the small picture draws behind: dark too.
+    assert limb_gray(drawn, 1, ("far_hip", "far_knee", "far_ankle", "far_toe")) == 0.0
 
 
 def test_single_knee_head_rests_on_a_pillow_thick_enough_to_see() -> None:
@@ -184,6 +224,17 @@ def test_double_knee_lift_draws_both_working_legs_dark() -> None:
     for frame in (1, 2):
         assert limb_gray(drawn, frame, near_leg) == 0.0
         assert limb_gray(drawn, frame, far_leg) == 0.0
+
+
+def test_double_knee_lift_shows_two_legs() -> None:
+    """The far leg hid exactly behind the near one: a double knee lift read as one leg."""
+    drawn = picture("double-knee-lift")
+    for frame in (1, 2):
+        joints = drawn.joints[frame]
+        apart = max(
+            math.dist(joints[f"near_{name}"], joints[f"far_{name}"]) for name in ("knee", "ankle")
+        )
+        assert apart > 0.6 * LIMB_WIDTH, frame
 
 
 def test_double_knee_lift_holds_the_feet_a_few_inches_up() -> None:

@@ -4,7 +4,9 @@ Each test reads a pose file from the checkout and checks the drawn geometry
 (joints on paper, y up) or the 3-D body (x forward, y up, z to the near side)
 for the mistakes the format 1 pictures made: a buttock stretch whose crossed
 knee could not open to the side and whose last frame was a tangle, a hamstring
-stretch whose bent leg stood up like a tent (a chair in the small key frame).
+stretch whose bent leg stood up like a tent (a chair in the small key frame);
+and a later buttock stretch whose held leg pointed straight up at the ceiling
+in the pull (the key frame), its crossed ankle lost behind it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import pytest
 
 from makeplan.figure import THIGH, joints_3d
 from makeplan.pictograms import LIMB_WIDTH
+from makeplan.poses import Stroke
 from support import POSES, crosses, limb_gray, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
@@ -137,13 +140,82 @@ def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -
     for start, end in (("hip", "knee"), ("knee", "ankle"), ("ankle", "toe")):
         part = on_paper[f"{crossed}_{start}"], on_paper[f"{crossed}_{end}"]
         assert to_segment(hand, *part) > 1.8 * LIMB_WIDTH, (start, end)
-    # That hand is the near arm's: drawn dark, over the legs.
+    # That hand is the near arm's: drawn dark.
     assert limb_gray(drawn, 2, ("near_shoulder", "near_elbow", "near_hand")) == 0.0
     # Both legs do the work here (one stretched, one pulled): both dark.
     for side in ("near", "far"):
         names = tuple(f"{side}_{joint}" for joint in ("hip", "knee", "ankle", "toe"))
         assert limb_gray(drawn, 2, names) == 0.0, side
     assert drawn.key.caption == drawn.panels[2].caption
+
+
+def test_glute_stretch_crosses_the_right_ankle_over_the_left_thigh_as_the_steps_say() -> None:
+    """The near leg is the body's right: the picture shows the side the steps name."""
+    steps = tomllib.loads(
+        (POSES.parent.parent / "makeplan" / "exercises" / "glute-stretch.toml").read_text()
+    )["steps"]
+    assert any("right ankle on your left thigh" in step for step in steps)
+    assert any("back of your left thigh" in step for step in steps)
+    body = pose("glute-stretch")
+    for index in (1, 2):
+        assert crossed_leg(joints_3d(body.frames[index])) == "near", index
+
+
+def test_glute_stretch_keeps_the_held_knee_bent_in_the_pull() -> None:
+    """The pull is the key frame: the held leg there pointed straight at the ceiling
+    (shin 75 degrees up), so a patient would have pulled a straight leg in."""
+    body, drawn = pose("glute-stretch"), picture("glute-stretch")
+    pull = joints_3d(body.frames[2])
+    held = other(crossed_leg(pull))
+    hip, knee, ankle, toe = (pull[f"{held}_{name}"] for name in ("hip", "knee", "ankle", "toe"))
+    thigh = [b - a for a, b in zip(hip, knee, strict=True)]
+    shin = [b - a for a, b in zip(knee, ankle, strict=True)]
+    # The knee bent about a right angle...
+    bend = math.degrees(
+        math.acos(
+            -sum(a * b for a, b in zip(thigh, shin, strict=True)) / (THIGH * math.hypot(*shin))
+        )
+    )
+    assert 70 < bend < 110, bend
+    # ...the shin roughly level (towards the feet), the foot up.
+    assert shin[0] > 0 and abs(math.degrees(math.atan2(shin[1], shin[0]))) < 25
+    assert toe[1] - ankle[1] > 0.05
+    # On paper, in the key frame too: the knee stands well off the line from the
+    # hip to the ankle, and the shin runs across the paper, not up it.
+    assert drawn.key.caption == drawn.panels[2].caption
+    on_paper = drawn.joints[2]
+    p_hip, p_knee, p_ankle = (on_paper[f"{held}_{name}"] for name in ("hip", "knee", "ankle"))
+    assert to_segment(p_knee, p_hip, p_ankle) > 0.12
+    assert abs(p_ankle[1] - p_knee[1]) < 0.5 * (p_ankle[0] - p_knee[0])
+
+
+def test_glute_stretch_draws_the_crossed_shin_over_the_held_thigh_below_its_knee() -> None:
+    """The bar of the figure-4 shows: on paper the crossed shin crosses the held thigh
+    in its knee half, and is drawn over it (not hidden behind it)."""
+    body, drawn = pose("glute-stretch"), picture("glute-stretch")
+    for index in (1, 2):
+        crossed = crossed_leg(joints_3d(body.frames[index]))
+        held = other(crossed)
+        on_paper = drawn.joints[index]
+        hip, knee = on_paper[f"{held}_hip"], on_paper[f"{held}_knee"]
+        start, end = on_paper[f"{crossed}_knee"], on_paper[f"{crossed}_ankle"]
+        # Where the shin's line meets the thigh, as a part of the thigh from the hip.
+        (x1, y1), (x2, y2), (x3, y3), (x4, y4) = hip, knee, start, end
+        across = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
+        where = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / across
+        assert 0.6 < where < 1.0, (index, where)
+        assert crosses(start, on_paper[f"{crossed}_toe"], hip, knee), index
+        marks = list(drawn.panels[index].marks)
+
+        def drawn_at(side: str, marks: list = marks, on_paper: dict = on_paper) -> int:
+            names = [on_paper[f"{side}_{joint}"] for joint in ("hip", "knee", "ankle", "toe")]
+            return max(
+                number
+                for number, mark in enumerate(marks)
+                if isinstance(mark, Stroke) and mark.gray < 1.0 and list(mark.points) == names
+            )
+
+        assert drawn_at(crossed) > drawn_at(held), index
 
 
 # --- hamstring stretch: one leg straight, the other open on the floor ---

@@ -3,21 +3,24 @@
 Each test reads a pose file from the checkout and checks the drawn geometry
 (joints on paper, y up) or the 3-D body (x forward, y up, z to the near side)
 for the mistakes the pictures made: a twist drawn from the side (then a head turn
-shown by the nose alone), raised arms hidden in the head, a standing leg drawn
-light, arms hidden by the head.
+shown by the nose alone, then the body turning left first where the steps turn
+it right), raised arms hidden in the head, a standing leg drawn light, arms
+hidden by the head.
 """
 
 from __future__ import annotations
 
 import math
+import tomllib
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
 from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH
 from makeplan.poses import Shape, Stroke
-from support import crosses, to_segment
+from support import POSES, crosses, limb_gray, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
 
+EXERCISES = POSES.parent.parent / "makeplan" / "exercises"
 IDS = ["seated-twist", "standing-roll-down", "warrior-at-the-wall"]
 Point = tuple[float, float]
 
@@ -32,22 +35,24 @@ def test_seated_twist_turns_the_body_one_way_and_the_head_the_other() -> None:
     assert abs(sit["near_shoulder"][0] - sit["far_shoulder"][0]) > 0.1
     # The shoulders turn: one comes forward, the other goes back.
     joints = joints_3d(body.frames[1])
-    shoulders = joints["near_shoulder"][0] - joints["far_shoulder"][0]
+    shoulders = joints["far_shoulder"][0] - joints["near_shoulder"][0]
     assert abs(shoulders) > 0.08
-    # The near shoulder forward turns the chest to the far side (-z); the face
-    # then looks to the near side (+z): the other way.
+    # The far shoulder forward turns the chest to the near side (+z); the face
+    # then looks to the far side (-z): the other way.
     looks = joints["face"][2] - joints["head"][2]
     assert abs(looks) > 0.04
-    assert shoulders * looks > 0
+    assert shoulders * looks < 0
     # On paper the nose shows, on the side away from where the hand sweeps.
     nose = turn["face"][0] - turn["head"][0]
     assert math.dist(turn["face"], turn["head"]) >= 0.6 * HEAD_RADIUS
-    sweep = turn["near_hand"][0] - sit["near_hand"][0]
-    assert "near_hand" in body.frames[1].arrows
+    sweep = turn["far_hand"][0] - sit["far_hand"][0]
+    assert "far_hand" in body.frames[1].arrows
     assert nose * sweep < 0
     # The hand sweeps across the middle of the body: the turn is to be seen.
-    assert min(sit["near_hand"][0], turn["near_hand"][0]) < sit["hip"][0]
-    assert max(sit["near_hand"][0], turn["near_hand"][0]) > sit["hip"][0]
+    assert min(sit["far_hand"][0], turn["far_hand"][0]) < sit["hip"][0]
+    assert max(sit["far_hand"][0], turn["far_hand"][0]) > sit["hip"][0]
+    # That arm does the work: drawn dark.
+    assert limb_gray(drawn, 1, ("far_shoulder", "far_elbow", "far_hand")) == 0.0
     # A second arrow, above the head, points the other way: the nose alone was
     # too small to show the head turning against the body.
     assert "head" in body.frames[1].turns
@@ -60,6 +65,31 @@ def test_seated_twist_turns_the_body_one_way_and_the_head_the_other() -> None:
     assert len(above) == 1
     assert (above[0].points[0][0] - turn["head"][0]) * sweep < 0
     assert abs(above[0].points[0][0] - turn["head"][0]) > HEAD_RADIUS
+
+
+def test_seated_twist_turns_first_the_way_the_steps_say() -> None:
+    """The steps turn the body to the right first and the head to the left; the
+    picture turned the body to the left (the near side is the body's right)."""
+    steps = tomllib.loads((EXERCISES / "seated-twist.toml").read_text())["steps"]
+    body_step = next(index for index, step in enumerate(steps) if "turn your upper body" in step)
+    assert steps[body_step].endswith("to the right.")
+    assert steps[body_step + 1].endswith("head to the left.")
+    drawn, body = picture("seated-twist"), pose("seated-twist")
+    sit, turn = joints_3d(body.frames[0]), joints_3d(body.frames[1])
+    # The chest faces forward (+x) at the start and turns towards the right (+z).
+    chest = [
+        far - near for far, near in zip(turn["far_shoulder"], turn["near_shoulder"], strict=True)
+    ]
+    front = (-chest[2], chest[0])  # the chest's front in the floor plane, (x, z)
+    assert front[1] > 0.3 * math.hypot(*front), front
+    assert abs(sit["near_shoulder"][0] - sit["far_shoulder"][0]) < 1e-6
+    # The face turns to the left (-z).
+    assert turn["face"][2] - turn["head"][2] < -0.04
+    # Seen from the front, the body's right is the left of the picture: the hand
+    # sweeps that way, the nose and the head's arrow point the other.
+    on_paper = drawn.joints
+    assert on_paper[1]["far_hand"][0] < on_paper[0]["far_hand"][0] - 0.1
+    assert on_paper[1]["face"][0] > on_paper[1]["head"][0]
 
 
 def test_seated_twist_sits_with_crossed_legs() -> None:
