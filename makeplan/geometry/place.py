@@ -9,8 +9,9 @@ each exercise and says what it needs around it.
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -96,9 +97,6 @@ def place(
         artwork.has_picture(item.exercise.id) for item in plan.exercises
     )
     scales = list(_scales(layout.max_scale)) if layout.single_page else [1.0]
-    attempts = [(True, scale) for scale in scales]
-    if layout.single_page and has_pictures:
-        attempts += [(False, scale) for scale in scales]
     # A week's boxes stay on one line per day at every size, with and without
     # pictures, before any size may wrap them (a wrapped group reads as two).
     wraps = (False, True) if arrangement.lines_first else (True,)
@@ -108,21 +106,31 @@ def place(
     # fits and none was merely too tall, that is the reason to give.
     too_wide: DoesNotFitError | None = None
     too_tall = False
-    for notes_lines, may_wrap, (pictures, scale) in itertools.product(note_caps, wraps, attempts):
+
+    def at(scale: float, pictures: bool, may_wrap: bool, notes_lines: int) -> Document | None:
+        nonlocal too_wide, too_tall
         try:
             document = _attempt(
                 plan, layout, arrangement, sheet, measure, artwork, title_page, pictures, scale,
                 may_wrap=may_wrap, notes_lines=notes_lines,
             )  # fmt: skip
         except Wraps:
-            continue
+            return None
         except DoesNotFitError as exc:
             if not layout.single_page:
                 raise
             too_wide = exc
-            continue
+            return None
+        too_tall = too_tall or document is None
+        return document
+
+    picture_choices = (True, False) if layout.single_page and has_pictures else (True,)
+    for notes_lines, may_wrap, pictures in itertools.product(note_caps, wraps, picture_choices):
+        document = _largest_fitting(
+            scales,
+            functools.partial(at, pictures=pictures, may_wrap=may_wrap, notes_lines=notes_lines),
+        )
         if document is None:
-            too_tall = True
             continue
         if has_pictures and not pictures:
             document = replace(
@@ -160,6 +168,25 @@ def place(
     if too_wide is not None and not too_tall:
         raise too_wide
     raise _does_not_fit(plan, layout)
+
+
+def _largest_fitting(
+    scales: list[float], fit: Callable[[float], Document | None]
+) -> Document | None:
+    """The document at the largest of `scales` (largest first) that fits, trying them in
+    order, with one shortcut: a page that does not fit at its base size (1.0) does not
+    fit larger either, so the sizes above it are skipped unless the base fits."""
+    grown = [scale for scale in scales if scale > 1.0]
+    rest = [scale for scale in scales if scale <= 1.0]
+    if grown and rest:
+        largest = fit(grown[0])
+        if largest is not None:
+            return largest
+        base = fit(rest[0])
+        if base is None:
+            return next((found for found in map(fit, rest[1:]) if found is not None), None)
+        return next((found for found in map(fit, grown[1:]) if found is not None), base)
+    return next((found for found in map(fit, scales) if found is not None), None)
 
 
 def _attempt(
