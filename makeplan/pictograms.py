@@ -381,6 +381,33 @@ def _curved_arrow(start: Point, end: Point, centre: Point) -> list[Mark]:
     return [_halo(mark) for mark in arrow] + arrow
 
 
+NOD_GAP = 0.065  # a nod's arrow runs this far outside the head
+
+
+def _nod(before: Posed, now: Posed) -> list[Mark] | None:
+    """For a head that moves less than one and a half head widths on paper (a nod, a head lifted
+    off the floor), an arc round the neck outside the head, from where the head
+    pointed to where it points now: a plain arrow would sit over the black head.
+    None when the head moves further (the plain arrow shows it)."""
+    old, new = before.points["head"], now.points["head"]
+    if math.dist(old, new) > HEAD_RADIUS * 3:
+        return None
+    neck = now.points["shoulder"]
+    reach = math.dist(neck, new) + HEAD_RADIUS + NOD_GAP
+    start = math.atan2(old[1] - before.points["shoulder"][1], old[0] - before.points["shoulder"][0])
+    end = math.atan2(new[1] - neck[1], new[0] - neck[0])
+    sweep = math.remainder(end - start, math.tau)
+    if abs(math.degrees(sweep)) < 5:
+        return None
+    angles = [start + sweep * index / 16 for index in range(17)]
+    points = [(neck[0] + reach * math.cos(a), neck[1] + reach * math.sin(a)) for a in angles]
+    arrow: list[Mark] = [
+        Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        _arrow_head(points[-1], points[-3], 0.055),
+    ]
+    return [_halo(mark) for mark in arrow] + arrow
+
+
 def _both_ways(joint: Point) -> list[Mark]:
     """A short arc over a joint with a head at each end: 'to one side, then the other'."""
     radius = 0.11
@@ -578,7 +605,10 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         marks += _body(seen_now, frame)
         centre = joints["hip"]
         for name in frame.arrows:
-            marks += _curved_arrow(before.points[name], joints[name], centre)
+            nod = _nod(before, seen_now) if name == "head" else None
+            marks += (
+                nod if nod is not None else _curved_arrow(before.points[name], joints[name], centre)
+            )
         for name in frame.both_ways:
             marks += _both_ways(joints[name])
         for name in frame.each_side:

@@ -11,14 +11,15 @@ in the pull (the key frame), its crossed ankle lost behind it.
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 
 import pytest
 
-from makeplan.figure import THIGH, joints_3d
+from makeplan.figure import HEAD_RADIUS, THIGH, joints_3d
 from makeplan.pictograms import LIMB_WIDTH
-from makeplan.poses import Stroke
+from makeplan.poses import Shape, Stroke
 from support import POSES, crosses, limb_gray, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
@@ -291,3 +292,41 @@ def test_back_rounder_hugs_both_knees_and_lifts_the_head_towards_them() -> None:
     assert set(body.frames[1].arrows) >= {"head"}
     # Everything moves in the side plane: the side view shows it.
     assert body.view == (0.0, 0.0)
+
+
+def test_back_rounder_curls_with_the_shoulders_near_the_floor_not_a_sit_up() -> None:
+    # The review read a trunk raised 22 degrees with the hands on the shins as a
+    # sit-up, risky in a spasm: only the head and upper shoulders lift.
+    hug = joints_3d(pose("back-rounder").frames[1])
+    assert hug["shoulder"][1] - hug["hip"][1] < 0.06
+    assert hug["head"][1] - hug["shoulder"][1] > 0.08
+    for side in ("near", "far"):
+        hip, knee, hand = hug[f"{side}_hip"], hug[f"{side}_knee"], hug[f"{side}_hand"]
+        # On the thigh, short of the knee (not on the shin)...
+        _, where = along(hand, hip, knee)
+        assert 0.4 < where < 0.95, side
+        # ...and behind it: on the side of the thigh away from the chest.
+        thigh = (knee[0] - hip[0], knee[1] - hip[1])
+        back = (thigh[1], -thigh[0])  # the thigh turned a quarter clockwise, towards the feet
+        assert (hand[0] - hip[0]) * back[0] + (hand[1] - hip[1]) * back[1] > 0, side
+
+
+def test_back_rounder_draws_the_head_arrow_outside_the_head() -> None:
+    # A plain arrow from the old head to the new one sat over the black head (and
+    # started inside the faint one): the head's arrow runs round the neck, clear
+    # of the head before and after, in the frame and in the key frame.
+    drawn = picture("back-rounder")
+    heads = drawn.joints[0]["head"], drawn.joints[1]["head"]
+    for panel in (drawn.panels[1], drawn.key):
+        # Every arrow, shaft and head (not the white edges).
+        arrows = [
+            mark
+            for mark in panel.marks
+            if (isinstance(mark, Stroke) and mark.accent and mark.gray < 1.0)
+            or (isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0)
+        ]
+        assert len(arrows) == 4  # the knees' and the head's, each a shaft and a head
+        for arrow, head in itertools.product(arrows, heads):
+            assert (
+                min(math.dist(point, head) for point in arrow.points) > HEAD_RADIUS + LIMB_WIDTH / 2
+            )
