@@ -105,7 +105,8 @@ def summary_cell(
     text_x = x
     if composer.has_pictures:
         # The column is kept even for an exercise without a picture, so rows line up.
-        picture_width = composer.layout.picture_width_mm * MM * composer.scale
+        # Not wider as a page grows: the boxes beside need the room (it may grow taller).
+        picture_width = composer.layout.picture_width_mm * MM * min(composer.scale, 1.0)
         text_x = x + picture_width + GUTTER * 0.75
         if picture is not None:
             tallest = composer.layout.picture_height_mm * MM * composer.scale
