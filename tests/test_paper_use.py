@@ -77,3 +77,70 @@ def test_a_one_page_that_cannot_hold_it_at_9_pt_goes_on_and_says_so(run, tmp_pat
     assert "so it goes on to" in result.stderr
     smallest, _, _, _, pages = measured(tmp_path / "s.pdf")
     assert pages > 1 and smallest >= 9.0
+
+
+# Issue 17, item 3: the handout of the whole catalogue uses its pages.
+def page_use(path: Path, margin_mm: float) -> tuple[list[float], list[list[str]]]:
+    """Each page's blank fraction (the height under its last line, above the footer,
+    over the height between the margins) and each page's lines of text."""
+    blanks, lines = [], []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            top = margin_mm * MM
+            bottom = page.height - margin_mm * MM - 8 * MM  # above the footer line
+            items = [*page.chars, *page.rects, *page.lines, *page.curves, *page.images]
+            used = max(item["bottom"] for item in items if item["top"] < bottom) - top
+            blanks.append(1 - used / (bottom - top))
+            lines.append((page.extract_text() or "").splitlines())
+    return blanks, lines
+
+
+@pytest.mark.parametrize(
+    ("layout", "paper", "margin_mm", "most_pages", "most_blank", "parted"),
+    [
+        ("handout", "a4", 15, 6, 0.40, ()),
+        ("handout", "letter", 15, 7, 0.55, ()),
+        # Issue 17 asks for at most 10; the title page still takes two.
+        ("large-print", "a4", 15, 11, 0.45, ()),
+        # Still open (issue 17): on Letter, large print's exercise 1 (three rounds,
+        # after the how-to lines) is split before its first round of boxes.
+        ("large-print", "letter", 15, 12, 0.6, (1,)),
+    ],
+)
+def test_the_handout_of_the_whole_catalogue_uses_its_pages(
+    run, tmp_path, layout, paper, margin_mm, most_pages, most_blank, parted
+) -> None:
+    from support import layout_problems
+
+    result = run("build", *DATE, "--layout", layout, "--paper", paper, "-o", "h.pdf")
+    assert result.code == 0, result.stderr
+    path = tmp_path / "h.pdf"
+    blanks, lines = page_use(path, margin_mm)
+    assert len(blanks) <= most_pages
+    # Every page but the last (its notes lines fill it) is mostly used.
+    assert max(blanks[:-1]) <= most_blank, blanks
+    assert sum(blanks) / len(blanks) <= 0.3, blanks
+    assert layout_problems(path, margin_mm, min_text_pt=12.0) == []
+    smallest, body, _, _, _ = measured(path)
+    assert smallest >= 12.0 and body >= 12.0
+    # Each exercise's heading, steps, cautions and first row of boxes (the prompt
+    # goes with it) are on one page.
+    where = [(number, line) for number, page in enumerate(lines) for line in page]
+    headings = [
+        (number, index)
+        for index, (number, line) in enumerate(where)
+        if any(line.startswith(f"{n}. ") for n in range(1, 10))
+        and index + 1 < len(where)
+        and " \u00b7 " in where[index + 1][1]  # the kind and dose under a heading
+    ]
+    assert len(headings) == 9
+    for exercise, (number, index) in enumerate(headings, start=1):
+        prompt = next(page for page, line in where[index:] if line.startswith("Tick a box"))
+        assert (prompt == number) != (exercise in parted), where[index][1]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 17: large print at most 10 pages; it is 11")
+def test_large_print_of_the_whole_catalogue_is_at_most_10_pages(run, tmp_path) -> None:
+    assert run("build", *DATE, "--layout", "large-print", "-o", "h.pdf").code == 0
+    with pdfplumber.open(tmp_path / "h.pdf") as pdf:
+        assert len(pdf.pages) <= 10

@@ -147,6 +147,13 @@ def title_page_blocks(
         blocks.append(Block(part))
     if not with_list:
         return blocks
+    blocks.append(exercise_list_block(plan, composer, x, width))
+    return blocks
+
+
+def exercise_list_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
+    """'Your exercises': each exercise's name and dose, a line or so each."""
+    sizes = composer.sizes
     listing = composer.text_lines(wording.EXERCISE_LIST_HEADING, x, width, sizes.heading, True)
     for number, item in enumerate(plan.exercises, start=1):
         listing += composer.hanging(
@@ -158,8 +165,7 @@ def title_page_blocks(
             max_lines=3,
             what=f"the name of exercise {number}",
         )
-    blocks.append(Block(listing))
-    return blocks
+    return Block(listing)
 
 
 def safety_blocks(plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:

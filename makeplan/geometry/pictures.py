@@ -20,8 +20,12 @@ def picture_slice(
     width: float,
     max_panel_height: float,
     columns: int | None = None,
+    scale_width: float | None = None,
 ) -> Slice:
     """The frames of a pictogram in rows of `columns`, each with its caption under it.
+
+    The frames are drawn at the size they would have in a box `scale_width` wide
+    (`width` when not given), in rows across `width`.
 
     A layout showing only the key frame gets that one panel, with no caption.
     A photo is one image as large as fits.
@@ -38,7 +42,7 @@ def picture_slice(
     # body is not drawn bigger than a stretched-out one). Then as many frames to a
     # row as fit at that scale, up to `columns`.
     on_sheet = [*composer.artwork.pictograms.values(), picture]
-    scale = shared_scale(on_sheet, width, max_panel_height, key_only)
+    scale = shared_scale(on_sheet, scale_width or width, max_panel_height, key_only)
     panel_width = picture.width * scale
     fitting = max(1, int((width + PANEL_GAP + 1e-6) // (panel_width + PANEL_GAP)))
     columns = max(1, min(columns or count, count, fitting))

@@ -21,6 +21,7 @@ from makeplan.geometry.arrangements import Arrangement, Wraps, arrangement_named
 from makeplan.geometry.composer import Composer, Sizes
 from makeplan.geometry.items import DESCENT, MM, Artwork, Document
 from makeplan.geometry.page_blocks import (
+    exercise_list_block,
     footer_texts,
     header_block,
     intro_block,
@@ -29,7 +30,7 @@ from makeplan.geometry.page_blocks import (
     safety_blocks,
     title_page_blocks,
 )
-from makeplan.geometry.slices import Block, Slice, page_of, paginate
+from makeplan.geometry.slices import Block, Slice, page_of, paginate, spacer
 from makeplan.geometry.text import Measure, remembering
 from makeplan.model import Plan
 
@@ -216,10 +217,21 @@ def _attempt(
     if artwork.logo_aspect is not None and (title_page or not one_page):
         band = running_band(plan, composer, x, width)
     band_height = band.height if band is not None else 0.0
+    front: list[list[Slice]] = []
+    title_warnings: list[str] = []
+    list_moved = False
+    if title_page:
+        front, title_warnings, list_moved = _title_pages(
+            plan, layout, measure, artwork, pictures, x, width, body_height, band_height
+        )
     blocks: list[Block] = []
     if not title_page:
         blocks += [header_block(plan, composer, x, width), *safety_blocks(plan, composer, x, width)]
     lead = [intro_block(plan, composer, x, width, arrangement.how_to_use(plan))]
+    if list_moved:
+        # Not dropped: the list of exercises heads the first exercise page instead.
+        listing = exercise_list_block(plan, composer, x, width)
+        lead.insert(0, Block([*listing.slices, spacer(sizes.body * 0.6)]))
     lead += arrangement.lead_blocks(plan, composer, x, width)
     first_height = body_height - (band_height if title_page else 0.0)
     used = sum(block.height for block in [*blocks, *lead])
@@ -232,6 +244,14 @@ def _attempt(
     # The how-to lines and table headings stay on the page of the first exercise.
     first = exercises[0]
     lead_slices = [piece for block in lead for piece in block.slices]
+    if list_moved and sum(piece.height for piece in lead_slices) + first.height > first_height:
+        # The list would part the first exercise from its boxes: it stays on the title
+        # pages after all.
+        front, title_warnings, _ = _title_pages(
+            plan, layout, measure, artwork, pictures, x, width, body_height, band_height,
+            may_move_list=False,
+        )  # fmt: skip
+        lead_slices = [piece for block in lead[1:] for piece in block.slices]
     blocks.append(Block(lead_slices + first.slices, heading=first.heading))
     blocks += exercises[1:]
     blocks += arrangement.closing_blocks(plan, composer, x, width)
@@ -254,12 +274,6 @@ def _attempt(
                 "the 'My notes' lines were left out: the last page has no room left for "
                 "them; the patient can write notes on the back of the page."
             )
-    front: list[list[Slice]] = []
-    title_warnings: list[str] = []
-    if title_page:
-        front, title_warnings = _title_pages(
-            plan, layout, measure, artwork, pictures, x, width, body_height, band_height
-        )
     page_slices = front + content
     pages = []
     for index, slices in enumerate(page_slices, start=1):
@@ -299,12 +313,14 @@ def _title_pages(
     width: float,
     body_height: float,
     band_height: float,
-) -> tuple[list[list[Slice]], list[str]]:
-    """The title page (and any page it spills onto), and its warnings.
+    may_move_list: bool = True,
+) -> tuple[list[list[Slice]], list[str], bool]:
+    """The title page (and any page it spills onto), its warnings, and whether the
+    list of exercises was kept off it.
 
-    The list of exercises is a summary of the pages after: it is left out, with a
-    warning, when that keeps the title page to fewer pages; when the title page
-    spills over anyway, the list goes on the page it spills onto.
+    The list of exercises is a summary of the pages after: it moves to the top of the
+    first exercise page when that keeps the title page to fewer pages; when the title
+    page spills over anyway, the list goes on the page it spills onto.
     """
 
     def pages(with_list: bool) -> tuple[list[list[Slice]], list[str]]:
@@ -316,10 +332,13 @@ def _title_pages(
 
     front, warnings = pages(with_list=True)
     if len(front) == 1:
-        return front, warnings
+        return front, warnings, False
     without, warnings_without = pages(with_list=False)
     if len(without) >= len(front):
-        return front, warnings
+        return front, warnings, False
+    if may_move_list:
+        return without, warnings_without, True
+    # Left out, and said, when it cannot head the first exercise page either.
     fix = "choose fewer exercises"
     if artwork.logo_aspect is not None:
         fix = "print without --logo, or choose fewer exercises,"
@@ -328,10 +347,15 @@ def _title_pages(
         if len(without) == 1
         else f"it takes {len(without)} pages, not {len(front)}"
     )
-    return without, [
-        *warnings_without,
-        f"the list 'Your exercises' was left off the title page so that {fits}; {fix} to have it.",
-    ]
+    return (
+        without,
+        [
+            *warnings_without,
+            f"the list 'Your exercises' was left off the title page so that {fits}; "
+            f"{fix} to have it.",
+        ],
+        False,
+    )
 
 
 def _does_not_fit(plan: Plan, layout: Layout) -> DoesNotFitError:

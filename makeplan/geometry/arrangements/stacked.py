@@ -51,8 +51,15 @@ class Stacked(Arrangement):
                 max_lines=8, what=f"the note for exercise {number}",
             )  # fmt: skip
         if layout.show_details:
-            slices += composer.text_lines(wording.needs_line(exercise.equipment), x, width, body)
-            slices += composer.text_lines(wording.helps_line(exercise.targets), x, width, body)
+            needs = wording.needs_line(exercise.equipment)
+            helps = wording.helps_line(exercise.targets)
+            both = f"{needs}   {helps}"
+            if composer.width_of(both, False, body) <= width:
+                # On one line when it fits: a line less for each exercise.
+                slices += composer.text_lines(both, x, width, body)
+            else:
+                slices += composer.text_lines(needs, x, width, body)
+                slices += composer.text_lines(helps, x, width, body)
         picture = composer.picture(item)
         if layout.show_steps or picture is not None:
             slices.append(spacer(body * 0.3))
@@ -93,7 +100,8 @@ def steps_and_picture(
     x: float,
     width: float,
 ) -> list[Slice]:
-    """Numbered steps with the pictogram beside them, as large as the steps are tall."""
+    """Numbered steps with the pictogram beside them, or its frames in a row above
+    steps across the full width, whichever is shorter; the frames the same size either way."""
     body = composer.sizes.body
     show_steps = composer.layout.show_steps
     tallest = composer.layout.picture_height_mm * MM
@@ -104,18 +112,20 @@ def steps_and_picture(
     picture_width = min(composer.layout.picture_width_mm * MM, width * 0.55)
     steps_width = width - picture_width - GUTTER
     steps = numbered_steps(item, plan, composer, x, steps_width)
-    steps_height = sum(piece.height for piece in steps)
     picture_x = x + steps_width + GUTTER
     count = 1 if isinstance(picture, Photo) else len(picture.panels)
-    # The largest panels (fewest per row) that do not make the block much taller
-    # than the steps; at worst all panels in one row.
-    choice = picture_slice(picture, composer, picture_x, picture_width, tallest, count)
-    for columns in range(1, count):
-        candidate = picture_slice(picture, composer, picture_x, picture_width, tallest, columns)
-        if candidate.height <= max(steps_height * 1.15, choice.height) + body:
-            choice = candidate
-            break
-    return [beside(stack(steps), choice)]
+    # The frames are the same size however they are arranged: beside the steps in
+    # rows of 1, 2, ... frames, or in rows across the page above steps that then have
+    # the whole width. The shortest arrangement wins (fewest frames to a row on a tie),
+    # so two exercises share a page more often.
+    options: list[list[Slice]] = []
+    for columns in range(1, count + 1):
+        frames = picture_slice(picture, composer, picture_x, picture_width, tallest, columns)
+        options.append([beside(stack(steps), frames)])
+    above = picture_slice(picture, composer, x, width, tallest, scale_width=picture_width)
+    full_steps = numbered_steps(item, plan, composer, x, width)
+    options.append([above, spacer(body * 0.4), *full_steps])
+    return min(options, key=lambda option: sum(piece.height for piece in option))
 
 
 def numbered_steps(
