@@ -78,8 +78,10 @@ def place(
 ) -> Document:
     """Lay the plan out on pages of `paper` following `layout`.
 
-    A single-page layout tries smaller sizes step by step; when even the
-    smallest does not fit with pictures, it tries again without them.
+    A single-page layout takes the largest size that fits, from its `max_scale`
+    (a page with room grows) down step by step; when even the smallest does not
+    fit with pictures, it tries again without them, and when that fails too, an
+    arrangement that `continues` goes on to more pages. Each fallback is a warning.
     """
     artwork = artwork or Artwork()
     arrangement = arrangement_named(layout.arrangement)
