@@ -330,3 +330,9 @@ def test_back_rounder_draws_the_head_arrow_outside_the_head() -> None:
             assert (
                 min(math.dist(point, head) for point in arrow.points) > HEAD_RADIUS + LIMB_WIDTH / 2
             )
+
+
+def test_back_rounder_draws_a_visibly_rounded_back() -> None:
+    # The review could not see the rounded lower back at 22 mm: the spine bows.
+    hug = data("back-rounder")["frame"][1]  # type: ignore[index]
+    assert hug.get("torso_curve", 0.0) >= 0.15
