@@ -141,16 +141,10 @@ def exercise_from(data: Mapping[str, Any], **where: Any) -> Exercise:
     )
 
 
-# The fields an [added] table may name, and whether each holds a list of texts.
-ADDED_FIELDS = {
-    "cue": False,
-    "ability_reason": False,
-    "key_caution": False,
-    "targets": True,
-    "equipment": True,
-    "steps": True,
-    "cautions": True,
-}
+# The fields an [added] table may name (a text, or a list of texts).
+ADDED_FIELDS = frozenset(
+    ("cue", "ability_reason", "key_caution", "targets", "equipment", "steps", "cautions")
+)
 
 
 def _clean(text: str) -> str:

@@ -110,12 +110,16 @@ def place(
     too_wide: DoesNotFitError | None = None
     too_tall = False
 
-    def at(scale: float, pictures: bool, may_wrap: bool, notes_lines: int) -> Document | None:
+    def at(
+        scale: float, pictures: bool, may_wrap: bool, notes_lines: int = 6, continued: bool = False
+    ) -> Document | None:
         nonlocal too_wide, too_tall
+        # A sheet that goes on to more pages numbers them.
+        paged = replace(layout, page_numbers=True) if continued else layout
         try:
             document = _attempt(
-                plan, layout, arrangement, sheet, measure, artwork, title_page, pictures, scale,
-                may_wrap=may_wrap, notes_lines=notes_lines,
+                plan, paged, arrangement, sheet, measure, artwork, title_page, pictures, scale,
+                may_wrap=may_wrap, notes_lines=notes_lines, continued=continued,
             )  # fmt: skip
         except Wraps:
             return None
@@ -149,15 +153,8 @@ def place(
         # Even the smallest size does not fit one page: go on to more pages, numbered,
         # the table's headings again at the top of each, at the largest size that
         # keeps each day's boxes on one line; and say so.
-        numbered = replace(layout, page_numbers=True)
         for may_wrap, scale in itertools.product(wraps, _scales()):
-            try:
-                document = _attempt(
-                    plan, numbered, arrangement, sheet, measure, artwork, title_page,
-                    has_pictures, scale, may_wrap=may_wrap, continued=True,
-                )  # fmt: skip
-            except (Wraps, DoesNotFitError):
-                continue
+            document = at(scale, has_pictures, may_wrap, continued=True)
             if document is not None:
                 count = len(document.pages)
                 return replace(
