@@ -21,7 +21,7 @@ from makeplan.fonts import (
     refuse_a_font_without_own_wording,
     unprintable_warning,
 )
-from makeplan.geometry import PHOTO_PREFIX, arrangement_named
+from makeplan.geometry import PHOTO_PREFIX
 from makeplan.layouts import MM, Layout, load_layout
 from makeplan.model import Exercise, Plan
 from makeplan.options import Options
@@ -128,12 +128,7 @@ def _attachments(plan: Plan, options: Options, layout: Layout) -> list[Attachmen
         ),
         Attachment(
             RECORD_ATTACHMENT,
-            record_bytes(
-                plan,
-                layout.name,
-                options.fillable,
-                arrangement_named(layout.arrangement).pain_per_session,
-            ),
+            record_bytes(plan, layout.name, options.fillable),
             "application/json",
             "makeplan's record of this sheet's boxes, for makeplan report",
         ),

@@ -7,7 +7,11 @@ Two files are attached to every PDF makeplan writes:
 - `makeplan-sheet.json`: the makeplan version, the sheet's date and days,
   each exercise's dose, and the box layout: the rules that name each tick
   field after its exercise, day, session, side and rep, and each pain field
-  after its exercise, day and session.
+  after its day and session (its round), and how pain is asked.
+
+Pain is asked as a 0-10 scale per round since record version 2 (a radio
+group whose value is the number ticked); version 1 sheets asked for a number
+written in, per exercise and round (the week: per round), and are still read.
 
 This module writes the record and reads it back, checking every value, so a
 returned sheet is read from its own record and never from guesses.
@@ -25,9 +29,10 @@ from typing import Any
 from makeplan import __version__
 from makeplan.errors import InputFileError
 from makeplan.fields import (
-    PAIN_TEMPLATE,
+    PAIN_HIGHEST,
+    PAIN_LOWEST,
+    ROUND_PAIN_TEMPLATE,
     TICK_TEMPLATE,
-    WEEK_PAIN_TEMPLATE,
     PainField,
     TickField,
 )
@@ -37,7 +42,9 @@ from makeplan.vocabulary import DAYS, HOLD_SECONDS, REPS, SESSIONS_PER_DAY, SIDE
 PLAN_ATTACHMENT = "makeplan-plan.toml"
 RECORD_ATTACHMENT = "makeplan-sheet.json"
 RECORD_FORMAT = "makeplan-sheet"
-RECORD_VERSION = 1
+RECORD_VERSION = 2
+# How a sheet asks for pain: the 0-10 scale (version 2), or a number written in.
+PAIN_SCALE, PAIN_WRITTEN = "scale", "write-in"
 # Each page of a fillable sheet carries the mark of the sheet it belongs to, in
 # /PieceInfo (PDF's place for an application's own data on a page, kept by PDF
 # tools when they copy pages: pypdf's merge and append, qpdf --pages), so a
@@ -77,17 +84,19 @@ class SheetRecord:
     exercises: tuple[ExerciseDose, ...]
     ticks: tuple[TickField, ...]
     pains: tuple[PainField, ...]
+    pain_kind: str = PAIN_SCALE  # PAIN_SCALE or PAIN_WRITTEN
+
+    @property
+    def widgets_per_pain_field(self) -> int:
+        """A scale is one field with a box per number; a write-in box is one widget."""
+        return PAIN_HIGHEST - PAIN_LOWEST + 1 if self.pain_kind == PAIN_SCALE else 1
 
     def day_date(self, day: int) -> dt.date:
         return self.date + dt.timedelta(days=day - 1)
 
 
-def record_bytes(plan: Plan, layout: str, fillable: bool, pain_per_session: bool) -> bytes:
-    """The JSON record of a sheet made from `plan`.
-
-    `pain_per_session`: the sheet asks for pain once per day and session (the
-    week layout), not once per exercise, day and session.
-    """
+def record_bytes(plan: Plan, layout: str, fillable: bool) -> bytes:
+    """The JSON record of a sheet made from `plan`."""
     record = {
         "format": RECORD_FORMAT,
         "version": RECORD_VERSION,
@@ -109,10 +118,11 @@ def record_bytes(plan: Plan, layout: str, fillable: bool, pain_per_session: bool
             for item in plan.exercises
         ],
         # The box layout as the rule that names every field: each exercise has a
-        # tick field for every day, session, side and rep, and a pain field for
-        # every day and session. A rule costs a few bytes; a list of 180 names, a KB.
+        # tick field for every day, session, side and rep; each round (day and
+        # session) a pain scale. A rule costs a few bytes; a list of 180 names, a KB.
         "tick_field": TICK_TEMPLATE,
-        "pain_field": WEEK_PAIN_TEMPLATE if pain_per_session else PAIN_TEMPLATE,
+        "pain_field": ROUND_PAIN_TEMPLATE,
+        "pain": PAIN_SCALE,
     }
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -159,6 +169,12 @@ def read_record(data: bytes, where: str) -> SheetRecord:
         if "{exercise}" in pain_rule and tick_rule == pain_rule:
             raise ValueError("the tick and pain rules are the same")
         ticks, pains = _fields(exercises, days, tick_rule, pain_rule)
+        # Version 1 asked for a number written in; version 2 says how it asks.
+        pain_kind = PAIN_WRITTEN if version < 2 else _text(raw["pain"])
+        if pain_kind not in (PAIN_SCALE, PAIN_WRITTEN):
+            raise ValueError(f"an unknown way of asking for pain: {pain_kind!r}")
+        if pain_kind == PAIN_SCALE and "{exercise}" in pain_rule:
+            raise ValueError("a pain scale named per exercise")
         record = SheetRecord(
             makeplan_version=_text(raw["makeplan"]),
             date=_date(raw["date"], days),
@@ -169,6 +185,7 @@ def read_record(data: bytes, where: str) -> SheetRecord:
             exercises=exercises,
             ticks=ticks,
             pains=pains,
+            pain_kind=pain_kind,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise damaged(str(exc) or type(exc).__name__) from None

@@ -110,19 +110,19 @@ def safety_tier_lead(heading: str, action: str) -> str:
     return f"{heading}: {action}"
 
 
-_HOW_TO_TICK = (
+HOW_TO_USE = (
     "Keep as active as you can. A short rest when a spasm starts is fine, then move gently. "
-    "Tick one box each time you finish one. After each round, write your pain in "
+    "Tick one box each time you finish one. After each round, tick your pain on the "
+    "pain scale after the last exercise."
 )
-_PAIN_SCALE = ": 0 is no pain, 10 is the worst."
-HOW_TO_USE = _HOW_TO_TICK + "the Pain box" + _PAIN_SCALE
-HOW_TO_USE_WEEK = _HOW_TO_TICK + "the Pain row at the bottom" + _PAIN_SCALE
-WEEK_PAIN_LABEL = "Pain, 0 to 10"
-WEEK_PAIN_SESSIONS = " In the Pain row, each round of the day has its own box, in order."
 WEEK_EXERCISE_HEADING = "Exercise"
 
-PAIN_LABEL = "Pain"
-TICK_PROMPT = "Tick a box each time you do one. Then write your pain, 0 to 10, in the Pain box:"
+TICK_PROMPT = "Tick a box each time you do one:"
+
+# The pain scale (see geometry.pain_scale): one per round, 0 to 10.
+PAIN_SCALE_PROMPT = "Tick one number. 0 means no pain. 10 means the worst pain."
+PAIN_NONE = "no pain"
+PAIN_WORST = "worst"
 
 SIDE_LEGEND = "R means your right side, L your left side."
 
@@ -284,13 +284,28 @@ def clinician_notes(notes: str) -> str:
 
 
 def how_to_use_week(plan: Plan) -> str:
-    """HOW_TO_USE for a week table, whose pain boxes have no label of their own."""
-    text = HOW_TO_USE_WEEK
-    if any(item.sessions_per_day > 1 for item in plan.exercises):
-        text += WEEK_PAIN_SESSIONS
+    """HOW_TO_USE for a week table, whose side labels are one letter."""
+    text = HOW_TO_USE
     if any(item.sides == 2 for item in plan.exercises):
         text += " " + SIDE_LEGEND
     return text
+
+
+def pain_scale_heading(plan: Plan, rounds_a_day: int) -> str:
+    if plan.days > 1 or rounds_a_day > 1:
+        return "Your pain after each round"
+    return "Your pain after the exercises"
+
+
+def round_label(plan: Plan, day: int, session: int, rounds_a_day: int) -> str:
+    """A pain scale's label when each round has a line: 'Mon 23 Nov, Round 2', as much
+    as the plan needs (nothing for the one round of a one-day sheet)."""
+    parts = []
+    if plan.days > 1:
+        parts.append(day_label(plan.date, day))
+    if rounds_a_day > 1:
+        parts.append(session_label(session))
+    return ", ".join(parts)
 
 
 ABOUT_SPASMS: tuple[tuple[str, str], ...] = (
@@ -419,21 +434,27 @@ def rep_tooltip(name: str, when: str, rep: int) -> str:
     return f"{name}: {when + ', ' if when else ''}rep {rep}"
 
 
-def pain_tooltip(about: str) -> str:
-    """'Pain from 0 (none) to 10 (worst) after Knee hug: day 2'."""
-    return f"Pain from 0 (none) to 10 (worst) {about}"
-
-
-def after_exercise(name: str, when: str) -> str:
-    return f"after {name}" + (f": {when}" if when else "")
-
-
-def after_the_exercises(start: dt.date, day: int, session: int, sessions: int) -> str:
-    """What a week's pain box is about: 'after the exercises: Mon 23 Nov, Round 2'."""
-    when = day_label(start, day)
-    if sessions > 1:
+def round_when(plan: Plan, day: int, session: int, rounds_a_day: int) -> str:
+    """'Mon 23 Nov, Round 2': which round a pain scale is about (its day always: a
+    tooltip is read alone)."""
+    when = day_label(plan.date, day)
+    if rounds_a_day > 1:
         when += f", {session_label(session)}"
-    return f"after the exercises: {when}"
+    return when
+
+
+def pain_scale_question(when: str) -> str:
+    """'Pain after the exercises, Mon 23 Nov, Round 2: 0 (none) to 10 (worst)'."""
+    return f"Pain after the exercises, {when}: 0 (none) to 10 (worst)"
+
+
+def pain_value_tooltip(value: int) -> str:
+    """What one box of a pain scale says: '7', '0: no pain', '10: worst'."""
+    if value == 0:
+        return f"0: {PAIN_NONE}"
+    if value == 10:
+        return f"10: {PAIN_WORST} pain"
+    return str(value)
 
 
 def note_line(note: str) -> str:

@@ -43,11 +43,13 @@ def build(run, tmp_path: Path, *args: str, name: str = "out.pdf") -> Path:
     return tmp_path / name
 
 
-def test_plain_build_is_one_page_with_every_exercise(run, tmp_path) -> None:
+def test_plain_build_has_every_exercise(run, tmp_path) -> None:
+    # The whole catalogue, with the knee hug's three rounds a day and a pain scale for
+    # each, goes on to a second page at the one-page's smallest size (9 pt).
     pdf = build(run, tmp_path)
     texts = page_texts(pdf)
-    assert len(texts) == 1
-    text = texts[0]
+    assert len(texts) == 2 and "Page 1 of 2" in texts[0]
+    text = " ".join(texts)
     for item in catalogue(run):
         assert item["name"] in text
     assert "5 times each side, hold 5 seconds, 3 times a day" in " ".join(text.split())
@@ -108,7 +110,7 @@ def test_each_ability(run, tmp_path, ability) -> None:
     pdf = build(run, tmp_path, "-a", ability)
     chosen = catalogue(run, "-a", ability)
     # Names may wrap at the larger sizes a page with room grows to.
-    text = " ".join(page_texts(pdf)[0].split())
+    text = " ".join(" ".join(page_texts(pdf)).split())
     for item in chosen:
         assert item["name"] in text
     assert len(checkbox_fields(pdf)) == expected_boxes(chosen)
@@ -171,10 +173,12 @@ def test_no_fillable_draws_boxes_without_fields(run, tmp_path) -> None:
     with pdfplumber.open(pdf) as doc:
         squares = [
             r
-            for r in doc.pages[0].rects
+            for page in doc.pages
+            for r in page.rects
             if abs(r["width"] - r["height"]) < 0.1 and r["width"] + r["linewidth"] >= 4 * MM - 0.01
         ]
-    assert len(squares) == CATALOGUE_BOXES_ONE_DAY
+    # Every tick box, and the 11 of each of the three rounds' pain scales.
+    assert len(squares) == CATALOGUE_BOXES_ONE_DAY + 3 * 11
 
 
 def test_ticking_a_box_is_kept_when_saved(run, tmp_path) -> None:
@@ -219,10 +223,10 @@ def test_paper_margins_and_no_overlap(run, tmp_path, layout, paper) -> None:
 
 
 def test_one_page_shrinks_then_refuses(run, tmp_path) -> None:
-    # Two days of the whole catalogue still fit by shrinking, never below 8 pt.
-    pdf = build(run, tmp_path, "--days", "2")
+    # Two days of the moderate ones still fit by shrinking, never below 9 pt.
+    pdf = build(run, tmp_path, "--days", "2", "-a", "gentle")
     assert len(page_texts(pdf)) == 1
-    assert layout_problems(pdf, 12, 8) == []
+    assert layout_problems(pdf, 12, 9) == []
     # Three do not (text stays at 9 pt or more): the rows go on to more pages,
     # numbered, and the user is told. A row taller than a page is refused.
     result = run("build", "--date", "2026-11-30", "--days", "3", "-o", "three.pdf")
@@ -264,7 +268,7 @@ def test_handout_keeps_blocks_together(run, tmp_path) -> None:
             index
             for index, page in enumerate(reader.pages)
             for annot in page.get("/Annots", []) or []
-            if str(annot.get_object()["/T"]).startswith(exercise_id + "_")
+            if str(annot.get_object().get("/T")).startswith(exercise_id + "_")
         }
         assert boxes_on == set(pages_with)
 
@@ -325,7 +329,7 @@ def test_source_date_epoch_sets_default_date(tmp_path) -> None:
 
 
 def test_output_to_stdout(run, tmp_path) -> None:
-    result = run("build", "--date", DATE, "-o", "-")
+    result = run("build", "--date", DATE, "-a", "moderate", "-o", "-")
     assert result.code == 0
     assert result.stdout.startswith(b"%PDF-")
     assert len(page_texts(result.stdout)) == 1

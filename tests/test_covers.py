@@ -110,7 +110,9 @@ def test_covers_in_order_then_the_sheet(run, tmp_path) -> None:
 def test_cover_merge_is_deterministic(run, tmp_path) -> None:
     make_cover(tmp_path / "a.pdf", "CLINIC-A")
     for name in ("x.pdf", "y.pdf"):
-        assert run("build", "--date", DATE, "--cover", "a.pdf", "-o", name).code == 0
+        assert (
+            run("build", "--date", DATE, "-a", "moderate", "--cover", "a.pdf", "-o", name).code == 0
+        )
     assert (tmp_path / "x.pdf").read_bytes() == (tmp_path / "y.pdf").read_bytes()
     meta = pypdf.PdfReader(tmp_path / "x.pdf").metadata
     assert meta.creator.startswith("makeplan ")
@@ -118,7 +120,10 @@ def test_cover_merge_is_deterministic(run, tmp_path) -> None:
 
 def test_merged_pdf_parses_cleanly(run, tmp_path) -> None:
     make_cover(tmp_path / "a.pdf", "A")
-    assert run("build", "--date", DATE, "--cover", "a.pdf", "-o", "out.pdf").code == 0
+    assert (
+        run("build", "--date", DATE, "-a", "moderate", "--cover", "a.pdf", "-o", "out.pdf").code
+        == 0
+    )
     with pikepdf.open(tmp_path / "out.pdf") as pdf:
         assert pdf.check_pdf_syntax() == []
     data = (tmp_path / "out.pdf").read_bytes()
@@ -147,7 +152,9 @@ def test_cover_with_only_an_owner_password_is_merged(run, tmp_path, algorithm, p
     plain = make_cover(tmp_path / "plain.pdf", "OPEN-COVER")
     lock(plain, tmp_path / "open.pdf", "", "owner", algorithm)
     extra = [] if password is None else ["--cover-password", password]
-    result = run("build", "--date", DATE, "--cover", "open.pdf", *extra, "-o", "out.pdf")
+    result = run(
+        "build", "--date", DATE, "-a", "moderate", "--cover", "open.pdf", *extra, "-o", "out.pdf"
+    )
     assert result.code == 0, result.stderr
     assert "OPEN-COVER" in page_texts(tmp_path / "out.pdf")[0]
     assert_not_encrypted(tmp_path / "out.pdf")
@@ -180,7 +187,9 @@ def test_cover_password_from_the_environment(run, tmp_path, monkeypatch) -> None
     plain = make_cover(tmp_path / "plain.pdf", "SECRET")
     lock(plain, tmp_path / "locked.pdf", "s3cr3t ü", "owner", "AES-256")
     monkeypatch.setenv("MAKEPLAN_COVER_PASSWORD", "s3cr3t ü")
-    result = run("build", "--date", DATE, "--cover", "locked.pdf", "-o", "out.pdf")
+    result = run(
+        "build", "--date", DATE, "-a", "moderate", "--cover", "locked.pdf", "-o", "out.pdf"
+    )
     assert result.code == 0, result.stderr
     assert "SECRET page 1" in page_texts(tmp_path / "out.pdf")[0]
     assert_not_encrypted(tmp_path / "out.pdf")
@@ -367,13 +376,15 @@ def make_active_cover(path: Path) -> Path:
 def test_cover_active_content_is_removed_and_its_pages_kept(run, tmp_path) -> None:
     make_active_cover(tmp_path / "active.pdf")
     assert active_content(tmp_path / "active.pdf")  # the check finds what is there
-    result = run("build", "--date", DATE, "--cover", "active.pdf", "-o", "out.pdf")
+    result = run(
+        "build", "--date", DATE, "-a", "moderate", "--cover", "active.pdf", "-o", "out.pdf"
+    )
     assert result.code == 0, result.stderr
     assert result.stderr.strip().splitlines() == ["Wrote out.pdf"], result.stderr
     out = tmp_path / "out.pdf"
     # Only the sheet's own: its plan and record (embedded files) and the pain boxes'
     # digit checks (scripts), exactly as in the sheet made without the cover.
-    assert run("build", "--date", DATE, "-o", "alone.pdf").code == 0
+    assert run("build", "--date", DATE, "-a", "moderate", "-o", "alone.pdf").code == 0
     assert active_kinds(out) == active_kinds(tmp_path / "alone.pdf")
     assert not any("SECRET" in kind or "calc" in kind for kind in active_kinds(out))
     with pikepdf.open(out) as pdf:
@@ -384,13 +395,23 @@ def test_cover_active_content_is_removed_and_its_pages_kept(run, tmp_path) -> No
     assert "ACTIVE-COVER page 1" in texts[0] and "ACTIVE-COVER page 2" in texts[1]
     assert len(texts) == 3
     # The same command again gives the same file.
-    assert run("build", "--date", DATE, "--cover", "active.pdf", "-o", "again.pdf").code == 0
+    assert (
+        run(
+            "build", "--date", DATE, "-a", "moderate", "--cover", "active.pdf", "-o", "again.pdf"
+        ).code
+        == 0
+    )
     assert (tmp_path / "again.pdf").read_bytes() == out.read_bytes()
 
 
 def test_cover_links_to_pages_and_web_and_mail_are_kept_other_links_removed(run, tmp_path) -> None:
     make_active_cover(tmp_path / "active.pdf")
-    assert run("build", "--date", DATE, "--cover", "active.pdf", "-o", "out.pdf").code == 0
+    assert (
+        run(
+            "build", "--date", DATE, "-a", "moderate", "--cover", "active.pdf", "-o", "out.pdf"
+        ).code
+        == 0
+    )
     reader = pypdf.PdfReader(tmp_path / "out.pdf")
     actions = [
         annot.get_object().get("/A")
@@ -410,7 +431,12 @@ def test_cover_links_to_pages_and_web_and_mail_are_kept_other_links_removed(run,
 
 def test_cover_form_field_scripts_and_xfa_removed_fields_kept(run, tmp_path) -> None:
     make_active_cover(tmp_path / "active.pdf")
-    assert run("build", "--date", DATE, "--cover", "active.pdf", "-o", "out.pdf").code == 0
+    assert (
+        run(
+            "build", "--date", DATE, "-a", "moderate", "--cover", "active.pdf", "-o", "out.pdf"
+        ).code
+        == 0
+    )
     fields = pypdf.PdfReader(tmp_path / "out.pdf").get_fields()
     assert {"cover1-patient", "cover1-send", "cover1-reset"} <= set(fields)
     with pikepdf.open(tmp_path / "out.pdf") as pdf:
@@ -447,7 +473,12 @@ def rotated_cover(path: Path, inherited: bool) -> Path:
 def test_rotated_cover_pages_keep_their_rotation(run, tmp_path, inherited) -> None:
     rotated_cover(tmp_path / "turned.pdf", inherited)
     assert [page.rotation for page in pypdf.PdfReader(tmp_path / "turned.pdf").pages] == [90, 90]
-    assert run("build", "--date", DATE, "--cover", "turned.pdf", "-o", "out.pdf").code == 0
+    assert (
+        run(
+            "build", "--date", DATE, "-a", "moderate", "--cover", "turned.pdf", "-o", "out.pdf"
+        ).code
+        == 0
+    )
     pages = pypdf.PdfReader(tmp_path / "out.pdf").pages
     assert [page.rotation for page in pages] == [90, 90, 0]
     with pikepdf.open(tmp_path / "out.pdf") as pdf:  # a second reader agrees
@@ -488,9 +519,22 @@ def test_covers_keep_their_size_and_the_sheet_keeps_its_paper(run, tmp_path, pap
 
 def test_cover_with_same_field_names_stays_separate(run, tmp_path) -> None:
     # An old sheet used as a cover has fields named exactly like the new sheet's.
-    assert run("build", "--date", DATE, "-e", "seated-twist", "-o", "old.pdf").code == 0
+    assert (
+        run("build", "--date", DATE, "-a", "moderate", "-e", "seated-twist", "-o", "old.pdf").code
+        == 0
+    )
     result = run(
-        "build", "--date", DATE, "-e", "seated-twist", "--cover", "old.pdf", "-o", "new.pdf"
+        "build",
+        "--date",
+        DATE,
+        "-a",
+        "moderate",
+        "-e",
+        "seated-twist",
+        "--cover",
+        "old.pdf",
+        "-o",
+        "new.pdf",
     )
     assert result.code == 0, result.stderr
     fields = pypdf.PdfReader(tmp_path / "new.pdf").get_fields()
@@ -552,7 +596,7 @@ def make_form_cover(path: Path) -> Path:
 
 def test_cover_fields_with_kids_stay_separate_from_the_sheet(run, tmp_path) -> None:
     make_form_cover(tmp_path / "form.pdf")
-    alone = run("build", "--date", DATE, "-e", "seated-twist", "-o", "alone.pdf")
+    alone = run("build", "--date", DATE, "-a", "moderate", "-e", "seated-twist", "-o", "alone.pdf")
     assert alone.code == 0
     result = run(
         "build",
@@ -618,7 +662,15 @@ def test_long_cover_merges_in_linear_time(run, tmp_path) -> None:
         # Python function calls made: a measure of work that a busy machine does not
         # change, unlike seconds.
         result, calls = count_calls(
-            run, "build", "--date", DATE, *[f"--cover={c}" for c in covers], "-o", "out.pdf"
+            run,
+            "build",
+            "--date",
+            DATE,
+            "-a",
+            "moderate",
+            *[f"--cover={c}" for c in covers],
+            "-o",
+            "out.pdf",
         )
         assert result.code == 0, result.stderr
         return calls
@@ -656,7 +708,18 @@ def test_long_cover_is_never_decoded_all_at_once(tmp_path) -> None:
         "sys.exit(code)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", measure, "build", "--cover", "big.pdf", "-o", "out.pdf"],
+        [
+            sys.executable,
+            "-c",
+            measure,
+            "build",
+            "-a",
+            "moderate",
+            "--cover",
+            "big.pdf",
+            "-o",
+            "out.pdf",
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,
@@ -758,7 +821,7 @@ def test_hostile_cover_is_refused_by_check_too(run, tmp_path) -> None:
 def test_cut_short_cover_is_refused_or_merged_whole(run, tmp_path, fraction) -> None:
     good = make_cover(tmp_path / "good.pdf", "WHOLE", pages=3).read_bytes()
     (tmp_path / "cut.pdf").write_bytes(good[: int(len(good) * fraction)])
-    result = run("build", "--date", DATE, "--cover", "cut.pdf", "-o", "out.pdf")
+    result = run("build", "--date", DATE, "-a", "moderate", "--cover", "cut.pdf", "-o", "out.pdf")
     if result.code == 0:
         # pypdf rebuilds some cut files; then the merge must be a real PDF, quietly made.
         assert result.stderr.strip().splitlines() == ["Wrote out.pdf"], result.stderr

@@ -38,11 +38,11 @@ def greek_only_font(target: Path, family: str | None) -> Path:
 
 def test_makeplans_own_wording_prints_in_the_bundled_font(run, tmp_path) -> None:
     font = greek_only_font(tmp_path / "greek.ttf", "GreekOnlyTest")
-    result = run("build", "--font", str(font), "--patient", NAME, "-o", "s.pdf")
+    result = run("build", "--font", str(font), "--patient", NAME, "-a", "gentle", "-o", "s.pdf")
     assert result.code == 0, result.stderr
     text = pypdf.PdfReader(tmp_path / "s.pdf").pages[0].extract_text()
     for words in ("My back exercises", "Emergency now", "Stop, or do less", NAME,
-                  "Knee hug with side tilt", "Pain", "Right"):  # fmt: skip
+                  "Knee hug with side tilt", "no pain", "Right"):  # fmt: skip
         assert words in text, words
     # Drawn, not only present as text: the safety box has ink in it.
     page = pdfium.PdfDocument(tmp_path / "s.pdf")[0]

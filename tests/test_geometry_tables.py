@@ -16,7 +16,7 @@ from collections.abc import Callable
 import pytest
 
 from makeplan.errors import DoesNotFitError
-from makeplan.geometry import MM, Text, WriteIn, place
+from makeplan.geometry import MM, Text, place
 from makeplan.geometry.composer import Composer, Sizes
 from makeplan.geometry.grid import balanced, tick_grid
 from makeplan.geometry.slices import Block, Slice, page_of, paginate
@@ -252,53 +252,53 @@ def test_sizes(scale: float, expected: tuple[float, ...]) -> None:
 # At scale 1: box 6 mm (17.008 pt), gap 2 mm (5.669), a line of boxes 22.677 high
 # (box + gap, taller than a 12 pt line of 10 pt labels), and each row a gap more.
 # Left of the boxes: the row label ("Mon 23 Nov, Round 1") + 2.5 mm, then the side
-# label ("Right", 25 pt) + 1.5 mm; at the right, "Pain" (20 pt) and its box, 59.118
-# in all. Groups ("one" side, or Right and Left "beside" or "below" each other).
-# Columns: per line, groups, rows, tick boxes, pain boxes, height, x of the first
-# box, x of the last group's first box, x of the pain box.
+# label ("Right", 25 pt) + 1.5 mm. Groups ("one" side, or Right and Left "beside" or
+# "below" each other). Columns: per line, groups, rows, tick boxes, height, x of the
+# first box, x of the last group's first box.
 
 GRID = [
-    # reps, sides, sessions, days, width, scale
-    ((5, 1, 1, 1, 300, 1.0), (5, "one", 1, 5, 1, 28.346, 0.0, 0.0, 269.386)),
-    ((5, 2, 1, 1, 300, 1.0), (5, "below", 1, 10, 1, 51.024, 29.252, 29.252, 269.386)),
-    ((10, 1, 1, 1, 300, 1.0), (10, "one", 1, 10, 1, 28.346, 0.0, 0.0, 269.386)),
-    ((10, 2, 1, 1, 300, 1.0), (5, "below", 1, 20, 1, 96.378, 29.252, 29.252, 269.386)),
-    ((10, 2, 1, 1, 515, 1.0), (10, "below", 1, 20, 1, 51.024, 29.252, 29.252, 484.386)),
-    ((15, 1, 1, 1, 300, 1.0), (8, "one", 1, 15, 1, 51.024, 0.0, 0.0, 269.386)),
-    ((15, 2, 1, 1, 515, 1.0), (15, "below", 1, 30, 1, 51.024, 29.252, 29.252, 484.386)),
-    ((20, 1, 1, 1, 515, 1.0), (20, "one", 1, 20, 1, 28.346, 0.0, 0.0, 484.386)),
-    ((20, 2, 1, 1, 515, 1.0), (10, "below", 1, 40, 1, 96.378, 29.252, 29.252, 484.386)),
-    ((8, 1, 3, 1, 300, 1.0), (8, "one", 3, 24, 3, 85.039, 42.087, 42.087, 269.386)),
-    ((8, 2, 3, 1, 300, 1.0), (4, "below", 3, 48, 3, 289.134, 71.339, 71.339, 269.386)),
-    ((5, 2, 3, 7, 515, 1.0), (5, "beside", 21, 210, 21, 595.276, 131.339, 292.402, 484.386)),
-    ((5, 1, 1, 7, 300, 1.0), (5, "one", 7, 35, 7, 198.425, 57.087, 57.087, 269.386)),
-    ((5, 1, 2, 7, 300, 1.0), (5, "one", 14, 70, 14, 396.85, 102.087, 102.087, 269.386)),
-    ((3, 2, 2, 2, 400, 1.0), (3, "beside", 4, 24, 4, 113.386, 131.339, 247.047, 369.386)),
-    ((1, 1, 1, 1, 120, 1.0), (1, "one", 1, 1, 1, 28.346, 0.0, 0.0, 89.386)),
-    ((1, 2, 1, 1, 150, 1.0), (1, "below", 1, 2, 1, 51.024, 29.252, 29.252, 119.386)),
-    ((12, 1, 1, 1, 200, 1.0), (6, "one", 1, 12, 1, 51.024, 0.0, 0.0, 169.386)),
-    ((12, 2, 1, 1, 400, 1.0), (12, "below", 1, 24, 1, 51.024, 29.252, 29.252, 369.386)),
-    ((7, 2, 1, 1, 350, 1.0), (7, "below", 1, 14, 1, 51.024, 29.252, 29.252, 319.386)),
-    ((10, 2, 3, 1, 515, 1.0), (10, "below", 3, 60, 3, 153.071, 71.339, 71.339, 484.386)),
-    ((10, 1, 2, 2, 250, 1.0), (4, "one", 4, 40, 4, 294.803, 102.087, 102.087, 219.386)),
-    ((6, 2, 1, 1, 300, 1.0), (6, "below", 1, 12, 1, 51.024, 29.252, 29.252, 269.386)),
-    ((4, 1, 1, 1, 110, 1.0), (2, "one", 1, 4, 1, 51.024, 0.0, 0.0, 79.386)),
-    ((9, 2, 2, 1, 450, 1.0), (9, "below", 2, 36, 2, 102.047, 71.339, 71.339, 419.386)),
-    ((5, 2, 1, 1, 240, 1.0), (5, "below", 1, 10, 1, 51.024, 29.252, 29.252, 209.386)),
-    ((25, 1, 1, 1, 515, 1.0), (13, "one", 1, 25, 1, 51.024, 0.0, 0.0, 484.386)),
-    ((30, 2, 1, 1, 515, 1.0), (15, "below", 1, 60, 1, 96.378, 29.252, 29.252, 484.386)),
-    ((5, 2, 1, 1, 400, 1.0), (5, "beside", 1, 10, 1, 28.346, 29.252, 190.315, 369.386)),
-    ((3, 2, 1, 1, 300, 1.0), (3, "beside", 1, 6, 1, 28.346, 29.252, 144.961, 269.386)),
-    ((4, 2, 1, 1, 330, 1.0), (4, "beside", 1, 8, 1, 28.346, 29.252, 167.638, 299.386)),
-    ((2, 2, 1, 1, 200, 1.0), (2, "below", 1, 4, 1, 51.024, 29.252, 29.252, 169.386)),
-    ((5, 2, 2, 1, 450, 1.0), (5, "beside", 2, 20, 2, 56.693, 71.339, 232.402, 419.386)),
-    ((10, 2, 1, 1, 300, 0.8), (10, "below", 1, 20, 1, 40.819, 24.252, 24.252, 275.509)),
-    ((10, 2, 1, 1, 300, 0.5), (10, "below", 1, 20, 1, 31.181, 24.252, 24.252, 279.591)),
-    ((15, 1, 2, 2, 300, 0.7), (8, "one", 4, 60, 4, 142.866, 83.087, 83.087, 278.57)),
-    ((5, 2, 3, 7, 515, 0.6), (5, "beside", 21, 210, 21, 380.976, 107.339, 219.181, 494.591)),
-    # Not even one box fits beside the labels and the pain box.
-    ((1, 1, 1, 1, 60, 1.0), "does not fit"),
-    ((10, 2, 1, 1, 100, 1.0), "does not fit"),
+    # reps, sides, sessions, days, width, scale -> boxes per line, groups, rows,
+    # boxes, height, x of the first and of the last group's first box
+    ((5, 1, 1, 1, 300, 1.0), (5, "one", 1, 5, 28.346, 0.0, 0.0)),
+    ((5, 2, 1, 1, 300, 1.0), (5, "beside", 1, 10, 28.346, 29.252, 190.315)),
+    ((10, 1, 1, 1, 300, 1.0), (10, "one", 1, 10, 28.346, 0.0, 0.0)),
+    ((10, 2, 1, 1, 300, 1.0), (10, "below", 1, 20, 51.024, 29.252, 29.252)),
+    ((10, 2, 1, 1, 515, 1.0), (10, "below", 1, 20, 51.024, 29.252, 29.252)),
+    ((15, 1, 1, 1, 300, 1.0), (8, "one", 1, 15, 51.024, 0.0, 0.0)),
+    ((15, 2, 1, 1, 515, 1.0), (15, "below", 1, 30, 51.024, 29.252, 29.252)),
+    ((20, 1, 1, 1, 515, 1.0), (20, "one", 1, 20, 28.346, 0.0, 0.0)),
+    ((20, 2, 1, 1, 515, 1.0), (20, "below", 1, 40, 51.024, 29.252, 29.252)),
+    ((8, 1, 3, 1, 300, 1.0), (8, "one", 3, 24, 85.039, 42.087, 42.087)),
+    ((8, 2, 3, 1, 300, 1.0), (8, "below", 3, 48, 153.071, 71.339, 71.339)),
+    ((5, 2, 3, 7, 515, 1.0), (5, "beside", 21, 210, 595.276, 131.339, 292.402)),
+    ((5, 1, 1, 7, 300, 1.0), (5, "one", 7, 35, 198.425, 57.087, 57.087)),
+    ((5, 1, 2, 7, 300, 1.0), (5, "one", 14, 70, 396.85, 102.087, 102.087)),
+    ((3, 2, 2, 2, 400, 1.0), (3, "beside", 4, 24, 113.386, 131.339, 247.047)),
+    ((1, 1, 1, 1, 120, 1.0), (1, "one", 1, 1, 28.346, 0.0, 0.0)),
+    ((1, 2, 1, 1, 150, 1.0), (1, "beside", 1, 2, 28.346, 29.252, 99.606)),
+    ((12, 1, 1, 1, 200, 1.0), (6, "one", 1, 12, 51.024, 0.0, 0.0)),
+    ((12, 2, 1, 1, 400, 1.0), (12, "below", 1, 24, 51.024, 29.252, 29.252)),
+    ((7, 2, 1, 1, 350, 1.0), (7, "below", 1, 14, 51.024, 29.252, 29.252)),
+    ((10, 2, 3, 1, 515, 1.0), (10, "below", 3, 60, 153.071, 71.339, 71.339)),
+    ((10, 1, 2, 2, 250, 1.0), (5, "one", 4, 40, 204.094, 102.087, 102.087)),
+    ((6, 2, 1, 1, 300, 1.0), (6, "below", 1, 12, 51.024, 29.252, 29.252)),
+    ((4, 1, 1, 1, 110, 1.0), (4, "one", 1, 4, 28.346, 0.0, 0.0)),
+    ((9, 2, 2, 1, 450, 1.0), (9, "below", 2, 36, 102.047, 71.339, 71.339)),
+    ((5, 2, 1, 1, 240, 1.0), (5, "below", 1, 10, 51.024, 29.252, 29.252)),
+    ((25, 1, 1, 1, 515, 1.0), (13, "one", 1, 25, 51.024, 0.0, 0.0)),
+    ((30, 2, 1, 1, 515, 1.0), (15, "below", 1, 60, 96.378, 29.252, 29.252)),
+    ((5, 2, 1, 1, 400, 1.0), (5, "beside", 1, 10, 28.346, 29.252, 190.315)),
+    ((3, 2, 1, 1, 300, 1.0), (3, "beside", 1, 6, 28.346, 29.252, 144.961)),
+    ((4, 2, 1, 1, 330, 1.0), (4, "beside", 1, 8, 28.346, 29.252, 167.638)),
+    ((2, 2, 1, 1, 200, 1.0), (2, "beside", 1, 4, 28.346, 29.252, 122.283)),
+    ((5, 2, 2, 1, 450, 1.0), (5, "beside", 2, 20, 56.693, 71.339, 232.402)),
+    ((10, 2, 1, 1, 300, 0.8), (10, "below", 1, 20, 40.819, 24.252, 24.252)),
+    ((10, 2, 1, 1, 300, 0.5), (10, "below", 1, 20, 31.181, 24.252, 24.252)),
+    ((15, 1, 2, 2, 300, 0.7), (8, "one", 4, 60, 142.866, 83.087, 83.087)),
+    ((5, 2, 3, 7, 515, 0.6), (5, "beside", 21, 210, 380.976, 107.339, 219.181)),
+    # Not even one box fits beside the labels.
+    ((1, 1, 1, 1, 10, 1.0), "does not fit"),
+    ((10, 2, 1, 1, 30, 1.0), "does not fit"),
 ]
 
 
@@ -311,8 +311,7 @@ def grid_numbers(reps: int, sides: int, sessions: int, days: int, width: float, 
     except DoesNotFitError:
         return "does not fit"
     page = page_of(rows, 1000.0)
-    ticks = [box for box in page.boxes if not isinstance(box, WriteIn)]
-    pains = [box for box in page.boxes if isinstance(box, WriteIn)]
+    ticks = list(page.boxes)
     first_side = "right" if sides == 2 else "both"
     last_side = "left" if sides == 2 else "both"
     first = next(box for box in ticks if box.name == f"ex_day1_session1_{first_side}_rep1")
@@ -325,11 +324,9 @@ def grid_numbers(reps: int, sides: int, sessions: int, days: int, width: float, 
         groups,
         len(rows),
         len(ticks),
-        len(pains),
         round(sum(row.height for row in rows), 3),
         round(first.x, 3),
         round(last.x, 3),
-        round(pains[0].x, 3),
     )
 
 
@@ -410,7 +407,8 @@ def test_pagination(first: float, later: float, blocks: list[list], expected: st
 #
 # A side-by-side single page on A4 (785.197 pt of content under 10 mm margins):
 # the header, the safety panel as a paragraph and the how-to lines, then each
-# exercise ("1. Ex" and its dose in half the width, its boxes beside). Scales go
+# exercise ("1. Ex" and its dose in half the width, its boxes beside), then the pain
+# scale of every round (a day's rounds side by side when they fit). Scales go
 # 1.0, 0.95, ... 0.35 until everything fits; the title (20 pt) shows the scale
 # chosen. 70 rows of boxes or more cannot fit even at 4 mm, and fail at once.
 
@@ -420,22 +418,22 @@ PLACEMENT = [
     # reps, sides, sessions, exercises, days -> scale on one page, or (scale, pages)
     # when no size fits one page and the rows go on (the widest rows at full size).
     ((3, 1, 1, 1, 1), 1.0),
-    ((10, 2, 3, 4, 1), 0.8),
-    ((5, 1, 2, 1, 7), 0.95),
-    ((3, 2, 2, 2, 3), 0.85),
+    ((10, 2, 3, 4, 1), 0.75),
+    ((5, 1, 2, 1, 7), 0.85),
+    ((3, 2, 2, 2, 3), 0.9),
     ((10, 1, 1, 1, 14), 0.85),
-    ((5, 2, 1, 4, 3), 0.85),
+    ((5, 2, 1, 4, 3), 0.8),
     ((10, 1, 1, 2, 7), 0.85),
-    ((3, 1, 2, 4, 3), 0.75),
-    ((3, 2, 1, 2, 14), 0.7),
-    ((10, 1, 1, 4, 7), 0.7),
-    ((5, 2, 3, 2, 3), 0.6),
-    ((3, 1, 3, 4, 3), 0.4),
-    ((5, 2, 3, 1, 7), 0.45),
-    ((3, 1, 3, 1, 14), (0.55, 2)),
-    ((10, 1, 3, 1, 14), (0.55, 2)),
-    ((3, 1, 1, 4, 14), (1.0, 4)),
-    ((5, 1, 2, 4, 7), (1.0, 6)),
+    ((3, 1, 2, 4, 3), 0.65),
+    ((3, 2, 1, 2, 14), 0.45),
+    ((10, 1, 1, 4, 7), 0.5),
+    ((5, 2, 3, 2, 3), 0.75),
+    ((3, 1, 3, 4, 3), (1.0, 3)),
+    ((5, 2, 3, 1, 7), 0.6),
+    ((3, 1, 3, 1, 14), (0.55, 3)),
+    ((10, 1, 3, 1, 14), (0.55, 3)),
+    ((3, 1, 1, 4, 14), (1.0, 5)),
+    ((5, 1, 2, 4, 7), (1.0, 4)),
     ((5, 1, 1, 1, 70), "does not fit"),
 ]
 

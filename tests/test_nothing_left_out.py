@@ -77,7 +77,9 @@ def test_the_notes_lines_are_printed_or_their_absence_said(
 
 
 def test_notes_lines_with_no_room_are_said(run, tmp_path: Path) -> None:
-    result = run("build", *DATE, "--layout", "handout", "-o", "l.pdf")
+    result = run(
+        "build", *DATE, "--layout", "handout", "-a", "gentle", "--days", "3", "-o", "l.pdf"
+    )
     assert (
         "Warning: the 'My notes' lines were left out: the last page has no room left for "
         "them; the patient can write notes on the back of the page."

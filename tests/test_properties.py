@@ -118,15 +118,21 @@ def check_sheet(params: dict) -> str:
     days = params["days"] or layout.default_days or 1
     reader = pypdf.PdfReader(io.BytesIO(pdf), strict=True)
     boxes = []
+    scale_boxes = 0
     for page in reader.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         margin = layout.margin_mm * MM - 0.5
         for annot in page.get("/Annots", []) or []:
             x0, y0, x1, y1 = (float(v) for v in annot.get_object()["/Rect"])
             assert margin <= x0 < x1 <= width - margin and margin <= y0 < y1 <= height - margin
-            if annot.get_object()["/FT"] == "/Btn":  # the pain boxes are text fields
+            if "/Parent" in annot.get_object():  # a number of a round's pain scale
+                scale_boxes += 1
+            elif annot.get_object()["/FT"] == "/Btn":
                 boxes.append(annot)
     assert len(boxes) == expected_boxes(params, days)
+    # A pain scale of 11 boxes per round of each day.
+    rounds = max(params["sessions"] or CATALOGUE[id].sessions_per_day for id in params["ids"])
+    assert scale_boxes == 11 * rounds * days
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "sheet.pdf"
         path.write_bytes(pdf)

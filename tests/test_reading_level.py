@@ -113,8 +113,9 @@ def sentences(text: str) -> list[str]:
 
 def labels(days: int) -> set[str]:
     """Box and table labels, and the day headings of a sheet of `days` days from DATE."""
-    found = {"Right", "Left", "R", "L", wording.PAIN_LABEL, wording.WEEK_EXERCISE_HEADING}
-    found.add(wording.WEEK_PAIN_LABEL)
+    found = {"Right", "Left", "R", "L", wording.WEEK_EXERCISE_HEADING}
+    # The pain scale's numbers and the words under its ends.
+    found |= {str(number) for number in range(11)} | {wording.PAIN_NONE, wording.PAIN_WORST}
     found |= {wording.session_label(session) for session in range(1, 10)}
     for day in range(1, days + 1):
         found.add(wording.day_label(DATE, day))

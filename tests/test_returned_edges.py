@@ -104,9 +104,7 @@ def test_two_old_sheets_are_found_by_their_box_names(run, weeks, tmp_path) -> No
     merged_by_pypdf(first, second, tmp_path / "twice.pdf")
     assert_clean_error(run("report", "twice.pdf"), "boxes more than once", "as its own PDF")
     pages_joined_by_qpdf(first, second, tmp_path / "renamed.pdf")
-    assert_clean_error(
-        run("report", "renamed.pdf"), "record does not name", "_rep1+1", "as its own PDF"
-    )
+    assert_clean_error(run("report", "renamed.pdf"), "record does not name", "+1", "as its own PDF")
 
 
 def test_the_same_sheet_twice_in_one_file_is_refused(run, weeks, tmp_path) -> None:
@@ -147,9 +145,9 @@ def test_boxes_ticked_only_in_their_look_count_with_a_warning(run, tmp_path) -> 
     with pikepdf.open(tmp_path / "s.pdf") as pdf:
         for page in pdf.pages:
             for annot in page.obj.get("/Annots", []):
-                if str(annot.T).endswith("_right_rep1"):
+                if str(annot.get("/T")).endswith("_right_rep1"):
                     annot.AS = Name("/Yes")  # the look changed; /V is still /Off
-                elif str(annot.T).endswith("_right_rep2"):
+                elif str(annot.get("/T")).endswith("_right_rep2"):
                     annot.V = Name("/Yes")  # the value saved; the look still /Off
         pdf.save(tmp_path / "look.pdf")
     result = run("report", "look.pdf", "--format", "json")

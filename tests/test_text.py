@@ -70,7 +70,7 @@ def test_characters_no_font_has_are_named_in_one_warning(run, tmp_path: Path) ->
 
 
 def test_combining_accents_print_as_ready_made_letters(run, tmp_path: Path) -> None:
-    result = run("build", "--patient", "Jose\u0301 Ren\u0303a", "-o", "s.pdf")
+    result = run("build", "--patient", "Jose\u0301 Ren\u0303a", "-a", "moderate", "-o", "s.pdf")
     assert result.code == 0 and "Warning" not in result.stderr
     assert "José Reña" in page_texts(tmp_path / "s.pdf")[0]
 

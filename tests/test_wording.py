@@ -8,6 +8,7 @@ no sentence is left out of the reading-level check.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import inspect
 from collections.abc import Callable
@@ -82,12 +83,14 @@ SAMPLES: dict[str, Callable[[], list[str]]] = {
     "rep_tooltip": lambda: [
         wording.rep_tooltip(EXERCISE.name, wording.box_when(PLAN, ITEM, 2, 1, "left"), 3)
     ],
-    "pain_tooltip": lambda: [
-        wording.pain_tooltip(wording.after_exercise(EXERCISE.name, "day 2")),
-        wording.pain_tooltip(wording.after_the_exercises(DATE, 2, 2, 3)),
+    "pain_scale_heading": lambda: [
+        wording.pain_scale_heading(PLAN, 1),
+        wording.pain_scale_heading(dataclasses.replace(PLAN, days=1), 1),
     ],
-    "after_exercise": lambda: [wording.after_exercise(EXERCISE.name, "day 2")],
-    "after_the_exercises": lambda: [wording.after_the_exercises(DATE, 2, 2, 3)],
+    "round_label": lambda: [wording.round_label(PLAN, 2, 3, 3), wording.round_label(PLAN, 2, 1, 1)],
+    "round_when": lambda: [wording.round_when(PLAN, 2, 2, 3)],
+    "pain_scale_question": lambda: [wording.pain_scale_question(wording.round_when(PLAN, 2, 2, 3))],
+    "pain_value_tooltip": lambda: [wording.pain_value_tooltip(n) for n in (0, 5, 10)],
     "note_line": lambda: [wording.note_line("Go slowly.")],
     "emergency_action": lambda: [wording.emergency_action(), wording.emergency_action("999")],
     "contact_line": lambda: [wording.contact_line("Jo Park on 01632 960 000")],
@@ -146,9 +149,8 @@ def test_the_safety_sentences_alone_are_at_most_grade_six() -> None:
             for text in (wording.safety_tier_lead(heading, action), *signs)
         ),
         wording.HOW_TO_USE,
-        wording.HOW_TO_USE_WEEK,
-        wording.WEEK_PAIN_SESSIONS,
         wording.TICK_PROMPT,
+        wording.PAIN_SCALE_PROMPT,
         wording.PAGE_FOOTER_SAFETY,
     ]
     assert grade(texts) <= MAX_GRADE

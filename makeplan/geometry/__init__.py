@@ -12,7 +12,8 @@ The package, each module one concern:
 - `slices`: slices and blocks in local coordinates, pagination, and the move to a page
 - `composer`: a layout's sizes at one scale, and text as slices in the layout's fonts
 - `pictures`: pictograms, photos and the logo
-- `grid`: the tick boxes and pain boxes of an exercise
+- `grid`: the tick boxes of an exercise
+- `pain_scale`: the 0-10 pain scale, one per round, after the exercises
 - `page_blocks`: header, running band, title page, safety panel, how-to, notes, footer
 - `arrangements`: one module per layout arrangement, behind `arrangements.base.Arrangement`
 - `place`: the size search that puts it all together
@@ -35,8 +36,8 @@ from makeplan.geometry.items import (
     Page,
     Photo,
     Rule,
+    ScaleBox,
     Text,
-    WriteIn,
 )
 from makeplan.geometry.place import PAPER_SIZES, place
 from makeplan.geometry.text import ELLIPSIS, Measure
@@ -59,8 +60,8 @@ __all__ = [
     "Page",
     "Photo",
     "Rule",
+    "ScaleBox",
     "Text",
-    "WriteIn",
     "arrangement_named",
     "arrangement_names",
     "place",

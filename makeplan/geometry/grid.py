@@ -1,6 +1,6 @@
-"""The tick grid: a box per rep, in a group per side, in a row per day and time of day,
-with a pain box at the end of each row. Arrangements that draw their own grid (the
-week table) reuse its box groups and pain boxes.
+"""The tick grid: a box per rep, in a group per side, in a row per day and time of day.
+Arrangements that draw their own grid (the week table) reuse its box groups. (Pain
+is asked once per round for all the exercises: see pain_scale.)
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from makeplan import wording
 from makeplan.errors import DoesNotFitError
-from makeplan.fields import pain_name, tick_name
+from makeplan.fields import tick_name
 from makeplan.geometry.composer import Composer
-from makeplan.geometry.items import MM, Box, Rule, WriteIn
+from makeplan.geometry.items import MM, Box, Rule
 from makeplan.geometry.slices import Slice, beside, stack
 from makeplan.model import SIDE_NAMES, Plan, PlannedExercise
 
@@ -53,8 +53,7 @@ def tick_grid(
     side_width = max(composer.width_of(text, False, label_size) for text in side_texts)
     side_width = side_width + pad * 0.6 if side_width else 0.0
     box, gap = sizes.box, sizes.box_gap
-    pain_width = _pain_cell_width(composer)
-    available = width - label_width - side_width - pain_width
+    available = width - label_width - side_width
     per_line = int((available + gap) // (box + gap))
     if per_line < 1:
         raise DoesNotFitError(
@@ -65,7 +64,7 @@ def tick_grid(
     group_width = side_width + per_line * box + (per_line - 1) * gap
     group_gap = 3 * gap + pad
     groups_side_by_side = (
-        len(sides) * group_width + (len(sides) - 1) * group_gap <= width - label_width - pain_width
+        len(sides) * group_width + (len(sides) - 1) * group_gap <= width - label_width
     )
     line_height = max(box + gap, composer.line_height(label_size))
     row_gap = gap
@@ -90,13 +89,9 @@ def tick_grid(
                     line_height,
                 )
             )
-        pain = _pain_cell(item, plan, composer, row, x + width - pain_width, line_height)
-        if groups_side_by_side:
-            round_slice = beside(*group_slices, pain)
-        else:
-            # One slice for the round: a page break never parts its Left boxes
-            # from its label and its Pain box.
-            round_slice = stack([beside(group_slices[0], pain), *group_slices[1:]])
+        # One slice for the round either way: a page break never parts its Left
+        # boxes from its label.
+        round_slice = beside(*group_slices) if groups_side_by_side else stack(group_slices)
         if row.label:
             baseline = composer.centred_baseline(line_height, label_size)
             round_slice.texts.append(composer.text(x, baseline, row.label, label_size))
@@ -107,56 +102,6 @@ def tick_grid(
             round_slice.rules.append(Rule(x, y, x + width, y, 0.3))
         slices.append(round_slice)
     return slices
-
-
-PAIN_LABEL_GAP = 1.5 * MM
-
-
-def _pain_cell_width(composer: Composer) -> float:
-    """Room at the end of a row for "Pain" and a box wide enough for "10"."""
-    sizes = composer.sizes
-    label = composer.width_of(wording.PAIN_LABEL, False, sizes.label)
-    return 1.5 * MM + label + PAIN_LABEL_GAP + pain_box_width(composer)
-
-
-def pain_box_width(composer: Composer) -> float:
-    """Wide enough to write "10" in by hand."""
-    return max(composer.sizes.box * 1.8, 6 * MM * composer.scale)
-
-
-def _pain_cell(
-    item: PlannedExercise,
-    plan: Plan,
-    composer: Composer,
-    row: TickRow,
-    x: float,
-    line_height: float,
-) -> Slice:
-    """The pain box of one row (one exercise, day and session), "Pain" before it.
-
-    `x` is the cell's left edge; the box ends at the cell's right edge.
-    """
-    sizes = composer.sizes
-    box_width = pain_box_width(composer)
-    cell = Slice(line_height)
-    left = x + _pain_cell_width(composer) - box_width
-    text_width = composer.width_of(wording.PAIN_LABEL, False, sizes.label)
-    baseline = composer.centred_baseline(line_height, sizes.label)
-    cell.texts.append(
-        composer.text(left - PAIN_LABEL_GAP - text_width, baseline, wording.PAIN_LABEL, sizes.label)
-    )
-    when = wording.box_when(plan, item, row.day, row.session)
-    name = pain_name(item.exercise.id, row.day, row.session)
-    about = wording.after_exercise(item.exercise.name, when)
-    cell.boxes.append(pain_box(composer, left, line_height, box_width, name, about))
-    return cell
-
-
-def pain_box(
-    composer: Composer, x: float, line_height: float, width: float, name: str, about: str
-) -> WriteIn:
-    box = composer.sizes.box
-    return WriteIn(x, (line_height - box) / 2, box, name, wording.pain_tooltip(about), width)
 
 
 def box_group(

@@ -1,9 +1,9 @@
 """The placed items: the frozen values geometry hands to render (the contract between them).
 
 A `Document` is pages of items at their final positions, in points from the
-page's lower-left corner: lines of `Text`, tick `Box`es and `WriteIn` boxes
-(with their form field names), `Rule`s, `Frame`s, pictogram `Drawing`s and
-`Image`s. `Artwork` is what geometry is told about the pictures it places.
+page's lower-left corner: lines of `Text`, tick `Box`es and a pain scale's
+`ScaleBox`es (with their form field names), `Rule`s, `Frame`s, pictogram
+`Drawing`s and `Image`s. `Artwork` is what geometry is told about the pictures it places.
 Nothing here computes a position; it only holds one.
 """
 
@@ -61,14 +61,13 @@ class Box:
 
 
 @dataclass(frozen=True)
-class WriteIn(Box):
-    """A box to write a number in (the pain score): `size` high, `wide` across."""
+class ScaleBox(Box):
+    """One number of a pain scale: the boxes of a round share `name` (one form field,
+    a radio group: ticking one clears the others) and each stands for its `value`.
+    `question` is what the group asks, `tooltip` what this one box answers."""
 
-    wide: float = 0.0
-
-    @property
-    def width(self) -> float:
-        return self.wide
+    value: int = 0
+    question: str = ""
 
 
 @dataclass(frozen=True)

@@ -51,10 +51,13 @@ class Slice:
 
 @dataclass
 class Block:
-    """Slices kept together on one page whenever they fit; `heading` repeats on a split."""
+    """Slices kept together on one page whenever they fit; `heading` repeats on a split.
+    A block that is not part of the table (`in_table` false) starts a new page
+    without the table's column headings (see `paginate`)."""
 
     slices: list[Slice]
     heading: Callable[[], list[Slice]] | None = None
+    in_table: bool = True
 
     @property
     def height(self) -> float:
@@ -103,7 +106,8 @@ def paginate(
     page_heading: Sequence[Slice] = (),
 ) -> list[list[Slice]]:
     """Fill pages with blocks; the first page may be shorter or taller than the rest.
-    Every page after the first starts with `page_heading` (a table's column headings)."""
+    Every page after the first starts with `page_heading` (a table's column headings),
+    unless it starts with a block that is not part of the table."""
     pages: list[list[Slice]] = [[]]
     used = 0.0
     heading_height = sum(piece.height for piece in page_heading)
@@ -111,14 +115,18 @@ def paginate(
     def room() -> float:
         return (first_height if len(pages) == 1 else later_height) - used
 
+    headed = [False]  # whether each page starts with `page_heading`
+
     def started() -> bool:
         """Something of the blocks is on this page already (not just its heading)."""
-        return used > (0.0 if len(pages) == 1 else heading_height)
+        return used > (heading_height if headed[-1] else 0.0)
 
-    def new_page() -> None:
+    def new_page(in_table: bool) -> None:
         nonlocal used
-        pages.append(list(page_heading))
-        used = heading_height
+        heading = list(page_heading) if in_table else []
+        pages.append(heading)
+        headed.append(bool(heading))
+        used = heading_height if heading else 0.0
 
     for block in blocks:
         if block.height <= room():
@@ -126,7 +134,7 @@ def paginate(
             used += block.height
             continue
         if started():
-            new_page()
+            new_page(block.in_table)
         if block.height <= room():
             pages[-1] += block.slices
             used += block.height
@@ -140,7 +148,7 @@ def paginate(
                     "fewer --days or --sessions."
                 )
             if piece.height > room():
-                new_page()
+                new_page(block.in_table)
                 if block.heading is not None:
                     for head in block.heading():
                         pages[-1].append(head)

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from makeplan import __version__
 from makeplan.errors import InputFileError
 from makeplan.fonts import FontChoice, font_runs
-from makeplan.geometry import Box, Document, WriteIn
+from makeplan.geometry import Box, Document, ScaleBox
 from makeplan.images import Picture
 from makeplan.poses import Disc, Panel, Stroke
 from makeplan.sheetdata import PIECE_INFO_KEY
@@ -277,30 +277,55 @@ def _attach(canvas: Any, attachments: Sequence[Attachment]) -> None:
     canvas.setCatalogEntry("AF", PDFArray(specs))
 
 
-def _add_pain_field(canvas: Any, box: WriteIn, shared: dict[Any, Any]) -> None:
-    """A text field over a pain box: two characters, centred.
+def _add_pain_scale(
+    canvas: Any, boxes: Sequence[ScaleBox], line: float, shared: dict[Any, Any]
+) -> None:
+    """One round's pain scale as one radio group: a field named for the round whose
+    value is the number ticked, and a widget per number (ticking one clears the
+    others; ticking it again clears it). No script is needed for any of that.
 
-    No script checks what is typed: a sheet carries no active content (hospital
-    mail filters hold back PDFs with JavaScript), and `makeplan report` checks
-    every pain score itself, leaving out with a warning what is not 0 to 10.
+    The numbers are the widgets' "on" state names (/0 ... /10), so a viewer saves
+    the number itself as the field's value, and `makeplan report` reads it there.
     """
-    from reportlab.pdfbase.pdfdoc import PDFString
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 
-    form = canvas.acroForm
-    if "pain-font" not in shared:
-        _, font = form.makeFont("Helvetica")  # into the form's resources, for /DA
-        shared["pain-font"] = font
-    _add_widget(
-        canvas,
-        box,
-        "Tx",
+    first = boxes[0]
+    parent = PDFDictionary(
         {
-            "MaxLen": 2,
-            "Q": 1,  # centred
-            "DA": PDFString(f"/{shared['pain-font']} 0 Tf 0 g"),  # 0: fit the box
-            "V": PDFString(""),
-        },
+            "FT": PDFName("Btn"),
+            "Ff": 1 << 15,  # a radio group (and, without NoToggleToOff, one can untick)
+            "T": PDFString(first.name),
+            "TU": PDFString(first.question),
+            "V": PDFName("Off"),
+        }
     )
+    reference = canvas.acroForm.getRef(parent)
+    kids = []
+    for box in boxes:
+        on, off = _tick_appearances(canvas, box.size, line, shared)
+        state = str(box.value)
+        key = ("scale-appearance", round(box.size, 3), state)
+        if key not in shared:
+            appearance = PDFDictionary({"N": PDFDictionary({state: on, "Off": off})})
+            shared[key] = canvas.acroForm.getRef(appearance)
+        x, y = round(box.x, 2), round(box.y, 2)
+        widget = PDFDictionary(
+            {
+                "Type": PDFName("Annot"),
+                "Subtype": PDFName("Widget"),
+                "F": 4,  # print
+                "Parent": reference,
+                "Rect": PDFArray([x, y, round(x + box.width, 2), round(y + box.size, 2)]),
+                "Contents": PDFString(box.tooltip),  # what a screen reader says for this box
+                "AS": PDFName("Off"),
+                "AP": shared[key],
+                "MK": shared["mark"],
+            }
+        )
+        canvas._addAnnotation(widget)
+        kids.append(canvas.acroForm.getRef(widget))
+    parent["Kids"] = PDFArray(kids)
+    canvas.acroForm.fields.append(reference)
 
 
 def _add_widget(canvas: Any, box: Box, kind: str, entries: dict[str, Any]) -> None:
@@ -325,29 +350,43 @@ def _add_widget(canvas: Any, box: Box, kind: str, entries: dict[str, Any]) -> No
     canvas.acroForm.fields.append(canvas.acroForm.getRef(widget))
 
 
+def _tick_appearances(
+    canvas: Any, size: float, line: float, shared: dict[Any, Any]
+) -> tuple[Any, Any]:
+    """The looks of a box of `size`, ticked and not (the outline the page draws, and
+    the tick when on), made once per size and shared by tick boxes and scales."""
+    from reportlab.lib.colors import black
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
+
+    form = canvas.acroForm
+    size = round(size, 3)
+    key = ("tick-appearances", size)
+    if key not in shared:
+        look = {
+            "buttonStyle": "check", "shape": "square", "fillColor": None,
+            "borderColor": black, "textColor": black, "borderWidth": line,
+            "borderStyle": "solid", "size": size,
+        }  # fmt: skip
+        streams = [form.getRef(form.checkboxAP("N", state, **look)) for state in ("Yes", "Off")]
+        shared[key] = tuple(streams)
+        shared["mark"] = form.getRef(PDFDictionary({"CA": PDFString("4")}))
+    on, off = shared[key]
+    return on, off
+
+
 def _add_checkbox(canvas: Any, box: Box, line: float, shared: dict[Any, Any]) -> None:
     """A form checkbox over `box`, lean: a few keys and appearance streams shared by
     every box of the same size (reportlab's own checkbox writes about twice the bytes:
     down and rollover appearances, border style and colour dictionaries)."""
-    from reportlab.lib.colors import black
-    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName
 
     form = canvas.acroForm
     size = round(box.size, 3)
     if size not in shared:
-        states = {}
-        for state in ("Yes", "Off"):
-            # The outline the page draws, and the tick when on; made once per size.
-            stream = form.checkboxAP(
-                "N", state, buttonStyle="check", shape="square", fillColor=None,
-                borderColor=black, textColor=black, borderWidth=line,
-                borderStyle="solid", size=size,
-            )  # fmt: skip
-            states[state] = form.getRef(stream)
+        on, off = _tick_appearances(canvas, box.size, line, shared)
         # One appearance dictionary for all boxes of this size, written once and
         # referred to by each (a viewer ticking a box changes only its /AS and /V).
-        shared[size] = form.getRef(PDFDictionary({"N": PDFDictionary(states)}))
-        shared["mark"] = form.getRef(PDFDictionary({"CA": PDFString("4")}))
+        shared[size] = form.getRef(PDFDictionary({"N": PDFDictionary({"Yes": on, "Off": off})}))
     _add_widget(
         canvas,
         box,
@@ -465,11 +504,14 @@ def render(
                     canvas.drawString(round(x, 2), round(text.y, 2), part)
                     x += text_width(part, name, text.size)
             if fillable:
+                scales: dict[str, list[ScaleBox]] = {}
                 for box in page.boxes:
-                    if isinstance(box, WriteIn):
-                        _add_pain_field(canvas, box, appearances)
+                    if isinstance(box, ScaleBox):
+                        scales.setdefault(box.name, []).append(box)
                     else:
                         _add_checkbox(canvas, box, box_line, appearances)
+                for group in scales.values():
+                    _add_pain_scale(canvas, group, box_line, appearances)
             canvas.showPage()
             if sheet_mark is not None:
                 _mark_page(canvas, sheet_mark, date, appearances)

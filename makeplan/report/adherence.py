@@ -4,9 +4,12 @@ A sheet carries its own record (see sheetdata): the exercises, their doses,
 and the rule that names every field. This module owns the `Report` values
 and how they are read: it asks makeplan.pdfs.returned for the values a viewer
 saved, counts a box as ticked whatever "on" state the viewer wrote (/Yes,
-/On, /1...), checks each pain score (a whole number from 0 to 10; anything
-else is left out, with a warning), refuses a file that holds the boxes of
-two sheets, and puts several sheets together in date order. Writing the
+/On, /1...), reads each round's pain scale (one number ticked; none is no
+score, and two or more are unclear: left out, never guessed, and said) or,
+on a sheet made before the scale, each pain score written in (a whole number
+from 0 to 10; anything else is left out, with a warning), refuses a file
+that holds the boxes of two sheets, and puts several sheets together in
+date order. Writing the
 report out is in formats; the chart, in makeplan.render.chart.
 """
 
@@ -22,6 +25,7 @@ from makeplan.errors import InputFileError
 from makeplan.fields import PAIN_HIGHEST, PAIN_LOWEST
 from makeplan.pdfs.returned import FieldValue, ReturnedSheet, read_returned
 from makeplan.sheetdata import (
+    PAIN_SCALE,
     PLAN_ATTACHMENT,
     RECORD_ATTACHMENT,
     SheetRecord,
@@ -44,6 +48,7 @@ class DayResult:
     planned: int
     missed_sessions: tuple[int, ...]  # sessions with no box ticked
     pain: tuple[int | None, ...]  # per session; None where nothing was written
+    unclear_pain: tuple[int, ...] = ()  # sessions whose pain scale has two or more ticked
 
     @property
     def percent(self) -> int:
@@ -196,7 +201,12 @@ def _refuse_two_sheets(where: str, record: SheetRecord, returned: ReturnedSheet)
     for name, widgets in returned.widgets.items():
         last = name.rsplit(".", 1)[-1]
         counts[last] = counts.get(last, 0) + widgets
-    twice = sorted(name for name in names if counts.get(name, 0) > 1)
+    pains = {field.name for field in record.pains}
+    twice = sorted(
+        name
+        for name in names
+        if counts.get(name, 0) > (record.widgets_per_pain_field if name in pains else 1)
+    )
     if twice:
         raise InputFileError(
             f"{where}: holds {len(twice)} boxes more than once (such as {printable(twice[0])}), "
@@ -271,7 +281,7 @@ def read_report(paths: Sequence[Path]) -> Report:
             "(a viewer may have renamed or removed them); they count as not done."
             for exercise, count in missing.items()
         ]
-        pain = _pain_scores(where, record, values, warnings, readings)
+        pain, unclear = _pain_scores(where, record, values, warnings, readings)
         for exercise in record.exercises:
             days = results.setdefault(exercise.id, (exercise.name, []))[1]
             for day in range(1, record.days + 1):
@@ -292,6 +302,11 @@ def read_report(paths: Sequence[Path]) -> Report:
                         pain=tuple(
                             pain.get((exercise.id, day, session))
                             for session in range(1, exercise.sessions_per_day + 1)
+                        ),
+                        unclear_pain=tuple(
+                            session
+                            for session in range(1, exercise.sessions_per_day + 1)
+                            if (day, session) in unclear
                         ),
                     )
                 )
@@ -360,14 +375,30 @@ def _pain_scores(
     values: dict[str, FieldValue],
     warnings: list[str],
     readings: list[tuple[dt.date, int]],
-) -> dict[tuple[str, int, int], int]:
-    """Each valid pain score by (exercise, day, session), and each added to `readings`.
-    A week's pain box (no exercise of its own) counts for every exercise of that round."""
+) -> tuple[dict[tuple[str, int, int], int], set[tuple[int, int]]]:
+    """Each pain score read, by (exercise, day, session), each added to `readings`; and
+    the rounds (day, session) whose scale is unclear. A round's pain (no exercise of
+    its own) counts for every exercise done in that round."""
     names = {exercise.id: exercise.name for exercise in record.exercises}
     scores: dict[tuple[str, int, int], int] = {}
+    unclear: set[tuple[int, int]] = set()
     for field in record.pains:
+        when = f"{day_name(record.day_date(field.day))}, {session_label(field.session)}"
+        about = printable(names[field.exercise]) if field.exercise else "the exercises"
         found = values.get(field.name)
-        text = (found.value or "").strip() if found is not None else ""
+        if record.pain_kind == PAIN_SCALE:
+            ticked = _scale_numbers(found)
+            if len(ticked) > 1:
+                unclear.add((field.day, field.session))
+                warnings.append(
+                    f"{where}: the pain scale after {about} ({when}) has more than one "
+                    f"number ticked ({', '.join(printable(n) for n in ticked)}), so it is "
+                    "unclear and left out; check it on the page."
+                )
+                continue
+            text = ticked[0] if ticked else ""
+        else:
+            text = (found.value or "").strip() if found is not None else ""
         if not text:
             continue
         if _PAIN.fullmatch(text):
@@ -379,13 +410,23 @@ def _pain_scores(
                 ):
                     scores[(exercise.id, field.day, field.session)] = score
             continue
-        when = f"{day_name(record.day_date(field.day))}, {session_label(field.session)}"
-        about = printable(names[field.exercise]) if field.exercise else "the exercises"
         warnings.append(
             f"{where}: the pain score {printable(repr(text))} after {about} ({when}) "
             f"is not a whole number from {PAIN_LOWEST} to {PAIN_HIGHEST}; it is left out."
         )
-    return scores
+    return scores, unclear
+
+
+def _scale_numbers(found: FieldValue | None) -> list[str]:
+    """The numbers a pain scale shows ticked: its value (/7) and each box's look (/AS),
+    as a viewer saved them. One number is the answer; two or more (boxes ticked by a
+    tool that set each look, or a value that disagrees with the look) are unclear."""
+    if found is None:
+        return []
+    numbers = [state.strip().lstrip("/") for state in found.states if is_on(state)]
+    if is_on(found.value) and found.value is not None:
+        numbers.append(found.value.strip().lstrip("/"))
+    return sorted(set(numbers), key=lambda number: (len(number), number))
 
 
 def _boxes(count: int) -> str:

@@ -11,7 +11,7 @@ import csv
 import io
 import json
 
-from makeplan.report.adherence import Report, day_name, percent_of
+from makeplan.report.adherence import DayResult, Report, day_name, percent_of
 from makeplan.terminal import printable
 from makeplan.wording import session_label
 
@@ -44,6 +44,7 @@ def _as_data(report: Report) -> dict[str, object]:
                         "percent": day.percent,
                         "missed_sessions": list(day.missed_sessions),
                         "pain": list(day.pain),
+                        "unclear_pain_sessions": list(day.unclear_pain),
                     }
                     for day in exercise.days
                 ],
@@ -88,7 +89,7 @@ def as_csv(report: Report) -> str:
                     day.planned,
                     day.percent,
                     ";".join(str(session) for session in day.missed_sessions),
-                    ";".join("" if score is None else str(score) for score in day.pain),
+                    ";".join(_scores(day, "")),
                 ]
             )
     return buffer.getvalue()
@@ -114,7 +115,7 @@ def as_table(report: Report) -> str:
                 str(day.planned),
                 f"{day.percent}%",
                 ", ".join(session_label(s) for s in day.missed_sessions) or "-",
-                " ".join("-" if score is None else str(score) for score in day.pain),
+                " ".join(_scores(day, "-")),
             )
             for day in exercise.days
         ]
@@ -130,6 +131,15 @@ def as_table(report: Report) -> str:
             ]
             lines.append("  " + "  ".join(cells).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def _scores(day: DayResult, none: str) -> list[str]:
+    """Each session's pain as printed: the number, `none` where nothing was ticked, and
+    '?' where the scale was unclear (two numbers ticked)."""
+    return [
+        "?" if session in day.unclear_pain else none if score is None else str(score)
+        for session, score in enumerate(day.pain, start=1)
+    ]
 
 
 def formatted(report: Report, form: str) -> str:

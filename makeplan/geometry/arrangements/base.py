@@ -15,6 +15,7 @@ from typing import ClassVar
 from makeplan import wording
 from makeplan.geometry.composer import Composer
 from makeplan.geometry.items import MM
+from makeplan.geometry.pain_scale import pain_scale_block
 from makeplan.geometry.pictures import picture_slice
 from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
 from makeplan.model import Plan, PlannedExercise
@@ -29,10 +30,6 @@ class Arrangement(ABC):
 
     name: ClassVar[str]
     """The layout's `[exercise] arrangement` value that picks this arrangement."""
-
-    pain_per_session: ClassVar[bool] = False
-    """The sheet asks for pain once per day and time of day, for all exercises
-    together, not once per exercise (a sheet's record says which; see sheetdata)."""
 
     lines_first: ClassVar[bool] = False
     """Every size is tried with one line of boxes per day (`exercise_block` raises
@@ -56,7 +53,7 @@ class Arrangement(ABC):
         return sum(item.sessions_per_day for item in plan.exercises) * plan.days
 
     def how_to_use(self, plan: Plan) -> str:
-        """The lines that say how to tick the boxes and write the pain in."""
+        """The lines that say how to tick the boxes and the pain scale."""
         return wording.HOW_TO_USE
 
     def lead_blocks(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
@@ -76,8 +73,8 @@ class Arrangement(ABC):
         """Exercise `number` of the plan, with its boxes, in a column `width` wide at `x`."""
 
     def closing_blocks(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
-        """Blocks after the last exercise (a row of pain boxes)."""
-        return []
+        """Blocks after the last exercise: the pain scale of each round."""
+        return [pain_scale_block(plan, composer, x, width)]
 
 
 GUTTER = 4 * MM

@@ -1,7 +1,7 @@
 """`week-table`: the plan as a table with a column per day (the week layout). Each exercise
 is a row: picture, name and dose, then a cell per day with a line of boxes per time of
-day. Headings over the columns come first; a row of pain boxes, one per day and time
-of day for all exercises together, closes the table.
+day. Headings over the columns come first; the pain scale of each round (see
+pain_scale) and the key cautions follow the table.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from makeplan import wording
 from makeplan.errors import DoesNotFitError
-from makeplan.fields import week_pain_name
 from makeplan.geometry.arrangements.base import (
     GUTTER,
     Arrangement,
@@ -19,7 +18,7 @@ from makeplan.geometry.arrangements.base import (
     text_column,
 )
 from makeplan.geometry.composer import Composer
-from makeplan.geometry.grid import TickRow, balanced, box_group, pain_box, pain_box_width
+from makeplan.geometry.grid import TickRow, balanced, box_group
 from makeplan.geometry.items import MM, Rule
 from makeplan.geometry.page_blocks import list_columns
 from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
@@ -28,7 +27,6 @@ from makeplan.model import SIDE_NAMES, Plan, PlannedExercise
 
 class WeekTable(Arrangement):
     name = "week-table"
-    pain_per_session = True
     lines_first = True
     continues = True
     continued_note = " (the day headings repeat at the top of each)"
@@ -58,7 +56,7 @@ class WeekTable(Arrangement):
         return week_row_block(number, item, plan, composer, x, width)
 
     def closing_blocks(self, plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
-        blocks = [week_pain_block(plan, composer, x, width)]
+        blocks = super().closing_blocks(plan, composer, x, width)
         if not composer.layout.show_cautions:
             blocks += week_cautions_block(plan, composer, x, width)
         return blocks
@@ -140,56 +138,6 @@ def _day_headings(plan: Plan, composer: Composer, room: float) -> list[list[str]
         if all(fits(headings[form]) for headings in forms):
             return [list(headings[form]) for headings in forms]
     return [list(headings[-1]) for headings in forms]  # the day number alone, as a last resort
-
-
-def week_pain_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
-    """The week's last row: a pain box per day for each time of the day, in order.
-
-    A pain box per exercise would not fit a week's day cells beside the tick
-    boxes, so the week asks once per session: pain after that round of exercises.
-    """
-    sizes = composer.sizes
-    columns = _week_columns(plan, composer, x, width)
-    sessions = max(item.sessions_per_day for item in plan.exercises)
-    box, gap = sizes.box, sizes.box_gap
-    line_height = max(box + gap, composer.line_height(sizes.label))
-    label = wording.WEEK_PAIN_LABEL
-    heading = stack(
-        composer.fitted_lines(
-            label,
-            x,
-            columns.first_day_x - x - 1 * MM,
-            sizes.label,
-            True,
-            max_lines=3,
-            what="the pain row's label",
-        )
-    )
-    room = columns.day_width - 2 * MM
-    box_width = min(pain_box_width(composer), (room - (sessions - 1) * gap) / sessions)
-    if box_width < box:
-        raise DoesNotFitError(
-            f"The pain boxes for {sessions} times a day do not fit in a day's column; "
-            "use fewer --days or --sessions, or --layout handout."
-        )
-    cells = Slice(line_height)
-    for day in range(1, plan.days + 1):
-        left = columns.first_day_x + (day - 1) * columns.day_width + 1 * MM
-        for session in range(1, sessions + 1):
-            about = wording.after_the_exercises(plan.date, day, session, sessions)
-            cells.boxes.append(
-                pain_box(
-                    composer,
-                    left + (session - 1) * (box_width + gap),
-                    line_height,
-                    box_width,
-                    week_pain_name(day, session),
-                    about,
-                )
-            )
-    return _week_table_row(
-        beside(heading, stack([spacer(gap), cells])), plan, columns, x, width, gap
-    )
 
 
 def week_row_block(
@@ -284,4 +232,4 @@ def week_cautions_block(plan: Plan, composer: Composer, x: float, width: float) 
     )
     baseline = composer.centred_baseline(rows[0].height, size)
     rows[0].texts.insert(0, composer.text(x, baseline, wording.CAUTIONS_HEADING, size, bold=True))
-    return [Block([stack([spacer(composer.sizes.box_gap), *rows])])]
+    return [Block([stack([spacer(composer.sizes.box_gap), *rows])], in_table=False)]
