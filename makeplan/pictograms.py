@@ -58,11 +58,20 @@ class Posed(NamedTuple):
         return sum(self.depths[name] for name in names) / len(names)
 
 
-def _lift(joints: dict[str, Vec], props: tuple[str, ...]) -> float:
-    """How far up the body goes to rest on its support (the floor or the bed top)."""
+def _lift(joints: dict[str, Vec], props: tuple[str, ...], curve: float = 0.0) -> float:
+    """How far up the body goes to rest on its support (the floor or the bed top).
+
+    A bowed spine (`curve`, a rounded back) rests on the lowest edge of its bow,
+    not on the hip: the arc is drawn in the plane of the side view (`_torso_points`),
+    so the side view's bow is worked out the same way here.
+    """
     support = BED_TOP if "bed" in props else 0.0
     lowest = min(y for name, (_, y, _) in joints.items() if name not in ("head", "face"))
     lowest = min(lowest - LIMB_WIDTH / 2, joints["head"][1] - HEAD_RADIUS)
+    if curve:
+        (hx, hy, _), (sx, sy, _) = joints["hip"], joints["shoulder"]
+        bow = min(y for _, y in _torso_points((hx, hy), (sx, sy), curve))
+        lowest = min(lowest, bow - TORSO_WIDTH / 2)
     return support - lowest
 
 
@@ -70,7 +79,7 @@ def _posed(frame: Frame, props: tuple[str, ...], view: tuple[float, float]) -> P
     """Every joint on paper: the body set down on its support (the floor or the bed
     top), then seen from `view`."""
     joints = joints_3d(frame)
-    lift = _lift(joints, props)
+    lift = _lift(joints, props, frame.torso_curve)
     placed = {name: project((x, y + lift, z), view) for name, (x, y, z) in joints.items()}
     return Posed(
         {name: (point.x, point.y) for name, point in placed.items()},
@@ -240,7 +249,7 @@ BED_SIDE_FILL = 0.72  # the sides of a bed seen from a raised view, darker than 
 def _lifted(frame: Frame, props: tuple[str, ...]) -> dict[str, Vec]:
     """The joints in 3-D, the body set down on its support."""
     joints = joints_3d(frame)
-    lift = _lift(joints, props)
+    lift = _lift(joints, props, frame.torso_curve)
     return {name: (x, y + lift, z) for name, (x, y, z) in joints.items()}
 
 
@@ -439,7 +448,7 @@ def _each_side(
     if abs(turned) < 10:
         return []
     radius = math.sqrt(_dot(start, start)) + EACH_SIDE_GAP
-    lift = _lift(joints, props)
+    lift = _lift(joints, props, frame.torso_curve)
     points: list[Point] = []
     for index in range(11):
         direction = rotate(_unit(start), axis, turned * (0.04 + 0.92 * index / 10))
@@ -493,7 +502,7 @@ def _turn(
     if abs(turned) < 5:
         return []
     sweep = math.copysign(max(abs(turned), TURN_SWEEP), turned)
-    lift = _lift(joints, props)
+    lift = _lift(joints, props, frame.torso_curve)
     points: list[Point] = []
     for index in range(9):
         x, y, z = _along(centre, rotate(start, axis, sweep * index / 8), radius)
