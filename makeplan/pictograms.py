@@ -14,7 +14,7 @@ import math
 from dataclasses import replace
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from makeplan.errors import ProblemsError
 from makeplan.figure import HEAD_RADIUS, SHOULDER_HALF, TORSO, Vec, joints_3d, project, rotate
@@ -58,11 +58,20 @@ class Posed(NamedTuple):
         return sum(self.depths[name] for name in names) / len(names)
 
 
-def _lift(joints: dict[str, Vec], props: tuple[str, ...]) -> float:
-    """How far up the body goes to rest on its support (the floor or the bed top)."""
+def _lift(joints: dict[str, Vec], props: tuple[str, ...], curve: float = 0.0) -> float:
+    """How far up the body goes to rest on its support (the floor or the bed top).
+
+    A bowed spine (`curve`, a rounded back) rests on the lowest edge of its bow,
+    not on the hip: the arc is drawn in the plane of the side view (`_torso_points`),
+    so the side view's bow is worked out the same way here.
+    """
     support = BED_TOP if "bed" in props else 0.0
     lowest = min(y for name, (_, y, _) in joints.items() if name not in ("head", "face"))
     lowest = min(lowest - LIMB_WIDTH / 2, joints["head"][1] - HEAD_RADIUS)
+    if curve:
+        (hx, hy, _), (sx, sy, _) = joints["hip"], joints["shoulder"]
+        bow = min(y for _, y in _torso_points((hx, hy), (sx, sy), curve))
+        lowest = min(lowest, bow - TORSO_WIDTH / 2)
     return support - lowest
 
 
@@ -70,7 +79,7 @@ def _posed(frame: Frame, props: tuple[str, ...], view: tuple[float, float]) -> P
     """Every joint on paper: the body set down on its support (the floor or the bed
     top), then seen from `view`."""
     joints = joints_3d(frame)
-    lift = _lift(joints, props)
+    lift = _lift(joints, props, frame.torso_curve)
     placed = {name: project((x, y + lift, z), view) for name, (x, y, z) in joints.items()}
     return Posed(
         {name: (point.x, point.y) for name, point in placed.items()},
@@ -240,7 +249,7 @@ BED_SIDE_FILL = 0.72  # the sides of a bed seen from a raised view, darker than 
 def _lifted(frame: Frame, props: tuple[str, ...]) -> dict[str, Vec]:
     """The joints in 3-D, the body set down on its support."""
     joints = joints_3d(frame)
-    lift = _lift(joints, props)
+    lift = _lift(joints, props, frame.torso_curve)
     return {name: (x, y + lift, z) for name, (x, y, z) in joints.items()}
 
 
@@ -439,7 +448,7 @@ def _each_side(
     if abs(turned) < 10:
         return []
     radius = math.sqrt(_dot(start, start)) + EACH_SIDE_GAP
-    lift = _lift(joints, props)
+    lift = _lift(joints, props, frame.torso_curve)
     points: list[Point] = []
     for index in range(11):
         direction = rotate(_unit(start), axis, turned * (0.04 + 0.92 * index / 10))
@@ -493,7 +502,7 @@ def _turn(
     if abs(turned) < 5:
         return []
     sweep = math.copysign(max(abs(turned), TURN_SWEEP), turned)
-    lift = _lift(joints, props)
+    lift = _lift(joints, props, frame.torso_curve)
     points: list[Point] = []
     for index in range(9):
         x, y, z = _along(centre, rotate(start, axis, sweep * index / 8), radius)
@@ -576,6 +585,161 @@ def _shift(marks: list[Mark], dx: float, dy: float, places: int | None = None) -
     return tuple(moved)
 
 
+def _figure(
+    frames: tuple[Frame, ...],
+    index: int,
+    props: tuple[str, ...],
+    view: tuple[float, float],
+    seen_now: Posed,
+    before: Posed,
+    ghost: bool,
+) -> list[Mark]:
+    """One frame's body seen from `view`, over the frame before as a faint ghost when
+    `ghost`, with its arrows (`before` is the frame before seen from the same view)."""
+    frame, joints = frames[index], seen_now.points
+    marks: list[Mark] = []
+    if ghost:
+        marks += _body(before, frames[index - 1], ghost=True)
+    marks += _body(seen_now, frame)
+    centre = joints["hip"]
+    for name in frame.arrows:
+        nod = _nod(before, seen_now) if name == "head" else None
+        marks += (
+            nod if nod is not None else _curved_arrow(before.points[name], joints[name], centre)
+        )
+    for name in frame.both_ways:
+        marks += _both_ways(joints[name])
+    for name in frame.each_side:
+        marks += _each_side(frame, props, view, name)
+    if index > 0:
+        for part in frame.turns:
+            marks += _turn(frames[index - 1], frame, props, view, part)
+    return marks
+
+
+INSET_SCALE = 0.7  # an inset is drawn at seven tenths of the body scale
+INSET_GAP = 0.03  # between an inset's box and the figure under it
+
+
+def _scaled_marks(marks: list[Mark], factor: float) -> list[Mark]:
+    """`marks` drawn `factor` times the size (about the origin), line widths too."""
+    out: list[Mark] = []
+    for mark in marks:
+        if isinstance(mark, Disc):
+            out.append(
+                replace(
+                    mark,
+                    x=mark.x * factor,
+                    y=mark.y * factor,
+                    radius=mark.radius * factor,
+                    line_width=mark.line_width * factor,
+                )
+            )
+            continue
+        points = tuple((x * factor, y * factor) for x, y in mark.points)
+        if isinstance(mark, Stroke):
+            out.append(replace(mark, points=points, width=mark.width * factor))
+        else:
+            out.append(replace(mark, points=points, line_width=mark.line_width * factor))
+    return out
+
+
+def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
+    """The inset of a key frame: one frame drawn again from another view (the knees
+    seen from the foot of the bed, tipped to one side) over the frame before it as a
+    ghost, with its arrows and its support, at `INSET_SCALE` in a thin box.
+
+    Its marks and that frame's joints, with the box's lower-left corner at the
+    origin, and the box's width and height."""
+    index, view = pose.inset or (pose.key_frame, pose.view)
+    frames, props = pose.frames, pose.props
+    seen_now = _posed(frames[index], props, view)
+    before = _posed(frames[index - 1], props, view) if index > 0 else seen_now
+    marks = _figure(frames, index, props, view, seen_now, before, index > 0)
+    low_x, low_y, high_x, _ = _bounds(marks)
+    support = BED_TOP if "bed" in props else 0.0
+    scenery: list[Mark] = []
+    if view[1] >= 45:
+        if "bed" in props:
+            bodies = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]
+            scenery += _bed_seen_from(view, bodies, "pillow" in props)
+        else:
+            top = _bounds(marks)[3]
+            scenery += _seen_from_above(
+                props, seen_now.points, low_x - PAD, low_y - PAD, high_x + PAD, top + PAD
+            )
+    else:
+        # Seen a little from above, the floor (or bed) goes under the lowest foot.
+        sink = min(0.0, low_y + LIMB_WIDTH / 2 - support)
+        left, right = low_x - PAD, high_x + PAD
+        support_marks: list[Mark] = []
+        if "pillow" in props:
+            head_x, head_y = seen_now.points["head"]
+            top = max(support + 0.03, head_y - HEAD_RADIUS - LIMB_WIDTH / 4 + sink)
+            width = 0.08 + 0.07 * abs(math.cos(math.radians(view[0])))
+            pillow = ((head_x - width, support), (head_x + width, support),
+                      (head_x + width, top - sink), (head_x - width, top - sink))  # fmt: skip
+            support_marks.append(Shape(pillow, 0.85, LIMB_WIDTH * 0.5, PROP_GRAY))
+        if "bed" in props:
+            support_marks = _bed(left, right) + support_marks
+        if "floor" in props or "bed" not in props:
+            support_marks = _floor(left, right) + support_marks
+        scenery += list(_shift(support_marks, 0.0, sink))
+    drawn = scenery + marks
+    low_x, low_y, high_x, high_y = _bounds(drawn)
+    margin = PAD / 2
+    dx, dy = margin - low_x, margin - low_y
+    width = (high_x - low_x + 2 * margin) * INSET_SCALE
+    height = (high_y - low_y + 2 * margin) * INSET_SCALE
+    # A thin box round it, white inside, over what it covers; seen from above, the
+    # floor mat or the bed is box enough.
+    box: list[Mark] = [
+        Shape(
+            ((0.0, 0.0), (width, 0.0), (width, height), (0.0, height)),
+            1.0,
+            0.0 if view[1] >= 45 else LIMB_WIDTH * 0.25,
+            1.0 if view[1] >= 45 else PROP_GRAY,
+        )
+    ]
+    inner = _scaled_marks(list(_shift(drawn, dx, dy)), INSET_SCALE)
+    joints = {
+        name: ((x + dx) * INSET_SCALE, (y + dy) * INSET_SCALE)
+        for name, (x, y) in seen_now.points.items()
+    }
+    return [*box, *inner], joints, width, height
+
+
+def _place_inset(
+    figure: list[Mark], left: float, right: float, width: float, floor: float
+) -> tuple[float, float]:
+    """Where an inset's box goes in a key frame spanning `left`..`right`: in the top
+    corner (right or left) where it sits lowest, above the support (`floor`) and clear
+    above the figure's marks; it may cover the faint ghost of the frame before."""
+    best: tuple[float, float] | None = None
+    for x0 in (right - width, left):
+        clear = floor
+        for mark in figure:
+            if _is_ghost(mark):
+                continue
+            if isinstance(mark, Disc):
+                reach = mark.radius + mark.line_width / 2
+                if mark.x + reach > x0 and mark.x - reach < x0 + width:
+                    clear = max(clear, mark.y + reach)
+                continue
+            half = (mark.width if isinstance(mark, Stroke) else mark.line_width) / 2
+            points = list(mark.points)
+            ends = list(zip(points, points[1:] + points[:1], strict=True))
+            for (ax, ay), (bx, by) in ends if isinstance(mark, Shape) else ends[:-1] or ends:
+                for step in range(9):
+                    x, y = ax + (bx - ax) * step / 8, ay + (by - ay) * step / 8
+                    if x + half > x0 and x - half < x0 + width:
+                        clear = max(clear, y + half)
+        if best is None or clear + INSET_GAP < best[1] - 1e-9:
+            best = (x0, clear + INSET_GAP)
+    assert best is not None
+    return best
+
+
 def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     """Shapes for each frame, then one shared box size so the frames match in scale.
 
@@ -590,33 +754,15 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     figures: list[list[Mark]] = []
     order = [*range(len(frames)), pose.key_frame]
     for count, index in enumerate(order):
-        frame, seen_now = frames[index], posed[index]
-        joints = seen_now.points
         # The frame before, seen from this frame's view: its ghost, and where arrows start.
-        before = seen_now
+        before = posed[index]
         if index > 0:
             same_view = views[index - 1] == views[index]
             before = (
                 posed[index - 1] if same_view else _posed(frames[index - 1], props, views[index])
             )
-        marks: list[Mark] = []
-        if index > 0 and (frame.ghost or count == len(frames)):
-            marks += _body(before, frames[index - 1], ghost=True)
-        marks += _body(seen_now, frame)
-        centre = joints["hip"]
-        for name in frame.arrows:
-            nod = _nod(before, seen_now) if name == "head" else None
-            marks += (
-                nod if nod is not None else _curved_arrow(before.points[name], joints[name], centre)
-            )
-        for name in frame.both_ways:
-            marks += _both_ways(joints[name])
-        for name in frame.each_side:
-            marks += _each_side(frame, props, views[index], name)
-        if index > 0:
-            for part in frame.turns:
-                marks += _turn(frames[index - 1], frame, props, views[index], part)
-        figures.append(marks)
+        ghost = index > 0 and (frames[index].ghost or count == len(frames))
+        figures.append(_figure(frames, index, props, views[index], posed[index], before, ghost))
     overhead = [views[index][1] >= 45 for index in order]
     # Props span the widest figure, so every frame shows the same floor or bed.
     left = min(_bounds(marks)[0] for marks in figures) - PAD
@@ -661,12 +807,24 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         panels.append(scenery + marks)
     low_x = min(_bounds(marks)[0] for marks in panels) - PAD / 2
     high_x = max(_bounds(marks)[2] for marks in panels) + PAD / 2
+    # The key frame's inset goes in its top corner, over the figure, within the width.
+    inset_at: tuple[float, float] | None = None
+    inset_points: dict[str, Point] = {}
+    inset_size = (0.0, 0.0)
+    if pose.inset is not None:
+        inset_marks, inset_points, *size = _inset(pose)
+        inset_size = (size[0], size[1])
+        inset_at = _place_inset(
+            figures[-1], low_x + PAD / 2, high_x - PAD / 2, inset_size[0], support + LIMB_WIDTH
+        )
+        panels[-1] = panels[-1] + list(_shift(inset_marks, *inset_at))
     # Each frame stands on its own lowest mark (frames seen from the same view share
     # their floor line, so they still line up); all share the widest frame's width.
     shifted = []
     lows: dict[int, float] = {}
+    key_low = 0.0
     for index, marks in zip(order, panels, strict=True):
-        own_low = _bounds(marks)[1] - PAD / 2
+        own_low = key_low = _bounds(marks)[1] - PAD / 2
         lows.setdefault(index, own_low)
         shifted.append(
             Panel(
@@ -689,7 +847,33 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             for index, seen in enumerate(posed)
         ),
         support=support - lows[0],
+        **_inset_fields(inset_at, inset_points, inset_size, low_x, key_low),
     )
+
+
+def _is_ghost(mark: Mark) -> bool:
+    if isinstance(mark, Stroke):
+        return mark.gray == GHOST_GRAY
+    return mark.line_gray == GHOST_GRAY
+
+
+def _inset_fields(
+    at: tuple[float, float] | None,
+    points: dict[str, Point],
+    size: tuple[float, float],
+    low_x: float,
+    low_y: float,
+) -> dict[str, Any]:
+    """The Pictogram's `inset_joints` and `inset_box`, in the key panel's units."""
+    if at is None:
+        return {}
+    dx, dy = at[0] - low_x, at[1] - low_y
+    return {
+        "inset_joints": {
+            name: (round(x + dx, 3), round(y + dy, 3)) for name, (x, y) in points.items()
+        },
+        "inset_box": (round(dx, 3), round(dy, 3), round(dx + size[0], 3), round(dy + size[1], 3)),
+    }
 
 
 def load_pose_text(text: bytes, origin: str, exercise_id: str) -> Pictogram:

@@ -90,6 +90,10 @@ class Pictogram:
     key: Panel  # one frame that tells the most: the end position over a faint start
     joints: tuple[dict[str, Point], ...]  # each frame's joints, in panel units
     support: float  # the height of the floor or bed top, in panel units
+    # The key frame's inset (format 2), if the pose has one: its frame's joints in
+    # the key panel's units (drawn smaller, from the inset's view), and its box.
+    inset_joints: dict[str, Point] | None = None
+    inset_box: tuple[float, float, float, float] | None = None  # left, bottom, right, top
 
     @property
     def aspect(self) -> float:
@@ -127,6 +131,8 @@ class Pose:
     frames: tuple[Frame, ...]
     key_frame: int  # 0-based
     view: tuple[float, float] = (0.0, 0.0)  # (yaw, pitch): see figure.VIEWS
+    # A second, smaller view in the key frame's corner: (frame index, 0-based; its view).
+    inset: tuple[int, tuple[float, float]] | None = None
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -196,19 +202,23 @@ def _rule_problems(
                 ]
         for path in uses:
             add(path, "is part of pose format 2; expected version = 2 at the top of the file.")
-    key = data.get("key_frame")
     count = len(frames)
+    there = "is 1 frame" if count == 1 else f"are {count} frames"
+    expected = "1" if count == 1 else f"a frame number from 1 to {count}"
+    key = data.get("key_frame")
     if isinstance(key, int) and not isinstance(key, bool) and count < key <= 3:
-        there = "is 1 frame" if count == 1 else f"are {count} frames"
-        expected = "1" if count == 1 else f"a frame number from 1 to {count}"
         add(("key_frame",), f"is {key}, but there {there}; expected {expected}.")
+    inset = data.get("inset")
+    shown = inset.get("frame") if isinstance(inset, dict) else None
+    if isinstance(shown, int) and not isinstance(shown, bool) and count < shown <= 3:
+        add(("inset", "frame"), f"is {shown}, but there {there}; expected {expected}.")
     return problems
 
 
 # Named views (yaw, pitch): the side, from in front of the figure, from above.
 VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
 # Keys that only format 2 has.
-FORMAT_2_POSE_KEYS = ("view",)
+FORMAT_2_POSE_KEYS = ("view", "inset")
 FORMAT_2_FRAME_KEYS = (
     "shoulder_turn",
     "head_turn",
@@ -250,7 +260,9 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]
     key_frame = data.get("key_frame", moving[-1] if moving else len(frames))
     angles = _view(data.get("view", "side"))
-    return Pose(tuple(data.get("props", ())), tuple(frames), key_frame - 1, angles)
+    raw_inset = data.get("inset")
+    inset = (raw_inset["frame"] - 1, _view(raw_inset["view"])) if raw_inset else None
+    return Pose(tuple(data.get("props", ())), tuple(frames), key_frame - 1, angles, inset)
 
 
 def _view(value: Any) -> tuple[float, float]:

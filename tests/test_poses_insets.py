@@ -1,0 +1,154 @@
+"""Three lying pictures that scored 3 of 5, and the key-frame inset that helps two
+of them.
+
+The back rounder's rounded back dipped below the floor line (the body was set
+down on its joints, not on the bow of its spine). The knee hug's key frame (the
+hug, seen from the side) could not show the tilt, the point of the exercise: it
+now carries an inset of the tilt seen from the foot of the bed. The buttock
+stretch's figure-4 was not readable small: its key frame now carries an inset
+of the crossing seen from above, the near knee open to the side and its shin
+across the other leg.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from makeplan.pictograms import LIMB_WIDTH, load_pose_text
+from makeplan.poses import Disc, Panel, Shape, Stroke, pose_problems
+from support import crosses
+from support import pose_picture as picture
+
+
+def lowest_body_edge(panel: Panel) -> float:
+    """The lowest edge of anything black that is not an arrow: the body."""
+    edges = [
+        min(y for _, y in mark.points) - mark.width / 2
+        for mark in panel.marks
+        if isinstance(mark, Stroke) and mark.gray == 0.0 and not mark.accent
+    ]
+    return min(edges)
+
+
+def test_the_back_rounders_rounded_back_rests_on_the_floor_not_below_it() -> None:
+    rounder = picture("back-rounder")
+    floor_line = LIMB_WIDTH * 0.6 / 2  # half the floor line's width
+    for panel in (*rounder.panels, rounder.key):
+        assert lowest_body_edge(panel) >= rounder.support - floor_line - 1e-3, panel.caption
+
+
+def test_a_bowed_spine_lifts_the_body_as_far_as_its_bow() -> None:
+    flat = picture("back-rounder").joints[1]
+    # The hip is lifted off the floor by the rounded back under it.
+    assert flat["hip"][1] - picture("back-rounder").support > LIMB_WIDTH
+
+
+def test_the_knee_hug_key_frame_shows_the_knees_tipped_to_one_side() -> None:
+    hug = picture("knee-hug-side-tilt")
+    assert hug.key.caption == "Hug both knees"  # the side view: lying, knees hugged
+    joints, box = hug.inset_joints, hug.inset_box
+    assert joints is not None and box is not None
+    # Seen from the foot of the bed the knees stand well off the body's middle line...
+    for knee in ("near_knee", "far_knee"):
+        assert abs(joints[knee][0] - joints["hip"][0]) > 0.06
+    # ...both to the same side, and the head behind stays in the middle.
+    assert (joints["near_knee"][0] - joints["hip"][0]) * (
+        joints["far_knee"][0] - joints["hip"][0]
+    ) > 0
+    assert abs(joints["head"][0] - joints["hip"][0]) < 0.02
+    # A two-headed arc says "then the other way": two arrow heads in the inset.
+    heads = [
+        mark
+        for mark in hug.key.marks
+        if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
+        if box[0] <= mark.points[0][0] <= box[2] and box[1] <= mark.points[0][1] <= box[3]
+    ]
+    assert len(heads) >= 2
+
+
+@pytest.mark.parametrize("exercise_id", ["knee-hug-side-tilt", "glute-stretch"])
+def test_an_inset_is_inside_its_key_frame_and_clear_of_the_dark_body(exercise_id: str) -> None:
+    pictogram = picture(exercise_id)
+    box = pictogram.inset_box
+    assert box is not None
+    left, bottom, right, top = box
+    assert 0 <= left < right <= pictogram.width + 1e-6
+    assert 0 <= bottom < top <= pictogram.key.height + 1e-6
+    # Nothing of the key frame's own body is under the box (its ghost may be).
+    index = len(pictogram.key.marks)
+    for number, mark in enumerate(pictogram.key.marks):
+        if isinstance(mark, Shape) and mark.fill_gray == 1.0 and mark.points[0] == (left, bottom):
+            index = number
+            break
+    for mark in pictogram.key.marks[:index]:
+        if isinstance(mark, Stroke) and mark.gray == 0.0:
+            for x, y in mark.points:
+                assert not (left < x < right and bottom < y < top), (exercise_id, mark)
+
+
+def test_the_glute_inset_shows_the_knee_open_and_the_shin_across_the_other_leg() -> None:
+    glute = picture("glute-stretch")
+    joints = glute.inset_joints
+    assert joints is not None
+    hip_y = joints["hip"][1]
+    # From above, the crossed (near) knee is out to the side, far from the middle
+    # line, further than the other knee.
+    near_out = abs(joints["near_knee"][1] - hip_y)
+    far_out = abs(joints["far_knee"][1] - hip_y)
+    assert near_out > 2 * far_out and near_out > 0.08
+    # The crossed shin runs across the other thigh, the foot out past it (the figure-4).
+    assert crosses(joints["near_knee"], joints["near_toe"], joints["far_hip"], joints["far_knee"])
+
+
+def test_the_glute_pull_still_crosses_the_shin_over_the_held_thigh() -> None:
+    pull = picture("glute-stretch").joints[2]
+    assert crosses(pull["near_knee"], pull["near_ankle"], pull["far_hip"], pull["far_knee"])
+
+
+INSET_POSE = b"""version = 2
+props = ["floor"]
+inset = { frame = 2, view = "above" }
+[[frame]]
+caption = "Lie down"
+torso = 180
+near_arm = [0, 0]
+far_arm = [0, 0]
+near_leg = [0, 0]
+far_leg = [0, 0]
+[[frame]]
+caption = "Knee out"
+torso = 180
+near_arm = [0, 0]
+far_arm = [0, 0]
+near_leg = [[60, 40], -60]
+far_leg = [0, 0]
+arrows = ["near_knee"]
+"""
+
+
+def test_an_inset_is_read_and_its_mistakes_are_named_by_line() -> None:
+    drawn = load_pose_text(INSET_POSE, "inset.toml", "inset")
+    assert drawn.inset_joints is not None and drawn.inset_box is not None
+    assert any(isinstance(mark, Disc) for mark in drawn.key.marks)
+    wrong_frame = INSET_POSE.replace(b"frame = 2, view", b"frame = 3, view")
+    problems = pose_problems(wrong_frame, "p.toml")[1]
+    assert [(p.line, p.field) for p in problems] == [(3, "inset.frame")]
+    assert "there are 2 frames" in problems[0].message
+    no_view = INSET_POSE.replace(b', view = "above"', b"")
+    problems = pose_problems(no_view, "p.toml")[1]
+    assert [(p.line, p.field) for p in problems] == [(3, "inset.view")], problems
+    old = INSET_POSE.replace(b"version = 2", b"version = 1").replace(
+        b"[[60, 40], -60]", b"[60, -60]"
+    )
+    problems = pose_problems(old, "o.toml")[1]
+    assert [(p.line, p.field) for p in problems] == [(3, "inset")]
+    assert "expected version = 2" in problems[0].message
+
+
+def test_a_pose_without_an_inset_has_none() -> None:
+    assert picture("back-rounder").inset_box is None
+    assert picture("back-rounder").inset_joints is None
+    without = load_pose_text(
+        INSET_POSE.replace(b'inset = { frame = 2, view = "above" }\n', b""), "p", "p"
+    )
+    assert without.inset_box is None
