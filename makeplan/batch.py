@@ -264,7 +264,11 @@ def run_rows(rows: list[Row], jobs: int, done: Callable[[Outcome], None]) -> lis
             while ready:
                 finish(ready.popleft())
         outcomes.extend(ready)
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Every chunk left is cancelled or done, so waiting for the workers to go is
+        # short; not waiting left the pool's exit hook to write to a pipe already
+        # closed, a traceback at exit now and then. A second Ctrl-C stops the wait.
+        with contextlib.suppress(KeyboardInterrupt):
+            pool.shutdown(wait=True, cancel_futures=True)
         return outcomes
     pool.shutdown()
     return outcomes
