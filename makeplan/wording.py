@@ -405,12 +405,7 @@ def helps_line(targets: tuple[str, ...]) -> str:
 
 def row_label(plan: Plan, item: PlannedExercise, day: int, session: int) -> str:
     """A row of boxes' label: 'Mon 23 Nov, Round 2', as much as the plan needs."""
-    parts = []
-    if plan.days > 1:
-        parts.append(day_label(plan.date, day))
-    if item.sessions_per_day > 1:
-        parts.append(session_label(session))
-    return ", ".join(parts)
+    return round_label(plan, day, session, item.sessions_per_day)
 
 
 # Tooltips: what a form field says on screen when the pointer is over it.

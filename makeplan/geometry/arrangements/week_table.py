@@ -21,6 +21,7 @@ from makeplan.geometry.composer import Composer
 from makeplan.geometry.grid import TickRow, balanced, box_group
 from makeplan.geometry.items import MM, Rule
 from makeplan.geometry.page_blocks import list_columns
+from makeplan.geometry.pain_scale import rounds_a_day
 from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
 from makeplan.model import SIDE_NAMES, Plan, PlannedExercise
 
@@ -79,7 +80,7 @@ def _week_columns(plan: Plan, composer: Composer, x: float, width: float) -> _We
     left = text_column(composer, width) + GUTTER
     if composer.has_pictures:
         left += layout.picture_width_mm * MM * composer.scale + GUTTER * 0.75
-    sessions = max(item.sessions_per_day for item in plan.exercises)
+    sessions = rounds_a_day(plan)
     session_width = 0.0
     if sessions > 1:
         session_width = (
