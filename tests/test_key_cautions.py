@@ -24,7 +24,10 @@ CATALOGUE = load_catalogue()
 
 
 def flat(path: Path) -> str:
-    return " ".join(" ".join(page_texts(path)).split())
+    """The sheet's text on one line. A caution set in a column wraps, and the text
+    reader puts its bullet (read as \x7f) between its lines: bullets are dropped."""
+    text = " ".join(page_texts(path)).replace("\x7f", " ").replace("\u2022", " ")
+    return " ".join(text.split())
 
 
 def test_every_catalogue_exercise_has_a_short_key_caution() -> None:

@@ -72,7 +72,7 @@ LAYOUT_RULES = {
     # name: (margin mm, smallest text pt, smallest box mm, landscape)
     "one-page": (12, 8, 4, False),
     "handout": (15, 12, 6, False),
-    "large-print": (15, 16, 8, False),
+    "large-print": (12, 16, 8, False),
     "week": (8, 8, 4, True),
 }
 SIX = (
@@ -194,8 +194,13 @@ def test_week_says_clearly_when_it_does_not_fit(run, tmp_path) -> None:
     assert result.code == 5
     assert "do not fit on one page of the week layout" in result.stderr
     assert not (tmp_path / "routine.pdf").exists()
-    wide = run("build", "--layout", "week", "--days", "31", "-e", "seated-twist")
-    assert wide.code == 5 and "column" in wide.stderr
+    # 31 days of the stock week fit (a box to a line); boxes of 8 mm do not.
+    (tmp_path / "big.toml").write_text(
+        'extends = "week"\nname = "big"\n[boxes]\nsize_mm = 8\nmin_size_mm = 8\n'
+    )
+    wide = run("build", "--layout", "big.toml", "--days", "31", "-e", "seated-twist")
+    assert wide.code == 5 and "column" in wide.stderr, wide.stderr
+    assert not (tmp_path / "routine.pdf").exists()
 
 
 def test_large_print_text_and_boxes_are_large(run, tmp_path) -> None:

@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from makeplan.layouts import Layout
 
 
+MIN_BOX_GAP_MM = 1.5
+"""The least space between two boxes side by side, at any size (issue 17)."""
+
+
 @dataclass(frozen=True)
 class Sizes:
     """The layout's sizes in points after shrinking by `scale` (never below the minimums)."""
@@ -50,7 +54,8 @@ class Sizes:
             # Lines close up as a page shrinks, but do not spread as it grows.
             line_spacing=max(1.1, layout.line_spacing - max(0.0, 1 - scale) * 0.5),
             box=max(layout.min_box_mm, layout.box_mm * scale) * MM,
-            box_gap=max(0.8, layout.box_gap_mm * scale) * MM,
+            # Never closer: a shaky tick must stay in its own box.
+            box_gap=max(MIN_BOX_GAP_MM, layout.box_gap_mm * scale) * MM,
             block_gap=layout.block_gap_mm * scale * MM,
         )
 

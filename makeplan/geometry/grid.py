@@ -96,8 +96,10 @@ def tick_grid(
             baseline = composer.centred_baseline(line_height, label_size)
             round_slice.texts.append(composer.text(x, baseline, row.label, label_size))
         round_slice.height += row_gap
-        if plan.days > 1 and item.sessions_per_day > 1 and row.session == item.sessions_per_day:
-            # A hairline under each day's last row lets the eye find a day in a long grid.
+        last_day = row.session == item.sessions_per_day
+        if plan.days > 1 and item.sessions_per_day > 1 and last_day and row is not rows[-1]:
+            # A hairline under each day's last row lets the eye find a day in a long
+            # grid (not under the grid's last: the block's own rule follows).
             y = round_slice.height - row_gap / 2
             round_slice.rules.append(Rule(x, y, x + width, y, 0.3))
         slices.append(round_slice)
@@ -115,9 +117,13 @@ def box_group(
     side_width: float,
     per_line: int,
     line_height: float,
+    box: float | None = None,
 ) -> Slice:
+    """One side's boxes of one round, `per_line` to a line, after the side's label; the
+    boxes `box` wide when given (a week's day cells), else the layout's size."""
     sizes = composer.sizes
-    box, gap, label_size = sizes.box, sizes.box_gap, sizes.label
+    gap, label_size = sizes.box_gap, sizes.label
+    box = sizes.box if box is None else box
     group = Slice(0)
     lines = (item.reps + per_line - 1) // per_line
     group.height = lines * line_height

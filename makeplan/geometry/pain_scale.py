@@ -16,14 +16,14 @@ from __future__ import annotations
 from makeplan import wording
 from makeplan.errors import DoesNotFitError
 from makeplan.fields import PAIN_HIGHEST, PAIN_LOWEST, round_pain_name
-from makeplan.geometry.composer import Composer
+from makeplan.geometry.composer import MIN_BOX_GAP_MM, Composer
 from makeplan.geometry.items import MM, Rule, ScaleBox
 from makeplan.geometry.slices import Block, Slice, spacer, stack
 from makeplan.model import Plan
 
 SCALE = range(PAIN_LOWEST, PAIN_HIGHEST + 1)
 # Room between boxes and between scales: a shaky tick must not land in the next box.
-MIN_GAP = 1.5 * MM
+MIN_GAP = MIN_BOX_GAP_MM * MM
 COLUMN_GAP = 5 * MM
 
 

@@ -21,8 +21,11 @@ def picture_slice(
     max_panel_height: float,
     columns: int | None = None,
     scale_width: float | None = None,
+    caption_width: float | None = None,
 ) -> Slice:
-    """The frames of a pictogram in rows of `columns`, each with its caption under it.
+    """The frames of a pictogram in rows of `columns`, each with its caption under it
+    (or, given `caption_width`, one frame to a row with its caption beside it, a
+    column that `width` must hold).
 
     The frames are drawn at the size they would have in a box `scale_width` wide
     (`width` when not given), in rows across `width`.
@@ -48,6 +51,8 @@ def picture_slice(
     columns = max(1, min(columns or count, count, fitting))
     size = composer.sizes.label
     captions = composer.layout.picture_captions and not key_only
+    if captions and caption_width is not None:
+        return _captions_beside(panels, picture, composer, x, scale, caption_width)
     rows: list[Slice] = []
     for first in range(0, count, columns):
         in_row = panels[first : first + columns]
@@ -70,6 +75,53 @@ def picture_slice(
             row = stack([row, beside(*caption_slices)])
         rows.append(row)
     return stack([piece for row in rows for piece in (row, spacer(PANEL_GAP))][:-1])
+
+
+def _captions_beside(
+    panels: tuple[Panel, ...],
+    picture: Pictogram,
+    composer: Composer,
+    x: float,
+    scale: float,
+    caption_width: float,
+) -> Slice:
+    """One frame to a row, its numbered caption beside it, centred on the frame."""
+    size = composer.sizes.label
+    panel_width = picture.width * scale
+    rows: list[Slice] = []
+    for index, panel in enumerate(panels, start=1):
+        height = _own_height(panel, picture) * scale
+        number = f"{index}. " if len(panels) > 1 else ""
+        caption = stack(
+            composer.text_lines(number + panel.caption, x + panel_width + PANEL_GAP,
+                                caption_width, size)
+        )  # fmt: skip
+        row_height = max(height, caption.height)
+        frame = Slice(row_height)
+        top = (row_height - height) / 2
+        frame.drawings.append(Drawing(x, top, panel_width, height, panel, scale))
+        rows.append(beside(frame, stack([spacer((row_height - caption.height) / 2), caption])))
+    return stack([piece for row in rows for piece in (row, spacer(PANEL_GAP))][:-1])
+
+
+def frames_width(
+    picture: Pictogram | Photo,
+    composer: Composer,
+    scale_width: float,
+    max_panel_height: float,
+    columns: int,
+) -> float:
+    """How wide `columns` frames side by side are, drawn as `picture_slice` draws them
+    for a box `scale_width` wide (never wider than that box)."""
+    if isinstance(picture, Photo):
+        return min(scale_width, max_panel_height * picture.aspect)
+    key_only = composer.layout.picture_frames == "key"
+    count = 1 if key_only else len(picture.panels)
+    on_sheet = [*composer.artwork.pictograms.values(), picture]
+    scale = shared_scale(on_sheet, scale_width, max_panel_height, key_only)
+    columns = max(1, min(columns, count))
+    panel_width = picture.width * scale
+    return min(scale_width, columns * panel_width + (columns - 1) * PANEL_GAP)
 
 
 def _own_height(panel: Panel, picture: Pictogram) -> float:

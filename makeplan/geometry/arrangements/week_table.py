@@ -73,26 +73,51 @@ class _WeekColumns:
     session_x: float
     first_day_x: float
     day_width: float
+    box: float
+    """The box size of every row: the layout's at this scale, or smaller (never below
+    its minimum) so that each exercise's reps fit on one line of its day's cell."""
 
 
 def _week_columns(plan: Plan, composer: Composer, x: float, width: float) -> _WeekColumns:
     layout = composer.layout
+    sizes = composer.sizes
     left = text_column(composer, width) + GUTTER
     if composer.has_pictures:
         left += layout.picture_width_mm * MM * composer.scale + GUTTER * 0.75
     sessions = rounds_a_day(plan)
-    session_width = 0.0
+    # The row labels ("Round 2", then R and L for the sides) stand once before the
+    # first day, not in every day's cell: the days keep the width for their boxes.
+    label_width = 0.0
     if sessions > 1:
-        session_width = (
-            max(
-                composer.width_of(wording.session_label(s), False, composer.sizes.label)
-                for s in range(1, sessions + 1)
-            )
-            + 2 * MM
+        label_width = max(
+            composer.width_of(wording.session_label(s), False, sizes.label)
+            for s in range(1, sessions + 1)
         )
-    first_day_x = x + left + session_width
+    side_width = max(_side_width(item, composer) for item in plan.exercises)
+    if label_width or side_width:
+        label_width += side_width + 1.5 * MM
+    first_day_x = x + left + label_width
     day_width = (x + width - first_day_x) / plan.days
-    return _WeekColumns(x + left, first_day_x, day_width)
+    # The day columns run out of width first (on Letter, with many reps): the boxes
+    # shrink towards the layout's minimum before the text and pictures do.
+    box = sizes.box
+    for item in plan.exercises:
+        room = day_width - 2 * CELL_PAD
+        fitting = (room + sizes.box_gap) / item.reps - sizes.box_gap
+        box = min(box, max(fitting, layout.min_box_mm * MM))
+    return _WeekColumns(x + left, first_day_x, day_width, box)
+
+
+CELL_PAD = 1 * MM
+"""Space inside a day's cell on each side of its boxes."""
+
+
+def _side_width(item: PlannedExercise, composer: Composer) -> float:
+    """The width of the side letters (R, L) before a line of boxes, with their space."""
+    size = composer.sizes.label
+    labels = [wording.short_side_label(side) for side in SIDE_NAMES[item.sides]]
+    width = max(composer.width_of(text, False, size) for text in labels)
+    return width + 1.2 * MM if width else 0.0
 
 
 def week_header_block(plan: Plan, composer: Composer, x: float, width: float) -> Block:
@@ -151,10 +176,8 @@ def week_row_block(
     sides = SIDE_NAMES[item.sides]
     short_sides = [wording.short_side_label(side) for side in sides]
     size = sizes.label
-    side_width = max(composer.width_of(text, False, size) for text in short_sides)
-    side_width = side_width + 1.2 * MM if side_width else 0.0
-    box, gap = sizes.box, sizes.box_gap
-    room = columns.day_width - 2 * MM - side_width
+    box, gap = columns.box, sizes.box_gap
+    room = columns.day_width - 2 * CELL_PAD
     per_line = int((room + gap) // (box + gap))
     if per_line < 1:
         raise DoesNotFitError(
@@ -165,33 +188,29 @@ def week_row_block(
         raise Wraps()
     per_line = balanced(per_line, item.reps)
     line_height = max(box + gap, composer.line_height(size))
+    lines = -(-item.reps // per_line)
+    side_x = columns.first_day_x - _side_width(item, composer) - 0.5 * MM
     session_rows: list[Slice] = []
     for session in range(1, item.sessions_per_day + 1):
         row = Slice(0)
         for day in range(1, plan.days + 1):
-            left = columns.first_day_x + (day - 1) * columns.day_width + 1 * MM
+            left = columns.first_day_x + (day - 1) * columns.day_width + CELL_PAD
             tick_row = TickRow("", day, session)
             groups = [
-                box_group(
-                    item,
-                    plan,
-                    composer,
-                    tick_row,
-                    side,
-                    short_sides[index],
-                    left,
-                    side_width,
-                    per_line,
-                    line_height,
-                )
-                for index, side in enumerate(sides)
-            ]
+                box_group(item, plan, composer, tick_row, side, "", left, 0.0, per_line,
+                          line_height, box)
+                for side in sides
+            ]  # fmt: skip
             row = beside(row, stack(groups))
+        baseline = composer.centred_baseline(line_height, size)
         if item.sessions_per_day > 1:
-            baseline = composer.centred_baseline(line_height, size)
             row.texts.append(
                 composer.text(columns.session_x, baseline, wording.session_label(session), size)
             )
+        for index, text in enumerate(short_sides):
+            if text:
+                top = index * lines * line_height
+                row.texts.append(composer.text(side_x, top + baseline, text, size))
         session_rows.append(stack([row, spacer(gap)]))
     grid = stack([spacer(gap), *session_rows])
     return _week_table_row(beside(summary, grid), plan, columns, x, width, gap)
