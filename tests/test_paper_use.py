@@ -93,6 +93,30 @@ def test_the_week_keeps_its_boxes_apart_and_its_pictures_large(
         assert title["size"] >= 14.0
 
 
+@pytest.mark.parametrize(
+    "selection", [("-a", "gentle"), ("-e", "back-rounder", "-e", "seated-twist")]
+)
+def test_a_letter_week_keeps_the_title_and_pictures_of_its_a4_week(
+    run, tmp_path, selection
+) -> None:
+    """Letter is 18 mm narrower in landscape: its day columns, boxes and text give up
+    the width, never the title or the pictures (they used to drop to 8 pt and 10 mm)."""
+    found = {}
+    for paper in ("a4", "letter"):
+        result = run("build", *DATE, "--layout", "week", "--paper", paper, *selection,
+                     "-o", f"{paper}.pdf")  # fmt: skip
+        assert result.code == 0 and "Warning" not in result.stderr, result.stderr
+        with pdfplumber.open(tmp_path / f"{paper}.pdf") as pdf:
+            page = pdf.pages[0]
+            title = next(c for c in page.chars if c["text"] == "M")
+            # The name starts right of the picture: where it starts is the picture's width.
+            name = next(w for w in page.extract_words() if w["text"] == "1.")
+            found[paper] = (round(title["size"], 1), round(name["x0"] - page.chars[0]["x0"], 1))
+            assert len(pdf.pages) == 1
+    assert found["letter"] == found["a4"]
+    assert found["a4"][0] >= 14
+
+
 def test_a_one_page_that_cannot_hold_it_at_9_pt_goes_on_and_says_so(run, tmp_path) -> None:
     result = run("build", *DATE, "--days", "4", "-a", "moderate", "-o", "s.pdf")
     assert result.code == 0

@@ -42,12 +42,14 @@ class Sizes:
     block_gap: float
 
     @classmethod
-    def of(cls, layout: Layout, scale: float) -> Sizes:
-        def text(size: float) -> float:
-            return max(layout.min_pt, round(size * scale, 2))
+    def of(cls, layout: Layout, scale: float, keep: float = 0.0) -> Sizes:
+        """The sizes at `scale`; the title not below its size at `keep` (see `place`)."""
+
+        def text(size: float, at: float = scale) -> float:
+            return max(layout.min_pt, round(size * at, 2))
 
         return cls(
-            title=text(layout.title_pt),
+            title=text(layout.title_pt, max(scale, keep)),
             heading=text(layout.heading_pt),
             body=text(layout.body_pt),
             label=text(layout.label_pt),
@@ -72,12 +74,17 @@ class Composer:
         pictures: bool = True,
         scale: float = 1.0,
         may_wrap: bool = True,
+        keep: float = 0.0,
     ) -> None:
         self.layout = layout
         self.sizes = sizes
         self.measure = measure
         self.artwork = artwork or Artwork()
         self.scale = scale
+        # The pictures are drawn at `keep` when that is larger (see `place`), and the
+        # text column gives up the width instead.
+        self.picture_scale = max(scale, keep)
+        self.keep = keep
         # A week row whose boxes wrap counts as not fitting until every size, with
         # and without pictures, has been tried with one line of boxes per day.
         self.may_wrap = may_wrap or not layout.single_page

@@ -158,3 +158,5 @@ class Document:
     subject: str
     author: str
     warnings: tuple[str, ...] = ()
+    scale: float = 1.0
+    """The size it was placed at, against the layout's (a single page shrinks or grows)."""

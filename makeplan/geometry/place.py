@@ -100,6 +100,18 @@ def place(
         artwork.has_picture(item.exercise.id) for item in plan.exercises
     )
     scales = list(_scales(layout.max_scale)) if layout.single_page else [1.0]
+    keep = 0.0
+    if layout.single_page and arrangement.keeps_a4_sizes and paper != "a4":
+        # On other paper (Letter: 18 mm narrower in landscape), the title and pictures
+        # stay as large as on A4 for the same plan; the columns, text and boxes give
+        # up the width. (Not when A4 itself needs more pages or no pictures: then
+        # there is no A4 size to keep.)
+        try:
+            on_a4 = place(plan, layout, "a4", measure, artwork, title_page)
+        except DoesNotFitError:
+            on_a4 = None
+        if on_a4 is not None and len(on_a4.pages) == 1 and not on_a4.warnings:
+            keep = on_a4.scale
     # A week's boxes stay on one line per day at every size, with and without
     # pictures, before any size may wrap them (a wrapped group reads as two).
     wraps = (False, True) if arrangement.lines_first else (True,)
@@ -119,7 +131,7 @@ def place(
         try:
             document = _attempt(
                 plan, paged, arrangement, sheet, measure, artwork, title_page, pictures, scale,
-                may_wrap=may_wrap, notes_lines=notes_lines, continued=continued,
+                may_wrap=may_wrap, notes_lines=notes_lines, continued=continued, keep=keep,
             )  # fmt: skip
         except Wraps:
             return None
@@ -202,13 +214,14 @@ def _attempt(
     may_wrap: bool = True,
     notes_lines: int = 6,
     continued: bool = False,
+    keep: float = 0.0,
 ) -> Document | None:
     """The document at one size, or None when a single-page layout does not fit
     (a `continued` one goes on to more pages instead)."""
     one_page = layout.single_page and not continued
     x, width = sheet.margin, sheet.content_width
-    sizes = Sizes.of(layout, scale)
-    composer = Composer(layout, sizes, measure, artwork, pictures, scale, may_wrap)
+    sizes = Sizes.of(layout, scale, keep)
+    composer = Composer(layout, sizes, measure, artwork, pictures, scale, may_wrap, keep)
     composer.notes_lines = notes_lines
     footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
     body_height = sheet.content_height - footer_band
@@ -299,6 +312,7 @@ def _attempt(
         subject=wording.document_subject(plan),
         author=plan.clinician or "",
         warnings=tuple(dict.fromkeys(composer.warnings + title_warnings)),
+        scale=scale,
     )
 
 

@@ -31,6 +31,10 @@ class Arrangement(ABC):
     name: ClassVar[str]
     """The layout's `[exercise] arrangement` value that picks this arrangement."""
 
+    keeps_a4_sizes: ClassVar[bool] = False
+    """On paper narrower than A4 (Letter), the title and pictures keep the size they
+    have on A4 for the same plan; the text, boxes and columns shrink instead."""
+
     lines_first: ClassVar[bool] = False
     """Every size is tried with one line of boxes per day (`exercise_block` raises
     `Wraps` when they would wrap) before any size may wrap them: a wrapped group
@@ -83,7 +87,9 @@ GUTTER = 4 * MM
 def text_column(composer: Composer, width: float) -> float:
     """The text column beside a picture narrows a little as a single page shrinks its text
     (and does not widen as it grows: the boxes need the room)."""
-    return width * composer.layout.text_fraction * min(max(composer.scale, 0.75), 1.0)
+    # Keeping its pictures at their A4 size (see `place`), a row's text narrows further.
+    least = 0.5 if composer.keep > composer.scale else 0.75
+    return width * composer.layout.text_fraction * min(max(composer.scale, least), 1.0)
 
 
 def summary_cell(
@@ -103,10 +109,10 @@ def summary_cell(
     if composer.has_pictures:
         # The column is kept even for an exercise without a picture, so rows line up.
         # Not wider as a page grows: the boxes beside need the room (it may grow taller).
-        picture_width = composer.layout.picture_width_mm * MM * min(composer.scale, 1.0)
+        picture_width = composer.layout.picture_width_mm * MM * min(composer.picture_scale, 1.0)
         text_x = x + picture_width + GUTTER * 0.75
         if picture is not None:
-            tallest = composer.layout.picture_height_mm * MM * composer.scale
+            tallest = composer.layout.picture_height_mm * MM * composer.picture_scale
             drawn = picture_slice(picture, composer, x, picture_width, tallest)
             cell.append(stack([spacer(sizes.box_gap), drawn]))
     heading = wording.exercise_heading(number, item.exercise.name)

@@ -28,6 +28,7 @@ from makeplan.model import SIDE_NAMES, Plan, PlannedExercise
 
 class WeekTable(Arrangement):
     name = "week-table"
+    keeps_a4_sizes = True
     lines_first = True
     continues = True
     continued_note = " (the day headings repeat at the top of each)"
@@ -83,7 +84,7 @@ def _week_columns(plan: Plan, composer: Composer, x: float, width: float) -> _We
     sizes = composer.sizes
     left = text_column(composer, width) + GUTTER
     if composer.has_pictures:
-        left += layout.picture_width_mm * MM * composer.scale + GUTTER * 0.75
+        left += layout.picture_width_mm * MM * composer.picture_scale + GUTTER * 0.75
     sessions = rounds_a_day(plan)
     # The row labels ("Round 2", then R and L for the sides) stand once before the
     # first day, not in every day's cell: the days keep the width for their boxes.
