@@ -5,6 +5,7 @@ area and the footer.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -234,7 +235,7 @@ def _compact_tiers(
     ) -> list[Slice]:
         lead_size = max(sizes.heading, size) if big else size
         return composer.text_lines(lead, left, room, lead_size, bold=True) + list_columns(
-            composer, signs, left, room, size
+            composer, signs, left, room, size, may_wrap=True
         )
 
     slices = tier(*emergency, x, width, big=True)
@@ -266,10 +267,13 @@ def list_columns(
     width: float,
     size: float,
     markers: Sequence[str] | None = None,
+    may_wrap: bool = False,
 ) -> list[Slice]:
     """A list in columns, read down each column: as many columns (up to four) as
     keep every item on one line; one column, wrapped, when even two do not. Each
-    item has its marker (`markers`, or a bullet) hanging before it."""
+    item has its marker (`markers`, or a bullet) hanging before it. With `may_wrap`,
+    columns whose items wrap under themselves are taken when they are shorter (one
+    slice then: the columns do not line up row by row)."""
     marks = list(markers) if markers is not None else ["\u2022"] * len(signs)
     indent = max(composer.width_of(mark + " ", False, size) for mark in marks) + size * 0.2
     gap = 4 * MM
@@ -280,15 +284,24 @@ def list_columns(
         if indent + longest <= column_width:
             columns = count
             break
+    height = composer.line_height(size)
+    if may_wrap:
+        one_line = -(-len(signs) // columns) * height
+        if indent + longest > width:
+            one_line = sum(
+                len(composer.wrap(sign, False, size, width - indent)) * height for sign in signs
+            )
+        wrapped = _wrapped_columns(composer, marks, signs, x, width, size, indent, gap)
+        if wrapped is not None and wrapped.height < one_line - 0.01:
+            return [wrapped]
     if indent + longest > width:
         return [
             piece
             for mark, sign in zip(marks, signs, strict=True)
-            for piece in composer.hanging(mark, sign, x, width, size)
+            for piece in _hanging(composer, mark, sign, x, width, size, indent)
         ]
     rows = -(-len(signs) // columns)
     column_width = (width - gap * (columns - 1)) / columns
-    height = composer.line_height(size)
     baseline = composer.centred_baseline(height, size)
     slices = []
     for row in range(rows):
@@ -302,6 +315,60 @@ def list_columns(
             texts.append(composer.text(left + indent, baseline, signs[index], size))
         slices.append(Slice(height, texts=texts))
     return slices
+
+
+def _hanging(
+    composer: Composer, mark: str, sign: str, x: float, width: float, size: float, indent: float
+) -> list[Slice]:
+    """One item: its marker, then its text wrapped under itself at `indent`."""
+    slices = composer.text_lines(sign, x + indent, width - indent, size)
+    first = slices[0].texts[0]
+    slices[0].texts.append(composer.text(x, first.y, mark, size))
+    return slices
+
+
+def _wrapped_columns(
+    composer: Composer,
+    marks: Sequence[str],
+    signs: Sequence[str],
+    x: float,
+    width: float,
+    size: float,
+    indent: float,
+    gap: float,
+) -> Slice | None:
+    """The list in 2 or 3 columns of items that may wrap, split where the tallest
+    column is shortest (items stay in order, read down each column); None when no
+    split has more than one column."""
+    line = composer.line_height(size)
+    best: tuple[float, int, tuple[int, ...]] | None = None
+    for count in (2, 3):
+        if count > len(signs):
+            break
+        column_width = (width - gap * (count - 1)) / count
+        heights = [
+            len(composer.wrap(sign, False, size, column_width - indent)) * line for sign in signs
+        ]
+        for cuts in itertools.combinations(range(1, len(signs)), count - 1):
+            edges = (0, *cuts, len(signs))
+            tallest = max(sum(heights[a:b]) for a, b in itertools.pairwise(edges))
+            if best is None or tallest < best[0] - 0.01:
+                best = (tallest, count, edges)
+    if best is None:
+        return None
+    _, count, edges = best
+    column_width = (width - gap * (count - 1)) / count
+    columns = []
+    for column, (start, end) in enumerate(itertools.pairwise(edges)):
+        left = x + column * (column_width + gap)
+        pieces = [
+            piece
+            for index in range(start, end)
+            for piece in _hanging(composer, marks[index], signs[index], left, column_width,
+                                  size, indent)
+        ]  # fmt: skip
+        columns.append(stack(pieces))
+    return beside(*columns)
 
 
 def intro_block(plan: Plan, composer: Composer, x: float, width: float, how_to: str) -> Block:
