@@ -314,6 +314,20 @@ def _bed_seen_from(
     return marks
 
 
+MAT_PITCH = 15.0  # from this raised eye up to 45 degrees, a floor is a mat drawn in 3-D
+
+
+def _mat_seen_from(view: tuple[float, float], bodies: list[dict[str, Vec]]) -> list[Mark]:
+    """The floor under a body seen from a raised eye, between the side and above: a thin
+    mat worked out in 3-D like the body (its top and the edges that face the eye), so
+    a knee that opens towards the eye shows as nearer, not as a leg through the floor."""
+    points = [point for body in bodies for point in body.values()]
+    x0 = min(x for x, _, _ in points) - 0.12
+    x1 = max(x for x, _, _ in points) + 0.1
+    half = max(0.24, max(abs(z) for _, _, z in points) + 0.1)
+    return _box(view, (x0, x1), (-0.018, 0.0), half, (BED_SIDE_FILL, 0.93))
+
+
 def _floor(left: float, right: float) -> list[Mark]:
     marks: list[Mark] = [Stroke(((left, 0.0), (right, 0.0)), LIMB_WIDTH * 0.6, PROP_GRAY)]
     # Short slanted hatching under the line: the usual drawing sign for "ground".
@@ -774,7 +788,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     sloped = [
         marks
         for marks, index, seen in zip(figures, order, overhead, strict=True)
-        if not seen and views[index][1] > 0
+        if not seen and views[index][1] > 0 and ("bed" in props or views[index][1] < MAT_PITCH)
     ]
     sink = min([0.0, *(_bounds(marks)[1] + LIMB_WIDTH / 2 - support for marks in sloped)])
     above = [marks for marks, seen in zip(figures, overhead, strict=True) if seen]
@@ -796,7 +810,10 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             scenery += _seen_from_above(props, joints, left, mat_bottom, right, mat_top)
         elif "bed" in props:
             scenery += list(_shift(_bed(left, right), 0.0, sink))
-        if not seen and ("floor" in props or "bed" not in props):
+        elif views[index][1] >= MAT_PITCH:
+            # One mat, as long and wide as every frame needs, so the frames match.
+            scenery += _mat_seen_from(views[index], [_lifted(each, props) for each in frames])
+        if not seen and ("floor" in props or "bed" not in props) and views[index][1] < MAT_PITCH:
             scenery += list(_shift(_floor(left, right), 0.0, sink))
         if "pillow" in props and not seen:
             scenery += _pillow(joints, support)

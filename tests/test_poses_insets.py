@@ -88,7 +88,7 @@ def test_an_inset_is_inside_its_key_frame_and_clear_of_the_dark_body(exercise_id
 
 def test_the_glute_pull_still_crosses_the_shin_over_the_held_thigh() -> None:
     pull = picture("glute-stretch").joints[2]
-    assert crosses(pull["near_knee"], pull["near_ankle"], pull["far_hip"], pull["far_knee"])
+    assert crosses(pull["near_knee"], pull["near_toe"], pull["far_hip"], pull["far_knee"])
 
 
 INSET_POSE = b"""version = 2

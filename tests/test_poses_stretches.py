@@ -125,7 +125,9 @@ def test_glute_stretch_pulls_the_legs_towards_the_chest_holding_the_thigh() -> N
 
 def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -> None:
     """Frame 3 (the small key frame) was a tangle: the black hand sat in the crossed
-    shin and foot, and that shin stopped at the held thigh instead of crossing it."""
+    shin and foot, and that shin stopped at the held thigh instead of crossing it.
+    Now the hands hold the thigh from behind (the near one through the gap between
+    the legs), drawn under both legs, so no arm breaks the figure-4."""
     drawn, body = picture("glute-stretch"), pose("glute-stretch")
     on_paper = drawn.joints[2]
     crossed = crossed_leg(joints_3d(body.frames[2]))
@@ -134,13 +136,24 @@ def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -
     # The crossed shin lies across the held thigh: on paper its foot comes out the
     # other side, the bar of the figure-4.
     assert crosses(on_paper[f"{crossed}_knee"], on_paper[f"{crossed}_toe"], *held_thigh)
-    # The black (near) hand is on the held thigh, and clear of every part of the
-    # crossed leg, so the grip shows at 22 mm.
+    # The black (near) hand is at the held thigh...
     hand = on_paper["near_hand"]
     assert to_segment(hand, *held_thigh) < LIMB_WIDTH
-    for start, end in (("hip", "knee"), ("knee", "ankle"), ("ankle", "toe")):
-        part = on_paper[f"{crossed}_{start}"], on_paper[f"{crossed}_{end}"]
-        assert to_segment(hand, *part) > 1.8 * LIMB_WIDTH, (start, end)
+    # ...and its arm is drawn before (under) both legs: the legs' shape stays whole.
+    marks = list(drawn.panels[2].marks)
+
+    def drawn_at(names: tuple[str, ...]) -> int:
+        points = [on_paper[name] for name in names]
+        return max(
+            number
+            for number, mark in enumerate(marks)
+            if isinstance(mark, Stroke) and mark.gray < 1.0 and list(mark.points) == points
+        )
+
+    arm = drawn_at(("near_shoulder", "near_elbow", "near_hand"))
+    for side in ("near", "far"):
+        leg = tuple(f"{side}_{joint}" for joint in ("hip", "knee", "ankle", "toe"))
+        assert arm < drawn_at(leg), side
     # That hand is the near arm's: drawn dark.
     assert limb_gray(drawn, 2, ("near_shoulder", "near_elbow", "near_hand")) == 0.0
     # Both legs do the work here (one stretched, one pulled): both dark.
@@ -148,6 +161,27 @@ def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -
         names = tuple(f"{side}_{joint}" for joint in ("hip", "knee", "ankle", "toe"))
         assert limb_gray(drawn, 2, names) == 0.0, side
     assert drawn.key.caption == drawn.panels[2].caption
+
+
+def test_glute_stretch_is_seen_raised_on_a_mat_with_the_open_knee_nearer_the_eye() -> None:
+    """Seen from the side, the open knee was a stub and the picture unreadable: from a
+    raised eye on the near side, on a mat drawn in the same view, the open knee is
+    nearer the eye and on paper below the held knee and apart from it."""
+    body, drawn = pose("glute-stretch"), picture("glute-stretch")
+    yaw, pitch = body.view
+    assert 15 <= pitch < 45 and abs(yaw) <= 45
+    for index in (1, 2):
+        on_paper = drawn.joints[index]
+        crossed = crossed_leg(joints_3d(body.frames[index]))
+        knee, held_knee = on_paper[f"{crossed}_knee"], on_paper[f"{other(crossed)}_knee"]
+        assert knee[1] < held_knee[1] - 0.1, index
+        assert math.dist(knee, held_knee) > 0.15, index
+    # The mat: a filled outline under the body in every frame (not a line).
+    for panel in drawn.panels:
+        assert any(
+            isinstance(mark, Shape) and mark.fill_gray is not None and mark.fill_gray > 0.9
+            for mark in panel.marks
+        )
 
 
 def test_glute_stretch_crosses_the_right_ankle_over_the_left_thigh_as_the_steps_say() -> None:
