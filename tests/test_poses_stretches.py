@@ -18,7 +18,7 @@ import tomllib
 import pytest
 
 from makeplan.figure import HEAD_RADIUS, THIGH, joints_3d
-from makeplan.pictograms import LIMB_WIDTH
+from makeplan.pictograms import LIMB_WIDTH, TORSO_WIDTH
 from makeplan.poses import Shape, Stroke
 from support import POSES, crosses, limb_gray, to_segment
 from support import pose_of as pose
@@ -370,3 +370,29 @@ def test_back_rounder_draws_a_visibly_rounded_back() -> None:
     # The review could not see the rounded lower back at 22 mm: the spine bows.
     hug = data("back-rounder")["frame"][1]  # type: ignore[index]
     assert hug.get("torso_curve", 0.0) >= 0.15
+
+
+def test_hamstring_stretch_draws_the_bent_leg_dark_and_in_front_of_the_body() -> None:
+    """The review took the bent leg, drawn gray, for the faint start pose, and in the
+    bend (the small key frame) the body hid it: it is dark, drawn after (over) the
+    trunk, and from the raised view its knee, nearer the eye, is below the hip on paper."""
+    body, drawn = pose("hamstring-stretch"), picture("hamstring-stretch")
+    names = tuple(f"far_{joint}" for joint in ("hip", "knee", "ankle", "toe"))
+    for index, panel in enumerate(drawn.panels):
+        assert limb_gray(drawn, index, names) == 0.0, index
+        on_paper = drawn.joints[index]
+        marks = list(panel.marks)
+        leg = [on_paper[name] for name in names]
+        drawn_leg = max(
+            number
+            for number, mark in enumerate(marks)
+            if isinstance(mark, Stroke) and mark.gray < 1.0 and list(mark.points) == leg
+        )
+        trunk = max(
+            number
+            for number, mark in enumerate(marks)
+            if isinstance(mark, Stroke) and mark.gray == 0.0 and mark.width == TORSO_WIDTH
+        )
+        assert drawn_leg > trunk, index
+        assert on_paper["far_knee"][1] < on_paper["hip"][1] - 0.05, index
+    assert body.view[1] >= 15  # raised: the floor is a mat, the open knee lies on it
