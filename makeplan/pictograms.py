@@ -481,6 +481,9 @@ EACH_SIDE_GAP = 0.07  # the arc of `each_side` runs this far outside the joint
 
 
 TURN_SWEEP = 65.0  # the least sweep of a turn arrow, in degrees: it shows the way, not how far
+# Round the chest the arrow is longer, half a ring round the waist, so the turn of the
+# body reads at the small size and is not taken for the arm's move.
+CHEST_TURN_SWEEP = 150.0
 
 
 def _facing(joints: dict[str, Vec], part: str) -> tuple[Vec, Vec, Vec, float]:
@@ -515,11 +518,15 @@ def _turn(
     turned = math.degrees(math.atan2(_dot(axis, _cross(start, end)), _dot(start, end)))
     if abs(turned) < 5:
         return []
-    sweep = math.copysign(max(abs(turned), TURN_SWEEP), turned)
+    least = TURN_SWEEP if part == "head" else CHEST_TURN_SWEEP
+    sweep = math.copysign(max(abs(turned), least), turned)
+    # Round the chest the arrow is centred on where the chest faced before, so it
+    # wraps the front of the body and ends to the side it turned to.
+    first = 0.0 if part == "head" else -sweep / 2
     lift = _lift(joints, props, frame.torso_curve)
     points: list[Point] = []
-    for index in range(9):
-        x, y, z = _along(centre, rotate(start, axis, sweep * index / 8), radius)
+    for index in range(13):
+        x, y, z = _along(centre, rotate(start, axis, first + sweep * index / 12), radius)
         placed = project((x, y + lift, z), view)
         points.append((placed.x, placed.y))
     arrow: list[Mark] = [
