@@ -160,7 +160,6 @@ def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -
     for side in ("near", "far"):
         names = tuple(f"{side}_{joint}" for joint in ("hip", "knee", "ankle", "toe"))
         assert limb_gray(drawn, 2, names) == 0.0, side
-    assert drawn.key.caption == drawn.panels[2].caption
 
 
 def test_glute_stretch_is_seen_raised_on_a_mat_with_the_open_knee_nearer_the_eye() -> None:
@@ -215,9 +214,8 @@ def test_glute_stretch_keeps_the_held_knee_bent_in_the_pull() -> None:
     # ...the shin roughly level (towards the feet), the foot up.
     assert shin[0] > 0 and abs(math.degrees(math.atan2(shin[1], shin[0]))) < 25
     assert toe[1] - ankle[1] > 0.05
-    # On paper, in the key frame too: the knee stands well off the line from the
-    # hip to the ankle, and the shin runs across the paper, not up it.
-    assert drawn.key.caption == drawn.panels[2].caption
+    # On paper: the knee stands well off the line from the hip to the ankle, and
+    # the shin runs across the paper, not up it.
     on_paper = drawn.joints[2]
     p_hip, p_knee, p_ankle = (on_paper[f"{held}_{name}"] for name in ("hip", "knee", "ankle"))
     assert to_segment(p_knee, p_hip, p_ankle) > 0.12
@@ -396,3 +394,45 @@ def test_hamstring_stretch_draws_the_bent_leg_dark_and_in_front_of_the_body() ->
         assert drawn_leg > trunk, index
         assert on_paper["far_knee"][1] < on_paper["hip"][1] - 0.05, index
     assert body.view[1] >= 15  # raised: the floor is a mat, the open knee lies on it
+
+
+def test_glute_stretch_shows_the_crossing_from_above_in_the_small_picture() -> None:
+    """A blinded review (score 2) could not see the ankle on the thigh from the side,
+    least of all small: the crossing is now seen from above and is the key frame. On
+    paper the held leg is one line, the crossed knee stands well out to the side of
+    it, and the crossed ankle rests on it near the held knee."""
+    body, drawn = pose("glute-stretch"), picture("glute-stretch")
+    cross = body.frames[1]
+    assert cross.view is not None and cross.view[1] >= 75
+    assert drawn.key.caption == drawn.panels[1].caption
+    on_paper = drawn.joints[1]
+    crossed = crossed_leg(joints_3d(cross))
+    held = other(crossed)
+    hip, ankle = on_paper[f"{held}_hip"], on_paper[f"{held}_ankle"]
+    gap, _ = along(on_paper[f"{crossed}_knee"], hip, ankle)
+    assert gap > 0.15, gap
+    rest, where = along(on_paper[f"{crossed}_ankle"], hip, on_paper[f"{held}_knee"])
+    assert rest < LIMB_WIDTH * 1.5 and where > 0.5, (rest, where)
+    # The arms lie clear of the legs, so the figure-4 is the only V there.
+    for side in ("near", "far"):
+        assert along(on_paper[f"{side}_hand"], hip, ankle)[0] > 0.15, side
+
+
+def test_glute_stretch_pull_arrow_runs_from_the_thigh_towards_the_chest() -> None:
+    """The arrow at the foot read as "kick up": it now starts at the held knee and
+    points towards the chest, away from the foot."""
+    body, drawn = pose("glute-stretch"), picture("glute-stretch")
+    pull = body.frames[2]
+    held = other(crossed_leg(joints_3d(pull)))
+    assert pull.arrows == (f"{held}_knee",)
+    on_paper = drawn.joints[2]
+    arrow = [
+        mark
+        for mark in drawn.panels[2].marks
+        if isinstance(mark, Stroke) and mark.accent and mark.gray == 0.0
+    ]
+    assert arrow
+    tail, head = arrow[0].points[0], arrow[0].points[-1]
+    # It heads towards the shoulders, and ends nearer the knee than the foot.
+    assert head[0] < tail[0]
+    assert math.dist(head, on_paper[f"{held}_knee"]) < math.dist(head, on_paper[f"{held}_toe"])
