@@ -136,6 +136,40 @@ def test_seated_twist_sits_with_crossed_legs() -> None:
         assert seen["head"][1] - seen["hip"][1] > 0.3
 
 
+def test_seated_twist_keeps_the_sit_plain_and_shows_the_other_side_mirrored() -> None:
+    """A blinded review: a stray gray arm in the sit, legs that changed between
+    frames, and no sign of the other side. Both arms are dark in the sit, the legs
+    are the same in every frame, and a last frame turns the other way: the body,
+    the nose and both arrows all swap sides on paper."""
+    drawn, body = picture("seated-twist"), pose("seated-twist")
+    assert limb_gray(drawn, 0, ("far_shoulder", "far_elbow", "far_hand")) == 0.0
+    assert limb_gray(drawn, 0, ("near_shoulder", "near_elbow", "near_hand")) == 0.0
+    assert len({(frame.near_leg, frame.far_leg) for frame in body.frames}) == 1
+    assert len(body.frames) == 3
+    one, other = body.frames[1], body.frames[2]
+    assert one.shoulder_turn == -other.shoulder_turn != 0
+    assert one.head_turn == -other.head_turn != 0
+    assert set(other.turns) == {"head", "shoulders"}
+    first, second = drawn.joints[1], drawn.joints[2]
+    # The nose points one way in the turn and the other way in the mirror.
+    assert (first["face"][0] - first["head"][0]) * (second["face"][0] - second["head"][0]) < 0
+
+    def tips(index: int, joints: dict[str, Point]) -> tuple[float, float]:
+        heads = [
+            mark.points[0]
+            for mark in drawn.panels[index].marks
+            if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
+        ]
+        (head,) = [tip for tip in heads if tip[1] > joints["head"][1]]
+        (waist,) = [tip for tip in heads if tip[1] < joints["shoulder"][1]]
+        return head[0] - joints["head"][0], waist[0] - joints["hip"][0]
+
+    (head_one, waist_one), (head_two, waist_two) = tips(1, first), tips(2, second)
+    assert head_one * head_two < 0 and waist_one * waist_two < 0
+    # The small picture is the first turn, the way the steps start.
+    assert drawn.key.caption == drawn.panels[1].caption
+
+
 # --- standing roll-down: arms up and apart, then curled down with the head hanging ---
 
 
