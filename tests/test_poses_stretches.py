@@ -396,6 +396,43 @@ def test_hamstring_stretch_draws_the_bent_leg_dark_and_in_front_of_the_body() ->
     assert body.view[1] >= 15  # raised: the floor is a mat, the open knee lies on it
 
 
+def test_hamstring_stretch_folds_moderately_with_the_hands_sliding_down_the_straight_leg() -> None:
+    """A blinded review (3): the head went down on the knee, the straight leg was hidden
+    under the bend, and the arrow at the head read as "head to knee". The fold is
+    moderate (the head well off the knee), the hands slide from the thigh to the lower
+    shin of the straight leg, its foot still showing past them on paper, and the
+    arrow is the hand's, running along the leg towards the foot."""
+    body, drawn = pose("hamstring-stretch"), picture("hamstring-stretch")
+    sit, bend = joints_3d(body.frames[0]), joints_3d(body.frames[-1])
+    assert 40 <= body.frames[-1].torso[0] <= 60
+    assert math.dist(bend["head"], bend["near_knee"]) > 0.2
+    for side in ("near", "far"):
+        gap, where = along(bend[f"{side}_hand"], bend["near_knee"], bend["near_ankle"])
+        assert gap < LIMB_WIDTH and where > 0.5, side
+    # At the start the near hand rests on the straight thigh: the slide is along the leg.
+    gap, _ = along(sit["near_hand"], sit["near_hip"], sit["near_knee"])
+    assert gap < LIMB_WIDTH
+    assert body.frames[-1].arrows == ("near_hand",)
+    on_paper = drawn.joints[-1]
+    hip, ankle, toe = on_paper["near_hip"], on_paper["near_ankle"], on_paper["near_toe"]
+    leg = (ankle[0] - hip[0], ankle[1] - hip[1])
+    # The foot lies past the hands along the leg, so the straight leg shows.
+    for hand in ("near_hand", "far_hand"):
+        past = (toe[0] - on_paper[hand][0]) * leg[0] + (toe[1] - on_paper[hand][1]) * leg[1]
+        assert past > 0.03 * math.hypot(*leg), hand
+    arrow = [
+        mark
+        for mark in drawn.panels[-1].marks
+        if isinstance(mark, Stroke) and mark.accent and mark.gray == 0.0
+    ]
+    assert len(arrow) == 1
+    tail, head = arrow[0].points[0], arrow[0].points[-1]
+    way = (head[0] - tail[0], head[1] - tail[1])
+    cosine = (way[0] * leg[0] + way[1] * leg[1]) / (math.hypot(*way) * math.hypot(*leg))
+    assert cosine > 0.8, cosine
+    assert math.dist(head, on_paper["near_hand"]) < math.dist(head, on_paper["head"])
+
+
 def test_glute_stretch_shows_the_crossing_from_above_in_the_small_picture() -> None:
     """A blinded review (score 2) could not see the ankle on the thigh from the side,
     least of all small: the crossing is now seen from above and is the key frame. On
