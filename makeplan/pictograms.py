@@ -382,8 +382,9 @@ def _arrow_head(tip: Point, towards: Point, size: float) -> Shape:
     return Shape((tip, left, right), 0.0, 0.0, 0.0, accent=True)
 
 
-def _curved_arrow(start: Point, end: Point, centre: Point) -> list[Mark]:
-    """An arc from `start` to `end`, bowed away from `centre` (the body), with a head."""
+def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -> list[Mark]:
+    """An arc from `start` to `end`, bowed away from `centre` (the body), with a head
+    (and one at the start too when `back`: there and back again)."""
     mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
     chord = math.dist(start, end)
     if chord < 0.02:
@@ -397,9 +398,11 @@ def _curved_arrow(start: Point, end: Point, centre: Point) -> list[Mark]:
     points = _quadratic(start, control, end, [0.1 + 0.78 * i / steps for i in range(steps + 1)])
     head_size = 0.055
     arrow: list[Mark] = [
-        Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
         _arrow_head(points[-1], points[-3], head_size),
     ]
+    if back:
+        arrow.append(_arrow_head(points[0], points[2], head_size))
     # A white edge, so an arrow over the dark body still shows in black and white.
     return [_halo(mark) for mark in arrow] + arrow
 
@@ -626,7 +629,11 @@ def _figure(
     for name in frame.arrows:
         nod = _nod(before, seen_now) if name == "head" else None
         marks += (
-            nod if nod is not None else _curved_arrow(before.points[name], joints[name], centre)
+            nod
+            if nod is not None
+            else _curved_arrow(
+                before.points[name], joints[name], centre, back=name in frame.and_back
+            )
         )
     for name in frame.both_ways:
         marks += _both_ways(joints[name])
