@@ -188,8 +188,9 @@ def _rule_problems(
     for index, frame in enumerate(frames):
         if not isinstance(frame, dict) or not isinstance(frame.get("and_back"), list):
             continue
-        arrows = frame.get("arrows") if isinstance(frame.get("arrows"), list) else []
-        stray = [name for name in frame["and_back"] if name not in arrows]
+        named = frame.get("arrows")
+        with_arrow: list[Any] = named if isinstance(named, list) else []
+        stray = [name for name in frame["and_back"] if name not in with_arrow]
         if stray:
             add(
                 ("frame", index, "and_back"),
