@@ -10,6 +10,7 @@ shapes, and reading and checking pose files are `poses`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import replace
 from functools import cache
@@ -407,6 +408,81 @@ def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -
     return [_halo(mark) for mark in arrow] + arrow
 
 
+ROLL_GAP = 0.06  # the chain of `roll` arrows runs this far outside the back
+ROLL_LINKS = 3  # small arrows in the chain
+
+
+def _roll(posed: Posed, frame: Frame) -> list[Mark]:
+    """A chain of small arrows along the outside of a bowed back: the spine curling down
+    a bit at a time ("down": each points towards the head end) or uncurling back up
+    ("up": each points towards the hips). One sweep arrow read as one swing of the
+    whole body, not as the back rolling bit by bit."""
+    joints = posed.points
+    hip, shoulder, head = joints["hip"], joints["shoulder"], joints["head"]
+    spine = list(_torso_points(hip, shoulder, frame.torso_curve))
+    if len(spine) == 2:
+        spine = [
+            (hip[0] + (shoulder[0] - hip[0]) * i / 12, hip[1] + (shoulder[1] - hip[1]) * i / 12)
+            for i in range(13)
+        ]
+    # Carry the line on past the shoulders along the neck, to where the head starts.
+    reach = max(0.0, math.dist(shoulder, head) - HEAD_RADIUS)
+    neck = [
+        (
+            shoulder[0] + (head[0] - shoulder[0]) * reach / math.dist(shoulder, head) * i / 4,
+            shoulder[1] + (head[1] - shoulder[1]) * reach / math.dist(shoulder, head) * i / 4,
+        )
+        for i in range(1, 5)
+    ]
+    line = spine + neck
+    # The back is the side the spine bows out to: away from the chord's middle.
+    mid = ((hip[0] + shoulder[0]) / 2, (hip[1] + shoulder[1]) / 2)
+    bow = spine[len(spine) // 2]
+    out = (bow[0] - mid[0], bow[1] - mid[1])
+    if math.hypot(*out) < 1e-6:
+        out = (-(shoulder[1] - hip[1]), shoulder[0] - hip[0])
+    # Which hand of the line (left or right, walking hip to head) the back is on, from
+    # the middle of the spine; the same hand all along, round the neck too.
+    (ax, ay), (bx, by) = spine[len(spine) // 2 - 1], spine[len(spine) // 2 + 1]
+    hand = 1.0 if -(by - ay) * out[0] + (bx - ax) * out[1] >= 0 else -1.0
+    offset: list[Point] = []
+    for index, (x, y) in enumerate(line):
+        ax, ay = line[max(0, index - 1)]
+        bx, by = line[min(len(line) - 1, index + 1)]
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        nx, ny = -(by - ay) / length * hand, (bx - ax) / length * hand
+        reach_out = TORSO_WIDTH / 2 + ROLL_GAP
+        offset.append((x + nx * reach_out, y + ny * reach_out))
+    # Evenly spaced along the offset line: the links of the chain, with gaps.
+    lengths = [0.0]
+    for a, b in itertools.pairwise(offset):
+        lengths.append(lengths[-1] + math.dist(a, b))
+    total = lengths[-1]
+
+    def at(distance: float) -> Point:
+        for index in range(1, len(offset)):
+            if lengths[index] >= distance:
+                a, b = offset[index - 1], offset[index]
+                span = lengths[index] - lengths[index - 1] or 1.0
+                share = (distance - lengths[index - 1]) / span
+                return (a[0] + (b[0] - a[0]) * share, a[1] + (b[1] - a[1]) * share)
+        return offset[-1]
+
+    marks: list[Mark] = []
+    link = total / ROLL_LINKS
+    for number in range(ROLL_LINKS):
+        start, end = number * link + link * 0.12, (number + 1) * link - link * 0.12
+        points = [at(start + (end - start) * i / 6) for i in range(7)]
+        if frame.roll == "up":
+            points.reverse()
+        arrow: list[Mark] = [
+            Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.5, 0.0, accent=True),
+            _arrow_head(points[-1], points[-3], 0.045),
+        ]
+        marks += [_halo(mark) for mark in arrow] + arrow
+    return marks
+
+
 NOD_GAP = 0.065  # a nod's arrow runs this far outside the head
 
 
@@ -637,6 +713,8 @@ def _figure(
         )
     for name in frame.both_ways:
         marks += _both_ways(joints[name])
+    if frame.roll:
+        marks += _roll(seen_now, frame)
     for name in frame.each_side:
         marks += _each_side(frame, props, view, name)
     if index > 0:

@@ -124,6 +124,7 @@ class Frame:
     each_side: tuple[str, ...] = ()  # two-headed arcs: a joint to its mirror on the other side
     front: tuple[str, ...] = ()  # limbs drawn over the rest of the body, in this order
     and_back: tuple[str, ...] = ()  # of `arrows`: a head at the start too, "there and back"
+    roll: str = ""  # "down", "up": a chain of small arrows along the back, bit by bit
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,7 @@ FORMAT_2_FRAME_KEYS = (
     "each_side",
     "front",
     "and_back",
+    "roll",
 )
 
 
@@ -270,6 +272,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 each_side=tuple(raw.get("each_side", ())),
                 front=tuple(raw.get("front", ())),
                 and_back=tuple(raw.get("and_back", ())),
+                roll=raw.get("roll", ""),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]
