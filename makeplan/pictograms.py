@@ -408,7 +408,7 @@ def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -
     return [_halo(mark) for mark in arrow] + arrow
 
 
-ROLL_GAP = 0.06  # the chain of `roll` arrows runs this far outside the back
+ROLL_GAP = 0.04  # the chain of `roll` arrows runs this far outside the back
 ROLL_LINKS = 3  # small arrows in the chain
 
 

@@ -450,9 +450,15 @@ def test_glute_stretch_shows_the_crossing_from_above_in_the_small_picture() -> N
     assert gap > 0.15, gap
     rest, where = along(on_paper[f"{crossed}_ankle"], hip, on_paper[f"{held}_knee"])
     assert rest < LIMB_WIDTH * 1.5 and where > 0.5, (rest, where)
-    # The arms lie clear of the legs, so the figure-4 is the only V there.
+    # The hands rest on the belly, clear of the legs, so the figure-4 is the only V
+    # there (arms by the sides lay along the crossed leg and read as a third leg).
     for side in ("near", "far"):
-        assert along(on_paper[f"{side}_hand"], hip, ankle)[0] > 0.15, side
+        hand = on_paper[f"{side}_hand"]
+        for start, end in (("hip", "knee"), ("knee", "ankle")):
+            segment = on_paper[f"{crossed}_{start}"], on_paper[f"{crossed}_{end}"]
+            assert to_segment(hand, *segment) > LIMB_WIDTH, (side, start)
+        assert math.dist(hand, on_paper["hip"]) < math.dist(hand, on_paper["shoulder"]) + 0.05
+        assert along(hand, on_paper["shoulder"], on_paper["hip"])[0] < 0.1, side
 
 
 def test_glute_stretch_pull_arrow_runs_from_the_thigh_towards_the_chest() -> None:
