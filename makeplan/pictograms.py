@@ -10,6 +10,7 @@ shapes, and reading and checking pose files are `poses`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import replace
 from functools import cache
@@ -314,6 +315,20 @@ def _bed_seen_from(
     return marks
 
 
+MAT_PITCH = 15.0  # from this raised eye up to 45 degrees, a floor is a mat drawn in 3-D
+
+
+def _mat_seen_from(view: tuple[float, float], bodies: list[dict[str, Vec]]) -> list[Mark]:
+    """The floor under a body seen from a raised eye, between the side and above: a thin
+    mat worked out in 3-D like the body (its top and the edges that face the eye), so
+    a knee that opens towards the eye shows as nearer, not as a leg through the floor."""
+    points = [point for body in bodies for point in body.values()]
+    x0 = min(x for x, _, _ in points) - 0.12
+    x1 = max(x for x, _, _ in points) + 0.1
+    half = max(0.24, max(abs(z) for _, _, z in points) + 0.1)
+    return _box(view, (x0, x1), (-0.018, 0.0), half, (BED_SIDE_FILL, 0.93))
+
+
 def _floor(left: float, right: float) -> list[Mark]:
     marks: list[Mark] = [Stroke(((left, 0.0), (right, 0.0)), LIMB_WIDTH * 0.6, PROP_GRAY)]
     # Short slanted hatching under the line: the usual drawing sign for "ground".
@@ -368,8 +383,9 @@ def _arrow_head(tip: Point, towards: Point, size: float) -> Shape:
     return Shape((tip, left, right), 0.0, 0.0, 0.0, accent=True)
 
 
-def _curved_arrow(start: Point, end: Point, centre: Point) -> list[Mark]:
-    """An arc from `start` to `end`, bowed away from `centre` (the body), with a head."""
+def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -> list[Mark]:
+    """An arc from `start` to `end`, bowed away from `centre` (the body), with a head
+    (and one at the start too when `back`: there and back again)."""
     mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
     chord = math.dist(start, end)
     if chord < 0.02:
@@ -383,11 +399,88 @@ def _curved_arrow(start: Point, end: Point, centre: Point) -> list[Mark]:
     points = _quadratic(start, control, end, [0.1 + 0.78 * i / steps for i in range(steps + 1)])
     head_size = 0.055
     arrow: list[Mark] = [
-        Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
         _arrow_head(points[-1], points[-3], head_size),
     ]
+    if back:
+        arrow.append(_arrow_head(points[0], points[2], head_size))
     # A white edge, so an arrow over the dark body still shows in black and white.
     return [_halo(mark) for mark in arrow] + arrow
+
+
+ROLL_GAP = 0.04  # the chain of `roll` arrows runs this far outside the back
+ROLL_LINKS = 3  # small arrows in the chain
+
+
+def _roll(posed: Posed, frame: Frame) -> list[Mark]:
+    """A chain of small arrows along the outside of a bowed back: the spine curling down
+    a bit at a time ("down": each points towards the head end) or uncurling back up
+    ("up": each points towards the hips). One sweep arrow read as one swing of the
+    whole body, not as the back rolling bit by bit."""
+    joints = posed.points
+    hip, shoulder, head = joints["hip"], joints["shoulder"], joints["head"]
+    spine = list(_torso_points(hip, shoulder, frame.torso_curve))
+    if len(spine) == 2:
+        spine = [
+            (hip[0] + (shoulder[0] - hip[0]) * i / 12, hip[1] + (shoulder[1] - hip[1]) * i / 12)
+            for i in range(13)
+        ]
+    # Carry the line on past the shoulders along the neck, to where the head starts.
+    reach = max(0.0, math.dist(shoulder, head) - HEAD_RADIUS)
+    neck = [
+        (
+            shoulder[0] + (head[0] - shoulder[0]) * reach / math.dist(shoulder, head) * i / 4,
+            shoulder[1] + (head[1] - shoulder[1]) * reach / math.dist(shoulder, head) * i / 4,
+        )
+        for i in range(1, 5)
+    ]
+    line = spine + neck
+    # The back is the side the spine bows out to: away from the chord's middle.
+    mid = ((hip[0] + shoulder[0]) / 2, (hip[1] + shoulder[1]) / 2)
+    bow = spine[len(spine) // 2]
+    out = (bow[0] - mid[0], bow[1] - mid[1])
+    if math.hypot(*out) < 1e-6:
+        out = (-(shoulder[1] - hip[1]), shoulder[0] - hip[0])
+    # Which hand of the line (left or right, walking hip to head) the back is on, from
+    # the middle of the spine; the same hand all along, round the neck too.
+    (ax, ay), (bx, by) = spine[len(spine) // 2 - 1], spine[len(spine) // 2 + 1]
+    hand = 1.0 if -(by - ay) * out[0] + (bx - ax) * out[1] >= 0 else -1.0
+    offset: list[Point] = []
+    for index, (x, y) in enumerate(line):
+        ax, ay = line[max(0, index - 1)]
+        bx, by = line[min(len(line) - 1, index + 1)]
+        length = math.hypot(bx - ax, by - ay) or 1.0
+        nx, ny = -(by - ay) / length * hand, (bx - ax) / length * hand
+        reach_out = TORSO_WIDTH / 2 + ROLL_GAP
+        offset.append((x + nx * reach_out, y + ny * reach_out))
+    # Evenly spaced along the offset line: the links of the chain, with gaps.
+    lengths = [0.0]
+    for a, b in itertools.pairwise(offset):
+        lengths.append(lengths[-1] + math.dist(a, b))
+    total = lengths[-1]
+
+    def at(distance: float) -> Point:
+        for index in range(1, len(offset)):
+            if lengths[index] >= distance:
+                a, b = offset[index - 1], offset[index]
+                span = lengths[index] - lengths[index - 1] or 1.0
+                share = (distance - lengths[index - 1]) / span
+                return (a[0] + (b[0] - a[0]) * share, a[1] + (b[1] - a[1]) * share)
+        return offset[-1]
+
+    marks: list[Mark] = []
+    link = total / ROLL_LINKS
+    for number in range(ROLL_LINKS):
+        start, end = number * link + link * 0.12, (number + 1) * link - link * 0.12
+        points = [at(start + (end - start) * i / 6) for i in range(7)]
+        if frame.roll == "up":
+            points.reverse()
+        arrow: list[Mark] = [
+            Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.5, 0.0, accent=True),
+            _arrow_head(points[-1], points[-3], 0.045),
+        ]
+        marks += [_halo(mark) for mark in arrow] + arrow
+    return marks
 
 
 NOD_GAP = 0.065  # a nod's arrow runs this far outside the head
@@ -467,6 +560,9 @@ EACH_SIDE_GAP = 0.07  # the arc of `each_side` runs this far outside the joint
 
 
 TURN_SWEEP = 65.0  # the least sweep of a turn arrow, in degrees: it shows the way, not how far
+# Round the chest the arrow is longer, half a ring round the waist, so the turn of the
+# body reads at the small size and is not taken for the arm's move.
+CHEST_TURN_SWEEP = 150.0
 
 
 def _facing(joints: dict[str, Vec], part: str) -> tuple[Vec, Vec, Vec, float]:
@@ -501,11 +597,15 @@ def _turn(
     turned = math.degrees(math.atan2(_dot(axis, _cross(start, end)), _dot(start, end)))
     if abs(turned) < 5:
         return []
-    sweep = math.copysign(max(abs(turned), TURN_SWEEP), turned)
+    least = TURN_SWEEP if part == "head" else CHEST_TURN_SWEEP
+    sweep = math.copysign(max(abs(turned), least), turned)
+    # Round the chest the arrow is centred on where the chest faced before, so it
+    # wraps the front of the body and ends to the side it turned to.
+    first = 0.0 if part == "head" else -sweep / 2
     lift = _lift(joints, props, frame.torso_curve)
     points: list[Point] = []
-    for index in range(9):
-        x, y, z = _along(centre, rotate(start, axis, sweep * index / 8), radius)
+    for index in range(13):
+        x, y, z = _along(centre, rotate(start, axis, first + sweep * index / 12), radius)
         placed = project((x, y + lift, z), view)
         points.append((placed.x, placed.y))
     arrow: list[Mark] = [
@@ -605,10 +705,16 @@ def _figure(
     for name in frame.arrows:
         nod = _nod(before, seen_now) if name == "head" else None
         marks += (
-            nod if nod is not None else _curved_arrow(before.points[name], joints[name], centre)
+            nod
+            if nod is not None
+            else _curved_arrow(
+                before.points[name], joints[name], centre, back=name in frame.and_back
+            )
         )
     for name in frame.both_ways:
         marks += _both_ways(joints[name])
+    if frame.roll:
+        marks += _roll(seen_now, frame)
     for name in frame.each_side:
         marks += _each_side(frame, props, view, name)
     if index > 0:
@@ -774,7 +880,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     sloped = [
         marks
         for marks, index, seen in zip(figures, order, overhead, strict=True)
-        if not seen and views[index][1] > 0
+        if not seen and views[index][1] > 0 and ("bed" in props or views[index][1] < MAT_PITCH)
     ]
     sink = min([0.0, *(_bounds(marks)[1] + LIMB_WIDTH / 2 - support for marks in sloped)])
     above = [marks for marks, seen in zip(figures, overhead, strict=True) if seen]
@@ -796,7 +902,10 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             scenery += _seen_from_above(props, joints, left, mat_bottom, right, mat_top)
         elif "bed" in props:
             scenery += list(_shift(_bed(left, right), 0.0, sink))
-        if not seen and ("floor" in props or "bed" not in props):
+        elif views[index][1] >= MAT_PITCH:
+            # One mat, as long and wide as every frame needs, so the frames match.
+            scenery += _mat_seen_from(views[index], [_lifted(each, props) for each in frames])
+        if not seen and ("floor" in props or "bed" not in props) and views[index][1] < MAT_PITCH:
             scenery += list(_shift(_floor(left, right), 0.0, sink))
         if "pillow" in props and not seen:
             scenery += _pillow(joints, support)

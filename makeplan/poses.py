@@ -123,6 +123,8 @@ class Frame:
     turns: tuple[str, ...] = ()  # "head", "shoulders": an arrow round each, the way it turned
     each_side: tuple[str, ...] = ()  # two-headed arcs: a joint to its mirror on the other side
     front: tuple[str, ...] = ()  # limbs drawn over the rest of the body, in this order
+    and_back: tuple[str, ...] = ()  # of `arrows`: a head at the start too, "there and back"
+    roll: str = ""  # "down", "up": a chain of small arrows along the back, bit by bit
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,18 @@ def _rule_problems(
                 "is true in the first frame, which has no frame before it to draw; "
                 "expected ghost from the second frame on.",
             )
+    for index, frame in enumerate(frames):
+        if not isinstance(frame, dict) or not isinstance(frame.get("and_back"), list):
+            continue
+        named = frame.get("arrows")
+        with_arrow: list[Any] = named if isinstance(named, list) else []
+        stray = [name for name in frame["and_back"] if name not in with_arrow]
+        if stray:
+            add(
+                ("frame", index, "and_back"),
+                f"names {', '.join(map(str, stray))}, which has no arrow in this frame; "
+                "expected joints that are also in arrows.",
+            )
     if data.get("version") == 1:
         uses: list[KeyPath] = [(key,) for key in FORMAT_2_POSE_KEYS if key in data]
         for index, frame in enumerate(frames):
@@ -227,6 +241,8 @@ FORMAT_2_FRAME_KEYS = (
     "turns",
     "each_side",
     "front",
+    "and_back",
+    "roll",
 )
 
 
@@ -255,6 +271,8 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 turns=tuple(raw.get("turns", ())),
                 each_side=tuple(raw.get("each_side", ())),
                 front=tuple(raw.get("front", ())),
+                and_back=tuple(raw.get("and_back", ())),
+                roll=raw.get("roll", ""),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]

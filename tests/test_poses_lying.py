@@ -15,9 +15,9 @@ from __future__ import annotations
 import math
 
 from makeplan.figure import HEAD_RADIUS, joints_3d
-from makeplan.pictograms import LIMB_WIDTH
-from makeplan.poses import Shape
-from support import limb_gray, to_segment
+from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH
+from makeplan.poses import Disc, Shape, Stroke, pose_problems
+from support import POSES, limb_gray, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
 
@@ -25,6 +25,7 @@ IDS = ["knee-hug-side-tilt", "single-knee-to-chest", "double-knee-lift"]
 Vec = tuple[float, ...]
 BED_FILL = 0.9  # the bed (or mattress seen from above) is filled this light gray
 PILLOW_FILL = 0.85  # the pillow seen from the side
+RAISED_PILLOW_FILL = 0.82  # the pillow's top seen from a raised eye
 
 
 # --- knee hug with side tilt: on a bed; from its foot, the knees tip one way, then the other ---
@@ -44,48 +45,70 @@ def test_knee_hug_hugs_both_knees_then_tips_them_to_the_side() -> None:
         assert to_segment(tip[f"{side}_hand"], *shin) < 0.05
 
 
-def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_from_the_foot_of_the_bed() -> None:
-    """The tip was seen from above, where at 22 mm it read as a figure sitting in a
-    chair, then from higher at the foot end, where the folded legs drew as a knot.
-    From the foot of the bed with the eye a little raised, the hugged legs lie in
-    one plane seen edge on: bars tipped over to one side of the upright head."""
+def side_of(
+    point: tuple[float, float], start: tuple[float, float], end: tuple[float, float]
+) -> float:
+    """Signed distance of `point` from the line start-end on paper (+: to its left)."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    return (dx * (point[1] - start[1]) - dy * (point[0] - start[0])) / math.hypot(dx, dy)
+
+
+def inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...]) -> bool:
+    """Whether `point` is inside `polygon` (ray casting)."""
+    x, y = point
+    result = False
+    for (x1, y1), (x2, y2) in zip(polygon, polygon[1:] + polygon[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            result = not result
+    return result
+
+
+def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_raised_with_the_head() -> None:
+    """The tip was an inset seen from the foot of the bed, a cluster of bars with no
+    head (a blinded review: 3). It is now a frame of its own, seen from high on the
+    near side: the head on the pillow, the spine along the bed,
+    both hugged knees tipped off one side of it, the upright hug a faint ghost, and
+    a two-headed arc from one side of the spine to the other."""
     drawn, body = picture("knee-hug-side-tilt"), pose("knee-hug-side-tilt")
     flat, hug, tip = drawn.joints
     # Lying: the spine runs along the paper in the first frame.
     assert abs(flat["shoulder"][1] - flat["hip"][1]) < 0.02
     assert abs(flat["shoulder"][0] - flat["hip"][0]) > 0.25
-    # From the side, the hugged knees stand above the hips...
+    # From the side, the hugged knees stand above the hips.
     assert [frame.view for frame in body.frames[:2]] == [None, None]
     assert body.view == (0.0, 0.0)
     for knee in ("near_knee", "far_knee"):
         assert hug[knee][1] - hug["hip"][1] > 0.1
-    # ...and from the foot of the bed the spine runs away from the eye (the head
-    # straight behind the hips on paper), and the knees, together, tip off to one
-    # side of it: the same side for both (knees splayed two ways read as "apart").
+    # The tip: raised (neither the side nor the foot end edge on), no inset.
     view = body.frames[2].view
-    assert view is not None and view[0] == -90.0 and view[1] < 20.0
-    assert abs(tip["head"][0] - tip["hip"][0]) < 0.02
-    offsets = [tip[knee][0] - tip["hip"][0] for knee in ("near_knee", "far_knee")]
-    assert all(abs(offset) > 0.1 for offset in offsets), offsets
-    assert offsets[0] * offsets[1] > 0, offsets
-    # The thigh and shin of each leg draw as one bar: the ankle on paper lies near
-    # the line from the hip to the knee (the legs' plane is seen edge on).
-    for side in ("near", "far"):
-        assert to_segment(tip[f"{side}_ankle"], tip[f"{side}_hip"], tip[f"{side}_knee"]) < 0.05
-    # A two-headed arc says "to one side, then the other": a head each side of the
-    # spine, both above the knees.
-    assert body.frames[2].each_side == ("near_knee",)
+    assert view is not None and 35 <= view[1] <= 70 and -75 <= view[0] <= -15
+    assert body.inset is None and drawn.inset_box is None
+    # The spine shows along the bed, the head drawn (a disc at the head joint).
+    assert math.dist(tip["head"], tip["hip"]) > 0.2
     heads = [
+        mark
+        for mark in drawn.panels[2].marks
+        if isinstance(mark, Disc) and mark.fill_gray == 0.0
+        if math.dist((mark.x, mark.y), tip["head"]) < 1e-3
+    ]
+    assert heads and heads[0].radius == HEAD_RADIUS
+    # Both knees off the same side of the spine's line, well clear of it.
+    spine = (tip["hip"], tip["shoulder"])
+    offsets = [side_of(tip[knee], *spine) for knee in ("near_knee", "far_knee")]
+    assert all(abs(offset) > 0.08 for offset in offsets), offsets
+    assert offsets[0] * offsets[1] > 0, offsets
+    # The hug before it stands behind as a faint ghost: the middle the tip starts from.
+    assert body.frames[2].ghost
+    assert any(isinstance(m, Stroke) and m.gray == GHOST_GRAY for m in drawn.panels[2].marks)
+    # A two-headed arc: one head each side of the spine's line.
+    assert body.frames[2].each_side == ("near_knee",)
+    tips = [
         mark.points[0]
         for mark in drawn.panels[2].marks
         if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
     ]
-    assert len(heads) == 2
-    assert (heads[0][0] - tip["hip"][0]) * (heads[1][0] - tip["hip"][0]) < 0
-    assert all(y > max(tip["near_knee"][1], tip["far_knee"][1]) for _, y in heads)
-    # Seen from the foot of the bed, the body's right (the near side, where the
-    # steps tip first) is on the left of the picture.
-    assert tip["near_knee"][0] < tip["hip"][0] and tip["far_knee"][0] < tip["hip"][0]
+    assert len(tips) == 2
+    assert side_of(tips[0], *spine) * side_of(tips[1], *spine) < 0
 
 
 def test_knee_hug_draws_both_hugged_legs_dark() -> None:
@@ -101,15 +124,16 @@ def test_knee_hug_draws_both_hugged_legs_dark() -> None:
     assert limb_gray(drawn, 2, ("far_shoulder", "far_elbow", "far_hand")) == 0.0
 
 
-def test_knee_hug_small_picture_is_the_hug_from_the_side() -> None:
-    """At 22 mm the tip seen from above read as a figure sitting in a chair (head at
-    the top, legs hanging), a lying exercise taken for a sitting one: the small
-    layouts show the hug, from the side, over the faint flat lie, with the tip
-    from the foot of the bed as an inset in its corner (tests/test_poses_insets.py)."""
+def test_knee_hug_small_picture_is_the_tip_as_a_frame_of_its_own() -> None:
+    """The small layouts showed the hug with the tip in a small corner inset; the
+    tip, the point of the exercise, is now the key frame itself, full size."""
     drawn, body = picture("knee-hug-side-tilt"), pose("knee-hug-side-tilt")
-    assert body.key_frame == 1
-    assert drawn.key.caption == drawn.panels[1].caption == "Hug both knees"
-    assert body.frames[1].view is None and body.view == (0.0, 0.0)
+    assert body.key_frame == 2
+    assert drawn.key.caption == drawn.panels[2].caption == "Tip knees to each side"
+    assert drawn.inset_box is None
+    # The key frame's body is the tip's, at full scale: its head disc is the tip's.
+    discs = [m for m in drawn.key.marks if isinstance(m, Disc) and m.fill_gray == 0.0]
+    assert any(math.dist((m.x, m.y), drawn.joints[2]["head"]) < 1e-3 for m in discs)
 
 
 def test_knee_hug_lies_on_a_bed_with_a_pillow() -> None:
@@ -119,16 +143,21 @@ def test_knee_hug_lies_on_a_bed_with_a_pillow() -> None:
         beds = [shape for shape in shapes if shape.fill_gray == BED_FILL]
         assert len(beds) == 1, panel.caption
         (bed,) = beds
-        left, right = min(x for x, _ in bed.points), max(x for x, _ in bed.points)
-        bottom, top = min(y for _, y in bed.points), max(y for _, y in bed.points)
         joints = drawn.joints[frame]
         head = joints["head"]
-        # The body lies on the mattress (seen from the side, or from the foot of the
-        # bed with the eye a little raised, where the bed is its end)...
-        assert all(left < x < right for x, _ in joints.values()), panel.caption
-        assert min(y for _, y in joints.values()) >= top - 0.05, panel.caption
-        assert bottom < top
-        # ...its head on a pillow (from the foot of the bed, the pillow behind it).
+        if frame < 2:
+            # From the side: the body lies on the mattress.
+            left, right = min(x for x, _ in bed.points), max(x for x, _ in bed.points)
+            top = max(y for _, y in bed.points)
+            assert all(left < x < right for x, _ in joints.values()), panel.caption
+            assert min(y for _, y in joints.values()) >= top - 0.05, panel.caption
+        else:
+            # Raised: the bed's top is seen as a face, the head and hips over it and
+            # the head on the pillow's top.
+            assert inside(head, bed.points) and inside(joints["hip"], bed.points)
+            pillows = [shape for shape in shapes if shape.fill_gray == RAISED_PILLOW_FILL]
+            assert any(inside(head, pillow.points) for pillow in pillows)
+        # From the side, the head on the pillow (raised, tested above).
         pillows = [
             shape
             for shape in shapes
@@ -220,10 +249,53 @@ def test_double_knee_lift_holds_the_feet_a_few_inches_up() -> None:
     # Then the legs are straight, the hips stay down, and the heels are clearly off
     # the floor but low: a few inches (the body is 1 unit, about 170 cm, tall).
     assert out["hip"][1] - drawn.support < 0.04
-    for side in ("near", "far"):
+    # A blinded review could not see the gap under the heels (0.04 then): the lower
+    # (near) heel now clears the floor by over 1.5 limb widths; the far leg, a few
+    # degrees higher only so that two legs show, a little more.
+    for side, low in (("near", 1.5 * LIMB_WIDTH), ("far", 0.05)):
         hip, knee, ankle = out[f"{side}_hip"], out[f"{side}_knee"], out[f"{side}_ankle"]
         assert to_segment(knee, hip, ankle) < 0.01
         gap = ankle[1] - LIMB_WIDTH / 2 - drawn.support
-        assert 0.05 < gap < 0.12
+        assert low < gap < (0.12 if side == "near" else 0.14), (side, gap)
     # The key frame (small layouts) is that held position.
     assert drawn.key.caption == drawn.panels[2].caption
+
+
+def test_double_knee_lift_shows_the_way_back() -> None:
+    """The review: the picture stopped at the held legs, with no return (knees back to
+    the chest, then feet down). The arrow out to the held legs has a head at each
+    end, from the knees at the chest and back to them, in the frame and in the small
+    key frame, and the caption says so."""
+    drawn, body = picture("double-knee-lift"), pose("double-knee-lift")
+    held = body.frames[2]
+    assert held.and_back == ("near_ankle",) and "near_ankle" in held.arrows
+    assert "back" in held.caption
+    tucked, out = drawn.joints[1]["near_ankle"], drawn.joints[2]["near_ankle"]
+    for panel in (drawn.panels[2], drawn.key):
+        heads = [
+            mark.points[0]
+            for mark in panel.marks
+            if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
+        ]
+        assert len(heads) == 2, panel.caption
+        # One head at the held feet, one back by the feet at the chest.
+        assert min(math.dist(head, out) for head in heads) < 0.1
+        assert min(math.dist(head, tucked) for head in heads) < 0.1
+
+
+def test_and_back_names_only_joints_that_have_an_arrow() -> None:
+    text = (POSES / "double-knee-lift.toml").read_bytes()
+    good = pose_problems(text, "d.toml")[1]
+    assert good == []
+    wrong = text.replace(b'and_back = ["near_ankle"]', b'and_back = ["far_knee"]')
+    problems = pose_problems(wrong, "d.toml")[1]
+    assert [p.field for p in problems] == ["frame[3].and_back"], problems
+    assert "far_knee" in problems[0].message and "arrows" in problems[0].message
+    line = next(
+        number
+        for number, text_line in enumerate(wrong.decode().splitlines(), start=1)
+        if text_line.startswith("and_back")
+    )
+    assert problems[0].line == line
+    old = wrong.replace(b"version = 2", b"version = 1")
+    assert any("format 2" in p.message for p in pose_problems(old, "o.toml")[1])
