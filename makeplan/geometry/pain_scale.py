@@ -18,7 +18,7 @@ from makeplan.errors import DoesNotFitError
 from makeplan.fields import PAIN_HIGHEST, PAIN_LOWEST, round_pain_name
 from makeplan.geometry.composer import MIN_BOX_GAP_MM, Composer
 from makeplan.geometry.items import MM, Rule, ScaleBox
-from makeplan.geometry.slices import Block, Slice, spacer, stack
+from makeplan.geometry.slices import Block, Slice, stack
 from makeplan.model import Plan
 
 SCALE = range(PAIN_LOWEST, PAIN_HIGHEST + 1)
@@ -91,7 +91,8 @@ def pain_scale_block(plan: Plan, composer: Composer, x: float, width: float) -> 
     # Where each column's boxes start; in a list each column has its labels before it.
     step = one_scale + COLUMN_GAP + (0.0 if column_heads or len(rows[0][0]) == 1 else label_width)
     lefts = [x + label_width + column * step for column in range(columns)]
-    top = [spacer(sizes.body * 0.4), *_heading(plan, composer, sessions, x, width)]
+    # No space above the heading: the last exercise's closing gap is above it already.
+    top = _heading(plan, composer, sessions, x, width)
 
     def numbers() -> Slice:
         """The column headings (the round, when a day has several) and the numbers."""

@@ -65,9 +65,9 @@ def picture_slice(
             row.drawings.append(Drawing(left, 0.0, panel_width, height, panel, scale))
             if captions:
                 number = f"{first + column + 1}. " if count > 1 else ""
-                # Narrower than the panel, so two captions side by side never read
-                # as one line.
-                caption_width = panel_width - (3 * MM if columns > 1 else 0.0)
+                # Narrower than the panel, so two captions side by side (3 mm apart
+                # with the panels' gap) never read as one line.
+                caption_width = panel_width - (1 * MM if columns > 1 else 0.0)
                 caption_slices.append(
                     stack(composer.text_lines(number + panel.caption, left, caption_width, size))
                 )
