@@ -693,13 +693,16 @@ def _figure(
     seen_now: Posed,
     before: Posed,
     ghost: bool,
+    start: int | None = None,
 ) -> list[Mark]:
-    """One frame's body seen from `view`, over the frame before as a faint ghost when
-    `ghost`, with its arrows (`before` is the frame before seen from the same view)."""
+    """One frame's body seen from `view`, over the frame before (or frame `start`) as a
+    faint ghost when `ghost`, with its arrows (`before` is that frame seen from the
+    same view)."""
     frame, joints = frames[index], seen_now.points
+    start = index - 1 if start is None else start
     marks: list[Mark] = []
     if ghost:
-        marks += _body(before, frames[index - 1], ghost=True)
+        marks += _body(before, frames[start], ghost=True)
     marks += _body(seen_now, frame)
     centre = joints["hip"]
     for name in frame.arrows:
@@ -719,7 +722,7 @@ def _figure(
         marks += _each_side(frame, props, view, name)
     if index > 0:
         for part in frame.turns:
-            marks += _turn(frames[index - 1], frame, props, view, part)
+            marks += _turn(frames[start], frame, props, view, part)
     return marks
 
 
@@ -862,13 +865,17 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     for count, index in enumerate(order):
         # The frame before, seen from this frame's view: its ghost, and where arrows start.
         before = posed[index]
+        # The key frame may start from an earlier frame than the one before it.
+        start = index - 1
+        if count == len(frames) and pose.key_start is not None:
+            start = pose.key_start
         if index > 0:
-            same_view = views[index - 1] == views[index]
-            before = (
-                posed[index - 1] if same_view else _posed(frames[index - 1], props, views[index])
-            )
+            same_view = views[start] == views[index]
+            before = posed[start] if same_view else _posed(frames[start], props, views[index])
         ghost = index > 0 and (frames[index].ghost or count == len(frames))
-        figures.append(_figure(frames, index, props, views[index], posed[index], before, ghost))
+        figures.append(
+            _figure(frames, index, props, views[index], posed[index], before, ghost, start)
+        )
     overhead = [views[index][1] >= 45 for index in order]
     # Props span the widest figure, so every frame shows the same floor or bed.
     left = min(_bounds(marks)[0] for marks in figures) - PAD

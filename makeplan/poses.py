@@ -135,6 +135,9 @@ class Pose:
     view: tuple[float, float] = (0.0, 0.0)  # (yaw, pitch): see figure.VIEWS
     # A second, smaller view in the key frame's corner: (frame index, 0-based; its view).
     inset: tuple[int, tuple[float, float]] | None = None
+    # The frame the key frame's faint start and its arrows come from (0-based), if not
+    # the one before it: the buttock stretch's pull over the first lie, knees bent.
+    key_start: int | None = None
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -222,6 +225,24 @@ def _rule_problems(
     key = data.get("key_frame")
     if isinstance(key, int) and not isinstance(key, bool) and count < key <= 3:
         add(("key_frame",), f"is {key}, but there {there}; expected {expected}.")
+    start = data.get("key_start")
+    if isinstance(start, int) and not isinstance(start, bool):
+        shown_key = key if isinstance(key, int) and not isinstance(key, bool) else None
+        if shown_key is None:
+            moving = [
+                number
+                for number, frame in enumerate(frames, start=1)
+                if isinstance(frame, dict) and frame.get("arrows")
+            ]
+            shown_key = moving[-1] if moving else count
+        if count < start <= 3:
+            add(("key_start",), f"is {start}, but there {there}; expected {expected}.")
+        elif 1 <= start <= 3 and start >= shown_key:
+            add(
+                ("key_start",),
+                f"is {start}, but the key frame is {shown_key}; "
+                "expected a frame before the key frame.",
+            )
     inset = data.get("inset")
     shown = inset.get("frame") if isinstance(inset, dict) else None
     if isinstance(shown, int) and not isinstance(shown, bool) and count < shown <= 3:
@@ -232,7 +253,7 @@ def _rule_problems(
 # Named views (yaw, pitch): the side, from in front of the figure, from above.
 VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
 # Keys that only format 2 has.
-FORMAT_2_POSE_KEYS = ("view", "inset")
+FORMAT_2_POSE_KEYS = ("view", "inset", "key_start")
 FORMAT_2_FRAME_KEYS = (
     "shoulder_turn",
     "head_turn",
@@ -280,7 +301,15 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
     angles = _view(data.get("view", "side"))
     raw_inset = data.get("inset")
     inset = (raw_inset["frame"] - 1, _view(raw_inset["view"])) if raw_inset else None
-    return Pose(tuple(data.get("props", ())), tuple(frames), key_frame - 1, angles, inset)
+    start = data.get("key_start")
+    return Pose(
+        tuple(data.get("props", ())),
+        tuple(frames),
+        key_frame - 1,
+        angles,
+        inset,
+        None if start is None else start - 1,
+    )
 
 
 def _view(value: Any) -> tuple[float, float]:
