@@ -526,9 +526,10 @@ def _both_ways(joint: Point) -> list[Mark]:
 def _each_side(
     frame: Frame, props: tuple[str, ...], view: tuple[float, float], name: str
 ) -> list[Mark]:
-    """A two-headed arc round the body's long line (hip to shoulders), a little
-    outside a joint, from where it is to where it would be on the body's other
-    side (mirrored across the middle): the same move to one side, then the other."""
+    """Two arrows round the body's long line (hip to shoulders), a little outside a
+    joint, each from the middle out to one side: one ends where the joint is, the
+    other where it would be on the body's other side (mirrored across the middle):
+    the same move to one side, back to the middle, then to the other side."""
     joints = joints_3d(frame)
     hip = joints["hip"]
     axis = _unit(_minus(joints["shoulder"], hip))
@@ -542,21 +543,28 @@ def _each_side(
         return []
     radius = math.sqrt(_dot(start, start)) + EACH_SIDE_GAP
     lift = _lift(joints, props, frame.torso_curve)
-    points: list[Point] = []
-    for index in range(11):
-        direction = rotate(_unit(start), axis, turned * (0.04 + 0.92 * index / 10))
+
+    def point(share: float) -> Point:
+        direction = rotate(_unit(start), axis, turned * share)
         px, py, pz = _along(_plus(hip, along), direction, radius)
         placed = project((px, py + lift, pz), view)
-        points.append((placed.x, placed.y))
-    arc: list[Mark] = [
-        Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
-        _arrow_head(points[-1], points[-3], 0.055),
-        _arrow_head(points[0], points[2], 0.055),
-    ]
-    return [_halo(mark) for mark in arc] + arc
+        return (placed.x, placed.y)
+
+    # Two arrows, each from the middle (upright) out to one side, with a gap between
+    # them in the middle: "tip one way, back, then the other", not a rocking to and fro.
+    marks: list[Mark] = []
+    for first, last in ((0.5 - EACH_SIDE_MIDDLE, 0.02), (0.5 + EACH_SIDE_MIDDLE, 0.98)):
+        points = [point(first + (last - first) * index / 8) for index in range(9)]
+        arc: list[Mark] = [
+            Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+            _arrow_head(points[-1], points[-3], 0.055),
+        ]
+        marks += [_halo(mark) for mark in arc] + arc
+    return marks
 
 
-EACH_SIDE_GAP = 0.07  # the arc of `each_side` runs this far outside the joint
+EACH_SIDE_GAP = 0.07  # the arcs of `each_side` run this far outside the joint
+EACH_SIDE_MIDDLE = 0.06  # each arc starts this share of the sweep off the middle
 
 
 TURN_SWEEP = 65.0  # the least sweep of a turn arrow, in degrees: it shows the way, not how far
@@ -877,6 +885,10 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             _figure(frames, index, props, views[index], posed[index], before, ghost, start)
         )
     overhead = [views[index][1] >= 45 for index in order]
+    # A bed seen from a raised eye is a box drawn in the same view as the body, like one
+    # seen from above (the flat side view of a bed would cut through the body).
+    boxed = [seen or ("bed" in props and views[index][1] >= MAT_PITCH)
+             for index, seen in zip(order, overhead, strict=True)]  # fmt: skip
     # Props span the widest figure, so every frame shows the same floor or bed.
     left = min(_bounds(marks)[0] for marks in figures) - PAD
     right = max(_bounds(marks)[2] for marks in figures) + PAD
@@ -886,7 +898,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     # one: the floor (or bed) goes under the lowest of them.
     sloped = [
         marks
-        for marks, index, seen in zip(figures, order, overhead, strict=True)
+        for marks, index, seen in zip(figures, order, boxed, strict=True)
         if not seen and views[index][1] > 0 and ("bed" in props or views[index][1] < MAT_PITCH)
     ]
     sink = min([0.0, *(_bounds(marks)[1] + LIMB_WIDTH / 2 - support for marks in sloped)])
@@ -897,10 +909,10 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         if all(overhead):
             support = mat_bottom
     panels: list[list[Mark]] = []
-    for marks, index, seen in zip(figures, order, overhead, strict=True):
+    for marks, index, seen, in_box in zip(figures, order, overhead, boxed, strict=True):
         joints = posed[index].points
         scenery: list[Mark] = []
-        if seen and "bed" in props:
+        if in_box and "bed" in props:
             bodies = [_lifted(frames[index], props)]
             if index > 0:
                 bodies.append(_lifted(frames[index - 1], props))
@@ -914,7 +926,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             scenery += _mat_seen_from(views[index], [_lifted(each, props) for each in frames])
         if not seen and ("floor" in props or "bed" not in props) and views[index][1] < MAT_PITCH:
             scenery += list(_shift(_floor(left, right), 0.0, sink))
-        if "pillow" in props and not seen:
+        if "pillow" in props and not in_box:
             scenery += _pillow(joints, support)
         if "wall" in props:
             scenery += _wall(joints, max(top, 0.5))
