@@ -108,7 +108,7 @@ def _quadratic(start: Point, control: Point, end: Point, ts: list[float]) -> tup
     )
 
 
-def _body(posed: Posed, frame: Frame, ghost: bool = False) -> list[Mark]:
+def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) -> list[Mark]:
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
@@ -158,11 +158,14 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False) -> list[Mark]:
     )
     parts.append((posed.depth("hip", "shoulder"), trunk))
     head_x, head_y = joints["head"]
-    # A short neck, so a head turned away from the spine still joins the body.
-    head: list[Mark] = [Stroke((joints["shoulder"], joints["head"]), LIMB_WIDTH, body_gray)]
-    head.append(Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray))
-    head += _nose(joints, body_gray)
-    parts.append((posed.depth("head"), head))
+    if head:
+        # A short neck, so a head turned away from the spine still joins the body.
+        neck: list[Mark] = [Stroke((joints["shoulder"], joints["head"]), LIMB_WIDTH, body_gray)]
+        neck.append(
+            Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray)
+        )
+        neck += _nose(joints, body_gray)
+        parts.append((posed.depth("head"), neck))
     marks: list[Mark] = []
     for _, drawn in sorted(parts, key=lambda part: part[0]):
         if not ghost:
@@ -383,9 +386,13 @@ def _arrow_head(tip: Point, towards: Point, size: float) -> Shape:
     return Shape((tip, left, right), 0.0, 0.0, 0.0, accent=True)
 
 
-def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -> list[Mark]:
+def _curved_arrow(
+    start: Point, end: Point, centre: Point, back: bool = False, short: bool = False
+) -> list[Mark]:
     """An arc from `start` to `end`, bowed away from `centre` (the body), with a head
-    (and one at the start too when `back`: there and back again)."""
+    (and one at the start too when `back`: there and back again). A `short` arrow is
+    only the last part of that arc, so a long way in (straight legs to a hug) does not
+    read as the whole limb swinging."""
     mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
     chord = math.dist(start, end)
     if chord < 0.02:
@@ -396,7 +403,10 @@ def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -
     control = (mid[0] + normal[0] * bulge * 2, mid[1] + normal[1] * bulge * 2)
     steps = 16
     # Stop short of the joint so the head does not sit on top of the limb.
-    points = _quadratic(start, control, end, [0.1 + 0.78 * i / steps for i in range(steps + 1)])
+    first = SHORT_ARROW_FROM if short else 0.1
+    points = _quadratic(
+        start, control, end, [first + (0.88 - first) * i / steps for i in range(steps + 1)]
+    )
     head_size = 0.055
     arrow: list[Mark] = [
         Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
@@ -408,6 +418,7 @@ def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -
     return [_halo(mark) for mark in arrow] + arrow
 
 
+SHORT_ARROW_FROM = 0.5  # a `short` arrow starts this share of the way along its arc
 ROLL_GAP = 0.04  # the chain of `roll` arrows runs this far outside the back
 ROLL_LINKS = 3  # small arrows in the chain
 
@@ -710,7 +721,10 @@ def _figure(
     start = index - 1 if start is None else start
     marks: list[Mark] = []
     if ghost:
-        marks += _body(before, frames[start], ghost=True)
+        # A head that only nods gets its arrow round the neck; its faint start beside
+        # the dark head would read as the head rolling, so the ghost has no head then.
+        nods = "head" in frame.arrows and _nod(before, seen_now) is not None
+        marks += _body(before, frames[start], ghost=True, head=not nods)
     marks += _body(seen_now, frame)
     centre = joints["hip"]
     for name in frame.arrows:
@@ -719,7 +733,11 @@ def _figure(
             nod
             if nod is not None
             else _curved_arrow(
-                before.points[name], joints[name], centre, back=name in frame.and_back
+                before.points[name],
+                joints[name],
+                centre,
+                back=name in frame.and_back,
+                short=name in frame.short,
             )
         )
     for name in frame.both_ways:

@@ -125,6 +125,7 @@ class Frame:
     front: tuple[str, ...] = ()  # limbs drawn over the rest of the body, in this order
     and_back: tuple[str, ...] = ()  # of `arrows`: a head at the start too, "there and back"
     roll: str = ""  # "down", "up": a chain of small arrows along the back, bit by bit
+    short: tuple[str, ...] = ()  # of `arrows`: drawn over the last part of the way only
 
 
 @dataclass(frozen=True)
@@ -190,17 +191,18 @@ def _rule_problems(
                 "expected ghost from the second frame on.",
             )
     for index, frame in enumerate(frames):
-        if not isinstance(frame, dict) or not isinstance(frame.get("and_back"), list):
-            continue
-        named = frame.get("arrows")
-        with_arrow: list[Any] = named if isinstance(named, list) else []
-        stray = [name for name in frame["and_back"] if name not in with_arrow]
-        if stray:
-            add(
-                ("frame", index, "and_back"),
-                f"names {', '.join(map(str, stray))}, which has no arrow in this frame; "
-                "expected joints that are also in arrows.",
-            )
+        for listed in ("and_back", "short"):
+            if not isinstance(frame, dict) or not isinstance(frame.get(listed), list):
+                continue
+            named = frame.get("arrows")
+            with_arrow: list[Any] = named if isinstance(named, list) else []
+            stray = [name for name in frame[listed] if name not in with_arrow]
+            if stray:
+                add(
+                    ("frame", index, listed),
+                    f"names {', '.join(map(str, stray))}, which has no arrow in this frame; "
+                    "expected joints that are also in arrows.",
+                )
     if data.get("version") == 1:
         uses: list[KeyPath] = [(key,) for key in FORMAT_2_POSE_KEYS if key in data]
         for index, frame in enumerate(frames):
@@ -264,6 +266,7 @@ FORMAT_2_FRAME_KEYS = (
     "front",
     "and_back",
     "roll",
+    "short",
 )
 
 
@@ -294,6 +297,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 front=tuple(raw.get("front", ())),
                 and_back=tuple(raw.get("and_back", ())),
                 roll=raw.get("roll", ""),
+                short=tuple(raw.get("short", ())),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]

@@ -19,7 +19,7 @@ import pytest
 
 from makeplan.figure import HEAD_RADIUS, THIGH, joints_3d
 from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH
-from makeplan.poses import Shape, Stroke, pose_problems
+from makeplan.poses import Disc, Shape, Stroke, pose_problems
 from support import POSES, crosses, limb_gray, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
@@ -350,6 +350,45 @@ def test_back_rounder_curls_with_the_shoulders_near_the_floor_not_a_sit_up() -> 
         assert (hand[0] - hip[0]) * back[0] + (hand[1] - hip[1]) * back[1] > 0, side
 
 
+def test_back_rounder_hands_reach_round_behind_the_thighs_near_the_knees() -> None:
+    """Round 3: the hands seemed to rest on top of the thighs halfway up. The article
+    says hold the backs of the legs: on paper the forearm crosses the thigh, the hand
+    past it (behind it), just below the knee."""
+    body, drawn = pose("back-rounder"), picture("back-rounder")
+    hug, on_paper = joints_3d(body.frames[1]), drawn.joints[1]
+    for side in ("near", "far"):
+        _, where = along(hug[f"{side}_hand"], hug[f"{side}_hip"], hug[f"{side}_knee"])
+        assert where > 0.7, (side, where)
+        assert crosses(
+            on_paper[f"{side}_elbow"],
+            on_paper[f"{side}_hand"],
+            on_paper[f"{side}_hip"],
+            on_paper[f"{side}_knee"],
+        ), side
+
+
+def test_back_rounder_leg_arrow_is_short_and_the_faint_start_has_no_head() -> None:
+    """Round 3: the knee's arrow ran from the straight leg on the floor in a big arc,
+    like straight legs swinging up; and in the small picture the faint head on the
+    floor beside the dark lifted one, with the nod arrow, read as a neck roll. The
+    knee's arrow now shows only the last part of the way in, ending at the knee,
+    and the faint start has no head (the nod arrow shows the head's move)."""
+    body, drawn = pose("back-rounder"), picture("back-rounder")
+    assert body.frames[1].short == ("near_knee",)
+    start, end = drawn.joints[0]["near_knee"], drawn.joints[1]["near_knee"]
+    for panel in (drawn.panels[1], drawn.key):
+        lines = [m for m in panel.marks if isinstance(m, Stroke) and m.accent and m.gray == 0.0]
+        knee_arrow = min(lines, key=lambda m: math.dist(m.points[-1], end))
+        length = sum(math.dist(a, b) for a, b in itertools.pairwise(knee_arrow.points))
+        # Well short of the way from the floor, and starting well above the straight leg.
+        assert length < 0.6 * math.dist(start, end), (length, math.dist(start, end))
+        assert knee_arrow.points[0][1] - start[1] > 0.15, knee_arrow.points[0]
+    faint_discs = [m for m in drawn.key.marks if isinstance(m, Disc) and m.line_gray == GHOST_GRAY]
+    assert faint_discs == []
+    dark_discs = {(m.x, m.y) for m in drawn.key.marks if isinstance(m, Disc) and m.fill_gray == 0.0}
+    assert len(dark_discs) == 1
+
+
 def test_back_rounder_draws_the_head_arrow_outside_the_head() -> None:
     # A plain arrow from the old head to the new one sat over the black head (and
     # started inside the faint one): the head's arrow runs round the neck, clear
@@ -545,4 +584,18 @@ def test_key_start_must_be_a_frame_before_the_key_frame() -> None:
     old = text.replace(b"version = 2", b"version = 1")
     assert any(
         p.field == "key_start" and "format 2" in p.message for p in pose_problems(old, "o.toml")[1]
+    )
+
+
+def test_short_names_only_joints_that_have_an_arrow() -> None:
+    text = (POSES / "back-rounder.toml").read_bytes()
+    assert pose_problems(text, "b.toml")[1] == []
+    wrong = text.replace(b'short = ["near_knee"]', b'short = ["far_knee"]')
+    problems = pose_problems(wrong, "b.toml")[1]
+    assert [p.field for p in problems] == ["frame[2].short"], problems
+    assert "far_knee" in problems[0].message and "arrows" in problems[0].message
+    old = text.replace(b"version = 2", b"version = 1")
+    assert any(
+        p.field == "frame[2].short" and "format 2" in p.message
+        for p in pose_problems(old, "o.toml")[1]
     )
