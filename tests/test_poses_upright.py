@@ -10,6 +10,7 @@ hidden by the head.
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 
@@ -253,8 +254,10 @@ def test_roll_down_shows_the_back_rolling_bit_by_bit_both_ways() -> None:
     """A blinded review (3): one sweep arrow read as one swing of the whole body, and
     the small picture lost the roll up. A chain of small arrows runs along the
     outside of the curling back, from the hips towards the head going down, and
-    back towards the hips coming up; the knees are soft going down; the small
-    picture is the roll up over the faint curled-down body."""
+    back towards the hips coming up; the knees are soft going down. The small
+    picture is the curl down over the faint upright body (round 3: it was the roll
+    up over the faint curled-down body, two bent figures, so going down from
+    standing could not be seen)."""
     drawn, body = picture("standing-roll-down"), pose("standing-roll-down")
     down, up = drawn.joints[1], drawn.joints[2]
     assert (body.frames[1].roll, body.frames[2].roll) == ("down", "up")
@@ -280,12 +283,26 @@ def test_roll_down_shows_the_back_rolling_bit_by_bit_both_ways() -> None:
         hip, knee, ankle = (down[f"{side}_{joint}"] for joint in ("hip", "knee", "ankle"))
         assert to_segment(knee, hip, ankle) > 0.015, side
         assert knee[0] > (hip[0] + ankle[0]) / 2, side
-    # The small picture keeps the roll up, over the faint curled-down body.
-    assert drawn.key.caption == drawn.panels[2].caption
+    # The small picture is the curl down, over the faint body standing upright with
+    # its arms up: the faint strokes reach well above the dark curled-down head and
+    # hips, as high as the standing figure's raised hands.
+    assert body.key_frame == 1 and body.key_start == 0
+    assert drawn.key.caption == drawn.panels[1].caption
     ghost = [
         mark for mark in drawn.key.marks if isinstance(mark, Stroke) and mark.gray == GHOST_GRAY
     ]
-    assert min(y for mark in ghost for _, y in mark.points) < up["head"][1] - 0.2
+    dark = [mark for mark in drawn.key.marks if isinstance(mark, Stroke) and mark.gray == 0.0]
+    ghost_top = max(y for mark in ghost for _, y in mark.points)
+    dark_top = max(y for mark in dark if not mark.accent for _, y in mark.points)
+    stand = drawn.joints[0]
+    assert ghost_top - dark_top > 0.3, (ghost_top, dark_top)
+    assert ghost_top > stand["head"][1]
+    # The faint body stands: a vertical line from the feet up past the dark hips.
+    assert any(
+        abs(a[0] - b[0]) < 0.02 and abs(a[1] - b[1]) > 0.3
+        for mark in ghost
+        for a, b in itertools.pairwise(mark.points)
+    )
     assert len(roll_arrows(drawn.key)) >= 3
 
 
