@@ -892,7 +892,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         # The frame before, seen from this frame's view: its ghost, and where arrows start.
         before = posed[index]
         # The key frame may start from an earlier frame than the one before it.
-        start = index - 1
+        start = index - 1 if frames[index].after is None else frames[index].after
         if count == len(frames) and pose.key_start is not None:
             start = pose.key_start
         if index > 0:

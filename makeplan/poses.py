@@ -126,6 +126,7 @@ class Frame:
     and_back: tuple[str, ...] = ()  # of `arrows`: a head at the start too, "there and back"
     roll: str = ""  # "down", "up": a chain of small arrows along the back, bit by bit
     short: tuple[str, ...] = ()  # of `arrows`: drawn over the last part of the way only
+    after: int | None = None  # 0-based: the frame this one's ghost and arrows start from
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,13 @@ def _rule_problems(
                 ]
         for path in uses:
             add(path, "is part of pose format 2; expected version = 2 at the top of the file.")
+    for index, frame in enumerate(frames):
+        after = frame.get("after") if isinstance(frame, dict) else None
+        if isinstance(after, int) and not isinstance(after, bool) and after >= index + 1:
+            add(
+                ("frame", index, "after"),
+                f"is {after}, but this is frame {index + 1}; expected an earlier frame.",
+            )
     count = len(frames)
     there = "is 1 frame" if count == 1 else f"are {count} frames"
     expected = "1" if count == 1 else f"a frame number from 1 to {count}"
@@ -267,6 +275,7 @@ FORMAT_2_FRAME_KEYS = (
     "and_back",
     "roll",
     "short",
+    "after",
 )
 
 
@@ -298,6 +307,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 and_back=tuple(raw.get("and_back", ())),
                 roll=raw.get("roll", ""),
                 short=tuple(raw.get("short", ())),
+                after=raw["after"] - 1 if "after" in raw else None,
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]
