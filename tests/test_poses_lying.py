@@ -224,6 +224,21 @@ def test_single_knee_hands_hold_the_pulled_shin_below_the_knee() -> None:
     assert limb_gray(drawn, 1, ("far_hip", "far_knee", "far_ankle", "far_toe")) == 0.0
 
 
+def test_single_knee_arrow_starts_clear_of_the_knee_that_stays_down() -> None:
+    """Round 3: the knee's arrow started where both knees were at the start, which is
+    where the other knee still is: it read as coming from the leg that stays down.
+    It is short now: it starts well clear of that knee, above the pulled leg, and
+    ends at the pulled knee."""
+    drawn, body = picture("single-knee-to-chest"), pose("single-knee-to-chest")
+    assert body.frames[1].short == ("near_knee",)
+    joints = drawn.joints[1]
+    for panel in (drawn.panels[1], drawn.key):
+        (line,) = [m for m in panel.marks if isinstance(m, Stroke) and m.accent and m.gray == 0.0]
+        tail, tip = line.points[0], line.points[-1]
+        assert math.dist(tail, joints["far_knee"]) > 0.12, tail
+        assert math.dist(tip, joints["near_knee"]) < math.dist(tip, joints["far_knee"])
+
+
 def test_single_knee_head_rests_on_a_pillow_thick_enough_to_see() -> None:
     drawn = picture("single-knee-to-chest")
     for frame, panel in enumerate(drawn.panels):
