@@ -108,7 +108,7 @@ def _quadratic(start: Point, control: Point, end: Point, ts: list[float]) -> tup
     )
 
 
-def _body(posed: Posed, frame: Frame, ghost: bool = False) -> list[Mark]:
+def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) -> list[Mark]:
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
@@ -158,11 +158,14 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False) -> list[Mark]:
     )
     parts.append((posed.depth("hip", "shoulder"), trunk))
     head_x, head_y = joints["head"]
-    # A short neck, so a head turned away from the spine still joins the body.
-    head: list[Mark] = [Stroke((joints["shoulder"], joints["head"]), LIMB_WIDTH, body_gray)]
-    head.append(Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray))
-    head += _nose(joints, body_gray)
-    parts.append((posed.depth("head"), head))
+    if head:
+        # A short neck, so a head turned away from the spine still joins the body.
+        neck: list[Mark] = [Stroke((joints["shoulder"], joints["head"]), LIMB_WIDTH, body_gray)]
+        neck.append(
+            Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray)
+        )
+        neck += _nose(joints, body_gray)
+        parts.append((posed.depth("head"), neck))
     marks: list[Mark] = []
     for _, drawn in sorted(parts, key=lambda part: part[0]):
         if not ghost:
@@ -383,9 +386,13 @@ def _arrow_head(tip: Point, towards: Point, size: float) -> Shape:
     return Shape((tip, left, right), 0.0, 0.0, 0.0, accent=True)
 
 
-def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -> list[Mark]:
+def _curved_arrow(
+    start: Point, end: Point, centre: Point, back: bool = False, short: bool = False
+) -> list[Mark]:
     """An arc from `start` to `end`, bowed away from `centre` (the body), with a head
-    (and one at the start too when `back`: there and back again)."""
+    (and one at the start too when `back`: there and back again). A `short` arrow is
+    only the last part of that arc, so a long way in (straight legs to a hug) does not
+    read as the whole limb swinging."""
     mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
     chord = math.dist(start, end)
     if chord < 0.02:
@@ -396,7 +403,10 @@ def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -
     control = (mid[0] + normal[0] * bulge * 2, mid[1] + normal[1] * bulge * 2)
     steps = 16
     # Stop short of the joint so the head does not sit on top of the limb.
-    points = _quadratic(start, control, end, [0.1 + 0.78 * i / steps for i in range(steps + 1)])
+    first = SHORT_ARROW_FROM if short else 0.1
+    points = _quadratic(
+        start, control, end, [first + (0.88 - first) * i / steps for i in range(steps + 1)]
+    )
     head_size = 0.055
     arrow: list[Mark] = [
         Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
@@ -408,6 +418,7 @@ def _curved_arrow(start: Point, end: Point, centre: Point, back: bool = False) -
     return [_halo(mark) for mark in arrow] + arrow
 
 
+SHORT_ARROW_FROM = 0.5  # a `short` arrow starts this share of the way along its arc
 ROLL_GAP = 0.04  # the chain of `roll` arrows runs this far outside the back
 ROLL_LINKS = 3  # small arrows in the chain
 
@@ -526,9 +537,10 @@ def _both_ways(joint: Point) -> list[Mark]:
 def _each_side(
     frame: Frame, props: tuple[str, ...], view: tuple[float, float], name: str
 ) -> list[Mark]:
-    """A two-headed arc round the body's long line (hip to shoulders), a little
-    outside a joint, from where it is to where it would be on the body's other
-    side (mirrored across the middle): the same move to one side, then the other."""
+    """Two arrows round the body's long line (hip to shoulders), a little outside a
+    joint, each from the middle out to one side: one ends where the joint is, the
+    other where it would be on the body's other side (mirrored across the middle):
+    the same move to one side, back to the middle, then to the other side."""
     joints = joints_3d(frame)
     hip = joints["hip"]
     axis = _unit(_minus(joints["shoulder"], hip))
@@ -542,21 +554,28 @@ def _each_side(
         return []
     radius = math.sqrt(_dot(start, start)) + EACH_SIDE_GAP
     lift = _lift(joints, props, frame.torso_curve)
-    points: list[Point] = []
-    for index in range(11):
-        direction = rotate(_unit(start), axis, turned * (0.04 + 0.92 * index / 10))
+
+    def point(share: float) -> Point:
+        direction = rotate(_unit(start), axis, turned * share)
         px, py, pz = _along(_plus(hip, along), direction, radius)
         placed = project((px, py + lift, pz), view)
-        points.append((placed.x, placed.y))
-    arc: list[Mark] = [
-        Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
-        _arrow_head(points[-1], points[-3], 0.055),
-        _arrow_head(points[0], points[2], 0.055),
-    ]
-    return [_halo(mark) for mark in arc] + arc
+        return (placed.x, placed.y)
+
+    # Two arrows, each from the middle (upright) out to one side, with a gap between
+    # them in the middle: "tip one way, back, then the other", not a rocking to and fro.
+    marks: list[Mark] = []
+    for first, last in ((0.5 - EACH_SIDE_MIDDLE, 0.02), (0.5 + EACH_SIDE_MIDDLE, 0.98)):
+        points = [point(first + (last - first) * index / 8) for index in range(9)]
+        arc: list[Mark] = [
+            Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+            _arrow_head(points[-1], points[-3], 0.055),
+        ]
+        marks += [_halo(mark) for mark in arc] + arc
+    return marks
 
 
-EACH_SIDE_GAP = 0.07  # the arc of `each_side` runs this far outside the joint
+EACH_SIDE_GAP = 0.07  # the arcs of `each_side` run this far outside the joint
+EACH_SIDE_MIDDLE = 0.06  # each arc starts this share of the sweep off the middle
 
 
 TURN_SWEEP = 65.0  # the least sweep of a turn arrow, in degrees: it shows the way, not how far
@@ -693,13 +712,19 @@ def _figure(
     seen_now: Posed,
     before: Posed,
     ghost: bool,
+    start: int | None = None,
 ) -> list[Mark]:
-    """One frame's body seen from `view`, over the frame before as a faint ghost when
-    `ghost`, with its arrows (`before` is the frame before seen from the same view)."""
+    """One frame's body seen from `view`, over the frame before (or frame `start`) as a
+    faint ghost when `ghost`, with its arrows (`before` is that frame seen from the
+    same view)."""
     frame, joints = frames[index], seen_now.points
+    start = index - 1 if start is None else start
     marks: list[Mark] = []
     if ghost:
-        marks += _body(before, frames[index - 1], ghost=True)
+        # A head that only nods gets its arrow round the neck; its faint start beside
+        # the dark head would read as the head rolling, so the ghost has no head then.
+        nods = "head" in frame.arrows and _nod(before, seen_now) is not None
+        marks += _body(before, frames[start], ghost=True, head=not nods)
     marks += _body(seen_now, frame)
     centre = joints["hip"]
     for name in frame.arrows:
@@ -708,7 +733,11 @@ def _figure(
             nod
             if nod is not None
             else _curved_arrow(
-                before.points[name], joints[name], centre, back=name in frame.and_back
+                before.points[name],
+                joints[name],
+                centre,
+                back=name in frame.and_back,
+                short=name in frame.short,
             )
         )
     for name in frame.both_ways:
@@ -719,7 +748,7 @@ def _figure(
         marks += _each_side(frame, props, view, name)
     if index > 0:
         for part in frame.turns:
-            marks += _turn(frames[index - 1], frame, props, view, part)
+            marks += _turn(frames[start], frame, props, view, part)
     return marks
 
 
@@ -862,14 +891,22 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     for count, index in enumerate(order):
         # The frame before, seen from this frame's view: its ghost, and where arrows start.
         before = posed[index]
+        # The key frame may start from an earlier frame than the one before it.
+        start = index - 1 if frames[index].after is None else frames[index].after
+        if count == len(frames) and pose.key_start is not None:
+            start = pose.key_start
         if index > 0:
-            same_view = views[index - 1] == views[index]
-            before = (
-                posed[index - 1] if same_view else _posed(frames[index - 1], props, views[index])
-            )
+            same_view = views[start] == views[index]
+            before = posed[start] if same_view else _posed(frames[start], props, views[index])
         ghost = index > 0 and (frames[index].ghost or count == len(frames))
-        figures.append(_figure(frames, index, props, views[index], posed[index], before, ghost))
+        figures.append(
+            _figure(frames, index, props, views[index], posed[index], before, ghost, start)
+        )
     overhead = [views[index][1] >= 45 for index in order]
+    # A bed seen from a raised eye is a box drawn in the same view as the body, like one
+    # seen from above (the flat side view of a bed would cut through the body).
+    boxed = [seen or ("bed" in props and views[index][1] >= MAT_PITCH)
+             for index, seen in zip(order, overhead, strict=True)]  # fmt: skip
     # Props span the widest figure, so every frame shows the same floor or bed.
     left = min(_bounds(marks)[0] for marks in figures) - PAD
     right = max(_bounds(marks)[2] for marks in figures) + PAD
@@ -879,7 +916,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     # one: the floor (or bed) goes under the lowest of them.
     sloped = [
         marks
-        for marks, index, seen in zip(figures, order, overhead, strict=True)
+        for marks, index, seen in zip(figures, order, boxed, strict=True)
         if not seen and views[index][1] > 0 and ("bed" in props or views[index][1] < MAT_PITCH)
     ]
     sink = min([0.0, *(_bounds(marks)[1] + LIMB_WIDTH / 2 - support for marks in sloped)])
@@ -890,10 +927,10 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         if all(overhead):
             support = mat_bottom
     panels: list[list[Mark]] = []
-    for marks, index, seen in zip(figures, order, overhead, strict=True):
+    for marks, index, seen, in_box in zip(figures, order, overhead, boxed, strict=True):
         joints = posed[index].points
         scenery: list[Mark] = []
-        if seen and "bed" in props:
+        if in_box and "bed" in props:
             bodies = [_lifted(frames[index], props)]
             if index > 0:
                 bodies.append(_lifted(frames[index - 1], props))
@@ -907,7 +944,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             scenery += _mat_seen_from(views[index], [_lifted(each, props) for each in frames])
         if not seen and ("floor" in props or "bed" not in props) and views[index][1] < MAT_PITCH:
             scenery += list(_shift(_floor(left, right), 0.0, sink))
-        if "pillow" in props and not seen:
+        if "pillow" in props and not in_box:
             scenery += _pillow(joints, support)
         if "wall" in props:
             scenery += _wall(joints, max(top, 0.5))

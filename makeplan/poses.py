@@ -125,6 +125,8 @@ class Frame:
     front: tuple[str, ...] = ()  # limbs drawn over the rest of the body, in this order
     and_back: tuple[str, ...] = ()  # of `arrows`: a head at the start too, "there and back"
     roll: str = ""  # "down", "up": a chain of small arrows along the back, bit by bit
+    short: tuple[str, ...] = ()  # of `arrows`: drawn over the last part of the way only
+    after: int | None = None  # 0-based: the frame this one's ghost and arrows start from
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,9 @@ class Pose:
     view: tuple[float, float] = (0.0, 0.0)  # (yaw, pitch): see figure.VIEWS
     # A second, smaller view in the key frame's corner: (frame index, 0-based; its view).
     inset: tuple[int, tuple[float, float]] | None = None
+    # The frame the key frame's faint start and its arrows come from (0-based), if not
+    # the one before it: the buttock stretch's pull over the first lie, knees bent.
+    key_start: int | None = None
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -187,17 +192,18 @@ def _rule_problems(
                 "expected ghost from the second frame on.",
             )
     for index, frame in enumerate(frames):
-        if not isinstance(frame, dict) or not isinstance(frame.get("and_back"), list):
-            continue
-        named = frame.get("arrows")
-        with_arrow: list[Any] = named if isinstance(named, list) else []
-        stray = [name for name in frame["and_back"] if name not in with_arrow]
-        if stray:
-            add(
-                ("frame", index, "and_back"),
-                f"names {', '.join(map(str, stray))}, which has no arrow in this frame; "
-                "expected joints that are also in arrows.",
-            )
+        for listed in ("and_back", "short"):
+            if not isinstance(frame, dict) or not isinstance(frame.get(listed), list):
+                continue
+            named = frame.get("arrows")
+            with_arrow: list[Any] = named if isinstance(named, list) else []
+            stray = [name for name in frame[listed] if name not in with_arrow]
+            if stray:
+                add(
+                    ("frame", index, listed),
+                    f"names {', '.join(map(str, stray))}, which has no arrow in this frame; "
+                    "expected joints that are also in arrows.",
+                )
     if data.get("version") == 1:
         uses: list[KeyPath] = [(key,) for key in FORMAT_2_POSE_KEYS if key in data]
         for index, frame in enumerate(frames):
@@ -216,12 +222,37 @@ def _rule_problems(
                 ]
         for path in uses:
             add(path, "is part of pose format 2; expected version = 2 at the top of the file.")
+    for index, frame in enumerate(frames):
+        after = frame.get("after") if isinstance(frame, dict) else None
+        if isinstance(after, int) and not isinstance(after, bool) and after >= index + 1:
+            add(
+                ("frame", index, "after"),
+                f"is {after}, but this is frame {index + 1}; expected an earlier frame.",
+            )
     count = len(frames)
     there = "is 1 frame" if count == 1 else f"are {count} frames"
     expected = "1" if count == 1 else f"a frame number from 1 to {count}"
     key = data.get("key_frame")
     if isinstance(key, int) and not isinstance(key, bool) and count < key <= 3:
         add(("key_frame",), f"is {key}, but there {there}; expected {expected}.")
+    start = data.get("key_start")
+    if isinstance(start, int) and not isinstance(start, bool):
+        shown_key = key if isinstance(key, int) and not isinstance(key, bool) else None
+        if shown_key is None:
+            moving = [
+                number
+                for number, frame in enumerate(frames, start=1)
+                if isinstance(frame, dict) and frame.get("arrows")
+            ]
+            shown_key = moving[-1] if moving else count
+        if count < start <= 3:
+            add(("key_start",), f"is {start}, but there {there}; expected {expected}.")
+        elif 1 <= start <= 3 and start >= shown_key:
+            add(
+                ("key_start",),
+                f"is {start}, but the key frame is {shown_key}; "
+                "expected a frame before the key frame.",
+            )
     inset = data.get("inset")
     shown = inset.get("frame") if isinstance(inset, dict) else None
     if isinstance(shown, int) and not isinstance(shown, bool) and count < shown <= 3:
@@ -232,7 +263,7 @@ def _rule_problems(
 # Named views (yaw, pitch): the side, from in front of the figure, from above.
 VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
 # Keys that only format 2 has.
-FORMAT_2_POSE_KEYS = ("view", "inset")
+FORMAT_2_POSE_KEYS = ("view", "inset", "key_start")
 FORMAT_2_FRAME_KEYS = (
     "shoulder_turn",
     "head_turn",
@@ -243,6 +274,8 @@ FORMAT_2_FRAME_KEYS = (
     "front",
     "and_back",
     "roll",
+    "short",
+    "after",
 )
 
 
@@ -273,6 +306,8 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 front=tuple(raw.get("front", ())),
                 and_back=tuple(raw.get("and_back", ())),
                 roll=raw.get("roll", ""),
+                short=tuple(raw.get("short", ())),
+                after=raw["after"] - 1 if "after" in raw else None,
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]
@@ -280,7 +315,15 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
     angles = _view(data.get("view", "side"))
     raw_inset = data.get("inset")
     inset = (raw_inset["frame"] - 1, _view(raw_inset["view"])) if raw_inset else None
-    return Pose(tuple(data.get("props", ())), tuple(frames), key_frame - 1, angles, inset)
+    start = data.get("key_start")
+    return Pose(
+        tuple(data.get("props", ())),
+        tuple(frames),
+        key_frame - 1,
+        angles,
+        inset,
+        None if start is None else start - 1,
+    )
 
 
 def _view(value: Any) -> tuple[float, float]:

@@ -1,8 +1,9 @@
 """Arrows for turns (issue 15 review): `turns` draws an arrow round the head or the
 chest the way that part turned since the frame before (the seated twist's head turns
-against its body), and `each_side` a two-headed arc from a joint round the body's
-long line to its place on the other side (the knee hug's tip: one side, then the
-other). Both are pose format 2 keys; pictures without them draw as before."""
+against its body), and `each_side` two arrows round the body's long line, from
+the middle out to a joint and to its place on the other side (the knee hug's tip:
+one side, back, then the other). Both are pose format 2 keys; pictures without
+them draw as before."""
 
 from __future__ import annotations
 
@@ -109,9 +110,7 @@ EACH_SIDE = [
 
 
 @pytest.mark.parametrize(("view", "joint", "spread"), EACH_SIDE)
-def test_each_side_draws_a_two_headed_arc_to_the_other_side(
-    view: str, joint: str, spread: str
-) -> None:
+def test_each_side_draws_an_arrow_to_each_side(view: str, joint: str, spread: str) -> None:
     text = f'version = 2\nprops = ["bed"]\nview = {view}\n[[frame]]\n{LYING}'
     text += f'each_side = ["{joint}"]\n'
     picture = load_pose_text(text.encode(), "e.toml", "e")
@@ -126,6 +125,11 @@ def test_each_side_draws_a_two_headed_arc_to_the_other_side(
     near = min(math.dist(first, joints[joint]), math.dist(second, joints[joint]))
     assert near < 0.12
     assert math.dist(first, second) > 0.25
+    # Two lines, each with one head, a gap between them at the middle: not one arc
+    # with a head at each end, which read as rocking to and fro.
+    lines = [mark for mark in arrows(panel) if isinstance(mark, Stroke)]
+    assert len(lines) == 2
+    assert math.dist(lines[0].points[0], lines[1].points[0]) > 0.02
 
 
 def test_each_side_of_a_joint_on_the_middle_line_is_no_arc() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from makeplan.figure import HEAD_RADIUS, joints_3d
+from makeplan.figure import HEAD_RADIUS, joints_3d, project
 from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH
 from makeplan.poses import Disc, Shape, Stroke, pose_problems
 from support import POSES, limb_gray, to_segment
@@ -63,12 +63,13 @@ def inside(point: tuple[float, float], polygon: tuple[tuple[float, float], ...])
     return result
 
 
-def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_raised_with_the_head() -> None:
+def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_from_behind_the_head() -> None:
     """The tip was an inset seen from the foot of the bed, a cluster of bars with no
-    head (a blinded review: 3). It is now a frame of its own, seen from high on the
-    near side: the head on the pillow, the spine along the bed,
-    both hugged knees tipped off one side of it, the upright hug a faint ghost, and
-    a two-headed arc from one side of the spine to the other."""
+    head (a blinded review: 3), then a frame seen from high on the near side, where
+    the tip showed but not that the knees were off the bed (3 again). It is now seen
+    from behind the head, a little raised: the head on the pillow in front, the hugged
+    legs standing up off the bed behind it and tipped over to one side, the upright
+    hug a faint ghost in the middle, and one arrow from that middle out to each side."""
     drawn, body = picture("knee-hug-side-tilt"), pose("knee-hug-side-tilt")
     flat, hug, tip = drawn.joints
     # Lying: the spine runs along the paper in the first frame.
@@ -79,12 +80,12 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_raised_with_the_head()
     assert body.view == (0.0, 0.0)
     for knee in ("near_knee", "far_knee"):
         assert hug[knee][1] - hug["hip"][1] > 0.1
-    # The tip: raised (neither the side nor the foot end edge on), no inset.
+    # The tip: from the head end (the spine points away, into the paper), a little
+    # raised so the bed's top shows; no inset.
     view = body.frames[2].view
-    assert view is not None and 35 <= view[1] <= 70 and -75 <= view[0] <= -15
+    assert view is not None and 60 <= view[0] <= 120 and 15 <= view[1] <= 40
     assert body.inset is None and drawn.inset_box is None
-    # The spine shows along the bed, the head drawn (a disc at the head joint).
-    assert math.dist(tip["head"], tip["hip"]) > 0.2
+    # The head is drawn in front, below the hips on paper.
     heads = [
         mark
         for mark in drawn.panels[2].marks
@@ -92,23 +93,52 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_raised_with_the_head()
         if math.dist((mark.x, mark.y), tip["head"]) < 1e-3
     ]
     assert heads and heads[0].radius == HEAD_RADIUS
-    # Both knees off the same side of the spine's line, well clear of it.
-    spine = (tip["hip"], tip["shoulder"])
-    offsets = [side_of(tip[knee], *spine) for knee in ("near_knee", "far_knee")]
-    assert all(abs(offset) > 0.08 for offset in offsets), offsets
-    assert offsets[0] * offsets[1] > 0, offsets
+    assert tip["head"][1] < tip["hip"][1]
+    # Lifted: the knees above the hips on paper and the shins standing up past the
+    # far edge of the bed's top (the old view from high above drew the legs flat on
+    # the bed beside the hips, so "off the bed" could not be seen).
+    bed_tops = [
+        mark
+        for mark in drawn.panels[2].marks
+        if isinstance(mark, Shape) and mark.fill_gray == BED_FILL
+    ]
+    far_edge = max(y for _, y in bed_tops[0].points)
+    for side in ("near", "far"):
+        assert tip[f"{side}_knee"][1] - tip["hip"][1] > 0.03, side
+        assert tip[f"{side}_ankle"][1] > far_edge + 0.05, side
+    # Tipped: both knees off the same side of the upright hug (the ghost), well clear.
+    body_3d = joints_3d(body.frames[1])
+    upright = {name: project(body_3d[name], view) for name in ("hip", "near_knee", "far_knee")}
+    for knee in ("near_knee", "far_knee"):
+        upright_offset = upright[knee].x - upright["hip"].x
+        assert abs(upright_offset) < 0.06, knee
+        assert tip[knee][0] - tip["hip"][0] > 0.1, knee
     # The hug before it stands behind as a faint ghost: the middle the tip starts from.
     assert body.frames[2].ghost
     assert any(isinstance(m, Stroke) and m.gray == GHOST_GRAY for m in drawn.panels[2].marks)
-    # A two-headed arc: one head each side of the spine's line.
+    # Two arrows, one each side of the middle, each with one head at its outer end:
+    # tip one way, back, then the other (a two-headed arc read as rocking).
     assert body.frames[2].each_side == ("near_knee",)
-    tips = [
-        mark.points[0]
-        for mark in drawn.panels[2].marks
-        if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
-    ]
-    assert len(tips) == 2
-    assert side_of(tips[0], *spine) * side_of(tips[1], *spine) < 0
+    for panel in (drawn.panels[2], drawn.key):
+        lines = [
+            mark
+            for mark in panel.marks
+            if isinstance(mark, Stroke) and mark.accent and mark.gray == 0.0
+        ]
+        heads_at = [
+            mark.points[0]
+            for mark in panel.marks
+            if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
+        ]
+        assert len(lines) == 2 and len(heads_at) == 2, panel.caption
+        middle = sum(line.points[0][0] for line in lines) / 2
+        # Each line keeps to its own side of the middle, starting near it, apart.
+        starts = sorted(line.points[0][0] for line in lines)
+        assert starts[1] - starts[0] > 0.02, starts
+        for line in lines:
+            xs = [x for x, _ in line.points]
+            assert all(x < middle for x in xs) or all(x > middle for x in xs)
+        assert (heads_at[0][0] - middle) * (heads_at[1][0] - middle) < 0
 
 
 def test_knee_hug_draws_both_hugged_legs_dark() -> None:
@@ -192,6 +222,21 @@ def test_single_knee_hands_hold_the_pulled_shin_below_the_knee() -> None:
     # The leg that stays down is part of the position, not the faint start pose
     # the small picture draws behind: dark too.
     assert limb_gray(drawn, 1, ("far_hip", "far_knee", "far_ankle", "far_toe")) == 0.0
+
+
+def test_single_knee_arrow_starts_clear_of_the_knee_that_stays_down() -> None:
+    """Round 3: the knee's arrow started where both knees were at the start, which is
+    where the other knee still is: it read as coming from the leg that stays down.
+    It is short now: it starts well clear of that knee, above the pulled leg, and
+    ends at the pulled knee."""
+    drawn, body = picture("single-knee-to-chest"), pose("single-knee-to-chest")
+    assert body.frames[1].short == ("near_knee",)
+    joints = drawn.joints[1]
+    for panel in (drawn.panels[1], drawn.key):
+        (line,) = [m for m in panel.marks if isinstance(m, Stroke) and m.accent and m.gray == 0.0]
+        tail, tip = line.points[0], line.points[-1]
+        assert math.dist(tail, joints["far_knee"]) > 0.12, tail
+        assert math.dist(tip, joints["near_knee"]) < math.dist(tip, joints["far_knee"])
 
 
 def test_single_knee_head_rests_on_a_pillow_thick_enough_to_see() -> None:

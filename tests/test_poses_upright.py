@@ -10,6 +10,7 @@ hidden by the head.
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 
@@ -170,6 +171,58 @@ def test_seated_twist_keeps_the_sit_plain_and_shows_the_other_side_mirrored() ->
     assert drawn.key.caption == drawn.panels[1].caption
 
 
+def test_seated_twist_draws_both_turns_as_exact_mirrors_from_the_middle() -> None:
+    """Round 3: the two turns showed the arms in different places (seen a little off
+    the front, and the second turn drawn on from the first, so its arrows swung
+    further round), and the chest turned only 50 degrees. Seen from straight in
+    front, both turns start from the sit (the second has after = 1): on paper every
+    arm joint and both arrows of one turn are the other's mirrored about the hips,
+    and the chest is visibly narrower than in the sit."""
+    drawn, body = picture("seated-twist"), pose("seated-twist")
+    assert body.view[0] == -90.0
+    assert body.frames[2].after == 0
+    assert abs(body.frames[1].shoulder_turn) >= 60
+    first, second = drawn.joints[1], drawn.joints[2]
+    middle = drawn.joints[0]["hip"][0]
+    mirror = {"near": "far", "far": "near"}
+    for side in ("near", "far"):
+        for joint in ("shoulder", "elbow", "hand"):
+            a, b = first[f"{side}_{joint}"], second[f"{mirror[side]}_{joint}"]
+            assert abs((a[0] - middle) + (b[0] - middle)) < 0.01, (side, joint)
+            assert abs(a[1] - b[1]) < 0.01, (side, joint)
+
+    def arrow_points(index: int) -> list[tuple[float, float]]:
+        return sorted(
+            (round(x - middle, 2), round(y, 2))
+            for mark in drawn.panels[index].marks
+            if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
+            for x, y in mark.points
+        )
+
+    mirrored = sorted((round(-x, 2), y) for x, y in arrow_points(2))
+    assert len(arrow_points(1)) == len(mirrored) > 0
+    assert all(math.dist(a, b) < 0.02 for a, b in zip(arrow_points(1), mirrored, strict=True))
+    # The chest turned: its shoulders on paper much narrower than in the sit.
+    sit = drawn.joints[0]
+    width = abs(first["near_shoulder"][0] - first["far_shoulder"][0])
+    assert width < 0.6 * abs(sit["near_shoulder"][0] - sit["far_shoulder"][0])
+
+
+def test_after_names_an_earlier_frame() -> None:
+    text = (POSES / "seated-twist.toml").read_bytes()
+    assert pose_problems(text, "s.toml")[1] == []
+    wrong = text.replace(b"after = 1 ", b"after = 3 ")
+    problems = pose_problems(wrong, "s.toml")[1]
+    assert [p.field for p in problems] == ["frame[3].after"], problems
+    assert "earlier frame" in problems[0].message
+    line = next(
+        number
+        for number, text_line in enumerate(wrong.decode().splitlines(), start=1)
+        if text_line.startswith("after")
+    )
+    assert problems[0].line == line
+
+
 # --- standing roll-down: arms up and apart, then curled down with the head hanging ---
 
 
@@ -253,8 +306,10 @@ def test_roll_down_shows_the_back_rolling_bit_by_bit_both_ways() -> None:
     """A blinded review (3): one sweep arrow read as one swing of the whole body, and
     the small picture lost the roll up. A chain of small arrows runs along the
     outside of the curling back, from the hips towards the head going down, and
-    back towards the hips coming up; the knees are soft going down; the small
-    picture is the roll up over the faint curled-down body."""
+    back towards the hips coming up; the knees are soft going down. The small
+    picture is the curl down over the faint upright body (round 3: it was the roll
+    up over the faint curled-down body, two bent figures, so going down from
+    standing could not be seen)."""
     drawn, body = picture("standing-roll-down"), pose("standing-roll-down")
     down, up = drawn.joints[1], drawn.joints[2]
     assert (body.frames[1].roll, body.frames[2].roll) == ("down", "up")
@@ -280,12 +335,26 @@ def test_roll_down_shows_the_back_rolling_bit_by_bit_both_ways() -> None:
         hip, knee, ankle = (down[f"{side}_{joint}"] for joint in ("hip", "knee", "ankle"))
         assert to_segment(knee, hip, ankle) > 0.015, side
         assert knee[0] > (hip[0] + ankle[0]) / 2, side
-    # The small picture keeps the roll up, over the faint curled-down body.
-    assert drawn.key.caption == drawn.panels[2].caption
+    # The small picture is the curl down, over the faint body standing upright with
+    # its arms up: the faint strokes reach well above the dark curled-down head and
+    # hips, as high as the standing figure's raised hands.
+    assert body.key_frame == 1 and body.key_start == 0
+    assert drawn.key.caption == drawn.panels[1].caption
     ghost = [
         mark for mark in drawn.key.marks if isinstance(mark, Stroke) and mark.gray == GHOST_GRAY
     ]
-    assert min(y for mark in ghost for _, y in mark.points) < up["head"][1] - 0.2
+    dark = [mark for mark in drawn.key.marks if isinstance(mark, Stroke) and mark.gray == 0.0]
+    ghost_top = max(y for mark in ghost for _, y in mark.points)
+    dark_top = max(y for mark in dark if not mark.accent for _, y in mark.points)
+    stand = drawn.joints[0]
+    assert ghost_top - dark_top > 0.3, (ghost_top, dark_top)
+    assert ghost_top > stand["head"][1]
+    # The faint body stands: a vertical line from the feet up past the dark hips.
+    assert any(
+        abs(a[0] - b[0]) < 0.02 and abs(a[1] - b[1]) > 0.3
+        for mark in ghost
+        for a, b in itertools.pairwise(mark.points)
+    )
     assert len(roll_arrows(drawn.key)) >= 3
 
 
