@@ -82,6 +82,7 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             right, bottom = page.width - margin, page.height - margin
+            marks = reading_mark_areas(page.width, page.height, margin_mm * MM)
             for char in page.chars:
                 if char["text"].isspace():
                     continue
@@ -100,6 +101,8 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
                 + [("curve", item) for item in page.curves]
                 + [("image", item) for item in page.images]
             )
+            # The reading marks sit in the margin band on purpose (and only there).
+            drawn = [(kind, item) for kind, item in drawn if not in_areas(item, marks)]
             for kind, item in drawn:
                 half = (item.get("linewidth") or 0) / 2
                 if (
@@ -134,6 +137,31 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
                             f"page {number}: {word['text']!r} overlaps {other['text']!r}"
                         )
     return problems
+
+
+def reading_mark_areas(
+    width: float, height: float, margin: float
+) -> list[tuple[float, float, float, float]]:
+    """The squares of the markers and the QR code, as pdfplumber's (x0, top, x1, bottom)."""
+    from makeplan.geometry.reading_marks import code_square, mark_size, marker_squares
+
+    marks = mark_size(margin)
+    if marks is None:
+        return []
+    squares = [(x, y, marks.size) for x, y in marker_squares(width, height, marks)]
+    squares.append(code_square(marks))
+    return [(x, height - y - size, x + size, height - y) for x, y, size in squares]
+
+
+def in_areas(item: dict, areas: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a pdfplumber object lies inside one of `areas` (to a hundredth of a point)."""
+    return any(
+        item["x0"] >= x0 - 0.02
+        and item["x1"] <= x1 + 0.02
+        and item["top"] >= top - 0.02
+        and item["bottom"] <= bottom + 0.02
+        for x0, top, x1, bottom in areas
+    )
 
 
 def count_calls(function, *args):  # type: ignore[no-untyped-def]

@@ -1,0 +1,201 @@
+"""Finds a printed page in an image: its four corner markers, which way up it is, its QR code.
+
+OpenCV's ArucoDetector finds the markers (in a copy scaled to at most
+DETECT_SIDE pixels, for speed; their corners are then refined on the full
+image). Every marker is printed upright, so the direction of a marker's own
+top edge in the image says which way the page is turned, and so which corner
+each marker is. The top-left marker's id is the page number (modulo 50), the
+other three spell part of the sheet's identity (see geometry.reading_marks).
+The QR code, beside the lower-left marker, is cut out of the image by the
+marker's own perspective, enlarged, and read with zxing-cpp.
+
+`homography` then maps the image onto the page, in points from the top-left
+corner, once the sheet (its page size and mark size) is known.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import NamedTuple
+
+import cv2
+import numpy as np
+import zxingcpp
+from numpy.typing import NDArray
+
+from makeplan.errors import InputFileError
+from makeplan.geometry.reading_marks import (
+    CodeContent,
+    MarkSize,
+    marker_corner_points,
+    marker_ids,
+    parse_code,
+)
+
+DETECT_SIDE = 2000  # pixels on the long side, enough to find markers of 4 mm in a page photo
+RETAKE = "photograph the whole page, flat, in even light, with all four corners in the picture"
+
+Points = NDArray[np.float64]
+
+
+class Found(NamedTuple):
+    """What the marks on one image say: the page (modulo 50), three identity digits,
+    the four markers' corners in the image (in the order of reading_marks.CORNERS,
+    each its own top-left, top-right, bottom-right, bottom-left) and the QR code."""
+
+    page_mod: int
+    digits: tuple[int, int, int]
+    corners: Points  # 4 x 4 x 2
+    code: CodeContent | None
+    code_text: str | None
+
+
+class NoSheetError(InputFileError):
+    """No makeplan page in an image (markers missing, cut off or not four)."""
+
+
+def _detector() -> cv2.aruco.ArucoDetector:
+    parameters = cv2.aruco.DetectorParameters()
+    parameters.cornerRefinementMethod = cv2.aruco.CORNER_REFINE_SUBPIX
+    # Small markers in a big frame: the default smallest perimeter (3% of the image) is
+    # a 9 mm marker in a page photo.
+    parameters.minMarkerPerimeterRate = 0.015
+    dictionary = cv2.aruco.getPredefinedDictionary(cv2.aruco.DICT_4X4_50)
+    return cv2.aruco.ArucoDetector(dictionary, parameters)
+
+
+def find_marks(grey: NDArray[np.uint8], where: str) -> Found:
+    """The makeplan marks in `grey`; NoSheetError when there is not exactly one page."""
+    # Markers are found in a copy DETECT_SIDE pixels long: a big photo shrunk (for
+    # speed), a small one enlarged (the detector misses markers a few pixels a cell).
+    scale = DETECT_SIDE / max(grey.shape)
+    method = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=method)
+    corners, ids, _ = _detector().detectMarkers(small)
+    count = 0 if ids is None else len(ids)
+    if count < 4:
+        raise NoSheetError(
+            f"{where}: no makeplan sheet found (found {count} of the 4 corner markers); {RETAKE}."
+        )
+    points = np.array([c.reshape(4, 2) for c in corners], dtype=np.float64) / scale
+    flat_ids = np.asarray(ids).reshape(-1)
+    chosen = _page_corners(points)
+    if chosen is None:
+        raise NoSheetError(f"{where}: the corner markers do not make a page; {RETAKE}.")
+    if count > 8:
+        raise NoSheetError(
+            f"{where}: more than one page in the picture ({count} corner markers); "
+            "photograph one page at a time, or scan each page on its own."
+        )
+    points = points[chosen]
+    found_ids = [int(flat_ids[index]) for index in chosen]
+    if scale < 1.0:
+        points = _refined(grey, points, scale)
+    text = _read_code(grey, points[3])
+    code = parse_code(text) if text is not None else None
+    return Found(found_ids[0], (found_ids[1], found_ids[2], found_ids[3]), points, code, text)
+
+
+def _refined(grey: NDArray[np.uint8], points: Points, scale: float) -> Points:
+    """Marker corners found in the scaled copy, refined on the full image."""
+    window = max(2, round(1.5 / scale))
+    flat = points.reshape(-1, 1, 2).astype(np.float32)
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 20, 0.05)
+    refined = cv2.cornerSubPix(grey, flat, (window, window), (-1, -1), criteria)
+    moved = np.linalg.norm(refined.reshape(-1, 2) - points.reshape(-1, 2), axis=1)
+    result = refined.reshape(-1, 4, 2).astype(np.float64)
+    # A corner that moved more than the window went astray: keep the detector's.
+    keep = (moved > window).reshape(-1, 4)
+    result[keep] = points[keep]
+    return np.asarray(result, dtype=np.float64)
+
+
+def _page_corners(points: Points) -> list[int] | None:
+    """The four markers that are a page's corners, in the order of CORNERS: of every
+    four of like size that make a page, the four spanning the most (a pattern in a
+    picture or a QR code can pass for a small marker)."""
+    best: tuple[float, list[int]] | None = None
+    sides = np.array([np.linalg.norm(p[1] - p[0]) + np.linalg.norm(p[3] - p[0]) for p in points])
+    for group in itertools.combinations(range(len(points)), 4):
+        chosen = list(group)
+        if sides[chosen].max() > 2.5 * sides[chosen].min():
+            continue
+        order = _corner_order(points[chosen])
+        if order is None:
+            continue
+        centres = points[chosen][order].mean(axis=1)
+        area = float(abs(cv2.contourArea(centres.astype(np.float32))))
+        if best is None or area > best[0]:
+            best = (area, [chosen[index] for index in order])
+    return None if best is None else best[1]
+
+
+def _corner_order(points: Points) -> list[int] | None:
+    """Which marker is the page's top-left, top-right, bottom-right and bottom-left corner:
+    the markers' own top edges give the page's right and down in the image."""
+    right = np.mean(points[:, 1] - points[:, 0], axis=0)
+    down = np.mean(points[:, 3] - points[:, 0], axis=0)
+    centres = points.mean(axis=1)
+    middle = centres.mean(axis=0)
+    order: list[int | None] = [None] * 4
+    for index, centre in enumerate(centres):
+        along = float(np.dot(centre - middle, right)) > 0
+        below = float(np.dot(centre - middle, down)) > 0
+        corner = {(False, False): 0, (True, False): 1, (True, True): 2, (False, True): 3}[
+            (along, below)
+        ]
+        if order[corner] is not None:
+            return None
+        order[corner] = index
+    return [index for index in order if index is not None]
+
+
+def _read_code(grey: NDArray[np.uint8], marker: Points) -> str | None:
+    """The QR code beside the lower-left marker (a marker wide, half a marker to its
+    right), cut out through the marker's own perspective at 12 pixels a module."""
+    unit = np.array([[0, 0], [1, 0], [1, 1], [0, 1]], dtype=np.float32)
+    to_image = cv2.getPerspectiveTransform(unit, marker.astype(np.float32))
+    side = 360  # pixels for the code and its surroundings
+    pad = 0.45  # marker sizes of white kept round the code
+    left, top = 1.5 - pad, 0 - pad
+    span = 1 + 2 * pad
+    to_crop = np.array([[side / span, 0, -left * side / span],
+                        [0, side / span, -top * side / span],
+                        [0, 0, 1]])  # fmt: skip
+    transform = to_crop @ np.linalg.inv(to_image)
+    crop = cv2.warpPerspective(grey, transform, (side, side), flags=cv2.INTER_CUBIC,
+                               borderValue=255)  # fmt: skip
+    for image in (crop, cv2.GaussianBlur(crop, (0, 0), 2.0)):
+        results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+        for result in results:
+            if result.valid and result.text:
+                return str(result.text)
+    return None
+
+
+def digits_of(identity: str) -> tuple[int, int, int]:
+    """The three identity digits the markers of sheet `identity` carry."""
+    _, *digits = marker_ids(identity, 0)
+    return (digits[0], digits[1], digits[2])
+
+
+def homography(found: Found, width: float, height: float, marks: MarkSize) -> Points | None:
+    """The map from image pixels to page points (x right, y down from the top-left corner),
+    fitted to the markers' 16 corners; None when they do not fit one flat page."""
+    page = np.array(
+        [
+            [(x, height - y) for x, y in corners]
+            for corners in marker_corner_points(width, height, marks)
+        ],
+        dtype=np.float64,
+    ).reshape(-1, 2)
+    image = found.corners.reshape(-1, 2)
+    matrix, _ = cv2.findHomography(image, page, 0)
+    if matrix is None:
+        return None
+    projected = cv2.perspectiveTransform(image.reshape(-1, 1, 2), matrix).reshape(-1, 2)
+    # A flat page fits to a fraction of a millimetre; a bent one, or markers of
+    # another page size, does not.
+    if float(np.max(np.linalg.norm(projected - page, axis=1))) > 0.15 * marks.size + 1.5:
+        return None
+    return np.asarray(matrix, dtype=np.float64)
