@@ -158,9 +158,13 @@ def photograph(
 
 def scan(page: np.ndarray, rng: np.random.Generator, black_and_white: bool) -> np.ndarray:
     """A simulated flatbed scan of a page image rendered at the scan's resolution."""
+    # The scanner's glass is a little bigger than the page: white round it, the page
+    # a little askew and off centre.
+    pad = round(page.shape[1] * 0.015)
+    page = cv2.copyMakeBorder(page, pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
     height, width = page.shape
     matrix = cv2.getRotationMatrix2D((width / 2, height / 2), rng.uniform(-1, 1), 1.0)
-    matrix[:, 2] += rng.uniform(-8, 8, size=2)
+    matrix[:, 2] += rng.uniform(-pad / 3, pad / 3, size=2)
     image = cv2.warpAffine(page, matrix, (width, height), flags=cv2.INTER_LINEAR,
                            borderValue=255).astype(np.float32)  # fmt: skip
     image = cv2.GaussianBlur(image, (0, 0), 0.5)

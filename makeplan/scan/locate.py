@@ -16,6 +16,7 @@ corner, once the sheet (its page size and mark size) is known.
 from __future__ import annotations
 
 import itertools
+import math
 from typing import NamedTuple
 
 import cv2
@@ -60,6 +61,8 @@ def _detector() -> cv2.aruco.ArucoDetector:
     # Small markers in a big frame: the default smallest perimeter (3% of the image) is
     # a 9 mm marker in a page photo.
     parameters.minMarkerPerimeterRate = 0.015
+    # A page scanned edge to edge leaves its markers close to the image's border.
+    parameters.minDistanceToBorder = 1
     dictionary = cv2.aruco.getPredefinedDictionary(cv2.aruco.DICT_4X4_50)
     return cv2.aruco.ArucoDetector(dictionary, parameters)
 
@@ -68,25 +71,37 @@ def find_marks(grey: NDArray[np.uint8], where: str) -> Found:
     """The makeplan marks in `grey`; NoSheetError when there is not exactly one page."""
     # Markers are found in a copy DETECT_SIDE pixels long: a big photo shrunk (for
     # speed), a small one enlarged (the detector misses markers a few pixels a cell).
-    scale = DETECT_SIDE / max(grey.shape)
-    method = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
-    small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=method)
-    corners, ids, _ = _detector().detectMarkers(small)
-    count = 0 if ids is None else len(ids)
-    if count < 4:
-        raise NoSheetError(
-            f"{where}: no makeplan sheet found (found {count} of the 4 corner markers); {RETAKE}."
-        )
-    points = np.array([c.reshape(4, 2) for c in corners], dtype=np.float64) / scale
-    flat_ids = np.asarray(ids).reshape(-1)
-    chosen = _page_corners(points)
+    detector = _detector()
+    most = 0
+    chosen: list[int] | None = None
+    points = np.zeros((0, 4, 2))
+    flat_ids = np.zeros(0, dtype=np.int64)
+    scale = 1.0
+    # Then, when that finds no page, the image as it is, and smoothed (a black-and-white
+    # scan's ragged edges).
+    for scale, smooth in ((DETECT_SIDE / max(grey.shape), False), (1.0, False), (1.0, True)):
+        method = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+        image = grey if scale == 1.0 else cv2.resize(grey, None, fx=scale, fy=scale,
+                                                     interpolation=method)  # fmt: skip
+        if smooth:
+            image = cv2.GaussianBlur(image, (0, 0), 1.0)
+        corners, ids, _ = detector.detectMarkers(image)
+        count = 0 if ids is None else len(ids)
+        most = max(most, count)
+        if count < 4:
+            continue
+        points = np.array([c.reshape(4, 2) for c in corners], dtype=np.float64) / scale
+        flat_ids = np.asarray(ids).reshape(-1)
+        chosen = _page_corners(points)
+        if chosen is not None:
+            break
     if chosen is None:
+        if most < 4:
+            raise NoSheetError(
+                f"{where}: no makeplan sheet found (found {most} of the 4 corner markers); "
+                f"{RETAKE}."
+            )
         raise NoSheetError(f"{where}: the corner markers do not make a page; {RETAKE}.")
-    if count > 8:
-        raise NoSheetError(
-            f"{where}: more than one page in the picture ({count} corner markers); "
-            "photograph one page at a time, or scan each page on its own."
-        )
     points = points[chosen]
     found_ids = [int(flat_ids[index]) for index in chosen]
     if scale < 1.0:
@@ -116,9 +131,20 @@ def _page_corners(points: Points) -> list[int] | None:
     picture or a QR code can pass for a small marker)."""
     best: tuple[float, list[int]] | None = None
     sides = np.array([np.linalg.norm(p[1] - p[0]) + np.linalg.norm(p[3] - p[0]) for p in points])
-    for group in itertools.combinations(range(len(points)), 4):
+    candidates = list(range(len(points)))
+    if len(points) > 6:
+        # A page's corners are on the outline round every marker found.
+        hull = cv2.convexHull(points.mean(axis=1).astype(np.float32), returnPoints=False)
+        candidates = sorted(int(index) for index in np.asarray(hull).reshape(-1))
+    for group in itertools.combinations(candidates, 4):
         chosen = list(group)
         if sides[chosen].max() > 2.5 * sides[chosen].min():
+            continue
+        # Printed upright, the four turn together: a look-alike in a box turns its own way.
+        tops = points[chosen][:, 1] - points[chosen][:, 0]
+        angles = np.arctan2(tops[:, 1], tops[:, 0])
+        spread = np.angle(np.exp(1j * (angles - angles[0])))
+        if float(np.max(np.abs(spread))) > math.radians(30):
             continue
         order = _corner_order(points[chosen])
         if order is None:

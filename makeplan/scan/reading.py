@@ -35,7 +35,7 @@ from makeplan.terminal import printable
 
 # A page whose printed box outlines come out paler than this share of the page's
 # black is too blurred (or too dark, or too small) for its ticks to be trusted.
-SHARP_ENOUGH = 0.3
+SHARP_ENOUGH = 0.15
 DARKEST_PAPER = 50  # grey level (0-255) of the paper below which the photo is too dark
 
 
