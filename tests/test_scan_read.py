@@ -171,8 +171,9 @@ def test_unclear_is_left_unticked_listed_and_highlighted(run, sheets, tmp_path) 
     x0, y0 = box.x * scale, (record.paper.height - box.y - box.size) * scale
     size = box.size * scale
     # A pale line right across: more than a dot, less than a tick.
-    cv2.line(image, (round(x0 + 0.2 * size), round(y0 + 0.5 * size)),
-             (round(x0 + 0.8 * size), round(y0 + 0.55 * size)), 140, max(1, round(scale * 0.8)))  # fmt: skip
+    start = (round(x0 + 0.2 * size), round(y0 + 0.5 * size))
+    end = (round(x0 + 0.8 * size), round(y0 + 0.55 * size))
+    cv2.line(image, start, end, 140, max(1, round(scale * 0.8)))
     cv2.imwrite(str(tmp_path / "photo.jpg"), scansim.photograph(image, scale, rng, 2200, 2))
     result = run("read", "photo.jpg", "--sheet", str(pdf), "-o", "filled.pdf")
     assert result.code == 0, result.stderr
@@ -218,7 +219,8 @@ def blank_code(pdf: Path, target: Path, seed: int) -> None:
     size, inset = record.paper.mark_size, record.paper.mark_inset
     top = (record.paper.height - inset - size) * scale
     left = (inset + 1.5 * size) * scale
-    image[round(top) - 3 : round(top + size * scale) + 3, round(left) - 3 : round(left + size * scale) + 3] = 255  # fmt: skip
+    rows = slice(round(top) - 3, round(top + size * scale) + 3)
+    image[rows, round(left) - 3 : round(left + size * scale) + 3] = 255
     cv2.imwrite(str(target), scansim.photograph(image, scale, rng, 2000, 0))
 
 
