@@ -79,10 +79,11 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
     """
     problems: list[str] = []
     margin = margin_mm * MM - 0.5  # half a point for rounding in the PDF numbers
+    marks_at = reading_marks_of(path)
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             right, bottom = page.width - margin, page.height - margin
-            marks = reading_mark_areas(page.width, page.height, margin_mm * MM)
+            marks = reading_mark_areas(page.width, page.height, marks_at)
             for char in page.chars:
                 if char["text"].isspace():
                     continue
@@ -139,15 +140,26 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
     return problems
 
 
+def reading_marks_of(path: Path) -> tuple[float, float] | None:
+    """The size and inset of a sheet's reading marks, from its own record (version 3)."""
+    from makeplan.sheetdata import RECORD_ATTACHMENT, read_record
+
+    files = pypdf.PdfReader(path).attachments
+    if RECORD_ATTACHMENT not in files:
+        return None
+    paper = read_record(files[RECORD_ATTACHMENT][0], str(path)).paper
+    return None if paper is None else (paper.mark_size, paper.mark_inset)
+
+
 def reading_mark_areas(
-    width: float, height: float, margin: float
+    width: float, height: float, marks_at: tuple[float, float] | None
 ) -> list[tuple[float, float, float, float]]:
     """The squares of the markers and the QR code, as pdfplumber's (x0, top, x1, bottom)."""
-    from makeplan.geometry.reading_marks import code_square, mark_size, marker_squares
+    from makeplan.geometry.reading_marks import MarkSize, code_square, marker_squares
 
-    marks = mark_size(margin)
-    if marks is None:
+    if marks_at is None:
         return []
+    marks = MarkSize(*marks_at)
     squares = [(x, y, marks.size) for x, y in marker_squares(width, height, marks)]
     squares.append(code_square(marks))
     return [(x, height - y - size, x + size, height - y) for x, y, size in squares]

@@ -75,11 +75,11 @@ def find_marks(grey: NDArray[np.uint8], where: str) -> Found:
     detector = _detector()
     most = 0
     chosen: list[int] | None = None
+    found_points: list[Points] = []
+    found_ids: list[int] = []
     points = np.zeros((0, 4, 2))
-    flat_ids = np.zeros(0, dtype=np.int64)
-    scale = 1.0
     # Then, when that finds no page, the image as it is, and smoothed (a black-and-white
-    # scan's ragged edges).
+    # scan's ragged edges); the markers of every try count together.
     for scale, smooth in ((DETECT_SIDE / max(grey.shape), False), (1.0, False), (1.0, True)):
         method = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
         image = grey if scale == 1.0 else cv2.resize(grey, None, fx=scale, fy=scale,
@@ -87,12 +87,23 @@ def find_marks(grey: NDArray[np.uint8], where: str) -> Found:
         if smooth:
             image = cv2.GaussianBlur(image, (0, 0), 1.0)
         corners, ids, _ = detector.detectMarkers(image)
-        count = 0 if ids is None else len(ids)
-        most = max(most, count)
-        if count < 4:
+        if ids is None:
             continue
-        points = np.array([c.reshape(4, 2) for c in corners], dtype=np.float64) / scale
-        flat_ids = np.asarray(ids).reshape(-1)
+        for corner, marker in zip(corners, np.asarray(ids).reshape(-1), strict=True):
+            square = np.asarray(corner, dtype=np.float64).reshape(4, 2) / scale
+            if scale < 1.0:
+                square = _refined(grey, square[None], scale)[0]
+            centre = square.mean(axis=0)
+            side = float(np.linalg.norm(square[1] - square[0]))
+            if all(
+                np.linalg.norm(other.mean(axis=0) - centre) > side / 2 for other in found_points
+            ):
+                found_points.append(square)
+                found_ids.append(int(marker))
+        most = max(most, len(found_points))
+        if len(found_points) < 4:
+            continue
+        points = np.array(found_points)
         chosen = _page_corners(points)
         if chosen is not None:
             break
@@ -105,12 +116,10 @@ def find_marks(grey: NDArray[np.uint8], where: str) -> Found:
             )
         raise NoSheetError(f"{where}: the corner markers do not make a page; {RETAKE}.")
     points = points[chosen]
-    found_ids = [int(flat_ids[index]) for index in chosen]
-    if scale < 1.0:
-        points = _refined(grey, points, scale)
+    ids = [found_ids[index] for index in chosen]
     text = _read_code(grey, points[3])
     code = parse_code(text) if text is not None else None
-    return Found(found_ids[0], (found_ids[1], found_ids[2], found_ids[3]), points, code, text)
+    return Found(ids[0], (ids[1], ids[2], ids[3]), points, code, text)
 
 
 def _refuse_blurred_or_dark(grey: NDArray[np.uint8], where: str) -> None:
