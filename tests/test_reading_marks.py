@@ -96,6 +96,21 @@ def test_marks_on_every_page_in_the_margins_clear_of_everything(
         assert placed.keys() == recorded.keys()
         for key, (x, y, size) in placed.items():
             assert recorded[key] == pytest.approx((x, y, size), abs=0.06), key
+    # What is printed is read back: the markers and the QR code of the first and last
+    # pages, from a 200 dpi render, by the reader itself.
+    try:
+        from makeplan.scan.locate import digits_of, find_marks
+    except ImportError:  # without the scan extra
+        return
+    import pypdfium2 as pdfium
+
+    rendered = pdfium.PdfDocument(pdf)
+    for number in sorted({0, len(document.pages) - 1}):
+        pixels = rendered[number].render(scale=200 / 72, grayscale=True).to_numpy()
+        found = find_marks(pixels.reshape(pixels.shape[:2]), f"page {number + 1}")
+        assert found.code is not None and found.code.identity == identity
+        assert found.code.page == number and found.page_mod == number
+        assert found.digits == digits_of(identity)
 
 
 def test_marker_patterns_are_opencvs() -> None:

@@ -92,6 +92,12 @@ def open_originals(sheet: Path) -> list[Original]:
             )
         return found
     original = _original(sheet)
+    if original.record.paper is None and original.record.version >= MARKED_VERSION:
+        raise InputFileError(
+            f"--sheet {sheet}: its layout's margins are too narrow for the reading marks "
+            "(they need page.margin_mm of 7.1 or more), so a photo of it cannot be read; "
+            "make the sheet with a layout with wider margins."
+        )
     if original.record.paper is None:
         raise InputFileError(
             f"--sheet {sheet}: was made before makeplan printed reading marks on its pages "
@@ -123,6 +129,8 @@ def read_paper(
     for path in images:
         for image in open_images(path):
             pages.append(read_page(image.where, image.pixels, originals, want_review))
+    if not pages:
+        raise InputFileError("no pages in the pictures given; give a photo or scan of the sheet.")
     sheets = {id(page.sheet): page.sheet for page in pages}
     if len(sheets) > 1:
         first, second = list(sheets.values())[:2]
