@@ -162,8 +162,10 @@ def read_page(
     measured = measure_page(grey, to_page, paper, boxes)
     if measured.scale < LEAST_SCALE:
         raise InputFileError(
-            f"{where}: the page is too small in the picture to read its boxes; "
-            "come closer, so that the page fills the picture."
+            f"{where}: the page is too small in the picture to read its boxes reliably "
+            f"({measured.scale * 72:.0f} pixels an inch, {LEAST_SCALE * 72:.0f} needed); "
+            "come closer so that the page fills the picture, and send the photo at full "
+            "size (messaging apps shrink photos)."
         )
     if measured.paper < DARKEST_PAPER:
         raise InputFileError(f"{where}: too dark to read the boxes reliably; {RETAKE}.")
