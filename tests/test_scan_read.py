@@ -232,6 +232,7 @@ REFUSALS = {
     "no-code-no-fit": ("QR code could not be read", "--sheet"),
     "before-markers": ("made before makeplan printed reading marks", "make a new sheet"),
     "blurred": ("too blurred or dark",),
+    "too-small": ("too small in the picture", "come closer"),
     "dark": ("too dark",),
     "not-fillable": ("--no-fillable", "build --from"),
     "not-an-image": ("is not an image makeplan can read",),
@@ -265,6 +266,8 @@ def test_refusals_say_what_to_do_and_write_nothing(run, sheets, tmp_path, case) 
         else:
             image = (image.astype(np.float32) * 0.15).astype(np.uint8)
         cv2.imwrite(str(photo), image)
+    elif case == "too-small":
+        photo_of(sheet, photo, seed=19, turns=0, side=1000)
     elif case == "not-fillable":
         photo_of(sheets / "plain.pdf", photo, seed=13)
         sheet = sheets / "plain.pdf"
