@@ -12,6 +12,7 @@ invariant mode with the document date taken from the plan.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -249,10 +250,25 @@ def _draw_code(canvas: Any, code: Code) -> None:
 
     encoder = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.L)
     encoder.addData(code.text)
-    encoder.make()
+    encoder.version = encoder.calculate_version()
+    # Choosing the mask tries all eight (most of the time a code takes); a sheet's
+    # codes differ only in the page number, so the mask chosen for its first page is
+    # used on every page (any mask reads; the best only makes reading a little surer).
+    encoder.makeImpl(False, _first_page_mask(code.text.rsplit("/", 1)[0] + "/1"))
     count = encoder.getModuleCount()
     rows = [[bool(encoder.isDark(row, col)) for col in range(count)] for row in range(count)]
     _fill_cells(canvas, rows, code.x, code.y, code.size / count)
+
+
+@functools.lru_cache(maxsize=64)
+def _first_page_mask(text: str) -> int:
+    """The QR mask pattern reportlab's encoder chooses for `text`."""
+    from reportlab.graphics.barcode import qrencoder
+
+    encoder = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.L)
+    encoder.addData(text)
+    encoder.version = encoder.calculate_version()
+    return int(encoder.getBestMaskPattern())
 
 
 def _fill_cells(canvas: Any, rows: list[list[bool]], x: float, y: float, cell: float) -> None:
