@@ -326,7 +326,7 @@ def test_a_scanned_pdf_of_20_pages_reads_in_reasonable_time(sheets, tmp_path) ->
                      resolution=200)  # fmt: skip
     (tmp_path / "stack.pdf").write_bytes(buffer.getvalue())
     start = time.perf_counter()
-    assert len(open_images(tmp_path / "stack.pdf")) == 20
+    assert len(list(open_images(tmp_path / "stack.pdf"))) == 20
     result = read_paper([tmp_path / "stack.pdf"], open_originals(sheets / "sheet.pdf"), False)
     assert time.perf_counter() - start < 60
     assert len(result.pages) == 20

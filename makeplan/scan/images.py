@@ -8,6 +8,7 @@ file is size-checked before it is decoded; a huge image is refused unread.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,32 +33,36 @@ class PageImage(NamedTuple):
     pixels: Grey
 
 
-def open_images(path: Path) -> list[PageImage]:
-    """The page images in `path`: one for a photo, one per page of a TIFF or PDF."""
+def open_images(path: Path) -> Iterator[PageImage]:
+    """The page images in `path`: one for a photo, one per page of a TIFF or PDF; a PDF's
+    pages one at a time, so a long scan is never all in memory at once."""
     where = str(path)
     data = read_input(path, where, "a photo or scan (JPEG, PNG, TIFF, HEIC or PDF)",
                       InputFileError, MAX_IMAGE_BYTES)  # fmt: skip
     if not data:
         raise InputFileError(f"{where}: is empty (0 bytes); give a photo or scan of the sheet.")
     if data[:1024].lstrip().startswith(b"%PDF-"):
-        return _pdf_pages(data, where)
+        yield from _pdf_pages(data, where)
+        return
     if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypmsf1", b"ftyphevc"):
-        return [PageImage(where, _heic(data, where))]
+        yield PageImage(where, _heic(data, where))
+        return
     buffer = np.frombuffer(data, dtype=np.uint8)
     if data[:4] in (b"II*\x00", b"MM\x00*"):
         ok, frames = cv2.imdecodemulti(buffer, cv2.IMREAD_GRAYSCALE)
         if ok and frames:
             if len(frames) > 1:
-                return [
-                    PageImage(f"{where} page {number}", _checked(frame, where))
-                    for number, frame in enumerate(frames, start=1)
-                ]
-            return [PageImage(where, _checked(frames[0], where))]
+                for number, frame in enumerate(frames, start=1):
+                    yield PageImage(f"{where} page {number}", _checked(frame, where))
+                return
+            yield PageImage(where, _checked(frames[0], where))
+            return
     else:
         _refuse_huge(data, where)
         image = cv2.imdecode(buffer, cv2.IMREAD_GRAYSCALE)
         if image is not None:
-            return [PageImage(where, _checked(image, where))]
+            yield PageImage(where, _checked(image, where))
+            return
     raise InputFileError(
         f"{where}: is not an image makeplan can read; give a JPEG, PNG, TIFF or PDF "
         "(or HEIC) photo or scan of the sheet."
@@ -90,7 +95,7 @@ def _refuse_huge(data: bytes, where: str) -> None:
         raise InputFileError(f"{where}: has more than {MAX_PIXELS:,} pixels; give a smaller image.")
 
 
-def _pdf_pages(data: bytes, where: str) -> list[PageImage]:
+def _pdf_pages(data: bytes, where: str) -> Iterator[PageImage]:
     """Each page of a scanned PDF, rendered in grey at PDF_DPI."""
     import pypdfium2 as pdfium
 
@@ -103,7 +108,6 @@ def _pdf_pages(data: bytes, where: str) -> list[PageImage]:
             raise InputFileError(
                 f"{where}: has {len(document)} pages; give at most {MAX_PDF_PAGES} at a time."
             )
-        pages = []
         for number in range(len(document)):
             page = document[number]
             bitmap = page.render(scale=PDF_DPI / 72, grayscale=True)
@@ -111,8 +115,7 @@ def _pdf_pages(data: bytes, where: str) -> list[PageImage]:
             if pixels.ndim == 3:
                 pixels = cv2.cvtColor(pixels, cv2.COLOR_BGR2GRAY)
             label = f"{where} page {number + 1}" if len(document) > 1 else where
-            pages.append(PageImage(label, np.ascontiguousarray(pixels, dtype=np.uint8)))
-        return pages
+            yield PageImage(label, np.ascontiguousarray(pixels, dtype=np.uint8))
     finally:
         document.close()
 
