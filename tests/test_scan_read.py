@@ -123,6 +123,9 @@ def test_a_photo_comes_back_through_read_and_report_exactly(run, sheets, tmp_pat
     assert set(data["ticked"]) == ticked
     assert data["pain"] == PAIN and data["unclear"] == []
     assert report_of(run, tmp_path / "filled.pdf") == EXPECTED
+    # An ordinary returned sheet: next week's sheet is made from it as from any.
+    progress = run("build", "--from", "filled.pdf", "--progress", "-o", "next.pdf")
+    assert progress.code == 0 and "Progress: " in progress.stderr, progress.stderr
     # The review image: the page straightened, boxes outlined green (ticked) and grey.
     [review] = list((tmp_path / "review").iterdir())
     picture = cv2.imread(str(review))
