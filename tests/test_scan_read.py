@@ -239,6 +239,7 @@ REFUSALS = {
     "dark": ("too dark",),
     "not-fillable": ("--no-fillable", "build --from"),
     "not-an-image": ("is not an image makeplan can read",),
+    "huge-tiff": ("more than 80,000,000 pixels",),
     "output-is-input": ("one of the files being read",),
 }
 
@@ -276,6 +277,11 @@ def test_refusals_say_what_to_do_and_write_nothing(run, sheets, tmp_path, case) 
         sheet = sheets / "plain.pdf"
     elif case == "not-an-image":
         photo.write_bytes(b"not a picture at all")
+    elif case == "huge-tiff":
+        # 20,000 pixels square in 12 KB: refused from its header, never decoded.
+        buffer = io.BytesIO()
+        Image.new("1", (20000, 20000)).save(buffer, format="TIFF", compression="group4")
+        photo.write_bytes(buffer.getvalue())
     elif case == "output-is-input":
         photo_of(sheet, photo, seed=14)
         output = "photo.jpg"

@@ -1,6 +1,7 @@
 """Opens the photos and scans given to `makeplan read` as grey images, one per page.
 
-JPEG, PNG and TIFF (every page of a multi-page TIFF) are decoded by OpenCV;
+JPEG, PNG and TIFF (every page of a multi-page TIFF) are decoded by OpenCV
+(pillow only reads a TIFF's headers first, to refuse a huge one unread);
 PDF scans are rendered by pypdfium2 at 200 dpi, in grey; HEIC (iPhone photos)
 by pillow-heif when it is installed, else a line saying to send a JPEG. Every
 file is size-checked before it is decoded; a huge image is refused unread.
@@ -49,6 +50,7 @@ def open_images(path: Path) -> Iterator[PageImage]:
         return
     buffer = np.frombuffer(data, dtype=np.uint8)
     if data[:4] in (b"II*\x00", b"MM\x00*"):
+        _refuse_huge_tiff(data, where)
         ok, frames = cv2.imdecodemulti(buffer, cv2.IMREAD_GRAYSCALE)
         if ok and frames:
             if len(frames) > 1:
@@ -93,6 +95,34 @@ def _refuse_huge(data: bytes, where: str) -> None:
             at += 2 + length
     if width * height > MAX_PIXELS:
         raise InputFileError(f"{where}: has more than {MAX_PIXELS:,} pixels; give a smaller image.")
+
+
+def _refuse_huge_tiff(data: bytes, where: str) -> None:
+    """Refuse, from the headers alone (pillow reads no pixels to tell), a TIFF with too
+    many pages or a page of too many pixels."""
+    import io
+
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as tiff:
+            frames = getattr(tiff, "n_frames", 1)
+            if frames > MAX_PDF_PAGES:
+                raise InputFileError(
+                    f"{where}: has {frames} pages; give at most {MAX_PDF_PAGES} at a time."
+                )
+            for frame in range(frames):
+                tiff.seek(frame)
+                if tiff.width * tiff.height > MAX_PIXELS:
+                    raise InputFileError(
+                        f"{where}: has more than {MAX_PIXELS:,} pixels; give a smaller image."
+                    )
+    except Image.DecompressionBombError:
+        raise InputFileError(
+            f"{where}: has more than {MAX_PIXELS:,} pixels; give a smaller image."
+        ) from None
+    except (OSError, ValueError, SyntaxError):
+        return  # OpenCV tries it next, and says so if it cannot read it either
 
 
 def _pdf_pages(data: bytes, where: str) -> Iterator[PageImage]:
