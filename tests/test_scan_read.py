@@ -291,6 +291,17 @@ def test_refusals_say_what_to_do_and_write_nothing(run, sheets, tmp_path, case) 
     assert sorted(path.name for path in tmp_path.iterdir()) == before
 
 
+def test_a_no_fillable_sheet_fills_in_as_its_fillable_twin(run, sheets, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The advice of the --no-fillable refusal works: the twin is the same paper."""
+    photo_of(sheets / "plain.pdf", tmp_path / "photo.jpg", seed=20)
+    twin = run("build", "--from", str(sheets / "plain.pdf"), "--date", DATE, "--fillable",
+               "-o", "twin.pdf")  # fmt: skip
+    assert twin.code == 0, twin.stderr
+    result = run("read", "photo.jpg", "--sheet", "twin.pdf", "-o", "filled.pdf")
+    assert result.code == 0, result.stderr
+    assert report_of(run, tmp_path / "filled.pdf") == EXPECTED
+
+
 def test_a_sheet_read_without_the_code_by_its_markers(run, sheets, tmp_path) -> None:  # type: ignore[no-untyped-def]
     blank_code(sheets / "sheet.pdf", tmp_path / "photo.jpg", seed=15)
     result = run("read", "photo.jpg", "--sheet", str(sheets / "sheet.pdf"), "-o", "filled.pdf")
