@@ -1,0 +1,56 @@
+"""The pure decisions of `makeplan read`, as tables: a box's measured ink -> ticked, empty or
+unclear; a pain scale's boxes -> one number, no answer, or unclear. The rows are measures
+seen on simulated photos (see test_scan_accuracy), and the edges of each rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from makeplan.scan.decide import Ink, ScaleRead, State, box_state, scale_value
+
+T, E, U = State.TICKED, State.EMPTY, State.UNCLEAR
+
+BOXES = [
+    # (dark cover, dark reach, faint cover, faint reach) -> state    what it is
+    ((0.0, 0.0, 0.0, 0.0), E),  # nothing
+    ((0.0, 0.0, 0.012, 0.9), E),  # a speck of noise, a hair: under 1.2% of the box
+    ((0.21, 0.93, 0.33, 1.0), T),  # a tick, dark pen
+    ((0.35, 1.0, 0.45, 1.0), T),  # a cross
+    ((0.95, 1.0, 1.0, 1.0), T),  # a filled box is a tick, never "cancelled"
+    ((0.10, 0.55, 0.16, 0.7), T),  # an overshooting tick: just across the line
+    ((0.10, 0.54, 0.16, 0.7), U),  # ... a little less far across: unclear
+    ((0.039, 0.9, 0.1, 0.9), U),  # dark but too little of it: unclear
+    ((0.0, 0.0, 0.40, 1.0), T),  # a pale pen's tick, right across
+    ((0.0, 0.0, 0.12, 0.75), T),  # ... the least of one
+    ((0.0, 0.0, 0.119, 0.75), U),  # ... less: unclear
+    ((0.0, 0.0, 0.30, 0.74), U),  # ... not far enough across: unclear
+    ((0.083, 0.333, 0.179, 0.5), E),  # a stray dot (dark pen, small photo)
+    ((0.02, 0.214, 0.082, 0.429), E),  # a stray dot
+    ((0.0, 0.0, 0.22, 0.5), E),  # the biggest dot
+    ((0.0, 0.0, 0.221, 0.5), U),  # more ink than a dot: unclear
+    ((0.0, 0.0, 0.2, 0.51), U),  # a dot reaching past half the box: unclear
+    ((0.0, 0.0, 0.053, 0.692), U),  # a faint short stroke: unclear
+]
+
+
+@pytest.mark.parametrize(("measures", "state"), BOXES)
+def test_box_state(measures: tuple[float, float, float, float], state: State) -> None:
+    assert box_state(Ink(*measures)) is state
+
+
+SCALES = [
+    # (value, state) of the ticked and unclear boxes (the rest empty) -> read
+    ([], ScaleRead(None, False)),  # nothing ticked: no answer
+    ([(6, T)], ScaleRead(6, False)),
+    ([(0, T)], ScaleRead(0, False)),  # 0 is an answer, not none
+    ([(10, T)], ScaleRead(10, False)),
+    ([(3, T), (7, T)], ScaleRead(None, True)),  # two numbers: unclear, never guessed
+    ([(4, T), (5, U)], ScaleRead(None, True)),  # one, and one unclear: unclear
+    ([(5, U)], ScaleRead(None, True)),
+]
+
+
+@pytest.mark.parametrize(("marked", "read"), SCALES)
+def test_scale_value(marked: list[tuple[int, State]], read: ScaleRead) -> None:
+    states = dict.fromkeys(range(11), E) | dict(marked)
+    assert scale_value(sorted(states.items())) == read
