@@ -53,7 +53,7 @@ def sweep(folder: Path, photos: int, seed: int) -> dict[str, Counter[tuple[str, 
             renderer = scansim.Renderer(pdf)
             pages = [n for n, boxes in enumerate(record.paper.pages) if boxes]
             longest = max(record.paper.width, record.paper.height)
-            smallest = 1500 if layout == "week" else 1300
+            smallest = 1500 if layout == "week" else 1000
             for index in range(photos + photos // 2):
                 number = pages[index % len(pages)]
                 marks = scansim.random_marks(record, number, rng)

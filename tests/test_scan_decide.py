@@ -38,6 +38,26 @@ def test_box_state(measures: tuple[float, float, float, float], state: State) ->
     assert box_state(Ink(*measures)) is state
 
 
+SMALL_PHOTO = [
+    # In a photo under 1.15 pixels a point a pale stroke across a box's corner measures
+    # like a dot: a dot is empty there only with a dark core.
+    ((0.0, 0.0, 0.078, 0.5), U),  # a pale overshooting tick, 1000 px photo (seen)
+    ((0.0, 0.0, 0.047, 0.375), U),  # another
+    ((0.083, 0.333, 0.179, 0.5), E),  # a pen's dot: its dark core
+    ((0.0, 0.0, 0.0, 0.0), E),  # nothing is nothing at any size
+    ((0.0, 0.0, 0.40, 1.0), T),  # a pale tick right across is still a tick
+]
+
+
+@pytest.mark.parametrize(("measures", "state"), SMALL_PHOTO)
+def test_box_state_in_a_small_photo(
+    measures: tuple[float, float, float, float], state: State
+) -> None:
+    assert box_state(Ink(*measures), fine=False) is state
+    if state is U:  # the same measures in a fine photo are a dot
+        assert box_state(Ink(*measures), fine=True) is E
+
+
 SCALES = [
     # (value, state) of the ticked and unclear boxes (the rest empty) -> read
     ([], ScaleRead(None, False)),  # nothing ticked: no answer

@@ -271,7 +271,7 @@ def test_refusals_say_what_to_do_and_write_nothing(run, sheets, tmp_path, case) 
             image = (image.astype(np.float32) * 0.15).astype(np.uint8)
         cv2.imwrite(str(photo), image)
     elif case == "too-small":
-        photo_of(sheet, photo, seed=19, turns=0, side=1000)
+        photo_of(sheet, photo, seed=19, turns=0, side=800)
     elif case == "not-fillable":
         photo_of(sheets / "plain.pdf", photo, seed=13)
         sheet = sheets / "plain.pdf"

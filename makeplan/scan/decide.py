@@ -40,10 +40,13 @@ PALE_COVER, PALE_REACH = 0.12, 0.75
 EMPTY_COVER, EMPTY_REACH = 0.012, 0.5
 # A dot is empty only while it is a dot: covering more than this is a mark.
 DOT_COVER = 0.22
+FINE = 1.15  # pixels a point of a photo in which a dot and a pale stroke differ
 
 
-def box_state(ink: Ink) -> State:
-    """What a box says, from its ink."""
+def box_state(ink: Ink, fine: bool = True) -> State:
+    """What a box says, from its ink. In a photo that is not `fine` (under FINE pixels a
+    point) a pale stroke that crosses a box's corner measures like a dot: there a dot
+    is empty only with a dark core (a pen's dot has one; a pale stroke has none)."""
     if ink.dark_cover >= TICK_COVER and ink.dark_reach >= TICK_REACH:
         return State.TICKED
     # A pale pen (or a thin stroke blurred in a small photo) reaching right across.
@@ -52,7 +55,7 @@ def box_state(ink: Ink) -> State:
     if ink.faint_cover <= EMPTY_COVER:
         return State.EMPTY
     if ink.faint_reach <= EMPTY_REACH and ink.faint_cover <= DOT_COVER:
-        return State.EMPTY
+        return State.EMPTY if fine or ink.dark_cover > 0 else State.UNCLEAR
     return State.UNCLEAR
 
 

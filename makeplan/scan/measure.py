@@ -28,9 +28,9 @@ from makeplan.scan.decide import Ink
 from makeplan.sheetdata import Paper, PlacedBox
 
 PAGE_SCALE = 3.0  # pixels a point of the warped page at most (216 dpi)
-# Fewer pixels a point in the photo than this (an A4 page under about 970 pixels
-# tall) and a pale tick that overshoots looks like a dot: the page is too small.
-LEAST_SCALE = 1.15
+# Fewer pixels a point in the photo than this (an A4 page under about 760 pixels
+# tall) cannot show a tick's stroke: the page is too small.
+LEAST_SCALE = 0.9
 DARK, FAINT = 0.5, 0.2  # darkness (0 paper, 1 the page's black) of dark and faint ink
 
 

@@ -19,7 +19,7 @@ from makeplan.errors import InputFileError, UsageError
 from makeplan.fields import PAIN_LOWEST
 from makeplan.geometry.reading_marks import ID_COUNT, MarkSize
 from makeplan.pdfs.returned import read_returned
-from makeplan.scan.decide import State, box_state, scale_value
+from makeplan.scan.decide import FINE, State, box_state, scale_value
 from makeplan.scan.images import open_images
 from makeplan.scan.locate import RETAKE, Found, NoSheetError, digits_of, find_marks, homography
 from makeplan.scan.measure import LEAST_SCALE, measure_page
@@ -174,7 +174,8 @@ def read_page(
             f"{where}: too blurred or dark to read the boxes reliably; hold the phone still "
             f"and {RETAKE}."
         )
-    states = [box_state(ink) for ink in measured.inks]
+    fine = measured.scale >= FINE
+    states = [box_state(ink, fine) for ink in measured.inks]
     review = (
         review_png(measured.page, measured.page_scale, paper, boxes, states)
         if want_review
