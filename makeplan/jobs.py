@@ -274,7 +274,8 @@ def read_paper(images: Sequence[Path], sheet: Path, output: str, review: Path | 
             f"{result.sheet.path} --date {result.sheet.record.date} --fillable, "
             "and give that as --sheet."
         )
-    filled = filled_sheet(result.sheet.data, result.ticks, result.pains, result.unclear)
+    # Packed like every file makeplan writes (pypdf writes each object on its own: 3x the bytes).
+    filled = pack(filled_sheet(result.sheet.data, result.ticks, result.pains, result.unclear))
     if review is not None:
         try:
             review.mkdir(parents=True, exist_ok=True)
