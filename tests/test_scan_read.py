@@ -240,6 +240,7 @@ REFUSALS = {
     "not-fillable": ("--no-fillable", "build --from"),
     "not-an-image": ("is not an image makeplan can read",),
     "huge-tiff": ("more than 80,000,000 pixels",),
+    "two-pages": ("more than one page in the picture", "one page at a time"),
     "output-is-input": ("one of the files being read",),
 }
 
@@ -277,6 +278,14 @@ def test_refusals_say_what_to_do_and_write_nothing(run, sheets, tmp_path, case) 
         sheet = sheets / "plain.pdf"
     elif case == "not-an-image":
         photo.write_bytes(b"not a picture at all")
+    elif case == "two-pages":
+        renderer = scansim.Renderer(sheets / "two-pages.pdf")
+        left, right = renderer.page(1, 2.0), renderer.page(2, 2.0)
+        gap = np.full((left.shape[0], 60), 255, np.uint8)
+        both = cv2.copyMakeBorder(np.hstack([left, gap, right]), 80, 80, 80, 80,
+                                  cv2.BORDER_CONSTANT, value=90)  # fmt: skip
+        cv2.imwrite(str(photo), both)
+        sheet = sheets / "two-pages.pdf"
     elif case == "huge-tiff":
         # 20,000 pixels square in 12 KB: refused from its header, never decoded.
         buffer = io.BytesIO()
@@ -319,6 +328,14 @@ def test_without_the_scan_extra_one_line_says_how_to_install_it(
         "Error: reading photos needs the scan extra: pip install 'makeplan[scan]'"
     )
     assert not (tmp_path / "filled.pdf").exists()
+
+
+def test_the_installed_command_reads_a_photo(sheets, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    photo_of(sheets / "sheet.pdf", tmp_path / "photo.jpg", seed=21)
+    done = run_installed("read", "photo.jpg", "--sheet", str(sheets / "sheet.pdf"),
+                         "-o", "filled.pdf", "--format", "json", cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["pain"] == PAIN
 
 
 def test_help_and_list_do_not_load_opencv() -> None:

@@ -50,6 +50,7 @@ class Found(NamedTuple):
     corners: Points  # 4 x 4 x 2
     code: CodeContent | None
     code_text: str | None
+    markers: int = 4  # how many markers the picture has (8: two pages, likely)
 
 
 class NoSheetError(InputFileError):
@@ -119,7 +120,7 @@ def find_marks(grey: NDArray[np.uint8], where: str) -> Found:
     ids = [found_ids[index] for index in chosen]
     text = _read_code(grey, points[3])
     code = parse_code(text) if text is not None else None
-    return Found(ids[0], (ids[1], ids[2], ids[3]), points, code, text)
+    return Found(ids[0], (ids[1], ids[2], ids[3]), points, code, text, len(found_points))
 
 
 def _refuse_blurred_or_dark(grey: NDArray[np.uint8], where: str) -> None:

@@ -154,6 +154,11 @@ def read_page(
     to_page = homography(
         found, paper.width, paper.height, MarkSize(paper.mark_size, paper.mark_inset)
     )
+    if to_page is None and found.markers >= 8:
+        raise NoSheetError(
+            f"{where}: more than one page in the picture ({found.markers} corner markers); "
+            "photograph one page at a time, or scan each page on its own."
+        )
     if to_page is None:
         raise NoSheetError(
             f"{where}: the page is not flat in the picture (its corners do not line up); {RETAKE}."
