@@ -21,7 +21,7 @@ import cv2
 import scansim
 from PIL import Image
 
-from support import assert_clean_error
+from support import assert_clean_error, run_installed
 
 DATE = "2026-11-23"
 # Two exercises, two days, twice a day: glute stretch 1 rep x 2 sides, seated twist 3 x 2.
