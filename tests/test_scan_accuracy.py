@@ -20,14 +20,15 @@ pytest.importorskip("cv2")
 
 import scansim
 
+from makeplan.errors import MakeplanError
 from makeplan.scan.decide import State, scale_value
 from makeplan.scan.reading import open_originals, read_page
 
 MORE_BOXES = ["--reps", "10", "--sessions", "3", "--date", "2026-01-05"]
 # (layout, paper, photos, smallest photo side, scans)
 PLAN = [
-    ("week", "a4", 19, 1500, 6),
-    ("week", "letter", 9, 1500, 2),
+    ("week", "a4", 20, 1500, 6),
+    ("week", "letter", 10, 1500, 2),
     ("one-page", "a4", 8, 1000, 3),
     ("one-page", "letter", 8, 1000, 2),
     ("handout", "a4", 5, 1000, 1),
@@ -43,6 +44,8 @@ class Tally:
     def __init__(self) -> None:
         self.boxes: dict[str, Counter[tuple[str, str]]] = {"photo": Counter(), "scan": Counter()}
         self.scales: dict[str, Counter[str]] = {"photo": Counter(), "scan": Counter()}
+        self.refused: dict[str, list[str]] = {"photo": [], "scan": []}
+        self.taken: Counter[str] = Counter()
 
     def table(self, source: str) -> str:
         counts = self.boxes[source]
@@ -56,6 +59,7 @@ class Tally:
             row = [counts[(kind, read)] for read in ("ticked", "empty", "unclear")]
             lines.append(f"{kind:<10}" + "".join(f"{n:>9}" for n in row))
         scales = self.scales[source]
+        lines.append(f"refused: {len(self.refused[source])} of {self.taken[source]}")
         lines.append(
             "pain scales: "
             + ", ".join(f"{name} {scales[name]}" for name in ("exact", "unclear", "wrong"))
@@ -67,7 +71,13 @@ def read_and_count(
     tally: Tally, source: str, image: np.ndarray, originals: Any, record: Any, number: int,
     marks: dict[tuple[str, int | None], str],
 ) -> None:  # fmt: skip
-    page = read_page(source, image, originals, False)
+    tally.taken[source] += 1
+    try:
+        page = read_page(source, image, originals, False)
+    except MakeplanError as exc:
+        # A refusal ("take it again") is not a misread; they are counted and bounded.
+        tally.refused[source].append(exc.message)
+        return
     assert page.page == number
     scales: dict[str, list[tuple[int, State]]] = {}
     for box in record.paper.pages[number]:
@@ -147,5 +157,9 @@ def test_accuracy_targets(tally: Tally, source: str, least: float) -> None:
     for kind in ("empty", "dot"):
         assert counts[(kind, "ticked")] == 0, tally.table(source)
     assert tally.scales[source]["wrong"] == 0, tally.table(source)
+    # Photos taken again: at most one in fifty (a marker lost to a steep angle in a dark
+    # corner); scans never.
+    allowed = tally.taken[source] // 50 if source == "photo" else 0
+    assert len(tally.refused[source]) <= allowed, tally.refused[source]
     if source == "scan":
         assert tally.scales[source]["unclear"] == 0, tally.table(source)

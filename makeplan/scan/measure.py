@@ -142,7 +142,11 @@ def _box(
     if inner.size == 0:
         return Ink(0.0, 0.0, 0.0, 0.0), outline
     level = darkness(inner)
-    return Ink(*_cover_reach(level >= DARK), *_cover_reach(level >= FAINT)), outline
+    faint = level >= FAINT
+    # How much of the inside's own edge faint ink lies on: a stroke from outside crosses
+    # it; a dot in the middle does not.
+    edge = np.concatenate([faint[0], faint[-1], faint[1:-1, 0], faint[1:-1, -1]])
+    return Ink(*_cover_reach(level >= DARK), *_cover_reach(faint), float(edge.mean())), outline
 
 
 def _cover_reach(mask: NDArray[np.bool_]) -> tuple[float, float]:
