@@ -22,6 +22,7 @@ from makeplan.fonts import (
     unprintable_warning,
 )
 from makeplan.geometry import PHOTO_PREFIX
+from makeplan.geometry.reading_marks import with_reading_marks
 from makeplan.layouts import MM, Layout, load_layout
 from makeplan.model import Exercise, Plan
 from makeplan.options import Options
@@ -33,7 +34,14 @@ from makeplan.plantext import plan_text
 from makeplan.poses import Pictogram
 from makeplan.resolving import with_layout
 from makeplan.selection import select
-from makeplan.sheetdata import PLAN_ATTACHMENT, RECORD_ATTACHMENT, record_bytes, sheet_mark
+from makeplan.sheetdata import (
+    PLAN_ATTACHMENT,
+    RECORD_ATTACHMENT,
+    RECORD_VERSION,
+    paper_identity,
+    record_bytes,
+    sheet_mark,
+)
 
 if TYPE_CHECKING:
     from makeplan.images import Picture
@@ -90,8 +98,11 @@ def sheet_pdf(layout: Layout, options: Options, plan: Plan) -> tuple[bytes, list
     document = geometry.place(
         plan, layout, options.paper, render.text_width, artwork, options.title_page
     )
-    attachments = _attachments(plan, options, layout)
+    attachments = _attachments(plan, options, layout, document)
     record = next(item.data for item in attachments if item.name == RECORD_ATTACHMENT)
+    # Corner markers and a QR code on every page, so a photo of the paper can be read.
+    identity = paper_identity(plan, layout.name, document, layout.box_line_pt)
+    document = with_reading_marks(document, identity, RECORD_VERSION)
     sheet = render.render(
         document,
         plan.date,
@@ -110,7 +121,9 @@ def sheet_pdf(layout: Layout, options: Options, plan: Plan) -> tuple[bytes, list
     return pack(sheet), [*plan.notices, *warnings, *document.warnings]
 
 
-def _attachments(plan: Plan, options: Options, layout: Layout) -> list[Attachment]:
+def _attachments(
+    plan: Plan, options: Options, layout: Layout, document: geometry.Document
+) -> list[Attachment]:
     """The plan file and the sheet's record, carried inside the PDF (see sheetdata)."""
     from makeplan.render import Attachment
 
@@ -128,7 +141,7 @@ def _attachments(plan: Plan, options: Options, layout: Layout) -> list[Attachmen
         ),
         Attachment(
             RECORD_ATTACHMENT,
-            record_bytes(plan, layout.name, options.fillable),
+            record_bytes(plan, layout.name, options.fillable, document, layout.box_line_pt),
             "application/json",
             "makeplan's record of this sheet's boxes, for makeplan report",
         ),

@@ -18,11 +18,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from makeplan import build as pdf
 from makeplan.catalogue import load_catalogue
 from makeplan.checking import check_paths
-from makeplan.errors import OutputError, Problem, ProblemsError, UsageError
+from makeplan.errors import InputFileError, OutputError, Problem, ProblemsError, UsageError
 from makeplan.inputs import tracking_inputs
 from makeplan.layouts import Layout, is_layout_path
 from makeplan.model import Exercise, Plan
@@ -36,6 +37,9 @@ from makeplan.report.adherence import Report, plan_inside, read_report
 from makeplan.report.formats import formatted
 from makeplan.resolving import Request, fixed_doses, today
 from makeplan.resolving import resolve as resolve_options
+
+if TYPE_CHECKING:
+    from makeplan.scan.reading import PaperRead
 
 
 @dataclass(frozen=True)
@@ -235,3 +239,55 @@ def _refuse_chart_over_a_sheet(chart: Path, sheets: Sequence[Path]) -> None:
 def check(paths: Sequence[Path]) -> tuple[list[Problem], int]:
     """Every problem in plan, exercise, library and pose files, and how many files were read."""
     return check_paths(paths)
+
+
+# --- paper ---
+
+
+def read_paper(images: Sequence[Path], sheet: Path, output: str, review: Path | None) -> PaperRead:
+    """Read photos or scans of a printed sheet and write it filled in, as steps: the
+    extra's libraries, the targets writable, the original sheets, every page image
+    read (any refusal stops here, with nothing written), then the filled sheet and
+    the review images written."""
+    from makeplan.pdfs.filling import filled_sheet
+    from makeplan.scan.engines import engines
+
+    engines()
+    check_writable(output)
+    real = os.path.realpath(output)
+    for given in [*images, sheet]:
+        if output != STDOUT and os.path.realpath(given) == real:
+            raise OutputError(
+                f"-o/--output {output} is one of the files being read; "
+                "write the filled sheet to another file."
+            )
+    if review is not None and review.exists() and not review.is_dir():
+        raise OutputError(f"--review {review}: is a file; give a folder for the review images.")
+    from makeplan.scan.reading import open_originals, read_paper
+
+    originals = open_originals(sheet)
+    result = read_paper(images, originals, review is not None)
+    if not result.sheet.record.fillable:
+        raise InputFileError(
+            f"--sheet {result.sheet.path}: was made with --no-fillable, so it has no boxes "
+            "to fill; make its fillable copy with makeplan build --from "
+            f"{result.sheet.path} --date {result.sheet.record.date} --fillable, "
+            "and give that as --sheet."
+        )
+    # Packed like every file makeplan writes (pypdf writes each object on its own: 3x the bytes).
+    filled = pack(filled_sheet(result.sheet.data, result.ticks, result.pains, result.unclear))
+    if review is not None:
+        try:
+            review.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(
+                f"--review {review}: cannot make the folder ({exc.strerror})."
+            ) from None
+    write_output(output, filled)
+    if review is not None:
+        stem = result.sheet.path.stem
+        for number, page in enumerate(result.pages, start=1):
+            if page.review is not None:
+                name = f"{stem}-page{page.page + 1}-image{number}.png"
+                write_output(str(review / name), page.review, "--review")
+    return result

@@ -13,6 +13,12 @@ Pain is asked as a 0-10 scale per round since record version 2 (a radio
 group whose value is the number ticked); version 1 sheets asked for a number
 written in, per exercise and round (the week: per round), and are still read.
 
+Since version 3 the record also says where every box is printed (page size,
+and per page the boxes in runs: first box, count, x, y, step, size, in PDF
+points), and how big the reading marks are, so a photo or scan of the paper
+is read from the original PDF alone (makeplan.scan). Boxes are numbered: the
+tick fields in the record's order, then each pain field's 11 boxes (0 to 10).
+
 This module writes the record and reads it back, checking every value, so a
 returned sheet is read from its own record and never from guesses.
 """
@@ -24,7 +30,7 @@ import hashlib
 import json
 import string
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from makeplan import __version__
 from makeplan.errors import InputFileError
@@ -37,12 +43,17 @@ from makeplan.fields import (
     TickField,
 )
 from makeplan.model import Plan
+
+if TYPE_CHECKING:
+    from makeplan.geometry import Document
 from makeplan.vocabulary import DAYS, HOLD_SECONDS, REPS, SESSIONS_PER_DAY, SIDE_NAMES
 
 PLAN_ATTACHMENT = "makeplan-plan.toml"
 RECORD_ATTACHMENT = "makeplan-sheet.json"
 RECORD_FORMAT = "makeplan-sheet"
-RECORD_VERSION = 2
+RECORD_VERSION = 3
+# The first version whose sheets carry reading marks and box positions.
+MARKED_VERSION = 3
 # How a sheet asks for pain: the 0-10 scale (version 2), or a number written in.
 PAIN_SCALE, PAIN_WRITTEN = "scale", "write-in"
 # Each page of a fillable sheet carries the mark of the sheet it belongs to, in
@@ -71,6 +82,29 @@ class ExerciseDose:
         return self.reps * self.sides
 
 
+class PlacedBox(NamedTuple):
+    """A printed box: the field it stands for, the pain value it answers (None for a
+    tick box), and its square in page points (lower-left corner, size)."""
+
+    field: str
+    value: int | None
+    x: float
+    y: float
+    size: float
+
+
+@dataclass(frozen=True)
+class Paper:
+    """Where a version 3 sheet prints its boxes and reading marks."""
+
+    width: float
+    height: float
+    mark_size: float
+    mark_inset: float
+    line: float  # the width of a box's printed outline, inside its square
+    pages: tuple[tuple[PlacedBox, ...], ...]
+
+
 @dataclass(frozen=True)
 class SheetRecord:
     """A sheet's own account of itself, read from its attachment."""
@@ -85,6 +119,8 @@ class SheetRecord:
     ticks: tuple[TickField, ...]
     pains: tuple[PainField, ...]
     pain_kind: str = PAIN_SCALE  # PAIN_SCALE or PAIN_WRITTEN
+    version: int = RECORD_VERSION
+    paper: Paper | None = None  # None before version 3: no marks to read a photo by
 
     @property
     def widgets_per_pain_field(self) -> int:
@@ -95,9 +131,16 @@ class SheetRecord:
         return self.date + dt.timedelta(days=day - 1)
 
 
-def record_bytes(plan: Plan, layout: str, fillable: bool) -> bytes:
-    """The JSON record of a sheet made from `plan`."""
-    record = {
+def record_bytes(
+    plan: Plan,
+    layout: str,
+    fillable: bool,
+    document: Document | None = None,
+    box_line: float = 0.9,
+) -> bytes:
+    """The JSON record of a sheet made from `plan`, placed as `document` (without one,
+    the record says nothing of where its boxes are: for tests of old sheets)."""
+    record: dict[str, Any] = {
         "format": RECORD_FORMAT,
         "version": RECORD_VERSION,
         "makeplan": __version__,
@@ -124,7 +167,86 @@ def record_bytes(plan: Plan, layout: str, fillable: bool) -> bytes:
         "pain_field": ROUND_PAIN_TEMPLATE,
         "pain": PAIN_SCALE,
     }
+    if document is not None:
+        record["paper"] = _paper(plan, document, box_line)
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def paper_identity(plan: Plan, layout: str, document: Document, box_line: float) -> str:
+    """The identity printed in a sheet's reading marks (see `identity_of`)."""
+    return identity_of(record_bytes(plan, layout, True, document, box_line))
+
+
+def identity_of(record: bytes) -> str:
+    """The identity of the paper whose record is `record`: the mark of its record as if
+    fillable, so the fillable copy of a --no-fillable sheet (made with build --from
+    and the same date) is the same paper, and fills in. Empty for a damaged record."""
+    try:
+        raw = json.loads(record.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return ""
+    if not isinstance(raw, dict):
+        return ""
+    raw["fillable"] = True
+    return sheet_mark(json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _paper(plan: Plan, document: Document, box_line: float) -> dict[str, Any]:
+    """Where the boxes of `document` are, page by page, as runs of evenly spaced boxes."""
+    from makeplan.geometry import ScaleBox
+    from makeplan.geometry.reading_marks import mark_size
+
+    # Box numbers: ticks in the record's order, then 11 per pain field.
+    ticks: dict[str, int] = {}
+    pains: dict[str, int] = {}
+    for item in plan.exercises:
+        for day in range(1, plan.days + 1):
+            for session in range(1, item.sessions_per_day + 1):
+                pain = ROUND_PAIN_TEMPLATE.format(day=day, session=session)
+                pains.setdefault(pain, len(pains))
+                for side in SIDE_NAMES[item.sides]:
+                    for rep in range(1, item.reps + 1):
+                        name = TICK_TEMPLATE.format(
+                            exercise=item.exercise.id, day=day, session=session, side=side, rep=rep
+                        )
+                        ticks[name] = len(ticks)
+    scale = PAIN_HIGHEST - PAIN_LOWEST + 1
+    pages = []
+    for page in document.pages:
+        numbered = []
+        for box in page.boxes:
+            if isinstance(box, ScaleBox):
+                number = len(ticks) + pains[box.name] * scale + box.value - PAIN_LOWEST
+            else:
+                number = ticks[box.name]
+            numbered.append((number, round(box.x, 2), round(box.y, 2), round(box.size, 2)))
+        pages.append(_runs(sorted(numbered)))
+    marks = mark_size(document.margin)
+    return {
+        "size": [round(document.width, 2), round(document.height, 2)],
+        "marks": None if marks is None else [marks.size, marks.inset],
+        "line": round(box_line, 2),
+        "pages": pages,
+    }
+
+
+def _runs(boxes: list[tuple[int, float, float, float]]) -> list[list[float]]:
+    """Boxes numbered one after another, in a row, evenly spaced and of one size, as one
+    run: [first, count, x, y, step, size]."""
+    runs: list[list[float]] = []
+    for number, x, y, size in boxes:
+        if runs:
+            first, count, x0, y0, step, size0 = runs[-1]
+            if count == 1 and number == first + 1 and y == y0 and size == size0:
+                runs[-1][4] = round(x - x0, 2)
+                runs[-1][1] = 2
+                continue
+            expected = x0 + count * step
+            if number == first + count and y == y0 and size == size0 and abs(x - expected) < 0.05:
+                runs[-1][1] = count + 1
+                continue
+        runs.append([number, 1, x, y, 0.0, size])
+    return runs
 
 
 def read_record(data: bytes, where: str) -> SheetRecord:
@@ -175,6 +297,7 @@ def read_record(data: bytes, where: str) -> SheetRecord:
             raise ValueError(f"an unknown way of asking for pain: {pain_kind!r}")
         if pain_kind == PAIN_SCALE and "{exercise}" in pain_rule:
             raise ValueError("a pain scale named per exercise")
+        paper = _read_paper(raw["paper"], ticks, pains) if version >= MARKED_VERSION else None
         record = SheetRecord(
             makeplan_version=_text(raw["makeplan"]),
             date=_date(raw["date"], days),
@@ -186,6 +309,8 @@ def read_record(data: bytes, where: str) -> SheetRecord:
             ticks=ticks,
             pains=pains,
             pain_kind=pain_kind,
+            version=version,
+            paper=paper,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise damaged(str(exc) or type(exc).__name__) from None
@@ -219,6 +344,49 @@ def _fields(
                         name = tick_template.format(**where, side=side, rep=rep)
                         ticks.append(TickField(name, item.id, day, session, side, rep))
     return tuple(ticks), tuple(pains.values())
+
+
+def _read_paper(
+    value: Any, ticks: tuple[TickField, ...], pains: tuple[PainField, ...]
+) -> Paper | None:
+    """The box positions of a version 3 record; None when it printed no reading marks."""
+    if not isinstance(value, dict):
+        raise TypeError("the paper is not a table")
+    width, height = (_number(item, 1, 10_000) for item in _list(value["size"]))
+    marks = value["marks"]
+    if marks is None:
+        return None
+    mark_size, mark_inset = (_number(item, 0, 1000) for item in _list(marks))
+    line = _number(value["line"], 0, 100)
+    scale = PAIN_HIGHEST - PAIN_LOWEST + 1
+    boxes = len(ticks) + scale * len(pains)
+    pages = []
+    for runs in _list(value["pages"]):
+        placed = []
+        for run in _list(runs):
+            first, count, x, y, step, size = _list(run)
+            first, count = _count(first, 0, boxes - 1), _count(count, 1, boxes)
+            if first + count > boxes:
+                raise ValueError("a box beyond the sheet's fields")
+            x, y, step, size = (_number(item, -10_000, 10_000) for item in (x, y, step, size))
+            for offset in range(count):
+                number = first + offset
+                at = round(x + offset * step, 2)
+                if number < len(ticks):
+                    placed.append(PlacedBox(ticks[number].name, None, at, y, size))
+                else:
+                    pain, answer = divmod(number - len(ticks), scale)
+                    placed.append(PlacedBox(pains[pain].name, PAIN_LOWEST + answer, at, y, size))
+        pages.append(tuple(placed))
+    return Paper(width, height, mark_size, mark_inset, line, tuple(pages))
+
+
+def _number(value: Any, lowest: float, highest: float) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError("a number was expected")
+    if not lowest <= value <= highest:
+        raise ValueError(f"a number from {lowest} to {highest} was expected, not {value!r}")
+    return float(value)
 
 
 def _template(value: Any, allowed: set[str]) -> str:

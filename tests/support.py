@@ -79,9 +79,11 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
     """
     problems: list[str] = []
     margin = margin_mm * MM - 0.5  # half a point for rounding in the PDF numbers
+    marks_at = reading_marks_of(path)
     with pdfplumber.open(path) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
             right, bottom = page.width - margin, page.height - margin
+            marks = reading_mark_areas(page.width, page.height, marks_at)
             for char in page.chars:
                 if char["text"].isspace():
                     continue
@@ -100,6 +102,8 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
                 + [("curve", item) for item in page.curves]
                 + [("image", item) for item in page.images]
             )
+            # The reading marks sit in the margin band on purpose (and only there).
+            drawn = [(kind, item) for kind, item in drawn if not in_areas(item, marks)]
             for kind, item in drawn:
                 half = (item.get("linewidth") or 0) / 2
                 if (
@@ -134,6 +138,42 @@ def layout_problems(path: Path, margin_mm: float, min_text_pt: float = 0.0) -> l
                             f"page {number}: {word['text']!r} overlaps {other['text']!r}"
                         )
     return problems
+
+
+def reading_marks_of(path: Path) -> tuple[float, float] | None:
+    """The size and inset of a sheet's reading marks, from its own record (version 3)."""
+    from makeplan.sheetdata import RECORD_ATTACHMENT, read_record
+
+    files = pypdf.PdfReader(path).attachments
+    if RECORD_ATTACHMENT not in files:
+        return None
+    paper = read_record(files[RECORD_ATTACHMENT][0], str(path)).paper
+    return None if paper is None else (paper.mark_size, paper.mark_inset)
+
+
+def reading_mark_areas(
+    width: float, height: float, marks_at: tuple[float, float] | None
+) -> list[tuple[float, float, float, float]]:
+    """The squares of the markers and the QR code, as pdfplumber's (x0, top, x1, bottom)."""
+    from makeplan.geometry.reading_marks import MarkSize, code_square, marker_squares
+
+    if marks_at is None:
+        return []
+    marks = MarkSize(*marks_at)
+    squares = [(x, y, marks.size) for x, y in marker_squares(width, height, marks)]
+    squares.append(code_square(marks))
+    return [(x, height - y - size, x + size, height - y) for x, y, size in squares]
+
+
+def in_areas(item: dict, areas: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a pdfplumber object lies inside one of `areas` (to a hundredth of a point)."""
+    return any(
+        item["x0"] >= x0 - 0.02
+        and item["x1"] <= x1 + 0.02
+        and item["top"] >= top - 0.02
+        and item["bottom"] <= bottom + 0.02
+        for x0, top, x1, bottom in areas
+    )
 
 
 def count_calls(function, *args):  # type: ignore[no-untyped-def]

@@ -198,7 +198,7 @@ def test_two_numbers_in_a_round_are_unclear_never_guessed(run, tmp_path, looks, 
 def test_the_record_says_how_pain_is_asked(run, tmp_path) -> None:
     assert run(*SHEET, "-o", "s.pdf").code == 0
     record = json.loads(pypdf.PdfReader(tmp_path / "s.pdf").attachments["makeplan-sheet.json"][0])
-    assert record["version"] == 2
+    assert record["version"] == 3
     assert record["pain"] == "scale" and record["pain_field"] == "day{day}_session{session}_pain"
 
 

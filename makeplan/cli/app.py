@@ -14,7 +14,13 @@ import click
 
 from makeplan import __version__
 from makeplan.cli.batch import batch_command
-from makeplan.cli.commands import check_command, list_command, report_command, show_command
+from makeplan.cli.commands import (
+    check_command,
+    list_command,
+    read_command,
+    report_command,
+    show_command,
+)
 from makeplan.cli.params import TypedGroup
 from makeplan.cli.sheet import build_command, plan_command
 from makeplan.errors import ExitCode, MakeplanError, ProblemsError
@@ -36,6 +42,8 @@ def cli() -> None:
       makeplan build -o routine.pdf      a one-page daily sheet
       makeplan build --layout handout    full steps over several pages
       makeplan report routine.pdf        what was ticked, once it comes back
+      makeplan read photo.jpg --sheet routine.pdf -o ticked.pdf
+                                         read a photo of the paper sheet
     """
 
 
@@ -47,6 +55,7 @@ for _command in (
     batch_command,
     check_command,
     report_command,
+    read_command,
 ):
     cli.add_command(_command)
 

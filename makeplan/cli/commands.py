@@ -1,4 +1,4 @@
-"""`makeplan list`, `show`, `check` and `report`: each parses its arguments, calls
+"""`makeplan list`, `show`, `check`, `report` and `read`: each parses its arguments, calls
 one job, and prints what it returns."""
 
 from __future__ import annotations
@@ -116,3 +116,70 @@ def report_command(sheets: tuple[Path, ...], form: str, chart: Path | None) -> N
     if chart is not None:
         jobs.write_chart(report, chart)
         click.echo(printable(f"Wrote {chart}"), err=True)
+
+
+@click.command("read", cls=TypedCommand)
+@click.argument(
+    "images", nargs=-1, required=True, callback=no_empty_paths, metavar="PHOTO_OR_SCAN..."
+)
+@click.option(
+    "--sheet",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="ORIGINAL.pdf",
+    help="The sheet that was printed (the PDF makeplan made), or a folder of sheets: "
+    "the one whose code is on the pages is used.",
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="FILLED.pdf",
+    help="Where to write the sheet with the boxes read ticked: a returned sheet for "
+    "'makeplan report'.",
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(("table", "json")),
+    default="table",
+    show_default=True,
+    help="How to print what was read.",
+)
+@click.option(
+    "--review",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Also write each page as a picture with every box outlined: green ticked, "
+    "grey empty, amber unclear.",
+)
+def read_command(
+    images: tuple[Path, ...], sheet: Path, output: str, form: str, review: Path | None
+) -> None:
+    """Read the ticks and pain marks from photos or scans of a printed sheet.
+
+    Give phone photos (JPEG, PNG, HEIC) or scans (TIFF, PDF; several pages
+    each is fine), in any order and any way up, and the sheet that was
+    printed. The boxes read are ticked in a copy of that sheet (-o), which
+    'makeplan report' then reads like a sheet ticked on screen. A box that is
+    not clearly ticked or empty is left unticked, listed and highlighted:
+    check those by eye. Needs the scan extra: pip install 'makeplan[scan]'.
+    """
+    from makeplan import jobs
+
+    if output == "-" and form == "json":
+        raise click.UsageError(
+            "-o - and --format json would both use standard output; give -o a file name."
+        )
+    result = jobs.read_paper(images, sheet, output, review)
+    from makeplan.scan.summary import as_json, as_lines
+
+    for warning in result.warnings:
+        click.echo(printable(f"Warning: {warning}"), err=True)
+    if form == "json":
+        echo_data(as_json(result, output))
+    else:
+        for line in as_lines(result):
+            click.echo(line, err=output == "-")
+    if output != "-":
+        click.echo(printable(f"Wrote {output}"), err=True)

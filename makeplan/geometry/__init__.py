@@ -17,6 +17,7 @@ The package, each module one concern:
 - `page_blocks`: header, running band, title page, safety panel, how-to, notes, footer
 - `arrangements`: one module per layout arrangement, behind `arrangements.base.Arrangement`
 - `place`: the size search that puts it all together
+- `reading_marks`: the corner markers and QR code a photo or scan of a page is read by
 """
 
 from __future__ import annotations
@@ -29,10 +30,12 @@ from makeplan.geometry.items import (
     PHOTO_PREFIX,
     Artwork,
     Box,
+    Code,
     Document,
     Drawing,
     Frame,
     Image,
+    Marker,
     Page,
     Photo,
     Rule,
@@ -52,10 +55,12 @@ __all__ = [
     "Arrangement",
     "Artwork",
     "Box",
+    "Code",
     "Document",
     "Drawing",
     "Frame",
     "Image",
+    "Marker",
     "Measure",
     "Page",
     "Photo",

@@ -3,7 +3,8 @@
 A `Document` is pages of items at their final positions, in points from the
 page's lower-left corner: lines of `Text`, tick `Box`es and a pain scale's
 `ScaleBox`es (with their form field names), `Rule`s, `Frame`s, pictogram
-`Drawing`s and `Image`s. `Artwork` is what geometry is told about the pictures it places.
+`Drawing`s and `Image`s, and the `Marker`s and `Code` a photo of
+the page is read by. `Artwork` is what geometry is told about the pictures it places.
 Nothing here computes a position; it only holds one.
 """
 
@@ -137,6 +138,29 @@ class Artwork:
 
 
 @dataclass(frozen=True)
+class Marker:
+    """A corner marker for reading a photo of the page: a square of `cells` x `cells`
+    (a black border round the pattern), lower-left corner at (x, y). `pattern` holds the
+    inner cells, row by row from the top, the first cell in the highest bit; 1 is white."""
+
+    x: float
+    y: float
+    size: float
+    pattern: int
+    cells: int = 6
+
+
+@dataclass(frozen=True)
+class Code:
+    """A QR code of `text`, lower-left corner at (x, y), `size` points square."""
+
+    x: float
+    y: float
+    size: float
+    text: str
+
+
+@dataclass(frozen=True)
 class Page:
     texts: tuple[Text, ...]
     boxes: tuple[Box, ...]
@@ -144,6 +168,9 @@ class Page:
     frames: tuple[Frame, ...]
     drawings: tuple[Drawing, ...] = ()
     images: tuple[Image, ...] = ()
+    # What a reader of a photo or scan finds the page by (see geometry.reading_marks).
+    markers: tuple[Marker, ...] = ()
+    codes: tuple[Code, ...] = ()
 
 
 @dataclass(frozen=True)

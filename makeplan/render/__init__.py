@@ -12,6 +12,7 @@ invariant mode with the document date taken from the plan.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,7 +22,7 @@ from typing import Any, NamedTuple
 from makeplan import __version__
 from makeplan.errors import InputFileError
 from makeplan.fonts import FontChoice, font_runs
-from makeplan.geometry import Box, Document, ScaleBox
+from makeplan.geometry import Box, Code, Document, Marker, ScaleBox
 from makeplan.images import Picture
 from makeplan.poses import Disc, Panel, Stroke
 from makeplan.sheetdata import PIECE_INFO_KEY
@@ -225,6 +226,71 @@ def _circle(canvas: Any, disc: Disc) -> Any:
         path.curveTo(*_rounded(ax, ay, bx, by, cx, cy, places=3))
     path.close()
     return path
+
+
+def _draw_marker(canvas: Any, marker: Marker) -> None:
+    """A corner marker as filled squares: the black cells only (each row's runs of
+    them as one rectangle), so it costs the ink of its black half and a few bytes."""
+    cells = marker.cells
+    inner = cells - 2
+    rows = []
+    for row in range(cells):
+        if row in (0, cells - 1):
+            rows.append([True] * cells)
+            continue
+        bits = [(marker.pattern >> (inner * inner - 1 - ((row - 1) * inner + col))) & 1 == 0
+                for col in range(inner)]  # fmt: skip
+        rows.append([True, *bits, True])
+    _fill_cells(canvas, rows, marker.x, marker.y, marker.size / cells)
+
+
+def _draw_code(canvas: Any, code: Code) -> None:
+    """A QR code of `code.text` without a quiet zone (the white margin band is one)."""
+    from reportlab.graphics.barcode import qrencoder
+
+    encoder = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.L)
+    encoder.addData(code.text)
+    encoder.version = encoder.calculate_version()
+    # Choosing the mask tries all eight (most of the time a code takes); a sheet's
+    # codes differ only in the page number, so the mask chosen for its first page is
+    # used on every page (any mask reads; the best only makes reading a little surer).
+    encoder.makeImpl(False, _first_page_mask(code.text.rsplit("/", 1)[0] + "/1"))
+    count = encoder.getModuleCount()
+    rows = [[bool(encoder.isDark(row, col)) for col in range(count)] for row in range(count)]
+    _fill_cells(canvas, rows, code.x, code.y, code.size / count)
+
+
+@functools.lru_cache(maxsize=64)
+def _first_page_mask(text: str) -> int:
+    """The QR mask pattern reportlab's encoder chooses for `text`."""
+    from reportlab.graphics.barcode import qrencoder
+
+    encoder = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.L)
+    encoder.addData(text)
+    encoder.version = encoder.calculate_version()
+    return int(encoder.getBestMaskPattern())
+
+
+def _fill_cells(canvas: Any, rows: list[list[bool]], x: float, y: float, cell: float) -> None:
+    """Fill the dark cells of `rows` (the top row first) in a square at (x, y); drawn in
+    cell units (each row's runs as one rectangle of small whole numbers: few bytes)."""
+    canvas.saveState()
+    canvas.translate(*_rounded(x, y))
+    canvas.scale(round(cell, 4), round(cell, 4))
+    path = canvas.beginPath()
+    for number, row in enumerate(rows):
+        col = 0
+        while col < len(row):
+            if not row[col]:
+                col += 1
+                continue
+            end = col
+            while end < len(row) and row[end]:
+                end += 1
+            path.rect(col, len(rows) - number - 1, end - col, 1)
+            col = end
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def _rounded(*values: float, places: int = 2) -> tuple[float, ...]:
@@ -503,6 +569,10 @@ def render(
                         canvas.setFont(*font)
                     canvas.drawString(round(x, 2), round(text.y, 2), part)
                     x += text_width(part, name, text.size)
+            for marker in page.markers:
+                _draw_marker(canvas, marker)
+            for code in page.codes:
+                _draw_code(canvas, code)
             if fillable:
                 scales: dict[str, list[ScaleBox]] = {}
                 for box in page.boxes:
