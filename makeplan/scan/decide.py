@@ -26,13 +26,14 @@ class Ink(NamedTuple):
     """A box's ink: the share of its inside covered, and the share of its width or
     height (whichever is more) reached, by dark and by faint ink; and the share of the
     inside's edge with faint ink on it (a stroke from outside crosses it, a dot in the
-    middle does not). 0 to 1 each."""
+    middle does not). 0 to 1 each; and the inside's side in points."""
 
     dark_cover: float
     dark_reach: float
     faint_cover: float
     faint_reach: float
     faint_edge: float = 0.0  # the share of the inside's edge with faint ink on it
+    side: float = 10.0  # the inside's side, in points (reach times this: how far, in points)
 
 
 # A tick: dark ink over at least this much of the box and across this much of it.
@@ -46,6 +47,9 @@ DOT_COVER = 0.22
 # A speck: under this much of the box, and this far across.
 SPECK_COVER, SPECK_REACH = 0.02, 0.2
 BIG_DOT_REACH = 0.62
+# No dot is wider than this, in points (a 1 mm dot and the blur of a small photo): in a
+# big box a pale thin tick seen only in part can cover as little as a dot, never as wide.
+DOT_POINTS = 4.5
 FINE = 1.15  # pixels a point of a photo in which a dot and a pale stroke differ
 
 
@@ -66,6 +70,8 @@ def box_state(ink: Ink, fine: bool = True) -> State:
         # A dot lies inside the box; a stroke that mostly missed it crosses the inside's
         # edge. In a fine photo a dot reaching half across is a dot wherever it is.
         inside = ink.faint_edge == 0
+        if ink.faint_reach * ink.side > DOT_POINTS:
+            return State.UNCLEAR  # wider than any dot: a faint stroke, partly seen
         if ink.faint_reach <= EMPTY_REACH and (fine or inside):
             return State.EMPTY
         # In a small box a dot reaches further across: still a dot while it has a dark

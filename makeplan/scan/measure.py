@@ -146,7 +146,9 @@ def _box(
     # How much of the inside's own edge faint ink lies on: a stroke from outside crosses
     # it; a dot in the middle does not.
     edge = np.concatenate([faint[0], faint[-1], faint[1:-1, 0], faint[1:-1, -1]])
-    return Ink(*_cover_reach(level >= DARK), *_cover_reach(faint), float(edge.mean())), outline
+    side = box.size - 2 * inset
+    dark = _cover_reach(level >= DARK)
+    return Ink(*dark, *_cover_reach(faint), float(edge.mean()), side), outline
 
 
 def _cover_reach(mask: NDArray[np.bool_]) -> tuple[float, float]:
