@@ -73,7 +73,7 @@ LAYOUT_RULES = {
     "one-page": (12, 8, 4, False),
     "handout": (12, 12, 6, False),
     "large-print": (12, 16, 8, False),
-    "week": (8, 8, 4, True),
+    "week": (10, 8, 4, True),
 }
 SIX = (
     "knee-hug-side-tilt",

@@ -123,7 +123,8 @@ def test_marker_patterns_are_opencvs() -> None:
 
 @pytest.mark.parametrize(
     ("margin_mm", "size_mm", "inset_mm"),
-    [(15, 8.0, 6.4), (12, 8.0, 3.4), (8, 4.9, 2.5), (7.1, 4.0, 2.5), (7.0, None, None)],
+    # Markers 4.2 mm (1/6 inch) from the paper's edge, 0.6 mm from the content.
+    [(15, 8.0, 6.4), (12, 7.2, 4.2), (10, 5.2, 4.2), (8.8, 4.0, 4.2), (8.7, None, None)],
 )
 def test_mark_size_fits_the_margin(
     margin_mm: float, size_mm: float | None, inset_mm: float | None

@@ -11,7 +11,7 @@ import pytest
 
 from support import assert_clean_error, layout_problems, page_texts
 
-LAYOUT_MARGINS = {"one-page": 12, "handout": 12, "large-print": 12, "week": 8}
+LAYOUT_MARGINS = {"one-page": 12, "handout": 12, "large-print": 12, "week": 10}
 GREEK = "Γιώργος Παπαδόπουλος"
 CYRILLIC = "Дмитрий Иванов"
 

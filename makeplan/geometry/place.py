@@ -125,7 +125,12 @@ def place(
     too_tall = False
 
     def at(
-        scale: float, pictures: bool, may_wrap: bool, notes_lines: int = 6, continued: bool = False
+        scale: float,
+        pictures: bool,
+        may_wrap: bool,
+        notes_lines: int = 6,
+        continued: bool = False,
+        keep: float = 0.0,
     ) -> Document | None:
         nonlocal too_wide, too_tall
         # A sheet that goes on to more pages numbers them.
@@ -147,10 +152,16 @@ def place(
 
     picture_choices = (True, False) if layout.single_page and has_pictures else (True,)
     for notes_lines, may_wrap, pictures in itertools.product(note_caps, wraps, picture_choices):
-        document = _largest_fitting(
-            scales,
-            functools.partial(at, pictures=pictures, may_wrap=may_wrap, notes_lines=notes_lines),
-        )
+        # The A4 sizes are kept when they fit; smaller pictures are better than none.
+        for kept in dict.fromkeys((keep, 0.0) if pictures else (0.0,)):
+            document = _largest_fitting(
+                scales,
+                functools.partial(
+                    at, pictures=pictures, may_wrap=may_wrap, notes_lines=notes_lines, keep=kept
+                ),
+            )
+            if document is not None:
+                break
         if document is None:
             continue
         if has_pictures and not pictures:

@@ -43,8 +43,8 @@ MARKER_CELLS = 6  # 4x4 pattern cells and a black border one cell wide
 LARGEST_MM = 8.0
 # Below this a marker is too small to find, so a page with narrower margins has none.
 SMALLEST_MM = 4.0
-# Nearer the paper's edge than this, some printers cannot print.
-EDGE_MM = 2.5
+# Nearer the paper's edge than this (1/6 inch), many laser printers cannot print.
+EDGE_MM = 4.2
 # White between a marker and the content's margin: a cell of a small marker.
 GAP_MM = 0.6
 

@@ -53,6 +53,10 @@ class Found(NamedTuple):
     markers: int = 4  # how many markers the picture has (8: two pages, likely)
 
 
+SMALLEST_PICTURE = 1000
+"""Pixels on a picture's long side below which a page in it is too small to read."""
+
+
 class NoSheetError(InputFileError):
     """No makeplan page in an image (markers missing, cut off or not four)."""
 
@@ -110,6 +114,14 @@ def find_marks(grey: NDArray[np.uint8], where: str) -> Found:
             break
     if chosen is None:
         _refuse_blurred_or_dark(grey, where)
+        if most < 4 and max(grey.shape) < SMALLEST_PICTURE:
+            # A page needs about a thousand pixels on its long side to be read at all.
+            raise NoSheetError(
+                f"{where}: the page is too small in the picture to find its corner markers "
+                f"({max(grey.shape)} pixels on the long side, {SMALLEST_PICTURE} needed); come "
+                "closer so that the page fills the picture, and send the photo at full size "
+                "(messaging apps shrink photos)."
+            )
         if most < 4:
             raise NoSheetError(
                 f"{where}: no makeplan sheet found (found {most} of the 4 corner markers); "
