@@ -102,7 +102,7 @@ def place(
         artwork.has_picture(item.exercise.id) for item in plan.exercises
     )
     scales = list(_scales(layout.max_scale)) if layout.single_page else [1.0]
-    keep = 0.0
+    a4_scale = 0.0
     if layout.single_page and arrangement.keeps_a4_sizes and paper != "a4":
         # On other paper (Letter: 18 mm narrower in landscape), the title and pictures
         # stay as large as on A4 for the same plan; the columns, text and boxes give
@@ -113,7 +113,7 @@ def place(
         except DoesNotFitError:
             on_a4 = None
         if on_a4 is not None and len(on_a4.pages) == 1 and not on_a4.warnings:
-            keep = on_a4.scale
+            a4_scale = on_a4.scale
     # A week's boxes stay on one line per day at every size, with and without
     # pictures, before any size may wrap them (a wrapped group reads as two).
     wraps = (False, True) if arrangement.lines_first else (True,)
@@ -139,6 +139,7 @@ def place(
             document = _attempt(
                 plan, paged, arrangement, sheet, measure, artwork, title_page, pictures, scale,
                 may_wrap=may_wrap, notes_lines=notes_lines, continued=continued, keep=keep,
+                keep_title=a4_scale,
             )  # fmt: skip
         except Wraps:
             return None
@@ -152,8 +153,9 @@ def place(
 
     picture_choices = (True, False) if layout.single_page and has_pictures else (True,)
     for notes_lines, may_wrap, pictures in itertools.product(note_caps, wraps, picture_choices):
-        # The A4 sizes are kept when they fit; smaller pictures are better than none.
-        for kept in dict.fromkeys((keep, 0.0) if pictures else (0.0,)):
+        # The A4 sizes are kept when they fit; smaller pictures are better than none
+        # (the title keeps its A4 size either way: it takes no width from the days).
+        for kept in dict.fromkeys((a4_scale, 0.0) if pictures else (0.0,)):
             document = _largest_fitting(
                 scales,
                 functools.partial(
@@ -238,12 +240,13 @@ def _attempt(
     notes_lines: int = 6,
     continued: bool = False,
     keep: float = 0.0,
+    keep_title: float = 0.0,
 ) -> Document | None:
     """The document at one size, or None when a single-page layout does not fit
     (a `continued` one goes on to more pages instead)."""
     one_page = layout.single_page and not continued
     x, width = sheet.margin, sheet.content_width
-    sizes = Sizes.of(layout, scale, keep)
+    sizes = Sizes.of(layout, scale, max(keep, keep_title))
     composer = Composer(layout, sizes, measure, artwork, pictures, scale, may_wrap, keep)
     composer.notes_lines = notes_lines
     footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
