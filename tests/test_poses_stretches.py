@@ -165,7 +165,7 @@ def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -
     assert limb_gray(drawn, 2, ("near_shoulder", "near_elbow", "near_hand")) == 0.0
     # Round 4: two black legs made a tangle at the one-page size. The held leg is
     # dark, the crossed one lighter, so the two legs part (crossing and pull alike).
-    for index in (1, 2):
+    for index in (0, 1, 2):
         for side, gray in ((held, 0.0), (crossed, FAR_GRAY)):
             names = tuple(f"{side}_{joint}" for joint in ("hip", "knee", "ankle", "toe"))
             assert limb_gray(drawn, index, names) == gray, (index, side)
