@@ -112,8 +112,9 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
-    the work); a ghost (the frame before, behind this one) is faint: a light gray body, whole,
-    so that small it still reads as a body and not as a row of dashes.
+    the work), and a near one the pose names `light` is lighter too; a ghost (the
+    frame before, behind this one) is faint: a light gray body, whole, so that small
+    it still reads as a body and not as a row of dashes.
     """
     joints = posed.points
     parts: list[tuple[float, list[Mark]]] = []
@@ -126,7 +127,8 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
             ("arm", (f"{side}_shoulder", f"{side}_elbow", f"{side}_hand")),
             ("leg", (f"{side}_hip", f"{side}_knee", f"{side}_ankle", f"{side}_toe")),
         ):
-            dark = side == "near" or f"{side}_{limb}" in frame.solid
+            name = f"{side}_{limb}"
+            dark = (side == "near" and name not in frame.light) or name in frame.solid
             stroke = Stroke(
                 tuple(joints[name] for name in names),
                 LIMB_WIDTH,

@@ -127,6 +127,7 @@ class Frame:
     roll: str = ""  # "down", "up": a chain of small arrows along the back, bit by bit
     short: tuple[str, ...] = ()  # of `arrows`: drawn over the last part of the way only
     after: int | None = None  # 0-based: the frame this one's ghost and arrows start from
+    light: tuple[str, ...] = ()  # near limbs drawn lighter, apart from the dark one at work
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,7 @@ FORMAT_2_FRAME_KEYS = (
     "roll",
     "short",
     "after",
+    "light",
 )
 
 
@@ -308,6 +310,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 roll=raw.get("roll", ""),
                 short=tuple(raw.get("short", ())),
                 after=raw["after"] - 1 if "after" in raw else None,
+                light=tuple(raw.get("light", ())),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]

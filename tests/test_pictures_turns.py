@@ -144,12 +144,21 @@ FLAT = (
 )
 
 
-@pytest.mark.parametrize("key", ['turns = ["head"]', 'each_side = ["near_knee"]'])
+@pytest.mark.parametrize(
+    "key", ['turns = ["head"]', 'each_side = ["near_knee"]', 'light = ["near_leg"]']
+)
 def test_turns_and_each_side_are_pose_format_2(key: str) -> None:
     text = f"version = 1\n[[frame]]\n{FLAT}[[frame]]\n{FLAT}{key}\n".encode()
     problems = pose_problems(text, "old.toml")[1]
     assert [p.field for p in problems] == [f"frame[2].{key.split(' ')[0]}"]
     assert "expected version = 2" in problems[0].message
+
+
+def test_light_names_only_near_limbs() -> None:
+    text = f'version = 2\n[[frame]]\n{FLAT}light = ["far_leg"]\n'.encode()
+    (problem,) = pose_problems(text, "t.toml")[1]
+    assert problem.field == "frame[1].light[1]"
+    assert '"near_arm" or "near_leg"' in problem.message
 
 
 def test_turns_names_the_parts_it_knows() -> None:

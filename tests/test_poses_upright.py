@@ -14,7 +14,7 @@ import itertools
 import math
 import tomllib
 
-from makeplan.figure import HEAD_RADIUS, joints_3d
+from makeplan.figure import HEAD_RADIUS, SHOULDER_HALF, joints_3d
 from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH
 from makeplan.poses import Shape, Stroke, pose_problems
 from support import POSES, crosses, limb_gray, to_segment
@@ -179,7 +179,12 @@ def test_seated_twist_draws_both_turns_as_exact_mirrors_from_the_middle() -> Non
     arm joint and both arrows of one turn are the other's mirrored about the hips,
     and the chest is visibly narrower than in the sit."""
     drawn, body = picture("seated-twist"), pose("seated-twist")
-    assert body.view[0] == -90.0
+    # Round 4: seen from a little to one side of the front; the second turn from
+    # the other side, as far round: its view is the first's mirrored.
+    second_view = body.frames[2].view
+    assert second_view is not None and body.frames[1].view is None
+    assert abs((body.view[0] + 90) + (second_view[0] + 90)) < 1e-9
+    assert second_view[1] == body.view[1]
     assert body.frames[2].after == 0
     assert abs(body.frames[1].shoulder_turn) >= 60
     first, second = drawn.joints[1], drawn.joints[2]
@@ -202,10 +207,37 @@ def test_seated_twist_draws_both_turns_as_exact_mirrors_from_the_middle() -> Non
     mirrored = sorted((round(-x, 2), y) for x, y in arrow_points(2))
     assert len(arrow_points(1)) == len(mirrored) > 0
     assert all(math.dist(a, b) < 0.02 for a, b in zip(arrow_points(1), mirrored, strict=True))
-    # The chest turned: its shoulders on paper much narrower than in the sit.
-    sit = drawn.joints[0]
+    # The chest turned: its shoulders on paper narrower than a chest square to the eye.
     width = abs(first["near_shoulder"][0] - first["far_shoulder"][0])
-    assert width < 0.6 * abs(sit["near_shoulder"][0] - sit["far_shoulder"][0])
+    assert width < 0.8 * 2 * SHOULDER_HALF
+    # Round 4: from straight in front the chest stayed square and the turn lived in
+    # the arrows. Seen from the side the chest turns to, the face, turned the other
+    # way, is in profile (its nose well out to the side on paper) and the turned
+    # chest's near shoulder is set back: higher on paper than the far one.
+    assert abs(first["face"][0] - first["head"][0]) > 0.8 * HEAD_RADIUS
+    assert first["far_shoulder"][1] < first["near_shoulder"][1] - 0.02
+    # The head's arrow is small, by the head: shorter than the waist's and above the neck.
+    heads = [
+        mark.points[0]
+        for mark in drawn.panels[1].marks
+        if isinstance(mark, Shape) and mark.accent and mark.fill_gray == 0.0
+    ]
+    lines = sorted(
+        (
+            mark
+            for mark in drawn.panels[1].marks
+            if isinstance(mark, Stroke) and mark.accent and mark.gray == 0.0
+        ),
+        key=lambda mark: mark.points[0][1],
+    )
+    assert len(heads) == len(lines) == 2
+
+    def length(stroke: Stroke) -> float:
+        return sum(math.dist(a, b) for a, b in itertools.pairwise(stroke.points))
+
+    waist, head = lines
+    assert length(head) < 0.6 * length(waist)
+    assert min(y for _, y in head.points) > first["shoulder"][1]
 
 
 def test_after_names_an_earlier_frame() -> None:
