@@ -200,30 +200,34 @@ def place(
 def _largest_fitting(
     scales: list[float], fit: Callable[[float], Document | None]
 ) -> Document | None:
-    """The document at the largest of `scales` (largest first) that fits, or None.
+    """The document at the largest of `scales` (largest first) that fits, trying them in
+    order, with two shortcuts: a page that does not fit at its base size (1.0) does not
+    fit larger either, so the sizes above it are skipped unless the base fits; and one
+    that does not fit at the smallest size does not fit at all.
 
-    A size that fits means every smaller one does, so the fitting sizes are the end of
-    the list: the smallest is tried first (when it does not fit, none does: one try,
-    not one per size), then the first that fits is found by halving, a handful of tries
-    instead of up to thirty.
+    Top down, because a size that does not fit is cheap to try (it stops at the first
+    exercise past the page's end) and one that fits is a whole layout: the first that
+    fits is the only whole one made.
     """
-    tried: dict[int, Document | None] = {}
-
-    def at(index: int) -> Document | None:
-        if index not in tried:
-            tried[index] = fit(scales[index])
-        return tried[index]
-
-    if not scales or at(len(scales) - 1) is None:
+    grown = [scale for scale in scales if scale > 1.0]
+    rest = [scale for scale in scales if scale <= 1.0]
+    if not rest:
+        return next((found for found in map(fit, grown) if found is not None), None)
+    if grown:
+        largest = fit(grown[0])
+        if largest is not None:
+            return largest
+        base = fit(rest[0])
+        if base is not None:
+            return next((found for found in map(fit, grown[1:]) if found is not None), base)
+        rest = rest[1:]
+    if not rest:
         return None
-    low, high = 0, len(scales) - 1  # scales[high] fits; none before `low` does
-    while low < high:
-        middle = (low + high) // 2
-        if at(middle) is not None:
-            high = middle
-        else:
-            low = middle + 1
-    return at(high)
+    # When the smallest size does not fit, none does: one try, not one per size.
+    smallest = fit(rest[-1])
+    if smallest is None:
+        return None
+    return next((found for found in map(fit, rest[:-1]) if found is not None), smallest)
 
 
 def _attempt(
