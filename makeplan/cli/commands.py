@@ -3,6 +3,7 @@ one job, and prints what it returns."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -17,19 +18,22 @@ def echo_data(text: str) -> None:
     click.echo(data_bytes(text), nl=False)
 
 
+def format_option(
+    name: str, choices: tuple[str, ...], text: str
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """`--format`, a table for people by default, or data for other programs."""
+    return click.option(
+        "--format", name, type=click.Choice(choices), default="table", show_default=True,
+        help=text,
+    )  # fmt: skip
+
+
 # The selection options read the same in `list` as in `build` (rows of the table).
 _SELECTION = ("positions", "ability", "libraries")
 
 
 @click.command("list", cls=TableCommand, rows=_SELECTION)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="A table to read, or JSON for other programs.",
-)
+@format_option("output_format", ("table", "json"), "A table to read, or JSON for other programs.")
 def list_command(
     positions: tuple[str, ...],
     ability: int | None,
@@ -81,14 +85,7 @@ def check_command(paths: tuple[Path, ...]) -> None:
 
 @click.command("report", cls=TypedCommand)
 @click.argument("sheets", nargs=-1, required=True, callback=no_empty_paths, metavar="SHEET.pdf...")
-@click.option(
-    "--format",
-    "form",
-    type=click.Choice(("table", "json", "csv")),
-    default="table",
-    show_default=True,
-    help="How to print the report.",
-)
+@format_option("form", ("table", "json", "csv"), "How to print the report.")
 @click.option(
     "--chart",
     type=click.Path(path_type=Path),
@@ -138,14 +135,7 @@ def report_command(sheets: tuple[Path, ...], form: str, chart: Path | None) -> N
     help="Where to write the sheet with the boxes read ticked: a returned sheet for "
     "'makeplan report'.",
 )
-@click.option(
-    "--format",
-    "form",
-    type=click.Choice(("table", "json")),
-    default="table",
-    show_default=True,
-    help="How to print what was read.",
-)
+@format_option("form", ("table", "json"), "How to print what was read.")
 @click.option(
     "--review",
     type=click.Path(path_type=Path),
