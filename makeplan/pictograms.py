@@ -39,6 +39,7 @@ TORSO_WIDTH = 0.085
 FAR_GRAY = 0.6  # the far arm and leg are lighter, so the near ones read in front
 PROP_GRAY = 0.45
 GHOST_GRAY = 0.8
+OUTLINE_INSIDE = 0.5  # a `light` limb: a dark outline, white inside this share of its width
 BED_TOP = 0.11  # the mattress top, above the floor
 PAD = 0.06  # room around the figure inside each frame
 HALO = 0.022  # the white edge round each body part
@@ -112,7 +113,8 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
-    the work), and a near one the pose names `light` is lighter too; a ghost (the
+    the work); a near one the pose names `light` is drawn as a dark outline, white
+    inside, so it reads as a limb (a gray one read as the faint start); a ghost (the
     frame before, behind this one) is faint: a light gray body, whole, so that small
     it still reads as a body and not as a row of dashes.
     """
@@ -128,18 +130,22 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
             ("leg", (f"{side}_hip", f"{side}_knee", f"{side}_ankle", f"{side}_toe")),
         ):
             name = f"{side}_{limb}"
+            outlined = side == "near" and name in frame.light and not ghost
             dark = (side == "near" and name not in frame.light) or name in frame.solid
             stroke = Stroke(
                 tuple(joints[name] for name in names),
                 LIMB_WIDTH,
-                shade(0.0 if dark else FAR_GRAY),
+                shade(0.0 if dark or outlined else FAR_GRAY),
             )
+            strokes = [stroke]
+            if outlined:
+                strokes.append(replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=1.0))
             depth = posed.depth(*names[1:])
             if f"{side}_{limb}" in frame.front:
                 # Drawn over the rest, in the order the pose gives: the depth of a whole
                 # limb cannot tell that a crossed leg lies over the other one.
                 depth = FRONT + frame.front.index(f"{side}_{limb}")
-            parts.append((depth, [stroke]))
+            parts.append((depth, strokes))
     body_gray = shade(0.0)
     trunk: list[Mark] = []
     corners = (

@@ -18,7 +18,7 @@ import tomllib
 import pytest
 
 from makeplan.figure import HEAD_RADIUS, THIGH, joints_3d
-from makeplan.pictograms import FAR_GRAY, GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH
+from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH
 from makeplan.poses import Disc, Shape, Stroke, pose_problems
 from support import POSES, crosses, limb_gray, to_segment
 from support import pose_of as pose
@@ -164,11 +164,25 @@ def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -
     # That hand is the near arm's: drawn dark.
     assert limb_gray(drawn, 2, ("near_shoulder", "near_elbow", "near_hand")) == 0.0
     # Round 4: two black legs made a tangle at the one-page size. The held leg is
-    # dark, the crossed one lighter, so the two legs part (crossing and pull alike).
+    # dark, the crossed one set apart (crossing and pull alike); round 5: drawn gray
+    # it read as the faint start, so it is a dark outline, white inside: a limb.
     for index in (0, 1, 2):
-        for side, gray in ((held, 0.0), (crossed, FAR_GRAY)):
+        for side in (held, crossed):
             names = tuple(f"{side}_{joint}" for joint in ("hip", "knee", "ankle", "toe"))
-            assert limb_gray(drawn, index, names) == gray, (index, side)
+            assert limb_gray(drawn, index, names) == 0.0, (index, side)
+            points = tuple(drawn.joints[index][name] for name in names)
+            inside = [
+                mark
+                for mark in drawn.panels[index].marks
+                if isinstance(mark, Stroke) and mark.points == points
+                if mark.gray == 1.0 and mark.width < LIMB_WIDTH
+            ]
+            assert bool(inside) == (side == crossed), (index, side)
+    # The key frame (small layouts) shows the crossing: the crossed ankle rests on
+    # the held thigh just below its knee.
+    key = drawn.joints[2]
+    assert math.dist(key[f"{crossed}_ankle"], key[f"{held}_knee"]) < 0.07
+    assert to_segment(key[f"{crossed}_ankle"], key[f"{held}_hip"], key[f"{held}_knee"]) < 0.05
 
 
 def test_glute_stretch_is_seen_raised_on_a_mat_with_the_open_knee_nearer_the_eye() -> None:
