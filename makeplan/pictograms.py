@@ -137,7 +137,7 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
                 LIMB_WIDTH,
                 shade(0.0 if dark or outlined else FAR_GRAY),
             )
-            strokes = [stroke]
+            strokes: list[Mark] = [stroke]
             if outlined:
                 strokes.append(replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=1.0))
             depth = posed.depth(*names[1:])
