@@ -36,9 +36,12 @@ from makeplan.schema import load_toml
 
 LIMB_WIDTH = 0.05  # body-like, not hairlines: limbs read at 20 mm
 TORSO_WIDTH = 0.085
+SHOULDER_BAR = 0.06  # the line across the shoulders, where the trunk has width
+SHOULDER_BAR_REACH = 1.6  # it runs this many times the shoulder joints' spread from the middle
 FAR_GRAY = 0.6  # the far arm and leg are lighter, so the near ones read in front
 PROP_GRAY = 0.45
 GHOST_GRAY = 0.8
+OUTLINE_INSIDE = 0.5  # a `light` limb: a dark outline, white inside this share of its width
 BED_TOP = 0.11  # the mattress top, above the floor
 PAD = 0.06  # room around the figure inside each frame
 HALO = 0.022  # the white edge round each body part
@@ -112,7 +115,8 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
-    the work), and a near one the pose names `light` is lighter too; a ghost (the
+    the work); a near one the pose names `light` is drawn as a dark outline, white
+    inside, so it reads as a limb (a gray one read as the faint start); a ghost (the
     frame before, behind this one) is faint: a light gray body, whole, so that small
     it still reads as a body and not as a row of dashes.
     """
@@ -128,18 +132,22 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
             ("leg", (f"{side}_hip", f"{side}_knee", f"{side}_ankle", f"{side}_toe")),
         ):
             name = f"{side}_{limb}"
+            outlined = side == "near" and name in frame.light and not ghost
             dark = (side == "near" and name not in frame.light) or name in frame.solid
             stroke = Stroke(
                 tuple(joints[name] for name in names),
                 LIMB_WIDTH,
-                shade(0.0 if dark else FAR_GRAY),
+                shade(0.0 if dark or outlined else FAR_GRAY),
             )
+            strokes: list[Mark] = [stroke]
+            if outlined:
+                strokes.append(replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=1.0))
             depth = posed.depth(*names[1:])
             if f"{side}_{limb}" in frame.front:
                 # Drawn over the rest, in the order the pose gives: the depth of a whole
                 # limb cannot tell that a crossed leg lies over the other one.
                 depth = FRONT + frame.front.index(f"{side}_{limb}")
-            parts.append((depth, [stroke]))
+            parts.append((depth, strokes))
     body_gray = shade(0.0)
     trunk: list[Mark] = []
     corners = (
@@ -151,6 +159,15 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
     # Seen from the front or above the trunk has width; from the side it is the spine.
     if _area(corners) > 0.002:
         trunk.append(Shape(corners, 1.0 if ghost else 0.0, LIMB_WIDTH * 0.6, body_gray))
+        # The shoulders as a broad bar, running a little past the shoulder joints, so
+        # the line across them (and its turn) shows past the head.
+        (nx, ny), (fx, fy) = joints["near_shoulder"], joints["far_shoulder"]
+        mx, my, reach = (nx + fx) / 2, (ny + fy) / 2, SHOULDER_BAR_REACH
+        bar = (
+            (mx + (nx - mx) * reach, my + (ny - my) * reach),
+            (mx + (fx - mx) * reach, my + (fy - my) * reach),
+        )
+        trunk.append(Stroke(bar, SHOULDER_BAR, body_gray))
     trunk.append(
         Stroke(
             _torso_points(joints["hip"], joints["shoulder"], frame.torso_curve),
@@ -537,12 +554,17 @@ def _both_ways(joint: Point) -> list[Mark]:
 
 
 def _each_side(
-    frame: Frame, props: tuple[str, ...], view: tuple[float, float], name: str
+    frame: Frame,
+    props: tuple[str, ...],
+    view: tuple[float, float],
+    name: str,
+    joined: bool = False,
 ) -> list[Mark]:
     """Two arrows round the body's long line (hip to shoulders), a little outside a
     joint, each from the middle out to one side: one ends where the joint is, the
     other where it would be on the body's other side (mirrored across the middle):
-    the same move to one side, back to the middle, then to the other side."""
+    the same move to one side, back to the middle, then to the other side. When
+    `joined`, one arc from the joint's mirror to the joint, a head at each end."""
     joints = joints_3d(frame)
     hip = joints["hip"]
     axis = _unit(_minus(joints["shoulder"], hip))
@@ -554,7 +576,7 @@ def _each_side(
     turned = math.degrees(math.atan2(_dot(axis, _cross(start, end)), _dot(start, end)))
     if abs(turned) < 10:
         return []
-    radius = math.sqrt(_dot(start, start)) + EACH_SIDE_GAP
+    radius = math.sqrt(_dot(start, start)) + (JOINED_GAP if joined else EACH_SIDE_GAP)
     lift = _lift(joints, props, frame.torso_curve)
 
     def point(share: float) -> Point:
@@ -566,17 +588,26 @@ def _each_side(
     # Two arrows, each from the middle (upright) out to one side, with a gap between
     # them in the middle: "tip one way, back, then the other", not a rocking to and fro.
     marks: list[Mark] = []
+    if joined:
+        points = [point(-0.15 + 1.3 * index / 16) for index in range(17)]
+        arc: list[Mark] = [
+            Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+            _arrow_head(points[-1], points[-3], 0.055),
+            _arrow_head(points[0], points[2], 0.055),
+        ]
+        return [_halo(mark) for mark in arc] + arc
     for first, last in ((0.5 - EACH_SIDE_MIDDLE, 0.02), (0.5 + EACH_SIDE_MIDDLE, 0.98)):
         points = [point(first + (last - first) * index / 8) for index in range(9)]
-        arc: list[Mark] = [
+        arrow: list[Mark] = [
             Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
             _arrow_head(points[-1], points[-3], 0.055),
         ]
-        marks += [_halo(mark) for mark in arc] + arc
+        marks += [_halo(mark) for mark in arrow] + arrow
     return marks
 
 
 EACH_SIDE_GAP = 0.07  # the arcs of `each_side` run this far outside the joint
+JOINED_GAP = 0.11  # the one arc of `side_to_side` runs this far outside the joint
 EACH_SIDE_MIDDLE = 0.06  # each arc starts this share of the sweep off the middle
 
 
@@ -748,6 +779,8 @@ def _figure(
         marks += _roll(seen_now, frame)
     for name in frame.each_side:
         marks += _each_side(frame, props, view, name)
+    for name in frame.side_to_side:
+        marks += _each_side(frame, props, view, name, joined=True)
     if index > 0:
         for part in frame.turns:
             marks += _turn(frames[start], frame, props, view, part)
