@@ -554,17 +554,12 @@ def _both_ways(joint: Point) -> list[Mark]:
 
 
 def _each_side(
-    frame: Frame,
-    props: tuple[str, ...],
-    view: tuple[float, float],
-    name: str,
-    joined: bool = False,
+    frame: Frame, props: tuple[str, ...], view: tuple[float, float], name: str
 ) -> list[Mark]:
     """Two arrows round the body's long line (hip to shoulders), a little outside a
     joint, each from the middle out to one side: one ends where the joint is, the
     other where it would be on the body's other side (mirrored across the middle):
-    the same move to one side, back to the middle, then to the other side. When
-    `joined`, one arc from the joint's mirror to the joint, a head at each end."""
+    the same move to one side, back to the middle, then to the other side."""
     joints = joints_3d(frame)
     hip = joints["hip"]
     axis = _unit(_minus(joints["shoulder"], hip))
@@ -576,7 +571,7 @@ def _each_side(
     turned = math.degrees(math.atan2(_dot(axis, _cross(start, end)), _dot(start, end)))
     if abs(turned) < 10:
         return []
-    radius = math.sqrt(_dot(start, start)) + (JOINED_GAP if joined else EACH_SIDE_GAP)
+    radius = math.sqrt(_dot(start, start)) + EACH_SIDE_GAP
     lift = _lift(joints, props, frame.torso_curve)
 
     def point(share: float) -> Point:
@@ -588,26 +583,17 @@ def _each_side(
     # Two arrows, each from the middle (upright) out to one side, with a gap between
     # them in the middle: "tip one way, back, then the other", not a rocking to and fro.
     marks: list[Mark] = []
-    if joined:
-        points = [point(-0.15 + 1.3 * index / 16) for index in range(17)]
-        arc: list[Mark] = [
-            Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
-            _arrow_head(points[-1], points[-3], 0.055),
-            _arrow_head(points[0], points[2], 0.055),
-        ]
-        return [_halo(mark) for mark in arc] + arc
     for first, last in ((0.5 - EACH_SIDE_MIDDLE, 0.02), (0.5 + EACH_SIDE_MIDDLE, 0.98)):
         points = [point(first + (last - first) * index / 8) for index in range(9)]
-        arrow: list[Mark] = [
+        arc: list[Mark] = [
             Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
             _arrow_head(points[-1], points[-3], 0.055),
         ]
-        marks += [_halo(mark) for mark in arrow] + arrow
+        marks += [_halo(mark) for mark in arc] + arc
     return marks
 
 
 EACH_SIDE_GAP = 0.07  # the arcs of `each_side` run this far outside the joint
-JOINED_GAP = 0.11  # the one arc of `side_to_side` runs this far outside the joint
 EACH_SIDE_MIDDLE = 0.06  # each arc starts this share of the sweep off the middle
 
 
@@ -779,8 +765,6 @@ def _figure(
         marks += _roll(seen_now, frame)
     for name in frame.each_side:
         marks += _each_side(frame, props, view, name)
-    for name in frame.side_to_side:
-        marks += _each_side(frame, props, view, name, joined=True)
     if index > 0:
         for part in frame.turns:
             marks += _turn(frames[start], frame, props, view, part)

@@ -122,7 +122,6 @@ class Frame:
     view: tuple[float, float] | None = None  # this frame's own view, if not the pose's
     turns: tuple[str, ...] = ()  # "head", "shoulders": an arrow round each, the way it turned
     each_side: tuple[str, ...] = ()  # two-headed arcs: a joint to its mirror on the other side
-    side_to_side: tuple[str, ...] = ()  # one arc, a head at each end: a joint to its mirror
     front: tuple[str, ...] = ()  # limbs drawn over the rest of the body, in this order
     and_back: tuple[str, ...] = ()  # of `arrows`: a head at the start too, "there and back"
     roll: str = ""  # "down", "up": a chain of small arrows along the back, bit by bit
@@ -273,7 +272,6 @@ FORMAT_2_FRAME_KEYS = (
     "view",
     "turns",
     "each_side",
-    "side_to_side",
     "front",
     "and_back",
     "roll",
@@ -307,7 +305,6 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 view=_view(raw["view"]) if "view" in raw else None,
                 turns=tuple(raw.get("turns", ())),
                 each_side=tuple(raw.get("each_side", ())),
-                side_to_side=tuple(raw.get("side_to_side", ())),
                 front=tuple(raw.get("front", ())),
                 and_back=tuple(raw.get("and_back", ())),
                 roll=raw.get("roll", ""),
