@@ -36,8 +36,6 @@ from makeplan.schema import load_toml
 
 LIMB_WIDTH = 0.05  # body-like, not hairlines: limbs read at 20 mm
 TORSO_WIDTH = 0.085
-SHOULDER_BAR = 0.06  # the line across the shoulders, where the trunk has width
-SHOULDER_BAR_REACH = 1.6  # it runs this many times the shoulder joints' spread from the middle
 FAR_GRAY = 0.6  # the far arm and leg are lighter, so the near ones read in front
 PROP_GRAY = 0.45
 GHOST_GRAY = 0.8
@@ -159,15 +157,6 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
     # Seen from the front or above the trunk has width; from the side it is the spine.
     if _area(corners) > 0.002:
         trunk.append(Shape(corners, 1.0 if ghost else 0.0, LIMB_WIDTH * 0.6, body_gray))
-        # The shoulders as a broad bar, running a little past the shoulder joints, so
-        # the line across them (and its turn) shows past the head.
-        (nx, ny), (fx, fy) = joints["near_shoulder"], joints["far_shoulder"]
-        mx, my, reach = (nx + fx) / 2, (ny + fy) / 2, SHOULDER_BAR_REACH
-        bar = (
-            (mx + (nx - mx) * reach, my + (ny - my) * reach),
-            (mx + (fx - mx) * reach, my + (fy - my) * reach),
-        )
-        trunk.append(Stroke(bar, SHOULDER_BAR, body_gray))
     trunk.append(
         Stroke(
             _torso_points(joints["hip"], joints["shoulder"], frame.torso_curve),
