@@ -333,3 +333,15 @@ def test_and_back_names_only_joints_that_have_an_arrow() -> None:
     assert problems[0].line == line
     old = wrong.replace(b"version = 2", b"version = 1")
     assert any("format 2" in p.message for p in pose_problems(old, "o.toml")[1])
+
+
+def test_double_knee_lift_shows_two_legs_with_the_knees_in() -> None:
+    """A blinded reader saw one leg when the far leg lay 9 degrees behind the near one
+    (its knee less than a limb's width away): now the knees are more than a limb's
+    width apart, and they come in past the hip towards the chest."""
+    tucked = picture("double-knee-lift").joints[1]
+    assert math.dist(tucked["near_knee"], tucked["far_knee"]) > 1.2 * LIMB_WIDTH
+    for side in ("near", "far"):
+        knee, hip = tucked[f"{side}_knee"], tucked[f"{side}_hip"]
+        # The thigh points up and back over the belly: more than 120 degrees.
+        assert math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0])) > 120
