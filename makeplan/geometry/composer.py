@@ -84,7 +84,6 @@ class Composer:
         # The pictures are drawn at `keep` when that is larger (see `place`), and the
         # text column gives up the width instead.
         self.picture_scale = max(scale, keep)
-        self.keep = keep
         # A week row whose boxes wrap counts as not fitting until every size, with
         # and without pictures, has been tried with one line of boxes per day.
         self.may_wrap = may_wrap or not layout.single_page

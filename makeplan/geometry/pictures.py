@@ -44,8 +44,7 @@ def picture_slice(
     # them fits its box, its frames in as many rows as suit it best (a curled-up
     # body is not drawn bigger than a stretched-out one). Then as many frames to a
     # row as fit at that scale, up to `columns`.
-    on_sheet = [*composer.artwork.pictograms.values(), picture]
-    scale = shared_scale(on_sheet, scale_width or width, max_panel_height, key_only)
+    scale = sheet_scale(picture, composer, scale_width or width, max_panel_height)
     panel_width = picture.width * scale
     fitting = max(1, int((width + PANEL_GAP + 1e-6) // (panel_width + PANEL_GAP)))
     columns = max(1, min(columns or count, count, fitting))
@@ -117,8 +116,7 @@ def frames_width(
         return min(scale_width, max_panel_height * picture.aspect)
     key_only = composer.layout.picture_frames == "key"
     count = 1 if key_only else len(picture.panels)
-    on_sheet = [*composer.artwork.pictograms.values(), picture]
-    scale = shared_scale(on_sheet, scale_width, max_panel_height, key_only)
+    scale = sheet_scale(picture, composer, scale_width, max_panel_height)
     columns = max(1, min(columns, count))
     panel_width = picture.width * scale
     return min(scale_width, columns * panel_width + (columns - 1) * PANEL_GAP)
@@ -133,6 +131,15 @@ def _fit(picture: Pictogram, width: float, max_panel_height: float, columns: int
     without a frame taller than `max_panel_height`."""
     panel_width = (width - (columns - 1) * PANEL_GAP) / columns
     return min(panel_width / picture.width, max_panel_height / picture.height)
+
+
+def sheet_scale(
+    picture: Pictogram, composer: Composer, width: float, max_panel_height: float
+) -> float:
+    """The body scale of `picture` on this sheet: the one all its pictures share."""
+    key_only = composer.layout.picture_frames == "key"
+    on_sheet = [*composer.artwork.pictograms.values(), picture]
+    return shared_scale(on_sheet, width, max_panel_height, key_only)
 
 
 def shared_scale(

@@ -88,7 +88,7 @@ def text_column(composer: Composer, width: float) -> float:
     """The text column beside a picture narrows a little as a single page shrinks its text
     (and does not widen as it grows: the boxes need the room)."""
     # Keeping its pictures at their A4 size (see `place`), a row's text narrows further.
-    least = 0.4 if composer.keep > composer.scale else 0.75
+    least = 0.4 if composer.picture_scale > composer.scale else 0.75
     return width * composer.layout.text_fraction * min(max(composer.scale, least), 1.0)
 
 
