@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from makeplan.languages import gettext, is_english, ngettext
+
 HOLD = "{hold}"
 # The texts of an exercise whose markup is filled in; the others may have none.
 MARKUP_FIELDS = ("ability_reason", "cue", "steps", "cautions")
@@ -40,6 +42,15 @@ _NUMBER = r"(?:\d+(?:\.\d+)?)"
 _SIDE = re.compile(rf"(?P<amount>a few|{_NUMBER}(?: to {_NUMBER})?) (?P<unit>[a-z]+)")
 
 
+# Each unit with a number, as the message catalogues have it (CLDR's plural forms).
+_UNIT_WORDS = {
+    "in": lambda count: ngettext("{amount} inch", "{amount} inches", count),
+    "ft": lambda count: ngettext("{amount} foot", "{amount} feet", count),
+    "cm": lambda count: ngettext("{amount} centimeter", "{amount} centimeters", count),
+    "m": lambda count: ngettext("{amount} meter", "{amount} meters", count),
+}
+
+
 class Length(NamedTuple):
     """One side of a quantity: '3' 'ft', '5 to 10' 'cm', 'a few' 'in'."""
 
@@ -47,8 +58,19 @@ class Length(NamedTuple):
     unit: str
 
     def words(self) -> str:
+        """'3 feet', '1 meter', 'a few inches', in the language in use."""
         one, many = {**US_UNITS, **METRIC_UNITS}[self.unit]
-        return f"{self.amount} {one if self.amount == '1' else many}"
+        if is_english():
+            return f"{self.amount} {one if self.amount == '1' else many}"
+        amount = self.amount
+        if amount == "a few":
+            amount, count = gettext("a few"), 3
+        else:
+            low, _, high = amount.partition(" to ")
+            if high:
+                amount = gettext("{low} to {high}").format(low=low, high=high)
+            count = 1 if amount == "1" else max(2, round(float(high or low)))
+        return _UNIT_WORDS[self.unit](count).format(amount=amount)
 
 
 class Quantity(NamedTuple):

@@ -10,63 +10,73 @@ content by tests, and changed without touching the layout code.
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import types
+from typing import Any
 
 from makeplan import markup
-from makeplan.model import ABILITY_NAMES, Plan, PlannedExercise
+from makeplan.languages import date_text, gettext, is_english, ngettext, noop
+from makeplan.model import Plan, PlannedExercise
 
-TITLE = "My back exercises"
+_ = gettext
+N_ = noop
+
+# The texts below, in capitals, are English: read from outside this module
+# (`wording.TITLE`) they are in the language in use (see `__getattr__` at the end).
+# Inside it, each is translated where it is used: `_(TITLE)`.
+TITLE = N_("My back exercises")
 
 # The warning signs, in three tiers as the NHS and NICE (NG59, and the cauda equina
 # and red-flag advice) sort them: each tier's heading says what to do, its signs
 # follow. The emergency tier comes first and is drawn most prominently.
-SAFETY_STOP = "Stop, or do less, if your pain gets worse."
-SAFETY_EMERGENCY = "Emergency now"
-SAFETY_EMERGENCY_ACTION = "call an ambulance or go to a hospital if you have:"
+SAFETY_STOP = N_("Stop, or do less, if your pain gets worse.")
+SAFETY_EMERGENCY = N_("Emergency now")
+SAFETY_EMERGENCY_ACTION = N_("call an ambulance or go to a hospital if you have:")
 SAFETY_EMERGENCY_SIGNS: tuple[str, ...] = (
-    "numb or tingly skin around your genitals or bottom (you may feel it when you wipe)",
-    "trouble peeing, or you cannot pee, or you do not know when your bladder is full",
-    "peeing or pooing yourself when you did not mean to",
-    "pain, tingling, weakness or numbness in both legs",
-    "a leg getting weaker, or you are unsteady when you walk",
-    "changes in how sex feels",
-    "chest pain",
-    "pain that started after a bad fall or accident",
+    N_("numb or tingly skin around your genitals or bottom (you may feel it when you wipe)"),
+    N_("trouble peeing, or you cannot pee, or you do not know when your bladder is full"),
+    N_("peeing or pooing yourself when you did not mean to"),
+    N_("pain, tingling, weakness or numbness in both legs"),
+    N_("a leg getting weaker, or you are unsteady when you walk"),
+    N_("changes in how sex feels"),
+    N_("chest pain"),
+    N_("pain that started after a bad fall or accident"),
 )
-SAFETY_SAME_DAY = "See a doctor the same day"
-SAFETY_SAME_DAY_ACTION = "ask for an urgent appointment if you have:"
+SAFETY_SAME_DAY = N_("See a doctor the same day")
+SAFETY_SAME_DAY_ACTION = N_("ask for an urgent appointment if you have:")
 SAFETY_SAME_DAY_SIGNS: tuple[str, ...] = (
-    "a high temperature, or you feel hot and shivery",
-    "weight loss without trying",
-    "pain that is worse at night, or does not ease with rest",
-    "a lump or swelling in your back, or your back has changed shape",
-    "pain that is worse when you cough, sneeze or poo",
-    "you have had cancer, take steroids, or have a weak immune system",
+    N_("a high temperature, or you feel hot and shivery"),
+    N_("weight loss without trying"),
+    N_("pain that is worse at night, or does not ease with rest"),
+    N_("a lump or swelling in your back, or your back has changed shape"),
+    N_("pain that is worse when you cough, sneeze or poo"),
+    N_("you have had cancer, take steroids, or have a weak immune system"),
 )
-SAFETY_SOON = "See a doctor soon"
-SAFETY_SOON_ACTION = "book an appointment if:"
+SAFETY_SOON = N_("See a doctor soon")
+SAFETY_SOON_ACTION = N_("book an appointment if:")
 SAFETY_SOON_SIGNS: tuple[str, ...] = (
-    "it is not getting better after a few weeks",
-    "it stops you doing everyday things",
+    N_("it is not getting better after a few weeks"),
+    N_("it stops you doing everyday things"),
 )
 # The same signs in fewer words, a short line each, for a compact panel (one-page,
 # week): never fewer signs, and the headings and actions are the same.
 SAFETY_EMERGENCY_SIGNS_SHORT: tuple[str, ...] = (
-    "numb or tingly around your genitals or bottom",
-    "trouble peeing, or cannot feel a full bladder",
-    "peeing or pooing yourself, not on purpose",
-    "pain, tingling, weak or numb in both legs",
-    "a leg getting weaker, or you are unsteady",
-    "changes in how sex feels",
-    "chest pain",
-    "pain after a bad fall or accident",
+    N_("numb or tingly around your genitals or bottom"),
+    N_("trouble peeing, or cannot feel a full bladder"),
+    N_("peeing or pooing yourself, not on purpose"),
+    N_("pain, tingling, weak or numb in both legs"),
+    N_("a leg getting weaker, or you are unsteady"),
+    N_("changes in how sex feels"),
+    N_("chest pain"),
+    N_("pain after a bad fall or accident"),
 )
 SAFETY_SAME_DAY_SIGNS_SHORT: tuple[str, ...] = (
-    "a high temperature, or hot and shivery",
-    "weight loss without trying",
-    "pain worse at night, or not eased by rest",
-    "a lump, swelling or new shape in your back",
-    "pain worse when you cough, sneeze or poo",
-    "had cancer, take steroids, or weak immune system",
+    N_("a high temperature, or hot and shivery"),
+    N_("weight loss without trying"),
+    N_("pain worse at night, or not eased by rest"),
+    N_("a lump, swelling or new shape in your back"),
+    N_("pain worse when you cough, sneeze or poo"),
+    N_("had cancer, take steroids, or weak immune system"),
 )
 SAFETY_SOON_SIGNS_SHORT = SAFETY_SOON_SIGNS
 
@@ -75,15 +85,19 @@ def emergency_action(number: str | None = None) -> str:
     """What to do in an emergency: with the clinic's number for it when one is set
     ("call 999 ..."), else words that are right in every country."""
     if number is None:
-        return SAFETY_EMERGENCY_ACTION
-    return SAFETY_EMERGENCY_ACTION.replace("call an ambulance", f"call {number}", 1)
+        return _(SAFETY_EMERGENCY_ACTION)
+    return _("call {number} or go to a hospital if you have:").format(number=number)
 
 
 def contact_line(contact: str | None) -> str | None:
     """'Questions? Call Jo Park on 01632 960 000.' (None when no contact is set)."""
     if not contact:
         return None
-    return f"Questions? Call {contact.rstrip('.')}."
+    return _("Questions? Call {contact}.").format(contact=contact.rstrip("."))
+
+
+def _all(texts: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_(text) for text in texts)
 
 
 def safety_tiers(
@@ -92,55 +106,65 @@ def safety_tiers(
     """The three tiers, most urgent first: (heading, what to do, the signs)."""
     return (
         (
-            SAFETY_EMERGENCY,
+            _(SAFETY_EMERGENCY),
             emergency_action(emergency),
-            SAFETY_EMERGENCY_SIGNS_SHORT if short else SAFETY_EMERGENCY_SIGNS,
+            _all(SAFETY_EMERGENCY_SIGNS_SHORT if short else SAFETY_EMERGENCY_SIGNS),
         ),
         (
-            SAFETY_SAME_DAY,
-            SAFETY_SAME_DAY_ACTION,
-            SAFETY_SAME_DAY_SIGNS_SHORT if short else SAFETY_SAME_DAY_SIGNS,
+            _(SAFETY_SAME_DAY),
+            _(SAFETY_SAME_DAY_ACTION),
+            _all(SAFETY_SAME_DAY_SIGNS_SHORT if short else SAFETY_SAME_DAY_SIGNS),
         ),
-        (SAFETY_SOON, SAFETY_SOON_ACTION, SAFETY_SOON_SIGNS_SHORT if short else SAFETY_SOON_SIGNS),
+        (
+            _(SAFETY_SOON),
+            _(SAFETY_SOON_ACTION),
+            _all(SAFETY_SOON_SIGNS_SHORT if short else SAFETY_SOON_SIGNS),
+        ),
     )
 
 
 def safety_tier_lead(heading: str, action: str) -> str:
     """'Emergency now: call an ambulance or go to a hospital if you have:'"""
-    return f"{heading}: {action}"
+    return _("{heading}: {action}").format(heading=heading, action=action)
 
 
-HOW_TO_USE = (
+HOW_TO_USE = N_(
     "Keep as active as you can. A short rest when a spasm starts is fine, then move gently. "
     "Tick one box each time you finish one. After each round, tick your pain on the "
     "pain scale after the last exercise."
 )
-WEEK_EXERCISE_HEADING = "Exercise"
+WEEK_EXERCISE_HEADING = N_("Exercise")
 
-TICK_PROMPT = "Tick a box each time you do one:"
+TICK_PROMPT = N_("Tick a box each time you do one:")
 
 # The pain scale (see geometry.pain_scale): one per round, 0 to 10.
-PAIN_SCALE_PROMPT = "Tick one number. 0 means no pain. 10 means the worst pain."
-PAIN_NONE = "no pain"
-PAIN_WORST = "worst"
+PAIN_SCALE_PROMPT = N_("Tick one number. 0 means no pain. 10 means the worst pain.")
+PAIN_NONE = N_("no pain")
+PAIN_WORST = N_("worst")
 
-SIDE_LEGEND = "R means your right side, L your left side."
+SIDE_LEGEND = N_("R means your right side, L your left side.")
 
-NOTES_PROMPT = "My notes: how did it go? What hurt, what helped?"
+NOTES_PROMPT = N_("My notes: how did it go? What hurt, what helped?")
 
 # With no patient's name, the sheet has a line to write it on (a clinic may photocopy
 # one sheet for several patients).
-NAME_LABEL = "Name:"
-PLAN_NAME = "Exercise plan"
+NAME_LABEL = N_("Name:")
+PLAN_NAME = N_("Exercise plan")
 
-PAGE_FOOTER_SAFETY = "Stop or do less if your pain gets worse. Warning signs: see page 1."
-PAGE_FOOTER_SAFETY_SHORT = "More pain? Stop or do less. See page 1."
+PAGE_FOOTER_SAFETY = N_("Stop or do less if your pain gets worse. Warning signs: see page 1.")
+PAGE_FOOTER_SAFETY_SHORT = N_("More pain? Stop or do less. See page 1.")
 
-CAUTIONS_HEADING = "Take care:"
-NO_EQUIPMENT = "nothing but some space"
-_POSITION_NAMES = {"lying": "Lying down", "sitting": "Sitting", "standing": "Standing"}
+CAUTIONS_HEADING = N_("Take care:")
+NO_EQUIPMENT = N_("nothing but some space")
+_POSITION_NAMES = {
+    "lying": N_("Lying down"),
+    "sitting": N_("Sitting"),
+    "standing": N_("Standing"),
+}
+_ABILITY_NAMES = {1: N_("gentle"), 2: N_("moderate"), 3: N_("strengthening")}
 
 # English names written out, so the sheet does not change with the machine's locale.
+# Other languages take theirs from CLDR (Babel), in the patterns their catalogue gives.
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
@@ -157,39 +181,53 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+# CLDR date patterns (https://unicode.org/reports/tr35/tr35-dates.html), for translators:
+# a weekday, day and month ('Monday 30 November'), with the year, and the short form of
+# a day column ('Mon 30 Nov').
+_LONG_DATE = N_("EEEE d MMMM")
+_LONG_DATE_YEAR = N_("EEEE d MMMM y")
+_SHORT_DATE = N_("EEE d MMM")
 
 
 def times(count: int) -> str:
+    """'once', 'twice', '3 times' (in English; each language says it its own way)."""
     if count == 1:
-        return "once"
+        return _("once")
     if count == 2:
-        return "twice"
-    return f"{count} times"
+        return _("twice")
+    return ngettext("{count} time", "{count} times", count).format(count=count)
 
 
 def seconds(count: int) -> str:
-    return "1 second" if count == 1 else f"{count} seconds"
+    return ngettext("{count} second", "{count} seconds", count).format(count=count)
+
+
+def _list(parts: list[str]) -> str:
+    # TRANSLATORS: what goes between the items of a list ('a mat, a chair').
+    return _(", ").join(parts)
 
 
 def dose_words(item: PlannedExercise) -> str:
     """The dose as a patient says it: '5 times each side, hold 5 seconds, 3 times a day'."""
-    reps = "1 time" if item.reps == 1 else f"{item.reps} times"
-    parts = [f"{reps} each side" if item.sides == 2 else reps]
+    reps = ngettext("{count} time", "{count} times", item.reps).format(count=item.reps)
+    parts = [_("{reps} each side").format(reps=reps) if item.sides == 2 else reps]
     if item.hold_seconds:
-        parts.append(f"hold {seconds(item.hold_seconds)}")
-    parts.append(f"{times(item.sessions_per_day)} a day")
-    return ", ".join(parts)
+        parts.append(_("hold {seconds}").format(seconds=seconds(item.hold_seconds)))
+    parts.append(_("{times} a day").format(times=times(item.sessions_per_day)))
+    return _list(parts)
 
 
 def session_label(session: int) -> str:
     """'Round 1', 'Round 2', ... for the rows of a day: not '1st time', which reads as
     the first repetition beside '5 times each side'."""
-    return f"Round {session}"
+    return _("Round {number}").format(number=session)
 
 
 def day_label(start: dt.date, day: int) -> str:
     """'Mon 23 Nov' for day 1 of a sheet dated 23 November; day names help on a fridge."""
     date = start + dt.timedelta(days=day - 1)
+    if not is_english():
+        return date_text(date, _(_SHORT_DATE))
     return f"{DAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1][:3]}"
 
 
@@ -197,30 +235,41 @@ def short_day_headings(start: dt.date, day: int) -> list[tuple[str, ...]]:
     """Shorter headings for a narrow day column, a line each, longest first:
     ('Mo', '23', 'Nov'), ('Mo', '23'), ('M', '23'), ('23',)."""
     date = start + dt.timedelta(days=day - 1)
-    weekday = DAY_NAMES[date.weekday()][:2]
     number = str(date.day)
-    month = MONTH_NAMES[date.month - 1][:3]
-    return [(weekday, number, month), (weekday, number), (weekday[0], number), (number,)]
+    if is_english():
+        weekday = DAY_NAMES[date.weekday()][:2]
+        month = MONTH_NAMES[date.month - 1][:3]
+        narrow = weekday[0]
+    else:  # CLDR's short (two-letter) and narrow (one-letter) weekday names
+        weekday, month = date_text(date, "EEEEEE"), date_text(date, "MMM")
+        narrow = date_text(date, "EEEEE")
+    return [(weekday, number, month), (weekday, number), (narrow, number), (number,)]
 
 
 def side_label(side: str) -> str:
-    return {"right": "Right", "left": "Left", "both": ""}[side]
+    return {"right": _("Right"), "left": _("Left"), "both": ""}[side]
 
 
 def short_side_label(side: str) -> str:
     """'R' and 'L', for a week table's narrow day cells (SIDE_LEGEND explains them)."""
-    return {"right": "R", "left": "L", "both": ""}[side]
+    # TRANSLATORS: the first letter of 'Right' and of 'Left' (or a short word), as
+    # SIDE_LEGEND explains them.
+    return {"right": _("R"), "left": _("L"), "both": ""}[side]
 
 
 def long_date(date: dt.date, year: bool = True) -> str:
     """'Monday 30 November 2026': the weekday too, so a date on the fridge says which day."""
+    if not is_english():
+        return date_text(date, _(_LONG_DATE_YEAR) if year else _(_LONG_DATE))
     text = f"{WEEKDAY_NAMES[date.weekday()]} {date.day} {MONTH_NAMES[date.month - 1]}"
     return f"{text} {date.year}" if year else text
 
 
 def date_range(first: dt.date, last: dt.date) -> str:
     """'Monday 30 November to Sunday 6 December 2026' (the year twice only when it changes)."""
-    return f"{long_date(first, year=first.year != last.year)} to {long_date(last)}"
+    return _("{first} to {last}").format(
+        first=long_date(first, year=first.year != last.year), last=long_date(last)
+    )
 
 
 def subtitle(plan: Plan, several_pages: bool = False) -> str:
@@ -231,22 +280,28 @@ def subtitle(plan: Plan, several_pages: bool = False) -> str:
     last = plan.date + dt.timedelta(days=plan.days - 1)
     if several_pages:
         if plan.days == 1:
-            return f"{PLAN_NAME} from {long_date(plan.date)}"
-        return f"{PLAN_NAME} for {plan.days} days: {date_range(plan.date, last)}"
+            return _("Exercise plan from {date}").format(date=long_date(plan.date))
+        return ngettext(
+            "Exercise plan for {days} day: {dates}",
+            "Exercise plan for {days} days: {dates}",
+            plan.days,
+        ).format(days=plan.days, dates=date_range(plan.date, last))
     if plan.days == 1:
-        return f"Daily sheet for {long_date(plan.date)}"
-    return f"{plan.days}-day sheet: {date_range(plan.date, last)}"
+        return _("Daily sheet for {date}").format(date=long_date(plan.date))
+    return ngettext("{days}-day sheet: {dates}", "{days}-day sheet: {dates}", plan.days).format(
+        days=plan.days, dates=date_range(plan.date, last)
+    )
 
 
 def patient_line(patient: str | None) -> str:
     """'For: Ann Lee', or nothing when no name was given (then NAME_LABEL and a line
     to write the name on are printed instead)."""
-    return f"For: {patient}" if patient else ""
+    return _("For: {patient}").format(patient=patient) if patient else ""
 
 
 def clinician_line(clinician: str | None) -> str:
     """'Clinician: Jo Park', or nothing when no name was given."""
-    return f"Clinician: {clinician}" if clinician else ""
+    return _("Clinician: {clinician}").format(clinician=clinician) if clinician else ""
 
 
 def people_line(plan: Plan) -> str:
@@ -257,44 +312,52 @@ def people_line(plan: Plan) -> str:
 
 def document_title(plan: Plan) -> str:
     """The PDF's title, which a viewer shows in its title bar."""
-    return TITLE + (f" for {plan.patient}" if plan.patient else "")
+    if plan.patient:
+        return _("My back exercises for {patient}").format(patient=plan.patient)
+    return _(TITLE)
 
 
 def document_subject(plan: Plan) -> str:
     """The PDF's subject: what the sheet holds, in one line."""
     count = len(plan.exercises)
-    noun = "exercise" if count == 1 else "exercises"
-    days = "1 day" if plan.days == 1 else f"{plan.days} days"
-    return f"Lower-back exercise routine: {count} {noun}, {days}, {plan.box_count()} boxes to tick"
+    exercises = ngettext("{count} exercise", "{count} exercises", count).format(count=count)
+    days = ngettext("{count} day", "{count} days", plan.days).format(count=plan.days)
+    boxes = ngettext("{count} box to tick", "{count} boxes to tick", plan.box_count()).format(
+        count=plan.box_count()
+    )
+    return _("Lower-back exercise routine: {exercises}, {days}, {boxes}").format(
+        exercises=exercises, days=days, boxes=boxes
+    )
 
 
 def page_number(page: int, pages: int) -> str:
-    return f"Page {page} of {pages}"
+    return _("Page {page} of {pages}").format(page=page, pages=pages)
 
 
 def footer_reminders(patient: str | None) -> list[str]:
     """The safety reminder at the foot of later pages, longest first: the longest that
     fits is printed. The safety words come before the patient's name is left out."""
-    who = f"{patient}. " if patient else ""
-    return [who + PAGE_FOOTER_SAFETY, who + PAGE_FOOTER_SAFETY_SHORT, PAGE_FOOTER_SAFETY_SHORT]
+    who = _("{patient}. ").format(patient=patient) if patient else ""
+    long, short = _(PAGE_FOOTER_SAFETY), _(PAGE_FOOTER_SAFETY_SHORT)
+    return [who + long, who + short, short]
 
 
 def clinician_notes(notes: str) -> str:
-    return f"Notes from your clinician: {notes}"
+    return _("Notes from your clinician: {notes}").format(notes=notes)
 
 
 def how_to_use_week(plan: Plan) -> str:
     """HOW_TO_USE for a week table, whose side labels are one letter."""
-    text = HOW_TO_USE
+    text = _(HOW_TO_USE)
     if any(item.sides == 2 for item in plan.exercises):
-        text += " " + SIDE_LEGEND
+        text += " " + _(SIDE_LEGEND)
     return text
 
 
 def pain_scale_heading(plan: Plan, rounds_a_day: int) -> str:
     if plan.days > 1 or rounds_a_day > 1:
-        return "Your pain after each round"
-    return "Your pain after the exercises"
+        return _("Your pain after each round")
+    return _("Your pain after the exercises")
 
 
 def round_label(plan: Plan, day: int, session: int, rounds_a_day: int) -> str:
@@ -305,102 +368,115 @@ def round_label(plan: Plan, day: int, session: int, rounds_a_day: int) -> str:
         parts.append(day_label(plan.date, day))
     if rounds_a_day > 1:
         parts.append(session_label(session))
-    return ", ".join(parts)
+    return _list(parts)
 
 
 ABOUT_SPASMS: tuple[tuple[str, str], ...] = (
     (
-        "What is a back spasm?",
-        "A spasm is when a muscle gets tight by itself and will not let go. "
-        "In your lower back, this can hurt a lot. The pain may start right away or a bit later.",
+        N_("What is a back spasm?"),
+        N_(
+            "A spasm is when a muscle gets tight by itself and will not let go. "
+            "In your lower back, this can hurt a lot. The pain may start right away or a "
+            "bit later."
+        ),
     ),
     (
-        "Why does it happen?",
-        "It can come from a strain, or from a sudden twist or jerk, like in sports. "
-        "Tight muscles in your back or the backs of your legs can cause it. "
-        "So can weak back or belly muscles. Sitting or standing for a long time can add to it.",
+        N_("Why does it happen?"),
+        N_(
+            "It can come from a strain, or from a sudden twist or jerk, like in sports. "
+            "Tight muscles in your back or the backs of your legs can cause it. "
+            "So can weak back or belly muscles. Sitting or standing for a long time can "
+            "add to it."
+        ),
     ),
     (
-        "What to do first",
-        "Keep moving as much as you can, and carry on with your day. Staying in bed "
-        "makes it slower to get better. A short rest when a spasm starts is fine. "
-        "Then start the gentle moves in this plan, as far as your pain allows.",
+        N_("What to do first"),
+        N_(
+            "Keep moving as much as you can, and carry on with your day. Staying in bed "
+            "makes it slower to get better. A short rest when a spasm starts is fine. "
+            "Then start the gentle moves in this plan, as far as your pain allows."
+        ),
     ),
     (
-        "How these exercises help",
-        "They stretch tight muscles in your back, your buttocks and the backs of your legs. "
-        "That can ease the spasm.",
+        N_("How these exercises help"),
+        N_(
+            "They stretch tight muscles in your back, your buttocks and the backs of your "
+            "legs. That can ease the spasm."
+        ),
     ),
 )
 
-STRENGTH_NOTE = "Some of them also make your back and belly stronger."
+STRENGTH_NOTE = N_("Some of them also make your back and belly stronger.")
 
-EXERCISE_LIST_HEADING = "Your exercises"
+EXERCISE_LIST_HEADING = N_("Your exercises")
 
 
 # An arc with a head at each end: the same move to one side, then the other (the knee
 # hug's tilt), or back and forth.
-TWO_HEADS = "An arrow with a head at each end means you move one way, then the other. "
+TWO_HEADS = N_("An arrow with a head at each end means you move one way, then the other. ")
 # Small layouts show one frame: the end of the move over a faint start.
-KEY_FRAME_LEGEND = (
+KEY_FRAME_LEGEND = N_(
     "In each picture, the faint body is where you start and the dark body is where you end. "
-    "The arrow shows the way to move. " + TWO_HEADS
+    "The arrow shows the way to move. "
 )
 
 
 # A sheet without the steps says where they are.
-STEPS_ELSEWHERE = "For all the steps, see your handout. "
+STEPS_ELSEWHERE = N_("For all the steps, see your handout. ")
 
 
 # Layouts that show every frame number them; the arrows are what needs saying.
-FRAMES_LEGEND = "In the pictures, an arrow shows the way to move. " + TWO_HEADS
+FRAMES_LEGEND = N_("In the pictures, an arrow shows the way to move. ")
 
 
 def picture_hint(has_pictures: bool, has_steps: bool, key_frames: bool = False) -> str:
     """How to read the pictures (the legend of their arrows and faint bodies), and
     where the steps are."""
-    steps = "" if has_steps else STEPS_ELSEWHERE
+    steps = "" if has_steps else _(STEPS_ELSEWHERE)
     if not has_pictures:
         return steps
-    legend = KEY_FRAME_LEGEND if key_frames else FRAMES_LEGEND
+    legend = _(KEY_FRAME_LEGEND if key_frames else FRAMES_LEGEND) + _(TWO_HEADS)
     if has_steps:
-        return "Look at the pictures, then read the steps. " + legend
-    return "The picture by each exercise shows how to do it. " + legend + steps
+        return _("Look at the pictures, then read the steps. ") + legend
+    return _("The picture by each exercise shows how to do it. ") + legend + steps
 
 
 def key_caution_line(caution: str) -> str:
     """'Take care: Move slowly.' (one-page and week print one caution per exercise)."""
-    return f"{CAUTIONS_HEADING} {caution}"
+    return f"{_(CAUTIONS_HEADING)} {caution}"
 
 
 def running_title(plan: Plan) -> str:
     """The short title at the top of every page after the first."""
-    return f"{TITLE}: {plan.patient}" if plan.patient else TITLE
+    return f"{_(TITLE)}: {plan.patient}" if plan.patient else _(TITLE)
 
 
 def exercise_heading(number: int, name: str, continued: bool = False) -> str:
     """'2. Knee hug', and on a page it continues on, '2. Knee hug (continued)'."""
-    return f"{number}. {name}" + (" (continued)" if continued else "")
+    return f"{number}. {name}" + (_(" (continued)") if continued else "")
 
 
 def exercise_list_line(item: PlannedExercise) -> str:
     """An exercise in the title page's list: 'Knee hug: 5 times each side, ...'."""
-    return f"{item.exercise.name}: {dose_words(item)}."
+    return _("{name}: {dose}.").format(name=item.exercise.name, dose=dose_words(item))
 
 
 def kind_and_dose(item: PlannedExercise) -> str:
     """'Lying down · Gentle. 5 times each side, hold 5 seconds, 3 times a day.'"""
-    position = _POSITION_NAMES[item.exercise.position]
-    ability = ABILITY_NAMES[item.exercise.ability].capitalize()
+    position = _(_POSITION_NAMES[item.exercise.position])
+    ability = _(_ABILITY_NAMES[item.exercise.ability])
+    ability = ability[:1].upper() + ability[1:]
     return f"{position} \u00b7 {ability}. {dose_words(item)}."
 
 
 def needs_line(equipment: tuple[str, ...]) -> str:
-    return f"You need: {', '.join(equipment) if equipment else NO_EQUIPMENT}."
+    return _("You need: {things}.").format(
+        things=_list(list(equipment)) if equipment else _(NO_EQUIPMENT)
+    )
 
 
 def helps_line(targets: tuple[str, ...]) -> str:
-    return f"It helps: {', '.join(targets)}."
+    return _("It helps: {parts}.").format(parts=_list(list(targets)))
 
 
 def row_label(plan: Plan, item: PlannedExercise, day: int, session: int) -> str:
@@ -413,52 +489,88 @@ def row_label(plan: Plan, item: PlannedExercise, day: int, session: int) -> str:
 
 def box_when(plan: Plan, item: PlannedExercise, day: int, session: int, side: str = "both") -> str:
     """'day 2, Round 1, left side': as much as tells one box of an exercise from another."""
-    return ", ".join(
+    sides = {"right": _("right side"), "left": _("left side")}
+    return _list([
         part
         for part in (
-            f"day {day}" if plan.days > 1 else "",
+            _("day {number}").format(number=day) if plan.days > 1 else "",
             session_label(session) if item.sessions_per_day > 1 else "",
-            f"{side} side" if side != "both" else "",
+            sides[side] if side != "both" else "",
         )
         if part
-    )
+    ])  # fmt: skip
 
 
 def rep_tooltip(name: str, when: str, rep: int) -> str:
     """'Knee hug: day 2, left side, rep 3'."""
-    return f"{name}: {when + ', ' if when else ''}rep {rep}"
+    rep_text = _("rep {number}").format(number=rep)
+    return f"{name}: {_list([when, rep_text]) if when else rep_text}"
 
 
 def round_when(plan: Plan, day: int, session: int, rounds_a_day: int) -> str:
     """'Mon 23 Nov, Round 2': which round a pain scale is about (its day always: a
     tooltip is read alone)."""
-    when = day_label(plan.date, day)
+    parts = [day_label(plan.date, day)]
     if rounds_a_day > 1:
-        when += f", {session_label(session)}"
-    return when
+        parts.append(session_label(session))
+    return _list(parts)
 
 
 def pain_scale_question(when: str) -> str:
     """'Pain after the exercises, Mon 23 Nov, Round 2: 0 (none) to 10 (worst)'."""
-    return f"Pain after the exercises, {when}: 0 (none) to 10 (worst)"
+    return _("Pain after the exercises, {when}: 0 (none) to 10 (worst)").format(when=when)
 
 
 def pain_value_tooltip(value: int) -> str:
     """What one box of a pain scale says: '7', '0: no pain', '10: worst'."""
     if value == 0:
-        return f"0: {PAIN_NONE}"
+        return f"0: {_(PAIN_NONE)}"
     if value == 10:
-        return f"10: {PAIN_WORST} pain"
+        return _("10: worst pain")
     return str(value)
 
 
 def note_line(note: str) -> str:
     """The clinician's note for one exercise, as printed with it."""
-    return f"Note: {note}"
+    return _("Note: {note}").format(note=note)
 
 
 def exercise_text(text: str, hold_seconds: int, units: str) -> str:
     """An exercise's text as printed: its `{hold}` filled in from the dose, so the steps
     and the dose agree when a plan changes the hold, and each length in `units` ('us',
     'metric', or 'both' for lists); see `markup`."""
-    return markup.fill(text, seconds(hold_seconds) if hold_seconds else "a moment", units)
+    return markup.fill(text, seconds(hold_seconds) if hold_seconds else _("a moment"), units)
+
+
+# The capitalised texts above, as read from outside: in the language in use.
+_TRANSLATED = frozenset({
+    "TITLE", "SAFETY_STOP", "SAFETY_EMERGENCY", "SAFETY_EMERGENCY_ACTION",
+    "SAFETY_EMERGENCY_SIGNS", "SAFETY_SAME_DAY", "SAFETY_SAME_DAY_ACTION",
+    "SAFETY_SAME_DAY_SIGNS", "SAFETY_SOON", "SAFETY_SOON_ACTION", "SAFETY_SOON_SIGNS",
+    "SAFETY_EMERGENCY_SIGNS_SHORT", "SAFETY_SAME_DAY_SIGNS_SHORT", "SAFETY_SOON_SIGNS_SHORT",
+    "HOW_TO_USE", "WEEK_EXERCISE_HEADING", "TICK_PROMPT", "PAIN_SCALE_PROMPT", "PAIN_NONE",
+    "PAIN_WORST", "SIDE_LEGEND", "NOTES_PROMPT", "NAME_LABEL", "PLAN_NAME",
+    "PAGE_FOOTER_SAFETY", "PAGE_FOOTER_SAFETY_SHORT", "CAUTIONS_HEADING", "NO_EQUIPMENT",
+    "ABOUT_SPASMS", "STRENGTH_NOTE", "EXERCISE_LIST_HEADING", "TWO_HEADS",
+    "KEY_FRAME_LEGEND", "STEPS_ELSEWHERE", "FRAMES_LEGEND",
+})  # fmt: skip
+
+
+def _translated(value: Any) -> Any:
+    if isinstance(value, str):
+        return _(value)
+    return tuple(_translated(item) for item in value)
+
+
+class _Speaking(types.ModuleType):
+    """This module, whose capitalised texts read from outside (`wording.TITLE`) are in the
+    language in use; inside it, the names are the English source, translated where used."""
+
+    def __getattribute__(self, name: str) -> Any:
+        value = super().__getattribute__(name)
+        if name in _TRANSLATED and not is_english():
+            return _translated(value)
+        return value
+
+
+sys.modules[__name__].__class__ = _Speaking
