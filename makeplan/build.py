@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from makeplan import geometry
 from makeplan.catalogue import load_catalogue
-from makeplan.errors import UsageError
+from makeplan.errors import DataError, ProblemsError, UsageError
 from makeplan.fonts import (
     choose_fonts,
     missing_from,
@@ -22,16 +22,18 @@ from makeplan.fonts import (
     unprintable_warning,
 )
 from makeplan.geometry import PHOTO_PREFIX
+from makeplan.geometry.mirror import mirrored
 from makeplan.geometry.reading_marks import with_reading_marks
+from makeplan.languages import ENGLISH, Language, speaking
 from makeplan.layouts import MM, Layout, load_layout
-from makeplan.model import Exercise, Plan
+from makeplan.model import Exercise, Plan, PlannedExercise
 from makeplan.options import Options
 from makeplan.output import STDOUT
 from makeplan.pdfs.pack import pack
 from makeplan.pictograms import packaged_pictogram
 from makeplan.pictures import library_picture
 from makeplan.plantext import plan_text
-from makeplan.poses import Pictogram
+from makeplan.poses import Panel, Pictogram
 from makeplan.resolving import with_layout
 from makeplan.selection import select
 from makeplan.sheetdata import (
@@ -67,13 +69,25 @@ def build_pdf(options: Options) -> tuple[bytes, list[str]]:
 
 def sheet_pdf(layout: Layout, options: Options, plan: Plan) -> tuple[bytes, list[str]]:
     """Everything but the writing: the finished PDF as bytes, and warnings for the user."""
+    with speaking(options.lang) as language:
+        return _sheet_pdf(layout, options, plan, language)
+
+
+def _sheet_pdf(
+    layout: Layout, options: Options, plan: Plan, language: Language
+) -> tuple[bytes, list[str]]:
     from makeplan import render  # reportlab's module: loaded only to draw
 
     pictograms, pictures = artwork_for(plan, layout, options.grayscale)
+    # The plan as printed: its exercises' texts in the sheet's language. The record
+    # and the plan file inside the PDF keep the plan itself.
+    printed, pictograms, untranslated = in_language(plan, pictograms, language)
     # Captions of a library's pose files are printed too, so they count for the font.
     captions = [panel.caption for picture in pictograms.values() for panel in picture.panels]
-    texts = plan_texts(plan) + captions
-    fonts = choose_fonts(texts, layout.font, layout.bold_font, options.font)
+    texts = plan_texts(printed) + captions
+    fonts = choose_fonts(
+        texts, layout.font, layout.bold_font, options.font, language.font, language.bold_font
+    )
     covered = render.register_fonts(fonts)
     if covered is not None and fonts.origin:
         refuse_a_font_without_own_wording(covered, fonts)
@@ -83,6 +97,7 @@ def sheet_pdf(layout: Layout, options: Options, plan: Plan) -> tuple[bytes, list
     if covered is not None:
         refuse_an_unprintable_safety_text(plan, covered)
     warnings = [unprintable_warning(missing, fonts)] if missing else []
+    warnings += untranslated
     cover_readers = _open_covers(options)
     if options.logo is not None:
         pictures["logo"] = _load_logo(options.logo, layout, options.grayscale)
@@ -95,9 +110,12 @@ def sheet_pdf(layout: Layout, options: Options, plan: Plan) -> tuple[bytes, list
             if key.startswith(PHOTO_PREFIX)
         },
     )
-    document = geometry.place(
-        plan, layout, options.paper, render.text_width, artwork, options.title_page
-    )
+    measure = render.visual_width if language.rtl else render.text_width
+    document = geometry.place(printed, layout, options.paper, measure, artwork, options.title_page)
+    if language.rtl:
+        document = mirrored(document)
+    if language.code != ENGLISH:
+        document = replace(document, lang=language.code)
     attachments = _attachments(plan, options, layout, document)
     record = next(item.data for item in attachments if item.name == RECORD_ATTACHMENT)
     # Corner markers and a QR code on every page, so a photo of the paper can be read.
@@ -218,3 +236,54 @@ def plan_texts(plan: Plan) -> list[str]:
         texts += [exercise.name, exercise.cue, item.note or ""]
         texts += [*exercise.steps, *exercise.cautions, *exercise.targets, *exercise.equipment]
     return texts
+
+
+def in_language(
+    plan: Plan, pictograms: dict[str, Pictogram], language: Language
+) -> tuple[Plan, dict[str, Pictogram], list[str]]:
+    """The plan and pictures with each exercise's texts in `language`, and warnings.
+
+    A built-in exercise always has its translation (a test sees to it); a library
+    exercise without one prints in English, and the warning says so: a sheet never
+    mixes languages unannounced. A translation with problems stops the build.
+    """
+    from makeplan.translations import read_translation, translated, translation_source
+
+    if language.code == ENGLISH:
+        return plan, pictograms, []
+    items: list[PlannedExercise] = []
+    pictures = dict(pictograms)
+    warnings: list[str] = []
+    for item in plan.exercises:
+        exercise = item.exercise
+        origin, raw = translation_source(exercise, language.code)
+        if raw is None:
+            if exercise.library_file is None:
+                raise DataError(
+                    f"{origin} is missing: exercise {exercise.id!r} has no "
+                    f"{language.english_name} text; reinstall makeplan."
+                )
+            warnings.append(
+                f"exercise {exercise.id!r} has no {language.english_name} text ({origin}), "
+                f"so it prints in English on a {language.english_name} sheet; add that file."
+            )
+            items.append(item)
+            continue
+        picture = pictures.get(exercise.id)
+        english = [panel.caption for panel in picture.panels] if picture else []
+        text, problems = read_translation(raw, origin, exercise, english)
+        if text is None:
+            raise ProblemsError(origin, problems)
+        items.append(replace(item, exercise=translated(exercise, text)))
+        if picture is not None:
+            words = dict(zip(english, text.captions, strict=True))
+
+            def said(panel: Panel, words: dict[str, str] = words) -> Panel:
+                return replace(panel, caption=words.get(panel.caption, panel.caption))
+
+            pictures[exercise.id] = replace(
+                picture,
+                panels=tuple(said(panel) for panel in picture.panels),
+                key=said(picture.key),
+            )
+    return replace(plan, exercises=tuple(items)), pictures, warnings

@@ -86,9 +86,20 @@ def bundled_font(name: str) -> bytes:
 
 
 def choose_fonts(
-    texts: Iterable[str | None], regular: str, bold: str, user_font: Path | None
+    texts: Iterable[str | None],
+    regular: str,
+    bold: str,
+    user_font: Path | None,
+    language_font: str = "",
+    language_bold: str = "",
 ) -> FontChoice:
-    """The fonts for a sheet with these `texts`: the user's, standard, or the bundled ones."""
+    """The fonts for a sheet with these `texts`: the user's, standard, or the bundled ones.
+
+    A language whose letters need a bundled font of their own (Arabic) names it: it
+    is used in place of the standard fonts and DejaVu Sans, and under --font it draws
+    what the user's font lacks.
+    """
+    fallback = language_font or BUNDLED_REGULAR
     if user_font is not None:
         data = read_input(
             user_font, f"--font {user_font}", "a TrueType (.ttf) font file", InputFileError,
@@ -102,10 +113,20 @@ def choose_fonts(
         return FontChoice(
             name,
             name,
-            ((name, data), (BUNDLED_REGULAR, bundled_font(BUNDLED_REGULAR))),
+            ((name, data), (fallback, bundled_font(fallback))),
             str(user_font),
-            fallback=BUNDLED_REGULAR,
+            fallback=fallback,
         )
+    if language_font:
+        language_bold = language_bold or language_font
+        return FontChoice(
+            language_font,
+            language_bold,
+            tuple(dict.fromkeys([
+                (language_font, bundled_font(language_font)),
+                (language_bold, bundled_font(language_bold)),
+            ])),
+        )  # fmt: skip
     if not missing_from_standard(texts):
         return FontChoice(regular, bold)
     return FontChoice(

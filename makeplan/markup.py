@@ -50,6 +50,13 @@ _UNIT_WORDS = {
     "m": lambda count: ngettext("{amount} meter", "{amount} meters", count),
 }
 
+_A_FEW = {
+    "in": lambda: gettext("a few inches"),
+    "ft": lambda: gettext("a few feet"),
+    "cm": lambda: gettext("a few centimeters"),
+    "m": lambda: gettext("a few meters"),
+}
+
 
 class Length(NamedTuple):
     """One side of a quantity: '3' 'ft', '5 to 10' 'cm', 'a few' 'in'."""
@@ -64,12 +71,11 @@ class Length(NamedTuple):
             return f"{self.amount} {one if self.amount == '1' else many}"
         amount = self.amount
         if amount == "a few":
-            amount, count = gettext("a few"), 3
-        else:
-            low, _, high = amount.partition(" to ")
-            if high:
-                amount = gettext("{low} to {high}").format(low=low, high=high)
-            count = 1 if amount == "1" else max(2, round(float(high or low)))
+            return _A_FEW[self.unit]()
+        low, _, high = amount.partition(" to ")
+        if high:
+            amount = gettext("{low} to {high}").format(low=low, high=high)
+        count = 1 if amount == "1" else max(2, round(float(high or low)))
         return _UNIT_WORDS[self.unit](count).format(amount=amount)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from makeplan.languages import ENGLISH, language_codes
 from makeplan.vocabulary import (
     DAYS,
     HOLD_SECONDS,
@@ -61,6 +62,7 @@ class Options:
     layout: str = "one-page"
     paper: str = "a4"
     units: str | None = None  # None: the paper's (vocabulary.PAPER_UNITS)
+    lang: str = ENGLISH  # the language the sheet prints in (see languages)
     covers: tuple[Path, ...] = ()
     patient: str | None = None
     clinician: str | None = None
@@ -271,6 +273,19 @@ SHEET_OPTIONS: tuple[SheetOption, ...] = (
         help="Lengths in the steps in metric (meters, centimeters) or US units (feet, "
         "inches). Default: metric on A4 paper, US units on Letter.",
         expected='"metric" or "us" (left out: the paper decides)',
+    ),
+    SheetOption(
+        "lang",
+        ("--lang",),
+        "choice",
+        choices=language_codes(),
+        show_default=True,
+        metavar="CODE",
+        plan_key="lang",
+        help="The language the sheet prints in: "
+        + ", ".join(language_codes())
+        + ". 'makeplan list --lang' shows each with its review status.",
+        expected=" or ".join(f'"{code}"' for code in language_codes()),
     ),
     SheetOption(
         "covers",

@@ -187,3 +187,7 @@ class Document:
     warnings: tuple[str, ...] = ()
     scale: float = 1.0
     """The size it was placed at, against the layout's (a single page shrinks or grows)."""
+    rtl: bool = False
+    """Read right to left: mirrored (geometry.mirror), each line shaped when drawn."""
+    lang: str = "en"
+    """The language of its text (the PDF says it, for screen readers)."""

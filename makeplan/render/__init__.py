@@ -25,6 +25,7 @@ from makeplan.errors import InputFileError
 from makeplan.fonts import FontChoice, font_runs
 from makeplan.geometry import Box, Code, Document, Marker, ScaleBox
 from makeplan.images import Picture
+from makeplan.languages import visual
 from makeplan.poses import Disc, Panel, Stroke
 from makeplan.sheetdata import PIECE_INFO_KEY
 
@@ -89,6 +90,11 @@ def _runs(text: str, font: str) -> list[tuple[str, str]]:
     if font not in _FALLBACKS:
         return [(font, text)]
     return font_runs(text, font, *_FALLBACKS[font])
+
+
+def visual_width(text: str, font: str, size: float) -> float:
+    """Width of a line of right-to-left text as drawn (shaped); the `Measure` for such."""
+    return text_width(visual(text), font, size)
 
 
 def text_width(text: str, font: str, size: float) -> float:
@@ -549,6 +555,10 @@ def render(
         canvas.setAuthor(document.author)
         canvas.setCreator(f"makeplan {__version__}")
         canvas.setKeywords("lower back, exercise, routine, checklist")
+        if document.lang != "en":
+            from reportlab.pdfbase.pdfdoc import PDFString
+
+            canvas._doc.Catalog.Lang = PDFString(document.lang)  # /Lang, for screen readers
         if attachments:
             _attach(canvas, attachments)
         appearances: dict[Any, Any] = {}
@@ -581,7 +591,8 @@ def render(
             font = None
             for text in page.texts:
                 x = text.x
-                for name, part in _runs(text.text, text.font):
+                line = visual(text.text) if document.rtl else text.text
+                for name, part in _runs(line, text.font):
                     # reportlab writes a text object for every font change, so set it
                     # only when it changes.
                     if font != (name, text.size):
