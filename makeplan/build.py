@@ -136,6 +136,14 @@ def _sheet_pdf(
         from makeplan.pdfs.covers import merge_covers
 
         sheet = merge_covers(sheet, cover_readers)
+    if language.code != ENGLISH and not language.clinically_reviewed:
+        # One line, first: the words a patient reads have not been checked by a clinician.
+        warnings.insert(
+            0,
+            f"the {language.english_name} translation is not yet clinically reviewed "
+            f"(see 'makeplan list --lang'); have a clinician who reads {language.english_name} "
+            "check the sheet before it is given out.",
+        )
     return pack(sheet), [*plan.notices, *warnings, *document.warnings]
 
 

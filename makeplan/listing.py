@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from makeplan.catalogue import load_catalogue
+from makeplan.languages import languages
 from makeplan.model import Exercise, PlannedExercise
 from makeplan.selection import filter_exercises, find_exercises
 from makeplan.vocabulary import ABILITY_NAMES, POSITIONS
@@ -122,3 +123,44 @@ def describe(ex: Exercise) -> str:
     if ex.picture is not None:
         lines.append(f"Picture:      {ex.picture.path} ({ex.picture.kind})")
     return "\n".join(lines)
+
+
+def languages_json() -> str:
+    """Each language a sheet can print in, with its translator and review status."""
+    entries = [
+        {
+            "code": found.code,
+            "name": found.name,
+            "english_name": found.english_name,
+            "direction": found.direction,
+            "translator": found.translator,
+            "reviewer": found.reviewer,
+            "reviewed": found.reviewed,
+            "status": found.status,
+        }
+        for found in languages().values()
+    ]
+    return json.dumps(entries, indent=2, ensure_ascii=False) + "\n"
+
+
+def languages_table() -> str:
+    """A table of the languages: code, name, direction, review status, translator."""
+    header = ("CODE", "LANGUAGE", "DIRECTION", "CLINICAL REVIEW", "TRANSLATED BY")
+    rows = [header] + [
+        (
+            found.code,
+            found.english_name if found.name == found.english_name
+            else f"{found.english_name} ({found.name})",
+            "right to left" if found.rtl else "left to right",
+            found.status,
+            found.translator,
+        )
+        for found in languages().values()
+    ]  # fmt: skip
+    widths = [max(len(row[column]) for row in rows) for column in range(len(header) - 1)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
+        + "  "
+        + row[-1]
+        for row in rows
+    )

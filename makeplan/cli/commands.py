@@ -34,15 +34,29 @@ _SELECTION = ("positions", "ability", "libraries")
 
 @click.command("list", cls=TableCommand, rows=_SELECTION)
 @format_option("output_format", ("table", "json"), "A table to read, or JSON for other programs.")
+@click.option(
+    "--lang",
+    "languages",
+    is_flag=True,
+    help="List the languages a sheet can print in (build --lang CODE), with who "
+    "translated each and whether a clinician has reviewed it.",
+)
 def list_command(
     positions: tuple[str, ...],
     ability: int | None,
     libraries: tuple[Path, ...],
     output_format: str,
+    languages: bool,
 ) -> None:
     """List the exercises: built-in, or from a library (and which they replace)."""
     from makeplan import listing
 
+    if languages:
+        if output_format == "json":
+            echo_data(listing.languages_json())
+        else:
+            click.echo(listing.languages_table())
+        return
     exercises = listing.exercises(positions, ability, libraries)
     if output_format == "json":
         echo_data(listing.as_json(exercises))
