@@ -7,7 +7,9 @@ layout's table: `[page]`, `[text]`, `[exercise]`, `[boxes]`, `[picture]`,
 schema in `makeplan/schemas/`. All library paths given are read together, as
 `build` would read them with --library, so an id used twice across them is
 found. Unlike a build, the check also opens the files they name (covers, logo,
-photos, pose files), so a broken one is found before a sheet is needed.
+photos, pose files), so a broken one is found before a sheet is needed; and the
+translations beside library files (a language folder such as `es/` next to an
+exercise file must hold its translation, see `translations`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from makeplan.errors import MakeplanError, Problem
 from makeplan.inputs import read_input
 from makeplan.layouts import layout_problems
 from makeplan.library import library_files, read_libraries
+from makeplan.model import Exercise
 from makeplan.pictures import picture_problems
 from makeplan.planfile import plan_problems
 from makeplan.poses import pose_problems
@@ -69,7 +72,55 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
     if libraries:
         exercises, found = read_libraries(libraries)
         problems += found + picture_problems(exercises)
+        problems += translation_problems(exercises)
     return list(dict.fromkeys(problems)), checked
+
+
+def translation_problems(exercises: Sequence[Exercise]) -> list[Problem]:
+    """Problems in the translations of library exercises: each language folder beside
+    a library file (`es/` next to `pelvic-tilt.toml`) must translate it, strictly."""
+    from makeplan.languages import ENGLISH, language_codes
+    from makeplan.translations import library_translation_path, read_translation
+
+    problems: list[Problem] = []
+    for exercise in exercises:
+        if exercise.library_file is None:
+            continue
+        for code in language_codes():
+            path = library_translation_path(exercise.library_file, code)
+            if code == ENGLISH or not path.parent.is_dir():
+                continue
+            if not path.is_file():
+                problems.append(
+                    Problem(
+                        str(path), 1, "file",
+                        f"is missing: {exercise.library_file} has no text in the language "
+                        f"of {path.parent}/ ({code}), so a --lang {code} sheet would print "
+                        "it in English; add the file.",
+                    )
+                )  # fmt: skip
+                continue
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                problems.append(Problem(str(path), 1, "file", f"cannot be read ({exc})."))
+                continue
+            problems += read_translation(raw, str(path), exercise, _captions(exercise))[1]
+    return problems
+
+
+def _captions(exercise: Exercise) -> list[str]:
+    """The captions of a library exercise's pose picture (none for a photo)."""
+    if exercise.picture is None or exercise.picture.kind != "pose":
+        return []
+    from makeplan.pictures import library_picture
+    from makeplan.poses import Pictogram
+
+    try:
+        picture = library_picture(exercise.picture, 0, 0, False)
+    except MakeplanError:
+        return []  # its problems are the picture's, found above
+    return [panel.caption for panel in picture.panels] if isinstance(picture, Pictogram) else []
 
 
 def _is_layout(data: dict[str, Any]) -> bool:
