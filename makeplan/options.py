@@ -427,7 +427,7 @@ _ROSTER_ORDER = (
     "patient", "clinician", "date", "notes", "layout", "paper", "days", "reps", "hold",
     "sessions", "ability", "exercise", "position", "cover", "library", "plan", "from",
     "progress", "logo", "font", "title_page", "grayscale", "fillable", "emergency", "contact",
-    "units",
+    "units", "lang",
 )  # fmt: skip
 ROSTER_COLUMNS = {
     row.column: row

@@ -45,13 +45,14 @@ def test_every_row_is_an_option_a_column_and_a_plan_key(run) -> None:
     # a column added later comes after them.
     assert list(ROSTER_COLUMNS)[:4] == ["patient", "clinician", "date", "notes"]
     # New columns come after those, in the order they were added.
-    assert list(ROSTER_COLUMNS)[-6:] == [
+    assert list(ROSTER_COLUMNS)[-7:] == [
         "title_page",
         "grayscale",
         "fillable",
         "emergency",
         "contact",
         "units",
+        "lang",
     ]
 
 
