@@ -607,3 +607,30 @@ def test_list_lang_table_and_json(run) -> None:
     assert table.count("not yet clinically reviewed") == 3
     data = json.loads(run("list", "--lang", "--format", "json").stdout)
     assert [entry["code"] for entry in data] == ["en", "es", "fr", "ar"]
+
+
+def test_a_roster_has_a_lang_column_and_bytes_are_the_same_each_time(run, tmp_path: Path) -> None:
+    (tmp_path / "r.csv").write_text(
+        "patient,lang,layout\nAna López,es,one-page\nSami Haddad,ar,week\nAnn Lee,,one-page\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "out").mkdir()
+    assert run("batch", "r.csv", "-d", "out", "-j", "1").code == 0
+    made = sorted((tmp_path / "out").iterdir())
+    assert len(made) == 3
+    texts = {path.name: pypdf.PdfReader(path).pages[0].extract_text() for path in made}
+    assert sum("Mis ejercicios para la espalda" in text for text in texts.values()) == 1
+    assert sum("My back exercises" in text for text in texts.values()) == 1
+    arabic = next(path for path in made if "Mis" not in texts[path.name]
+                  and "My back" not in texts[path.name])  # fmt: skip
+    # The Arabic font is embedded as a subset of the letters used.
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in pypdf.PdfReader(arabic).pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any(name.endswith("+DejaVuSansArabic") for name in fonts), fonts
+    # Same input, same bytes, in another language too.
+    first, _ = build(run, tmp_path, "--lang", "ar", "--layout", "handout", name="a.pdf")
+    again, _ = build(run, tmp_path, "--lang", "ar", "--layout", "handout", name="b.pdf")
+    assert first.read_bytes() == again.read_bytes()
