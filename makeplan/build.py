@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from makeplan import geometry
+from makeplan import geometry, wording
 from makeplan.catalogue import load_catalogue
 from makeplan.errors import DataError, ProblemsError, UsageError
 from makeplan.fonts import (
@@ -115,7 +115,7 @@ def _sheet_pdf(
     if language.rtl:
         document = mirrored(document)
     if language.code != ENGLISH:
-        document = replace(document, lang=language.code)
+        document = replace(document, lang=language.code, keywords=wording.KEYWORDS)
     attachments = _attachments(plan, options, layout, document)
     record = next(item.data for item in attachments if item.name == RECORD_ATTACHMENT)
     # Corner markers and a QR code on every page, so a photo of the paper can be read.

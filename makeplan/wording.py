@@ -410,6 +410,9 @@ STRENGTH_NOTE = N_("Some of them also make your back and belly stronger.")
 
 EXERCISE_LIST_HEADING = N_("Your exercises")
 
+# The PDF's keywords, for a search in a viewer or a document system.
+KEYWORDS = N_("lower back, exercise, routine, checklist")
+
 
 # An arc with a head at each end: the same move to one side, then the other (the knee
 # hug's tilt), or back and forth.
@@ -552,7 +555,7 @@ _TRANSLATED = frozenset({
     "PAIN_WORST", "SIDE_LEGEND", "NOTES_PROMPT", "NAME_LABEL", "PLAN_NAME",
     "PAGE_FOOTER_SAFETY", "PAGE_FOOTER_SAFETY_SHORT", "CAUTIONS_HEADING", "NO_EQUIPMENT",
     "ABOUT_SPASMS", "STRENGTH_NOTE", "EXERCISE_LIST_HEADING", "TWO_HEADS",
-    "KEY_FRAME_LEGEND", "STEPS_ELSEWHERE", "FRAMES_LEGEND",
+    "KEY_FRAME_LEGEND", "STEPS_ELSEWHERE", "FRAMES_LEGEND", "KEYWORDS",
 })  # fmt: skip
 
 

@@ -201,6 +201,8 @@ def test_every_layout_prints_in_the_language(
         "تماريني للظهر: Ann Lee",
     )
     assert reader.trailer["/Root"]["/Lang"] == lang
+    about = f"{reader.metadata.subject} {reader.metadata.get('/Keywords')}"
+    assert {word.lower() for word in WORD.findall(about)} & vocabulary[lang] == set()
     assert layout_problems(path, MARGINS[layout]) == []
 
 

@@ -191,3 +191,5 @@ class Document:
     """Read right to left: mirrored (geometry.mirror), each line shaped when drawn."""
     lang: str = "en"
     """The language of its text (the PDF says it, for screen readers)."""
+    keywords: str = "lower back, exercise, routine, checklist"
+    """The PDF's keywords (in the language of its text)."""

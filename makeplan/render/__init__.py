@@ -554,7 +554,7 @@ def render(
         canvas.setSubject(document.subject)
         canvas.setAuthor(document.author)
         canvas.setCreator(f"makeplan {__version__}")
-        canvas.setKeywords("lower back, exercise, routine, checklist")
+        canvas.setKeywords(document.keywords)
         if document.lang != "en":
             from reportlab.pdfbase.pdfdoc import PDFString
 
