@@ -109,8 +109,9 @@ def translation_problems(exercises: Sequence[Exercise]) -> list[Problem]:
     return problems
 
 
-def _captions(exercise: Exercise) -> list[str]:
-    """The captions of a library exercise's pose picture (none for a photo)."""
+def _captions(exercise: Exercise) -> list[str] | None:
+    """The captions of a library exercise's pose picture (none for a photo; None when
+    the pose file cannot be read, which is a problem of its own)."""
     if exercise.picture is None or exercise.picture.kind != "pose":
         return []
     from makeplan.pictures import library_picture
@@ -119,7 +120,7 @@ def _captions(exercise: Exercise) -> list[str]:
     try:
         picture = library_picture(exercise.picture, 0, 0, False)
     except MakeplanError:
-        return []  # its problems are the picture's, found above
+        return None  # its problems are the picture's, found above
     return [panel.caption for panel in picture.panels] if isinstance(picture, Pictogram) else []
 
 

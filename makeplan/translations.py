@@ -83,9 +83,12 @@ def translation_source(exercise: Exercise, lang: str) -> tuple[str, bytes | None
 
 
 def read_translation(
-    raw: bytes, origin: str, exercise: Exercise, captions: Sequence[str]
+    raw: bytes, origin: str, exercise: Exercise, captions: Sequence[str] | None
 ) -> tuple[ExerciseText | None, list[Problem]]:
-    """The translation in `raw` of `exercise` (whose pictures have `captions`), or its problems."""
+    """The translation in `raw` of `exercise` (whose pictures have `captions`), or its problems.
+
+    `captions` None: the picture could not be read (its own problems say why), so the
+    translation's captions are not counted against it."""
     data, lines, problems = parse(raw, origin)
     if data is None:
         return None, problems
@@ -97,7 +100,7 @@ def read_translation(
         "equipment": exercise.equipment,
         "steps": exercise.steps,
         "cautions": exercise.cautions,
-        "captions": tuple(captions),
+        "captions": tuple(captions) if captions is not None else tuple(data.get("captions", ())),
     }
 
     def problem(path: tuple[str | int, ...], message: str) -> None:
