@@ -33,6 +33,7 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
     """All problems in `paths` (each once, in the order found), and how many files were read."""
     problems: list[Problem] = []
     libraries: list[Path] = []
+    translations: list[Path] = []
     checked = 0
     for path in paths:
         if path.is_dir():
@@ -56,6 +57,8 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
             problems += layout_problems(path, raw)
         elif "version" in data or "exercise" in data:
             problems += plan_problems(path, deep=True)[1]
+        elif "id" in data and _translated_file(path) is not None:
+            translations.append(path)  # es/pelvic-tilt.toml beside pelvic-tilt.toml
         elif "id" in data:
             libraries.append(path)
         else:
@@ -73,10 +76,37 @@ def check_paths(paths: Sequence[Path]) -> tuple[list[Problem], int]:
         exercises, found = read_libraries(libraries)
         problems += found + picture_problems(exercises)
         problems += translation_problems(exercises)
+    for path in translations:
+        problems += _one_translation_problems(path)
     return list(dict.fromkeys(problems)), checked
 
 
-def translation_problems(exercises: Sequence[Exercise]) -> list[Problem]:
+def _translated_file(path: Path) -> Path | None:
+    """The exercise file a translation file translates: `../<name>` when it sits in a
+    folder named for a language (`es/pelvic-tilt.toml`); None for any other file."""
+    from makeplan.languages import ENGLISH, language_codes
+
+    english = path.parent.parent / path.name
+    if path.parent.name in language_codes() and path.parent.name != ENGLISH:
+        return english if english.is_file() else None
+    return None
+
+
+def _one_translation_problems(path: Path) -> list[Problem]:
+    """A translation file given by itself: checked against the exercise beside its folder."""
+    english = _translated_file(path)
+    assert english is not None
+    exercises, found = read_libraries([english])
+    if found or not exercises:
+        return found
+    return [
+        problem
+        for problem in translation_problems(exercises, only=path.parent.name)
+        if problem.file == str(path)
+    ]
+
+
+def translation_problems(exercises: Sequence[Exercise], only: str | None = None) -> list[Problem]:
     """Problems in the translations of library exercises: each language folder beside
     a library file (`es/` next to `pelvic-tilt.toml`) must translate it, strictly."""
     from makeplan.languages import ENGLISH, language_codes
@@ -88,7 +118,7 @@ def translation_problems(exercises: Sequence[Exercise]) -> list[Problem]:
             continue
         for code in language_codes():
             path = library_translation_path(exercise.library_file, code)
-            if code == ENGLISH or not path.parent.is_dir():
+            if code == ENGLISH or not path.parent.is_dir() or only not in (None, code):
                 continue
             if not path.is_file():
                 problems.append(

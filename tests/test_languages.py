@@ -302,6 +302,11 @@ def test_check_finds_a_library_translation_missing_or_wrong(run, tmp_path: Path)
     assert any(
         line.startswith(f"{library}/fr/seated-march.toml:1: file: has no steps") for line in lines
     )
+    # A translation file checked by itself, against the exercise beside its folder.
+    alone = run("check", str(library / "fr" / "seated-march.toml"))
+    assert alone.code == 1
+    assert alone.stdout.decode().startswith(f"{library}/fr/seated-march.toml:")
+    assert run("check", str(examples / "es" / "pelvic-tilt.toml")).code == 0
 
 
 def test_a_library_exercise_without_translation_prints_in_english_and_says_so(
