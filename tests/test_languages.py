@@ -641,3 +641,23 @@ def test_a_roster_has_a_lang_column_and_bytes_are_the_same_each_time(run, tmp_pa
     first, _ = build(run, tmp_path, "--lang", "ar", "--layout", "handout", name="a.pdf")
     again, _ = build(run, tmp_path, "--lang", "ar", "--layout", "handout", name="b.pdf")
     assert first.read_bytes() == again.read_bytes()
+
+
+@pytest.mark.parametrize("lang", ["es", "ar"])
+def test_notes_contact_and_emergency_number_in_the_language(
+    run, tmp_path, vocabulary, lang
+) -> None:
+    path, _ = build(
+        run, tmp_path, "--lang", lang, "-e", "seated-twist", "--notes", "Ana 5",
+        "--contact", "Jo Park 01632 960 000", "--emergency", "112", "--layout", "handout",
+    )  # fmt: skip
+    text = sheet_text(path, lang)
+    with speaking(lang):
+        expected = [
+            wording.clinician_notes("Ana 5"),
+            wording.contact_line("Jo Park 01632 960 000"),
+            wording.emergency_action("112"),
+        ]
+    for line in expected:
+        assert line in text
+    assert {word.lower() for word in WORD.findall(text)} & vocabulary[lang] == set()
