@@ -197,4 +197,35 @@ def visual(line: str) -> str:
     from bidi import get_display
 
     shaped = _reshaper().reshape(line)  # type: ignore[attr-defined]
-    return str(get_display(shaped, base_dir="R"))
+    return mirror_brackets(str(get_display(shaped, base_dir="R")))
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", "\u00ab": "\u00bb"}
+_CLOSING = {closing: opening for opening, closing in _PAIRS.items()}
+
+
+def mirror_brackets(line: str) -> str:
+    """Brackets of a reordered line drawn facing the text they enclose.
+
+    python-bidi reorders but does not mirror: a pair in right-to-left text comes out
+    as ')...(' in drawing order. Such reversed pairs, and a lone bracket between
+    right-to-left letters (a bracket whose pair went to another line), take the
+    mirrored glyph; a pair around Latin text ('Jo Park (PT)') is left as it is.
+    """
+    chars = list(line)
+    stack: list[int] = []
+    for index, char in enumerate(chars):
+        if char in _PAIRS or char in _CLOSING:
+            top = chars[stack[-1]] if stack else None
+            if top is not None and _PAIRS.get(char) == top:  # ')' ... '(' : reversed
+                opened = stack.pop()
+                chars[opened], chars[index] = char, top
+            elif top is not None and _PAIRS.get(top) == char:  # '(' ... ')' : as written
+                stack.pop()
+            else:
+                stack.append(index)
+    for index in stack:  # unpaired on this line: mirrored beside right-to-left letters
+        near = "".join(chars[max(0, index - 2) : index + 3])
+        if has_rtl(near):
+            chars[index] = _PAIRS.get(chars[index]) or _CLOSING[chars[index]]
+    return "".join(chars)

@@ -39,7 +39,7 @@ from babel.messages.pofile import read_po
 
 from makeplan import wording
 from makeplan.catalogue import builtin_catalogue
-from makeplan.languages import language_codes, languages, speaking
+from makeplan.languages import language_codes, languages, mirror_brackets, speaking, visual
 from makeplan.pictograms import packaged_pictogram
 from makeplan.translations import builtin_translation, read_translation
 from support import layout_problems
@@ -122,7 +122,7 @@ def logical(visual_line: str) -> str:
     marked = "".join(chr(0xE000 + i) if ch in _LAM_ALEF else ch for i, ch in enumerate(visual_line))
     order = {chr(0xE000 + i): _LAM_ALEF[ch] for i, ch in enumerate(visual_line) if ch in _LAM_ALEF}
     plain = "".join(ch if ch in order else unicodedata.normalize("NFKC", ch) for ch in marked)
-    back = get_display(plain, base_dir="R")
+    back = mirror_brackets(get_display(plain, base_dir="R"))
     return "".join(order.get(ch, ch) for ch in back)
 
 
@@ -486,6 +486,25 @@ def test_arabic_lines_are_right_aligned_and_read_back_as_written(arabic_sheet: P
         for sign in wording.SAFETY_EMERGENCY_SIGNS:
             assert sign in text, sign
     assert "Ann Lee" in text  # a Latin name inside Arabic keeps its order
+
+
+def test_arabic_lines_keep_latin_names_in_order_and_brackets_facing_their_text() -> None:
+    def balanced(text: str) -> bool:
+        depth = 0
+        for char in text:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth < 0:
+                return False
+        return depth == 0
+
+    # Drawn left to right: the Arabic reversed, a Latin name and a number as written,
+    # each bracket facing what it encloses ('(' on the left of its text, ')' on the right).
+    drawn = unicodedata.normalize("NFKC", visual("الأرداف (عضلات المؤخرة) و Jo Park (PT) 10"))
+    assert drawn.startswith("Jo Park (PT) 10 ") and balanced(drawn)
+    assert "(ةرخؤملا تلاضع)" in drawn
+    # A bracket whose pair is on the next line faces the text it opens.
+    assert unicodedata.normalize("NFKC", visual("المؤخرة (قد تلاحظه")).startswith("هظحالت دق)")
+    assert mirror_brackets("Jo (PT)") == "Jo (PT)"
 
 
 def test_arabic_tick_grid_and_pain_scale_read_right_to_left(run, tmp_path: Path) -> None:
