@@ -343,6 +343,12 @@ SECONDS = {
     # Arabic's six forms: zero, one, two, few (3-10), many (11-99), other (100).
     "ar": ["0 ثانية", "ثانية واحدة", "ثانيتين", "3 ثوان", "11 ثانية", "100 ثانية"],
 }
+REPS = {  # a dose's repetitions: '5 times each side'
+    "en": ["0 times", "1 time", "2 times", "3 times", "11 times", "100 times"],
+    "es": ["0 veces", "1 vez", "2 veces", "3 veces", "11 veces", "100 veces"],
+    "fr": ["0 fois", "1 fois", "2 fois", "3 fois", "11 fois", "100 fois"],
+    "ar": ["0 مرة", "مرة واحدة", "مرتين", "3 مرات", "11 مرة", "100 مرة"],
+}
 DAYS = {
     "es": ["0 días", "1 día", "2 días", "3 días", "11 días", "100 días"],
     "fr": ["0 jour", "1 jour", "2 jours", "3 jours", "11 jours", "100 jours"],
@@ -355,6 +361,10 @@ def test_plural_table(lang: str) -> None:
     with speaking(lang):
         assert [wording.times(n) for n in COUNTS] == TIMES[lang]
         assert [wording.seconds(n) for n in COUNTS] == SECONDS[lang]
+        from makeplan.languages import ngettext as counted
+
+        reps = [counted("{count} time", "{count} times", n).format(count=n) for n in COUNTS]
+        assert reps == REPS[lang]
         if lang in DAYS:
             from makeplan.languages import ngettext
 
