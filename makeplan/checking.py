@@ -142,10 +142,15 @@ def translation_problems(exercises: Sequence[Exercise], only: str | None = None)
 def _captions(exercise: Exercise) -> list[str] | None:
     """The captions of a library exercise's pose picture (none for a photo; None when
     the pose file cannot be read, which is a problem of its own)."""
-    if exercise.picture is None or exercise.picture.kind != "pose":
-        return []
+    from makeplan.pictograms import packaged_pictogram
     from makeplan.pictures import library_picture
     from makeplan.poses import Pictogram
+
+    if exercise.picture is None:  # as a build does: the packaged picture of its id, if any
+        packaged = packaged_pictogram(exercise.id)
+        return [panel.caption for panel in packaged.panels] if packaged else []
+    if exercise.picture.kind != "pose":
+        return []
 
     try:
         picture = library_picture(exercise.picture, 0, 0, False)

@@ -690,3 +690,18 @@ def test_notes_contact_and_emergency_number_in_the_language(
     for line in expected:
         assert line in text
     assert {word.lower() for word in WORD.findall(text)} & vocabulary[lang] == set()
+
+
+def test_check_of_the_catalogue_folder_finds_a_missing_builtin_translation(run, tmp_path) -> None:
+    source = resources.files("makeplan") / "exercises"
+    folder = tmp_path / "exercises"
+    for lang in ("", *LANGS):
+        (folder / lang).mkdir(parents=True, exist_ok=True)
+        for entry in (source / lang if lang else source).iterdir():
+            if entry.name.endswith(".toml"):
+                (folder / lang / entry.name).write_bytes(entry.read_bytes())
+    assert run("check", str(folder)).code == 0
+    (folder / "ar" / "seated-twist.toml").unlink()
+    result = run("check", str(folder))
+    assert result.code == 1
+    assert result.stdout.decode().startswith(f"{folder}/ar/seated-twist.toml:1: file: is missing")
