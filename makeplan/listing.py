@@ -164,3 +164,51 @@ def languages_table() -> str:
         + row[-1]
         for row in rows
     )
+
+
+def translation_review(ex: Exercise, lang: str) -> str:
+    """An exercise's texts in English and in `lang`, line under line, for a reviewer who
+    reads both (a clinician checking that the meaning is kept)."""
+    from makeplan.errors import DataError, ProblemsError
+    from makeplan.languages import language, speaking
+    from makeplan.pictograms import packaged_pictogram
+    from makeplan.translations import read_translation, translation_source
+
+    found = language(lang)
+    origin, raw = translation_source(ex, lang)
+    if raw is None:
+        raise DataError(f"{origin} is missing: {ex.id!r} has no {found.english_name} text.")
+    picture = packaged_pictogram(ex.id) if ex.picture is None else None
+    captions = [panel.caption for panel in picture.panels] if picture else None
+    text, problems = read_translation(raw, origin, ex, captions)
+    if text is None:
+        raise ProblemsError(origin, problems)
+    with speaking(lang):
+        theirs = [_text(ex, line) for line in (text.cue, *text.steps, *text.cautions)]
+    ours = [_text(ex, line) for line in (ex.cue, *ex.steps, *ex.cautions)]
+    cue, steps = (ours[0], theirs[0]), list(zip(ours[1:], theirs[1:], strict=True))
+    cautions = steps[len(ex.steps) :]
+    steps = steps[: len(ex.steps)]
+    lines = [
+        f"{ex.name}  [{ex.id}] in {found.english_name} ({found.code}): {found.status}",
+        f"From:         {origin}",
+        f"Name:         {ex.name}",
+        f"              {text.name}",
+        f"In short:     {cue[0]}",
+        f"              {cue[1]}",
+        "Steps:",
+        *(f"  {n}. {a}\n     {b}" for n, (a, b) in enumerate(steps, start=1)),
+        "Cautions:",
+        *(f"  - {a}\n    {b}" for a, b in cautions),
+    ]
+    if ex.key_caution and text.key_caution:
+        lines += [f"Key caution:  {ex.key_caution}", f"              {text.key_caution}"]
+    pairs = {
+        "Targets": (ex.targets, text.targets),
+        "Equipment": (ex.equipment, text.equipment),
+        "Captions": (captions or [], text.captions),
+    }
+    for label, (english, translated) in pairs.items():
+        if english:
+            lines += [f"{label + ':':<14}{', '.join(english)}", f"{'':<14}{', '.join(translated)}"]
+    return "\n".join(lines)

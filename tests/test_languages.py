@@ -635,6 +635,16 @@ def test_list_lang_shows_each_language_without_loading_the_drawing(tmp_path: Pat
 
     watched = ("reportlab", "pypdf", "PIL", "babel", "arabic_reshaper", "bidi")
     assert modules_loaded_by([["list", "--lang"], ["--help"]], watched, tmp_path) == []
+    review = [["show", "seated-twist", "--lang", "ar"]]
+    assert modules_loaded_by(review, ("reportlab", "pypdf", "PIL"), tmp_path) == []
+
+
+def test_show_lang_puts_each_sentence_under_its_english_for_review(run) -> None:
+    text = run("show", "glute-stretch", "--lang", "fr").stdout.decode()
+    assert "in French (fr): not yet clinically reviewed" in text
+    assert "  7. Hold for 30 seconds.\n     Tenez 30 secondes." in text
+    assert "Captions:" in text and "Tenez la cuisse, tirez" in text
+    assert run("show", "glute-stretch", "--lang", "de").code != 0
 
 
 def test_list_lang_table_and_json(run) -> None:

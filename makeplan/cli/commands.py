@@ -66,11 +66,21 @@ def list_command(
 
 @click.command("show", cls=TableCommand, rows=("libraries",))
 @click.argument("exercise_id", metavar="ID")
-def show_command(exercise_id: str, libraries: tuple[Path, ...]) -> None:
+@click.option(
+    "--lang",
+    metavar="CODE",
+    help="Show its texts in English and in this language, line under line, for a "
+    "clinician who reads both to review the translation.",
+)
+def show_command(exercise_id: str, libraries: tuple[Path, ...], lang: str | None) -> None:
     """Show one exercise in full: dose, steps, cautions and where it comes from."""
     from makeplan import listing
 
-    click.echo(listing.describe(listing.exercise(exercise_id, libraries)))
+    exercise = listing.exercise(exercise_id, libraries)
+    if lang is not None and lang != "en":
+        click.echo(listing.translation_review(exercise, lang))
+        return
+    click.echo(listing.describe(exercise))
 
 
 @click.command("check", cls=TypedCommand)
