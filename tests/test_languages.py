@@ -715,3 +715,21 @@ def test_check_of_the_catalogue_folder_finds_a_missing_builtin_translation(run, 
     result = run("check", str(folder))
     assert result.code == 1
     assert result.stdout.decode().startswith(f"{folder}/ar/seated-twist.toml:1: file: is missing")
+
+
+def test_a_photo_of_a_ticked_arabic_paper_sheet_reads_back_exactly(run, tmp_path: Path) -> None:
+    # The page is mirrored, so the boxes the reader measures are where the sheet's own
+    # record says, not where an English sheet has them.
+    pytest.importorskip("cv2")
+    from test_scan_read import EXPECTED, PAIN, SHEET, TICKS, photo_of, report_of
+
+    assert run(*SHEET, "--lang", "ar", "-o", "sheet.pdf").code == 0
+    photo_of(tmp_path / "sheet.pdf", tmp_path / "photo.jpg", seed=3, turns=1)
+    result = run(
+        "read", "photo.jpg", "--sheet", "sheet.pdf", "-o", "filled.pdf", "--format", "json"
+    )
+    assert result.code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data["ticked"]) == {name for name, kind in TICKS.items() if kind != "dot"}
+    assert data["pain"] == PAIN and data["unclear"] == []
+    assert report_of(run, tmp_path / "filled.pdf") == EXPECTED
