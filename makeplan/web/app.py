@@ -133,20 +133,24 @@ def _store_uploads(space: Workspace, given: dict[str, Any]) -> None:
     command line would give them."""
     logo = _files("logo")
     if logo:
-        given["logo"] = space.store("logo", logo[0].read(), logo[0].filename or "")
+        given["logo"] = space.store("logo", logo[0].read(), logo[0].filename or "", field="logo")
     font = _files("font")
     if font:
-        given["font"] = space.store("font", font[0].read(), font[0].filename or "", "font")
+        given["font"] = space.store(
+            "font", font[0].read(), font[0].filename or "", "font", field="font"
+        )
     covers = _files("covers")
     if covers:
         given["covers"] = tuple(
-            space.store(f"cover-{number}", item.read(), item.filename or "", "pdf")
+            space.store(f"cover-{number}", item.read(), item.filename or "", "pdf", "covers")
             for number, item in enumerate(covers, start=1)
         )
     libraries = _files("libraries")
     if libraries:
         for number, item in enumerate(libraries, start=1):
-            space.store(f"library/exercise-{number}", item.read(), item.filename or "", "text")
+            space.store(
+                f"library/exercise-{number}", item.read(), item.filename or "", "text", "libraries"
+            )
         given["libraries"] = (space.path("library"),)
 
 
@@ -191,11 +195,20 @@ def _sheet_request(
         built.errors[GENERAL] = f"the upload could not be kept ({exc.strerror})."
     if not state.picked:
         built.errors["exercise"] = "Pick at least one exercise from the catalogue."
-    if built.errors:
         return None
     plan = space.path("exercises.toml")
     plan.write_text(forms.exercises_plan(state.picked, toml_string), encoding="utf-8")
     given["plan_file"] = plan
+    if built.errors:
+        # The command line would stop at the first bad option; the page shows the doses'
+        # problems too, from the same reader.
+        from makeplan.planfile import read_plan
+
+        try:
+            read_plan(plan, tuple(given.get("libraries", ())))
+        except MakeplanError as exc:
+            _record_error(space, state, plan, exc, built)
+        return None
     return given, plan
 
 
@@ -220,7 +233,8 @@ def _record_error(space: Workspace, state: Posted, plan: Path | None, exc: Excep
         return
     assert isinstance(exc, MakeplanError)
     message = space.words(exc.message)
-    built.errors[forms.field_of_message(message)] = message
+    where = space.field_named_in(exc.message) or forms.field_of_message(message)
+    built.errors[where] = message
 
 
 def build_sheet(state: Posted, space: Workspace) -> Built:

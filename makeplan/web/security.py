@@ -122,5 +122,6 @@ EXTENSIONS = {
     "heic": ".heic",
     "gif": ".gif",
     "text": ".toml",
+    "font": ".ttf",
     "unknown": ".bin",
 }

@@ -27,15 +27,27 @@ class Workspace:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.shown: dict[str, str] = {}
+        self.fields: dict[str, str] = {}  # stored path -> the page field it came from
 
-    def store(self, stem: str, data: bytes, given_name: str, kind: str | None = None) -> Path:
-        """Write an upload as `stem` + the extension of what it is (or `kind`'s)."""
+    def store(
+        self, stem: str, data: bytes, given_name: str, kind: str | None = None, field: str = ""
+    ) -> Path:
+        """Write an upload as `stem` + the extension of what it is (or `kind`'s); `field`
+        is the page field it came from, for its messages."""
         found = kind or sniff(data)
         path = self.folder / f"{stem}{EXTENSIONS.get(found, '.bin')}"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         self.shown[str(path)] = shown_name(given_name) or path.name
+        if field:
+            self.fields[str(path)] = field
         return path
+
+    def field_named_in(self, message: str) -> str | None:
+        """The page field of the first upload a message names."""
+        found = [(message.find(path), field) for path, field in self.fields.items()]
+        named = sorted((at, field) for at, field in found if at >= 0)
+        return named[0][1] if named else None
 
     def path(self, name: str) -> Path:
         """A file of makeplan's own in the folder (an output, say)."""
