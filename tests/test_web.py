@@ -551,7 +551,7 @@ def test_twenty_builds_at_once_leave_the_server_responsive() -> None:
 
     server = make_server("127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_port
+    port = server.port
     try:
         client = server.app.test_client()
         form = sheet_form(client)

@@ -36,23 +36,34 @@ def make_server(host: str = LOOPBACK, port: int = 0) -> Any:
 
     from makeplan.web.app import create_app
 
+    import socket
+
     app = create_app(host if not is_loopback(host) else LOOPBACK, 0)
+    # The socket is bound here, so a port in use is one of makeplan's own errors
+    # (Werkzeug would print its own lines and exit).
     try:
-        server = werkzeug_server(host, port, app, threaded=True)
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listener = socket.socket(family, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+        listener.listen(128)
     except OSError as exc:
         raise UsageError(
             f"--port {port}: cannot listen on {host}:{port} ({exc.strerror}); "
             "choose another port, or leave --port out for a free one."
         ) from None
-    except (UnicodeError, ValueError) as exc:
+    except (UnicodeError, ValueError, OverflowError) as exc:
         raise UsageError(f"--host {host!r}: not an address to listen on ({exc}).") from None
-    app.config["BOUND"] = (LOOPBACK if is_loopback(host) else host, server.server_port)
+    port = listener.getsockname()[1]
+    server = werkzeug_server(host, port, app, threaded=True, fd=listener.fileno())
+    listener.detach()  # the server's socket is its own copy of the descriptor now
+    app.config["BOUND"] = (LOOPBACK if is_loopback(host) else host, server.port)
     return server
 
 
 def address(server: Any, host: str) -> str:
     shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{server.server_port}/"
+    return f"http://{shown}:{server.port}/"
 
 
 def serve(
