@@ -17,12 +17,12 @@ import pytest
 
 pytest.importorskip("flask", reason="the web extra (flask) is not installed")
 
-from werkzeug.datastructures import MultiDict  # noqa: E402
+from test_covers import PAGES_LOOP, PARENT_LOOP
+from test_pictures import png_header_only
+from werkzeug.datastructures import MultiDict
 
-from makeplan.web import security  # noqa: E402
-from makeplan.web.app import MAX_UPLOAD_BYTES, create_app  # noqa: E402
-from test_covers import PAGES_LOOP, PARENT_LOOP  # noqa: E402
-from test_pictures import png_header_only  # noqa: E402
+from makeplan.web import security
+from makeplan.web.app import MAX_UPLOAD_BYTES, create_app
 
 DATE = "2026-11-23"
 ROUTES = ["/", "/preview", "/catalogue", "/download", "/plan", "/open-plan", "/report",
@@ -278,7 +278,9 @@ def test_chosen_doses_uploads_and_settings_are_byte_identical(
 
 
 def test_a_saved_plan_is_makeplan_plans_file_and_opens_again(client, run, tmp_path) -> None:
-    form = only(sheet_form(client, patient="Ann Lee", layout="week"), ["seated-twist", "back-rounder"])
+    form = only(
+        sheet_form(client, patient="Ann Lee", layout="week"), ["seated-twist", "back-rounder"]
+    )
     form["reps.seated-twist"] = "4"
     response = post(client, "/plan", form)
     assert response.status_code == 200, response.data[:400]
@@ -352,13 +354,19 @@ def test_a_dose_past_the_articles_limit_is_refused_beside_it(client, run, tmp_pa
 
 
 def test_an_emergency_number_that_is_not_one_is_refused_beside_it(client, run) -> None:
-    errors = errors_in(post(client, "/preview", sheet_form(client, emergency="call Bob")).data.decode())
+    errors = errors_in(
+        post(client, "/preview", sheet_form(client, emergency="call Bob")).data.decode()
+    )
     assert errors["emergency"] == cli_error(run, "build", "--emergency", "call Bob")
 
 
 def test_a_layout_path_is_never_opened(client) -> None:
-    errors = errors_in(post(client, "/preview", sheet_form(client, layout="../../etc/passwd")).data.decode())
-    assert errors["layout"].startswith("Invalid value for '--layout': '../../etc/passwd' is not one of")
+    errors = errors_in(
+        post(client, "/preview", sheet_form(client, layout="../../etc/passwd")).data.decode()
+    )
+    assert errors["layout"].startswith(
+        "Invalid value for '--layout': '../../etc/passwd' is not one of"
+    )
 
 
 # --- hostile uploads: the command line's one line, and the server keeps serving ---
@@ -412,7 +420,9 @@ def test_a_huge_upload_is_refused_unread_and_the_server_keeps_serving(client) ->
     assert first_page(client)
 
 
-def test_uploads_touch_nothing_but_a_private_folder_removed_after(client, tmp_path, monkeypatch) -> None:
+def test_uploads_touch_nothing_but_a_private_folder_removed_after(
+    client, tmp_path, monkeypatch
+) -> None:
     import tempfile
 
     private = tmp_path / "tmp"
@@ -491,14 +501,19 @@ def test_sniffing_is_by_content_never_by_name() -> None:
 
 
 def ticked_sheet(run, tmp_path: Path) -> Path:
-    """A two-day sheet with every box of the seated twist ticked and a few of the back
-    rounder's, saved as a viewer would."""
-    assert run("build", "-e", "seated-twist", "-e", "back-rounder", "--days", "2",
-               "--date", DATE, "--patient", "Ann Lee", "-o", "sheet.pdf").code == 0  # fmt: skip
+    """A two-day sheet ticked as a viewer saves it: every box of the seated twist and the
+    back rounder, one round a day of the knee hug (of three), and three pain scores."""
+    ids = ("-e", "seated-twist", "-e", "back-rounder", "-e", "knee-hug-side-tilt")
+    made = run(
+        "build", *ids, "--days", "2", "--date", DATE, "--patient", "Ann Lee", "-o", "sheet.pdf"
+    )
+    assert made.code == 0
     writer = pypdf.PdfWriter(clone_from=tmp_path / "sheet.pdf")
     names = list(pypdf.PdfReader(tmp_path / "sheet.pdf").get_fields() or {})
-    ticks = {name: "/Yes" for name in names if name.startswith("seated-twist_")}
-    ticks |= {name: "/Yes" for name in names if name.startswith("back-rounder_day1")}
+    ticks = {name: "/Yes" for name in names if name.startswith(("seated-twist_", "back-rounder_"))}
+    rounds = ("knee-hug-side-tilt_day1_session1", "knee-hug-side-tilt_day2_session2")
+    ticks |= {name: "/Yes" for name in names if name.startswith(rounds)}
+    ticks |= {"day1_session1_pain": "/3", "day1_session2_pain": "/4", "day2_session1_pain": "/2"}
     for page in writer.pages:
         writer.update_page_form_field_values(page, ticks, auto_regenerate=False)
     path = tmp_path / "ticked.pdf"
@@ -512,8 +527,10 @@ def test_a_ticked_sheet_gives_the_report_and_chart(client, run, tmp_path) -> Non
     page = post(client, "/report", form, sheets=upload(ticked.read_bytes(), "week 1.pdf")).data
     text = html.unescape(page.decode())
     assert "Report for Ann Lee: 2026-11-23 to 2026-11-24" in text
-    assert "<th scope=\"rowgroup\" rowspan=\"3\">Seated twist</th>" in text
-    assert text.count("100%") >= 3
+    assert '<th scope="rowgroup" rowspan="3">Seated twist</th>' in text
+    assert text.count("100%") >= 6
+    assert "<td>Round 2, Round 3</td>" in text  # the knee hug's missed rounds on day 1
+    assert "<td>Round 1: 3, Round 2: 4, Round 3: -</td>" in text
     assert 'alt="Chart: the share of planned reps done each day' in text
     chart = post(client, "/chart.pdf", form, sheets=upload(ticked.read_bytes(), "w.pdf"))
     assert chart.status_code == 200 and chart.data.startswith(b"%PDF-")

@@ -23,13 +23,12 @@ import pytest
 pytest.importorskip("flask", reason="the web extra (flask) is not installed")
 pytest.importorskip("selenium", reason="selenium (in the test extra) is not installed")
 
-from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
-
-from test_web import DATE, ticked_sheet  # noqa: E402
+from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+from test_web import DATE, ticked_sheet
 
 CHROMIUM, DRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 pytestmark = pytest.mark.skipif(
@@ -187,7 +186,8 @@ def test_build_download_save_and_open_a_plan(server, browser, run, tmp_path, cap
     hold.send_keys("5")
     wait_for(browser, lambda d: not d.find_element(By.ID, "error-hold--double-knee-lift").text)
     wait_for(browser, lambda d: preview_source(d).startswith("data:image/png"))
-    shot(browser, "web-build.png", 1500)
+    browser.execute_script("document.activeElement.blur(); window.scrollTo(0, 0);")
+    shot(browser, "web-build.png", 1000)
 
     # Download: the command line's bytes for the same choices.
     before_files = files_in(browser)
@@ -209,7 +209,9 @@ def test_build_download_save_and_open_a_plan(server, browser, run, tmp_path, cap
     wait_for(browser, lambda d: preview_source(d).startswith("data:image/png"))
     browser.find_element(By.ID, "plan_upload").send_keys(str(plan))
     browser.find_element(By.ID, "open-plan").click()
-    wait_for(browser, lambda d: d.find_element(By.ID, "patient").get_attribute("value") == "Ann Lee")
+    wait_for(
+        browser, lambda d: d.find_element(By.ID, "patient").get_attribute("value") == "Ann Lee"
+    )
     assert browser.find_element(By.ID, "reps--seated-twist").get_attribute("value") == "4"
     before_files = files_in(browser)
     browser.find_element(By.ID, "download").click()

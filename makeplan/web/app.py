@@ -212,7 +212,9 @@ def _sheet_request(
     return given, plan
 
 
-def _record_error(space: Workspace, state: Posted, plan: Path | None, exc: Exception, built: Built) -> None:
+def _record_error(
+    space: Workspace, state: Posted, plan: Path | None, exc: Exception, built: Built
+) -> None:
     if isinstance(exc, ProblemsError):
         general = []
         for problem in exc.problems:
@@ -297,8 +299,11 @@ def _register_guards(app: Flask) -> None:
             if length is not None and length > MAX_UPLOAD_BYTES:
                 raise RequestEntityTooLarge()
             if not security.token_ok(request.form.get("csrf_token")):
-                abort(403, "the page has expired or the form did not come from it; reload the page "
-                      "and try again.")
+                abort(
+                    403,
+                    "the page has expired or the form did not come from it; reload the page "
+                    "and try again.",
+                )
         return None
 
     @app.after_request
@@ -377,7 +382,9 @@ class Card:
     ability_name: str
 
 
-def _cards(catalogue: Sequence[Exercise], positions: Sequence[str], ability: int | None) -> list[Card]:
+def _cards(
+    catalogue: Sequence[Exercise], positions: Sequence[str], ability: int | None
+) -> list[Card]:
     from makeplan.selection import routine_order
     from makeplan.vocabulary import ABILITY_NAMES
 
@@ -511,7 +518,9 @@ def _register_builder(app: Flask) -> None:
         return _page(state, built), 200
 
 
-def _error_fields(settings: Sequence[forms.Field], uploads: Sequence[forms.Field], state: Posted) -> list[str]:
+def _error_fields(
+    settings: Sequence[forms.Field], uploads: Sequence[forms.Field], state: Posted
+) -> list[str]:
     names = [item.name for item in [*settings, *uploads]] + ["exercise", "plan_upload"]
     for item in state.picked:
         names += [f"{dose}.{item.id}" for dose in [*forms.DOSE_KEYS, "note"]]
@@ -705,7 +714,9 @@ def _register_returned(app: Flask) -> None:
                     made = jobs.report(returned.paths, target)
                     jobs.write_chart(made, target)
             except MakeplanError as exc:
-                return render_template("error.html", message=space.words(exc.message), code=400), 400
+                return render_template(
+                    "error.html", message=space.words(exc.message), code=400
+                ), 400
             return _download(target.read_bytes(), "chart.pdf", "application/pdf")
 
 

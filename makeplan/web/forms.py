@@ -112,7 +112,8 @@ def _widget(row: SheetOption, layouts: Sequence[str]) -> Field:
 
 def fields(layouts: Sequence[str]) -> tuple[list[Field], list[Field]]:
     """The page's settings and its uploads, in the table's order."""
-    settings, uploads = [], []
+    settings: list[Field] = []
+    uploads: list[Field] = []
     for row in SHEET_OPTIONS:
         if row.name in _NOT_SETTINGS:
             continue
@@ -124,7 +125,12 @@ def fields(layouts: Sequence[str]) -> tuple[list[Field], list[Field]]:
 # --- the picked exercises ---
 
 # A dose field on the page -> its key in a plan's [[exercise]] table.
-DOSE_KEYS = {"reps": "reps", "sides": "sides", "hold": "hold_seconds", "sessions": "sessions_per_day"}
+DOSE_KEYS = {
+    "reps": "reps",
+    "sides": "sides",
+    "hold": "hold_seconds",
+    "sessions": "sessions_per_day",
+}
 PLAN_KEY_FIELD = {plan: page for page, plan in DOSE_KEYS.items()} | {"note": "note"}
 
 
@@ -252,7 +258,9 @@ def field_of_message(message: str) -> str:
         for flag in row.flags:
             found = re.search(rf"(?<![\w-]){re.escape(flag)}(?![\w-])", message)
             if found and (best is None or found.start() < best[0]):
-                name = "exercise" if row.name in ("exercise_ids", "positions", "ability") else row.name
+                name = (
+                    "exercise" if row.name in ("exercise_ids", "positions", "ability") else row.name
+                )
                 if row.name in DOSES:
                     name = "exercise"
                 best = (found.start(), name)

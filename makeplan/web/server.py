@@ -32,11 +32,11 @@ def is_loopback(host: str) -> bool:
 
 def make_server(host: str = LOOPBACK, port: int = 0) -> Any:
     """A threaded server for the app, listening (port 0: a free one, chosen by the OS)."""
+    import socket
+
     from werkzeug.serving import make_server as werkzeug_server
 
     from makeplan.web.app import create_app
-
-    import socket
 
     app = create_app(host if not is_loopback(host) else LOOPBACK, 0)
     # The socket is bound here, so a port in use is one of makeplan's own errors
@@ -66,9 +66,7 @@ def address(server: Any, host: str) -> str:
     return f"http://{shown}:{server.port}/"
 
 
-def serve(
-    host: str, port: int, open_browser: bool, say: Callable[[str], None]
-) -> None:
+def serve(host: str, port: int, open_browser: bool, say: Callable[[str], None]) -> None:
     """Serve until interrupted; `say` prints a line for the user."""
     import logging
 

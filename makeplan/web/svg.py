@@ -71,9 +71,7 @@ def panel_svg(
                 else _colour(mark.fill_gray, mark.accent, grayscale)
             )
             stroke = (
-                "none"
-                if mark.line_width <= 0
-                else _colour(mark.line_gray, mark.accent, grayscale)
+                "none" if mark.line_width <= 0 else _colour(mark.line_gray, mark.accent, grayscale)
             )
             parts.append(
                 f'<polygon points="{_points(mark.points)}" fill="{fill}" stroke="{stroke}" '

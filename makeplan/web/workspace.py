@@ -57,7 +57,9 @@ class Workspace:
         """`message` with every path in the folder given as the name the user knows."""
         for stored, shown in sorted(self.shown.items(), key=lambda item: -len(item[0])):
             message = message.replace(stored, shown)
-        message = message.replace(str(self.folder) + "/", "").replace(str(self.folder), "the upload")
+        message = message.replace(str(self.folder) + "/", "").replace(
+            str(self.folder), "the upload"
+        )
         return message
 
 
