@@ -347,12 +347,15 @@ def _page(state: Posted, built: Built | None = None, **extra: Any) -> str:
     settings, uploads = forms.fields(_layouts())
     catalogue = _catalogue()
     images, count = _previewed(built.pdf if built else None)
+    positions, ability = _filters() if request.method == "POST" else ([], None)
     return render_template(
         "page.html",
         settings=settings,
         uploads=uploads,
         state=state,
-        cards=_cards(catalogue, (), None),
+        cards=_cards(catalogue, positions, ability),
+        filter_positions=positions,
+        filter_ability=ability,
         names={exercise.id: exercise.name for exercise in catalogue},
         built=built or Built(),
         images=images,
@@ -655,6 +658,13 @@ def _read_lines(result: Any) -> list[str]:
     return [line for line in as_lines(result)]
 
 
+def _fragment(name: str, **values: Any) -> str:
+    """A part of the page for htmx to swap in, or a page of its own for a plain post."""
+    if request.headers.get("HX-Request"):
+        return render_template(name, **values)
+    return render_template("standalone.html", inner=name, **values)
+
+
 def _register_returned(app: Flask) -> None:
     @app.post("/report")
     def report() -> str:
@@ -664,17 +674,17 @@ def _register_returned(app: Flask) -> None:
         with workspace() as space:
             returned = _returned(space)
             if returned.error:
-                return render_template("report.html", error=returned.error)
+                return _fragment("report.html", error=returned.error)
             try:
                 with ENGINE:
                     made = jobs.report(returned.paths)
                     chart = chart_pdf(made)
                 chart_images, _ = _previewed(chart)
             except MakeplanError as exc:
-                return render_template("report.html", error=space.words(exc.message))
+                return _fragment("report.html", error=space.words(exc.message))
             warnings = [space.words(line) for line in made.warnings]
             sheets = [(space.words(where), record) for where, record in made.sheets]
-        return render_template(
+        return _fragment(
             "report.html",
             report=made,
             sheets=sheets,
@@ -689,7 +699,7 @@ def _register_returned(app: Flask) -> None:
         with workspace() as space:
             built = _next_week(space)
         images, count = _previewed(built.pdf)
-        return render_template("next_week.html", built=built, images=images, page_count=count)
+        return _fragment("next_week.html", built=built, images=images, page_count=count)
 
     @app.post("/next-week.pdf")
     def next_week_pdf() -> Response | tuple[str, int]:
