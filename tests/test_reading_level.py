@@ -80,7 +80,7 @@ def paragraphs(lines: list[DrawnLine]) -> list[Paragraph]:
     """Lines joined where one continues the other: on the same page, drawn one after the
     other, at the same left edge, in the same font and size, one line lower (the same
     step as the lines before). A line with a list marker just left of it on its baseline
-    starts an item of its own."""
+    (within two font sizes: lists may stand in columns) starts an item of its own."""
     markers = [line for line in lines if is_marker(line)]
     found: list[Paragraph] = []
     current: Paragraph | None = None
@@ -88,7 +88,11 @@ def paragraphs(lines: list[DrawnLine]) -> list[Paragraph]:
         if is_marker(line):
             continue
         item = any(
-            m.page == line.page and abs(m.y - line.y) < 0.6 and m.x < line.x for m in markers
+            # Its own marker, not one of the column to its left on the same baseline.
+            m.page == line.page
+            and abs(m.y - line.y) < 0.6
+            and line.x - 2 * line.size < m.x < line.x
+            for m in markers
         )
         if current is not None and not item:
             last = current.lines[-1]

@@ -169,7 +169,9 @@ def exercise_list_block(plan: Plan, composer: Composer, x: float, width: float) 
     return Block(listing)
 
 
-def safety_blocks(plan: Plan, composer: Composer, x: float, width: float) -> list[Block]:
+def safety_blocks(
+    plan: Plan, composer: Composer, x: float, width: float, in_columns: bool = False
+) -> list[Block]:
     """The safety panel: framed, so it stands out in black and white.
 
     The warning signs in three tiers, most urgent first, each led by what to do;
@@ -179,7 +181,9 @@ def safety_blocks(plan: Plan, composer: Composer, x: float, width: float) -> lis
     a page break between tiers, never inside one); a compact (`paragraph`) panel
     takes the shorter wording in one frame, each tier's signs in columns, a line
     each (see `_compact_tiers`). The plan's emergency number, when set, is in the
-    emergency line; its contact ("Questions? Call ...") ends the panel.
+    emergency line; its contact ("Questions? Call ...") ends the panel. With
+    `in_columns`, a `list` panel sets each tier's signs in columns too, when that is
+    shorter (a first page that must also hold the first exercise).
     """
     sizes = composer.sizes
     size = sizes.body
@@ -194,8 +198,11 @@ def safety_blocks(plan: Plan, composer: Composer, x: float, width: float) -> lis
             lead = wording.safety_tier_lead(heading, action)
             lead_size = max(sizes.heading, size) if index == 0 else size
             content = composer.text_lines(lead, inner_x, inner_width, lead_size, bold=True)
-            for sign in signs:
-                content += composer.hanging("\u2022", sign, inner_x, inner_width, size)
+            if in_columns:
+                content += list_columns(composer, signs, inner_x, inner_width, size, may_wrap=True)
+            else:
+                for sign in signs:
+                    content += composer.hanging("\u2022", sign, inner_x, inner_width, size)
             tiers.append(content)
         tiers[-1] += _stop_line(composer, inner_x, inner_width)
     contact = wording.contact_line(plan.contact)

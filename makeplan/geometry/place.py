@@ -294,7 +294,21 @@ def _attempt(
             may_move_list=False,
         )  # fmt: skip
         lead_slices = [piece for block in lead[1:] for piece in block.slices]
-    blocks.append(Block(lead_slices + first.slices, heading=first.heading))
+    if not title_page and not one_page:
+        # What must share page 1 with the warning signs for the first exercise to start
+        # there: its steps and first round of boxes.
+        kept = first.slices[: first.together] if first.together else first.slices
+        opening = sum(piece.height for piece in [*lead_slices, *kept])
+        if sum(block.height for block in blocks) + opening > first_height:
+            # Not under a page of warning signs alone: set in columns, they may leave
+            # the first exercise room on page 1 (only then: one under the other they
+            # read more easily).
+            header, *_ = blocks
+            narrower = [header, *safety_blocks(plan, composer, x, width, in_columns=True)]
+            if sum(block.height for block in narrower) + opening <= first_height:
+                blocks = narrower
+    together = len(lead_slices) + first.together if first.together else 0
+    blocks.append(Block(lead_slices + first.slices, heading=first.heading, together=together))
     blocks += exercises[1:]
     blocks += arrangement.closing_blocks(plan, composer, x, width)
     if one_page:

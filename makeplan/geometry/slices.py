@@ -58,6 +58,9 @@ class Block:
     slices: list[Slice]
     heading: Callable[[], list[Slice]] | None = None
     in_table: bool = True
+    # When not 0: only the first `together` slices must share a page (an exercise's
+    # steps and its first round of boxes); the later rounds may go on to the next.
+    together: int = 0
 
     @property
     def height(self) -> float:
@@ -133,21 +136,25 @@ def paginate(
             pages[-1] += block.slices
             used += block.height
             continue
-        if started():
+        together = block.together
+        if together and sum(piece.height for piece in block.slices[:together]) > room():
+            together = 0
+        if started() and not together:
             new_page(block.in_table)
         if block.height <= room():
             pages[-1] += block.slices
             used += block.height
             continue
-        # Taller than a page: split between slices, repeating the heading.
-        for piece in block.slices:
+        # Taller than the room left (a block whose head fits here), or than a page:
+        # split between slices, repeating the heading.
+        for index, piece in enumerate(block.slices):
             if piece.height > max(first_height, later_height):
                 raise DoesNotFitError(
                     "One part of the sheet (a picture, or a row of boxes) is taller than a "
                     "page; use a layout with smaller sizes, like --layout handout, or "
                     "fewer --days or --sessions."
                 )
-            if piece.height > room():
+            if piece.height > room() and index >= together:
                 new_page(block.in_table)
                 if block.heading is not None:
                     for head in block.heading():

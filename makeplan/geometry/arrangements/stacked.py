@@ -75,8 +75,10 @@ class Stacked(Arrangement):
         # The last row's own gap below it is not needed: the block's gap follows.
         grid[-1].height -= sizes.box_gap
         grid[-1] = stack([grid[-1], Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])])
+        # Its steps and first round stay on one page; later rounds may go on to the next.
+        together = len(slices) + 1
         slices += grid
-        return Block(slices, heading=lambda: heading(continued=True))
+        return Block(slices, heading=lambda: heading(continued=True), together=together)
 
 
 ARRANGEMENT = Stacked()
