@@ -602,3 +602,65 @@ def test_twenty_builds_at_once_leave_the_server_responsive() -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- a clinic library, and photos of paper ---
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "clinic-exercises"
+
+
+def library_text() -> bytes:
+    """The example clinic's pelvic tilt, without its pose file (an upload is one file)."""
+    text = (EXAMPLES / "pelvic-tilt.toml").read_text("utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("pose")).encode()
+
+
+def test_a_clinic_library_adds_its_exercises_and_builds_as_the_cli(client, run, tmp_path) -> None:
+    form = sheet_form(client)
+    cards = post(client, "/catalogue", form, libraries=upload(library_text(), "pelvic.toml"))
+    assert "Pelvic tilt" in cards.data.decode() and "clinic library" in cards.data.decode()
+    form = only(form, ["back-rounder"])
+    form["action"] = "add:pelvic-tilt"
+    page = post(client, "/preview", form, libraries=upload(library_text(), "pelvic.toml"))
+    assert 'name="reps.pelvic-tilt" value="10"' in page.data.decode()
+    del form["action"]
+    form.add("exercise", "pelvic-tilt")
+    form["reps.pelvic-tilt"] = "8"
+    pdf = post(client, "/download", form, libraries=upload(library_text(), "pelvic.toml"))
+    assert pdf.status_code == 200, errors_in(pdf.data.decode())
+    (tmp_path / "library").mkdir()
+    (tmp_path / "library" / "pelvic.toml").write_bytes(library_text())
+    (tmp_path / "p.toml").write_text(
+        'version = 1\n[[exercise]]\nid = "back-rounder"\n[[exercise]]\nid = "pelvic-tilt"\n'
+        "reps = 8\n"
+    )
+    assert run("build", "--plan", "p.toml", "--library", "library", "--date", DATE).code == 0
+    assert pdf.data == (tmp_path / "routine.pdf").read_bytes()
+
+
+def test_a_broken_library_is_named_by_its_own_file_name(client) -> None:
+    broken = library_text().replace(b"reps = 10", b"reps = 0")
+    page = post(client, "/catalogue", sheet_form(client), libraries=upload(broken, "mine.toml"))
+    text = html.unescape(page.data.decode())
+    assert "mine.toml:" in text and "reps: is 0" in text and "makeplan-web-" not in text
+
+
+def test_a_photo_of_the_paper_is_read_as_makeplan_read_reads_it(client, run, tmp_path) -> None:
+    pytest.importorskip("cv2", reason="the scan extra is not installed")
+    from test_scan_read import SHEET, photo_of
+
+    assert run(*SHEET, "-o", "sheet.pdf").code == 0
+    photo_of(tmp_path / "sheet.pdf", tmp_path / "photo.jpg", seed=1)
+    form = MultiDict({"csrf_token": token_of(first_page(client))})
+    page = post(client, "/report", form,
+                photos=upload((tmp_path / "photo.jpg").read_bytes(), "IMG_0001.jpg"),
+                printed=upload((tmp_path / "sheet.pdf").read_bytes(), "sheet.pdf")).data  # fmt: skip
+    text = html.unescape(page.decode())
+    assert run("read", "photo.jpg", "--sheet", "sheet.pdf", "-o", "filled.pdf").code == 0
+    import json
+
+    result = run("report", "filled.pdf", "--format", "json")
+    for exercise in json.loads(result.stdout)["exercises"]:
+        assert exercise["name"] in text
+        total = f"<td>All days</td><td>{exercise['done']}</td><td>{exercise['planned']}</td>"
+        assert total in text
