@@ -169,7 +169,11 @@ def test_the_first_page_shows_cards_with_svg_pictures_and_a_preview(client) -> N
     page = first_page(client)
     assert page.count('<li class="card">') == 9
     assert page.count("<svg") == 9 and "<title>Picture: Back rounder</title>" in page
-    assert page.count('src="data:image/png;base64,') >= 1
+    # The preview comes once the page has loaded, so the page never waits for a build.
+    assert 'hx-post="/preview" hx-trigger="load"' in page
+    preview = post(client, "/preview", sheet_form(client)).data.decode()
+    assert preview.count('src="data:image/png;base64,') == 2
+    assert 'alt="The sheet, page 1 of 2"' in preview
     # Settings come from the table of sheet options, with its help text.
     for label in ("Patient", "Clinician", "First day", "Layout", "Paper", "Days the sheet tracks",
                   "Logo (PNG or JPEG)", "Cover pages (PDF)", "Clinic library"):  # fmt: skip
@@ -470,6 +474,20 @@ def test_tokens_are_signed_with_this_process_secret() -> None:
     assert not security.token_ok(f"{nonce}.{int(issued) + 1}.{mac}")
 
 
+def test_an_unexpected_failure_is_one_line_not_a_traceback(client, monkeypatch) -> None:
+    from makeplan.web import app as web_app
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(web_app, "build_sheet", broken)
+    response = post(client, "/download", sheet_form(client))
+    assert response.status_code == 500
+    text = response.data.decode()
+    assert "Error: unexpected problem (RuntimeError)" in text and "Traceback" not in text
+    assert response.headers["Content-Security-Policy"].startswith("default-src 'self'")
+
+
 def test_headers_on_every_response(client) -> None:
     form = sheet_form(client)
     responses = [client.get("/"), client.get("/static/makeplan.css"), client.get("/nothing"),
@@ -591,7 +609,7 @@ def test_twenty_builds_at_once_leave_the_server_responsive() -> None:
         time.sleep(0.2)
         start = time.perf_counter()
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        connection.request("GET", "/static/makeplan.css")
+        connection.request("GET", "/")
         assert connection.getresponse().status == 200
         waited = time.perf_counter() - start
         for thread in threads:

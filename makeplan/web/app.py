@@ -164,7 +164,8 @@ def _library_catalogue(space: Workspace) -> tuple[tuple[Exercise, ...], str | No
         space.store(f"library/exercise-{number}", item.read(), item.filename or "", "text")
     given["libraries"] = (space.path("library"),)
     try:
-        return _catalogue(given["libraries"]), None
+        with ENGINE:  # the files read are noted for the build under way (inputs.py)
+            return _catalogue(given["libraries"]), None
     except ProblemsError as exc:
         return _catalogue(), _problems_text(space, exc)
     except MakeplanError as exc:
@@ -432,10 +433,9 @@ def _file_name(state: Posted, suffix: str) -> str:
 def _register_builder(app: Flask) -> None:
     @app.get("/")
     def index() -> str:
-        state = _initial_state()
-        with workspace() as space:
-            built = build_sheet(state, space)
-        return _page(state, built)
+        # The preview is asked for by the page once it has loaded, so the page itself never
+        # waits for a build (nor for other requests' builds).
+        return _page(_initial_state(), None, preview_on_load=True)
 
     @app.post("/")
     def update_page() -> tuple[str, int]:
@@ -565,9 +565,10 @@ def _opened_plan(space: Workspace) -> tuple[Posted, str | None]:
         space.store(f"library/exercise-{number}", item.read(), item.filename or "", "text")
         libraries = (space.path("library"),)
     try:
-        read = read_plan(path, libraries, data=data, ignore=frozenset(ignore))
-        options = resolving.resolve(resolving.Request({}), read.values, path, resolving.today)
-        _, options, plan = pdf.resolve_plan(options, None, read.catalogue)
+        with ENGINE:
+            read = read_plan(path, libraries, data=data, ignore=frozenset(ignore))
+            options = resolving.resolve(resolving.Request({}), read.values, path, resolving.today)
+            _, options, plan = pdf.resolve_plan(options, None, read.catalogue)
     except ProblemsError as exc:
         return _posted(), _problems_text(space, exc)
     except MakeplanError as exc:
