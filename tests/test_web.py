@@ -285,6 +285,14 @@ def test_chosen_doses_uploads_and_settings_are_byte_identical(
     assert_opens_everywhere(tmp_path / "web.pdf", caplog)
 
 
+def test_a_name_in_any_alphabet_names_the_download(client) -> None:
+    response = post(client, "/download", sheet_form(client, patient="Анна Ли"))
+    assert response.status_code == 200
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith('attachment; filename="routine.pdf"; filename*=UTF-8')
+    disposition.encode("latin-1")  # as HTTP needs
+
+
 def test_a_saved_plan_is_makeplan_plans_file_and_opens_again(client, run, tmp_path) -> None:
     form = only(
         sheet_form(client, patient="Ann Lee", layout="week"), ["seated-twist", "back-rounder"]
@@ -641,6 +649,8 @@ def test_a_clinic_library_adds_its_exercises_and_builds_as_the_cli(client, run, 
     form["action"] = "add:pelvic-tilt"
     page = post(client, "/preview", form, libraries=upload(library_text(), "pelvic.toml"))
     assert 'name="reps.pelvic-tilt" value="10"' in page.data.decode()
+    # The library is read twice in that request (the cards' doses, then the sheet).
+    assert 'alt="The sheet, page 1' in page.data.decode(), errors_in(page.data.decode())
     del form["action"]
     form.add("exercise", "pelvic-tilt")
     form["reps.pelvic-tilt"] = "8"
@@ -670,9 +680,9 @@ def test_a_photo_of_the_paper_is_read_as_makeplan_read_reads_it(client, run, tmp
     assert run(*SHEET, "-o", "sheet.pdf").code == 0
     photo_of(tmp_path / "sheet.pdf", tmp_path / "photo.jpg", seed=1)
     form = MultiDict({"csrf_token": token_of(first_page(client))})
-    page = post(client, "/report", form,
-                photos=upload((tmp_path / "photo.jpg").read_bytes(), "IMG_0001.jpg"),
-                printed=upload((tmp_path / "sheet.pdf").read_bytes(), "sheet.pdf")).data  # fmt: skip
+    photo = upload((tmp_path / "photo.jpg").read_bytes(), "IMG_0001.jpg")
+    printed = upload((tmp_path / "sheet.pdf").read_bytes(), "sheet.pdf")
+    page = post(client, "/report", form, photos=photo, printed=printed).data
     text = html.unescape(page.decode())
     assert run("read", "photo.jpg", "--sheet", "sheet.pdf", "-o", "filled.pdf").code == 0
     import json

@@ -128,44 +128,51 @@ def _files(name: str) -> list[FileStorage]:
     return [item for item in request.files.getlist(name) if item and item.filename]
 
 
+def _data(item: FileStorage) -> bytes:
+    """An upload's bytes, from the start (one request may read a file twice)."""
+    item.stream.seek(0)
+    return item.stream.read()
+
+
+def _store_libraries(space: Workspace) -> tuple[Path, ...]:
+    """The uploaded exercise files, as one library folder (`--library FOLDER`)."""
+    libraries = _files("libraries")
+    for number, item in enumerate(libraries, start=1):
+        space.store(f"library/exercise-{number}", _data(item), item.filename or "", "text",
+                    "libraries")  # fmt: skip
+    return (space.path("library"),) if libraries else ()
+
+
 def _store_uploads(space: Workspace, given: dict[str, Any]) -> None:
     """The settings' uploads written to the private folder; their paths given as the
     command line would give them."""
     logo = _files("logo")
     if logo:
-        given["logo"] = space.store("logo", logo[0].read(), logo[0].filename or "", field="logo")
+        given["logo"] = space.store("logo", _data(logo[0]), logo[0].filename or "", field="logo")
     font = _files("font")
     if font:
         given["font"] = space.store(
-            "font", font[0].read(), font[0].filename or "", "font", field="font"
+            "font", _data(font[0]), font[0].filename or "", "font", field="font"
         )
     covers = _files("covers")
     if covers:
         given["covers"] = tuple(
-            space.store(f"cover-{number}", item.read(), item.filename or "", "pdf", "covers")
+            space.store(f"cover-{number}", _data(item), item.filename or "", "pdf", "covers")
             for number, item in enumerate(covers, start=1)
         )
-    libraries = _files("libraries")
+    libraries = _store_libraries(space)
     if libraries:
-        for number, item in enumerate(libraries, start=1):
-            space.store(
-                f"library/exercise-{number}", item.read(), item.filename or "", "text", "libraries"
-            )
-        given["libraries"] = (space.path("library"),)
+        given["libraries"] = libraries
 
 
 def _library_catalogue(space: Workspace) -> tuple[tuple[Exercise, ...], str | None]:
     """The catalogue with the uploaded library's exercises (or the error it gives)."""
-    given: dict[str, Any] = {}
-    libraries = _files("libraries")
+    libraries = _store_libraries(space)
     if not libraries:
         return _catalogue(), None
-    for number, item in enumerate(libraries, start=1):
-        space.store(f"library/exercise-{number}", item.read(), item.filename or "", "text")
-    given["libraries"] = (space.path("library"),)
     try:
         with ENGINE:  # the files read are noted for the build under way (inputs.py)
-            return _catalogue(given["libraries"]), None
+            return _catalogue(libraries), None
     except ProblemsError as exc:
         return _catalogue(), _problems_text(space, exc)
     except MakeplanError as exc:
@@ -418,8 +425,15 @@ def _filters() -> tuple[list[str], int | None]:
 
 
 def _download(data: bytes, name: str, mimetype: str) -> Response:
+    from urllib.parse import quote
+
     response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    # HTTP headers are Latin-1: a name in another alphabet goes as RFC 6266 asks, with a
+    # plain name beside it for browsers that do not read that.
+    plain = name if name.isascii() else "routine" + name[name.rfind(".") :]
+    response.headers["Content-Disposition"] = (
+        f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
+    )
     return response
 
 
@@ -545,7 +559,7 @@ def _opened_plan(space: Workspace) -> tuple[Posted, str | None]:
     uploads = _files("plan_upload")
     if not uploads:
         return _posted(), "Choose a plan file (.toml) to open."
-    data = uploads[0].read()
+    data = _data(uploads[0])
     path = space.store("plan", data, uploads[0].filename or "", "text")
     ignore = set(_PATH_KEYS)
     notices = []
@@ -560,10 +574,7 @@ def _opened_plan(space: Workspace) -> tuple[Posted, str | None]:
     if isinstance(layout, str) and is_layout_path(layout.strip()):
         ignore.add("layout")
         notices.append(f"The plan's layout file {layout!r} is not used here; choose a layout.")
-    libraries: tuple[Path, ...] = ()
-    for number, item in enumerate(_files("libraries"), start=1):
-        space.store(f"library/exercise-{number}", item.read(), item.filename or "", "text")
-        libraries = (space.path("library"),)
+    libraries = _store_libraries(space)
     try:
         with ENGINE:
             read = read_plan(path, libraries, data=data, ignore=frozenset(ignore))
@@ -621,14 +632,14 @@ def _returned(space: Workspace) -> Returned:
     found = Returned()
     photos: list[Path] = []
     for number, item in enumerate(_files("sheets"), start=1):
-        data = item.read()
+        data = _data(item)
         kind = security.sniff(data)
         if kind in ("png", "jpeg", "tiff", "heic"):
             photos.append(space.store(f"photo-{number}", data, item.filename or ""))
         else:  # a PDF, or what `report` refuses in its own words
             found.paths.append(space.store(f"returned-{number}", data, item.filename or "", "pdf"))
     for number, item in enumerate(_files("photos"), start=1):
-        photos.append(space.store(f"scan-{number}", item.read(), item.filename or ""))
+        photos.append(space.store(f"scan-{number}", _data(item), item.filename or ""))
     if photos:
         printed = _files("printed")
         if not printed:
@@ -637,7 +648,7 @@ def _returned(space: Workspace) -> Returned:
                 "PDF in 'The printed sheet'."
             )
             return found
-        original = space.store("printed", printed[0].read(), printed[0].filename or "", "pdf")
+        original = space.store("printed", _data(printed[0]), printed[0].filename or "", "pdf")
         filled = space.path("read-from-paper.pdf")
         try:
             with ENGINE:
@@ -656,7 +667,7 @@ def _returned(space: Workspace) -> Returned:
 def _read_lines(result: Any) -> list[str]:
     from makeplan.scan.summary import as_lines
 
-    return [line for line in as_lines(result)]
+    return list(as_lines(result))
 
 
 def _fragment(name: str, **values: Any) -> str:
