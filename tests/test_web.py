@@ -596,7 +596,8 @@ def test_twenty_builds_at_once_leave_the_server_responsive() -> None:
 
     from makeplan.web.server import make_server
 
-    server = make_server("127.0.0.1", 0)
+    server = make_server()
+    assert server.socket.getsockname()[0] == "127.0.0.1"  # this computer only, by default
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.port
     try:

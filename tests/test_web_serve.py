@@ -57,6 +57,17 @@ def test_serve_answers_its_first_page_within_a_second_and_a_half(tmp_path: Path)
         server.wait(10)
 
 
+def test_ctrl_c_stops_it_with_a_line(tmp_path: Path) -> None:
+    import signal
+
+    server = start(cwd=tmp_path)
+    address_of(server)
+    server.send_signal(signal.SIGINT)
+    assert server.stderr is not None
+    assert server.stderr.read() == "Stopped.\n"
+    assert server.wait(10) == 0
+
+
 def test_another_host_is_warned_about(tmp_path: Path) -> None:
     server = start("--host", "0.0.0.0", cwd=tmp_path)
     try:

@@ -75,14 +75,15 @@ def serve(host: str, port: int, open_browser: bool, say: Callable[[str], None]) 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     server = make_server(host, port)
     url = address(server, host if not host.startswith("0.") and host != "::" else LOOPBACK)
-    say(f"makeplan's page is at {url}  (press Ctrl+C to stop)")
-    if open_browser:
-        import webbrowser
-
-        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     try:
-        server.serve_forever()
+        say(f"makeplan's page is at {url}  (press Ctrl+C to stop)")
+        if open_browser:
+            import webbrowser
+
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        server.serve_forever()  # Werkzeug's returns on Ctrl+C
     except KeyboardInterrupt:
-        say("Stopped.")
+        pass
     finally:
         server.server_close()
+    say("Stopped.")
