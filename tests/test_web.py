@@ -220,6 +220,9 @@ def test_add_move_and_remove_change_the_picked_list(client) -> None:
     form["action"] = "up:seated-twist"
     page = post(client, "/preview", form).data.decode()
     assert page.index('value="seated-twist"') < page.index('value="back-rounder"')
+    # Keyboard focus comes back to the moved one's buttons ("Up" is disabled at the top).
+    assert 'value="down:seated-twist" formaction="/" autofocus' in page
+    assert page.count("autofocus") == 1
     form["action"] = "add:knee-hug-side-tilt"
     page = post(client, "/preview", form).data.decode()
     assert 'name="exercise" value="knee-hug-side-tilt"' in page

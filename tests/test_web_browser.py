@@ -162,9 +162,13 @@ def test_build_download_save_and_open_a_plan(server, browser, run, tmp_path, cap
     click_and_wait_for_preview(
         browser, browser.find_element(By.CSS_SELECTOR, "[aria-label='Add Seated twist']")
     )
-    click_and_wait_for_preview(
-        browser, browser.find_element(By.CSS_SELECTOR, "[aria-label='Move Seated twist up']")
-    )
+    # By keyboard: Enter on "Up"; the focus stays on that button, now one place higher.
+    up = browser.find_element(By.CSS_SELECTOR, "[aria-label='Move Seated twist up']")
+    before = preview_source(browser)
+    up.send_keys("\ue007")  # Enter
+    wait_for(browser, lambda d: preview_source(d) not in ("", before))
+    focused = "Move Seated twist up"
+    wait_for(browser, lambda d: d.switch_to.active_element.accessible_name == focused)
     order = [
         element.get_attribute("value")
         for element in browser.find_elements(By.CSS_SELECTOR, "input[name=exercise]")

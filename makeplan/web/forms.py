@@ -151,6 +151,7 @@ class Posted:
     picked: list[Picked]
     action: str = ""
     errors: dict[str, str] = field(default_factory=dict)
+    focus: str = ""  # the button keyboard focus goes back to after a move ("up:ID")
 
 
 def posted(form: Mapping[str, Any], getlist: Any) -> Posted:
@@ -184,12 +185,17 @@ def apply_action(state: Posted, defaults: Mapping[str, Picked]) -> None:
         state.picked.append(Picked(item.id, dict(item.doses), item.note))
     elif exercise_id in ids:
         index = ids.index(exercise_id)
+        last = len(ids) - 1
         if verb == "remove":
             del state.picked[index]
+            if state.picked:  # the next one's button, where the removed one's was
+                state.focus = f"remove:{state.picked[min(index, last - 1)].id}"
         elif verb == "up" and index > 0:
             state.picked.insert(index - 1, state.picked.pop(index))
-        elif verb == "down" and index < len(ids) - 1:
+            state.focus = f"up:{exercise_id}" if index > 1 else f"down:{exercise_id}"
+        elif verb == "down" and index < last:
             state.picked.insert(index + 1, state.picked.pop(index))
+            state.focus = f"down:{exercise_id}" if index < last - 1 else f"up:{exercise_id}"
 
 
 # --- the request the command line would have made ---
