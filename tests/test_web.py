@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
 import threading
 import time
 from html.parser import HTMLParser
@@ -668,6 +669,35 @@ def test_a_clinic_library_adds_its_exercises_and_builds_as_the_cli(client, run, 
     )
     assert run("build", "--plan", "p.toml", "--library", "library", "--date", DATE).code == 0
     assert pdf.data == (tmp_path / "routine.pdf").read_bytes()
+
+
+def test_a_library_with_its_pictures_draws_them_and_builds_as_the_cli(
+    client, run, tmp_path
+) -> None:
+    names = ["pelvic-tilt.toml", "pictures/pelvic-tilt-pose.toml", "seated-march.toml",
+             "pictures/seated-march.jpg"]  # fmt: skip
+    # The browser sends only each file's own name: the exercise file says where it goes.
+    files = [upload((EXAMPLES / name).read_bytes(), name.rsplit("/", 1)[-1]) for name in names]
+    cards = post(client, "/catalogue", sheet_form(client), libraries=files).data.decode()
+    assert cards.count('<li class="card">') == 11 and 'role="alert"' not in cards
+    assert "<title>Picture: Pelvic tilt</title>" in cards  # its pose file, as SVG
+    form = only(sheet_form(client), ["pelvic-tilt", "seated-march", "back-rounder"])
+    files = [upload((EXAMPLES / name).read_bytes(), name.rsplit("/", 1)[-1]) for name in names]
+    pdf = post(client, "/download", form, libraries=files)
+    assert pdf.status_code == 200, errors_in(pdf.data.decode())
+    shutil.copytree(EXAMPLES, tmp_path / "library")
+    ids = ("-e", "pelvic-tilt", "-e", "seated-march", "-e", "back-rounder")
+    assert run("build", *ids, "--library", "library", "--date", DATE).code == 0
+    assert pdf.data == (tmp_path / "routine.pdf").read_bytes()
+
+
+def test_a_library_picture_path_never_leaves_the_private_folder(client, tmp_path) -> None:
+    outside = tmp_path / "outside.png"
+    exercise = library_text() + f'\nimage = "../../{outside}"\n'.encode()
+    files = [upload(exercise, "mine.toml"), upload(b"\x89PNG\r\n\x1a\n", "outside.png")]
+    page = post(client, "/catalogue", sheet_form(client), libraries=files).data.decode()
+    assert not outside.exists()
+    assert "mine.toml:" in html.unescape(page)  # the exercise's own problem: no such picture
 
 
 def test_a_broken_library_is_named_by_its_own_file_name(client) -> None:

@@ -135,12 +135,41 @@ def _data(item: FileStorage) -> bytes:
 
 
 def _store_libraries(space: Workspace) -> tuple[Path, ...]:
-    """The uploaded exercise files, as one library folder (`--library FOLDER`)."""
-    libraries = _files("libraries")
-    for number, item in enumerate(libraries, start=1):
-        space.store(f"library/exercise-{number}", _data(item), item.filename or "", "text",
-                    "libraries")  # fmt: skip
-    return (space.path("library"),) if libraries else ()
+    """The uploaded exercise files as one library folder (`--library FOLDER`), with the
+    pictures and pose files they name: an upload whose own name is the last part of a
+    path an exercise file gives (`pose = "pictures/tilt.toml"`) is put at that path."""
+    uploads = [(item.filename or "", _data(item)) for item in _files("libraries")]
+    if not uploads:
+        return ()
+    wanted: dict[str, str] = {}  # a picture's file name -> the path its exercise gives
+    others = []
+    number = 0
+    for name, data in uploads:
+        exercise = _toml_table(data)
+        if exercise is None or "id" not in exercise:
+            others.append((name, data))
+            continue
+        number += 1
+        space.store(f"library/exercise-{number}", data, name, "text", "libraries")
+        for key in ("pose", "image"):
+            named = exercise.get(key)
+            if isinstance(named, str) and named.strip():
+                wanted[named.strip().replace("\\", "/").rsplit("/", 1)[-1]] = named.strip()
+    for name, data in others:
+        relative = wanted.get(name.replace("\\", "/").rsplit("/", 1)[-1])
+        if relative is None:  # not named by any exercise: read as one, for its message
+            number += 1
+            space.store(f"library/exercise-{number}", data, name, "text", "libraries")
+        else:
+            space.store_named("library", relative, data, name, "libraries")
+    return (space.path("library"),)
+
+
+def _toml_table(data: bytes) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
 
 
 def _store_uploads(space: Workspace, given: dict[str, Any]) -> None:
@@ -405,14 +434,29 @@ def _cards(
         if (not positions or exercise.position in positions)
         and (ability is None or exercise.ability <= ability)
     ]
-    return [
-        Card(
-            exercise,
-            _builtin_svg(exercise.id, exercise.name) if exercise.library_file is None else None,
-            ABILITY_NAMES[exercise.ability],
-        )
-        for exercise in shown
-    ]
+    return [Card(exercise, _svg(exercise), ABILITY_NAMES[exercise.ability]) for exercise in shown]
+
+
+def _svg(exercise: Exercise) -> str | None:
+    """The card's picture: a built-in pictogram (kept), or a library exercise's own pose
+    file drawn the same way (a library's photo is not shown on its card)."""
+    source = exercise.picture
+    if source is None:
+        # A library exercise that replaces a built-in one keeps its picture, as on paper.
+        return _builtin_svg(exercise.id, exercise.name)
+    if source.kind != "pose":
+        return None
+    from makeplan.pictures import library_picture
+    from makeplan.poses import Pictogram
+    from makeplan.web.svg import key_svg
+
+    try:
+        with ENGINE:
+            pictogram = library_picture(source, 0, 0, False)
+    except MakeplanError:
+        return None  # the library's own message is shown with it
+    assert isinstance(pictogram, Pictogram)
+    return key_svg(pictogram, f"Picture: {exercise.name}")
 
 
 def _filters() -> tuple[list[str], int | None]:
@@ -488,9 +532,9 @@ def _register_builder(app: Flask) -> None:
         positions, ability = _filters()
         with workspace() as space:
             catalogue, error = _library_catalogue(space)
-        return render_template(
-            "catalogue.html", cards=_cards(catalogue, positions, ability), library_error=error
-        )
+            # Made while the library's pose files are still there.
+            cards = _cards(catalogue, positions, ability)
+        return render_template("catalogue.html", cards=cards, library_error=error)
 
     @app.post("/download")
     def download() -> Response | tuple[str, int]:
@@ -563,10 +607,7 @@ def _opened_plan(space: Workspace) -> tuple[Posted, str | None]:
     path = space.store("plan", data, uploads[0].filename or "", "text")
     ignore = set(_PATH_KEYS)
     notices = []
-    try:
-        parsed = tomllib.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        parsed = {}
+    parsed = _toml_table(data) or {}
     for key in _PATH_KEYS:
         if key in parsed:
             notices.append(f"The plan names files in {key!r}; choose them again on this page.")

@@ -39,7 +39,7 @@ _LABELS = {
     "days": "Days the sheet tracks",
     "covers": "Cover pages (PDF)",
     "logo": "Logo (PNG or JPEG)",
-    "libraries": "Clinic library (exercise .toml files)",
+    "libraries": "Clinic library (exercise .toml files, with their pictures)",
     "font": "Font (TrueType .ttf)",
     "cover_password": "Cover password",
     "title_page": "Title page",

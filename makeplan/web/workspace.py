@@ -43,6 +43,23 @@ class Workspace:
             self.fields[str(path)] = field
         return path
 
+    def store_named(
+        self, folder: str, relative: str, data: bytes, given_name: str, field: str = ""
+    ) -> Path | None:
+        """Write an upload at `relative` inside `folder` of the workspace: a path written
+        in another upload (a library exercise's `pose = "pictures/x.toml"`), never one
+        the browser sent. None when it would leave the folder (absolute, `..`)."""
+        base = (self.folder / folder).resolve()
+        target = (base / relative).resolve()
+        if not relative or relative.startswith(("/", "\\")) or base not in target.parents:
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.shown[str(self.folder / folder / relative)] = shown_name(given_name) or relative
+        if field:
+            self.fields[str(self.folder / folder / relative)] = field
+        return target
+
     def field_named_in(self, message: str) -> str | None:
         """The page field of the first upload a message names."""
         found = [(message.find(path), field) for path, field in self.fields.items()]
