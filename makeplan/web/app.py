@@ -242,7 +242,8 @@ def _sheet_request(
         from makeplan.planfile import read_plan
 
         try:
-            read_plan(plan, tuple(given.get("libraries", ())))
+            with ENGINE:
+                read_plan(plan, tuple(given.get("libraries", ())))
         except MakeplanError as exc:
             _record_error(space, state, plan, exc, built)
         return None
@@ -380,9 +381,14 @@ def _register_guards(app: Flask) -> None:
         return {"csrf_token": security.new_token()}
 
 
-def _page(state: Posted, built: Built | None = None, **extra: Any) -> str:
+def _page(
+    state: Posted,
+    built: Built | None = None,
+    catalogue: Sequence[Exercise] | None = None,
+    **extra: Any,
+) -> str:
     settings, uploads = forms.fields(_layouts())
-    catalogue = _catalogue()
+    catalogue = catalogue or _catalogue()
     images, count = _previewed(built.pdf if built else None)
     positions, ability = _filters() if request.method == "POST" else ([], None)
     return render_template(
@@ -499,11 +505,12 @@ def _register_builder(app: Flask) -> None:
     def update_page() -> tuple[str, int]:
         """The page again with the form's values and its preview (without htmx)."""
         state = _posted()
-        catalogue = _catalogue()
-        forms.apply_action(state, _defaults(catalogue))
+        with workspace() as space:
+            catalogue, _ = _library_catalogue(space)
+            forms.apply_action(state, _defaults(catalogue))
         with workspace() as space:
             built = build_sheet(state, space)
-        return _page(state, built), 200 if not built.errors else 400
+        return _page(state, built, catalogue), 200 if not built.errors else 400
 
     @app.post("/preview")
     def preview() -> str:
