@@ -13,7 +13,6 @@ exercises with their doses as the `[[exercise]]` tables of a plan file, which
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -28,8 +27,6 @@ from makeplan.resolving import BadValue, read_value
 _NOT_SETTINGS = frozenset(
     {"plan_file", "from_sheet", "progress", "positions", "ability", "exercise_ids", *DOSES}
 )
-# Rows whose value is a file: an upload on the page, never a path.
-UPLOAD_KINDS = frozenset({"path"})
 
 _LABELS = {
     "date": "First day",
@@ -271,7 +268,3 @@ def field_of_message(message: str) -> str:
                     name = "exercise"
                 best = (found.start(), name)
     return best[1] if best else "general"
-
-
-def today_text(today: dt.date) -> str:
-    return today.isoformat()
