@@ -68,6 +68,29 @@ def test_ctrl_c_stops_it_with_a_line(tmp_path: Path) -> None:
     assert server.wait(10) == 0
 
 
+def test_it_opens_the_browser_on_its_address(tmp_path: Path) -> None:
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "makeplan", "serve"],
+        cwd=tmp_path,
+        env={**os.environ, "BROWSER": str(browser)},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        where, _ = address_of(server)
+        deadline = time.monotonic() + 20
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert opened.read_text().strip() == f"http://{where}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
 def test_another_host_is_warned_about(tmp_path: Path) -> None:
     server = start("--host", "0.0.0.0", cwd=tmp_path)
     try:
