@@ -69,14 +69,17 @@ def read_plan(
     extra_libraries: tuple[Path, ...] = (),
     skip: frozenset[str] = frozenset(),
     data: bytes | None = None,
+    ignore: frozenset[str] = frozenset(),
 ) -> PlanRead:
     """The option values a plan file gives; every problem at once as a `ProblemsError`.
 
     Files named by fields in `skip` (set on the command line instead) are not looked for.
     `data`, when given, is the plan's text (one carried inside a sheet); `path` then
     names it in messages, and its folder is where the plan's paths start from.
+    Keys in `ignore` are left out before anything is read (the web page never opens a
+    path written in an uploaded plan).
     """
-    read, problems = _read(path, extra_libraries, False, skip, data)
+    read, problems = _read(path, extra_libraries, False, skip, data, ignore)
     if problems or read is None:
         raise ProblemsError(str(path), problems)
     return read
@@ -104,12 +107,15 @@ def _read(
     deep: bool,
     skip: frozenset[str],
     data: bytes | None,
+    ignore: frozenset[str] = frozenset(),
 ) -> tuple[PlanRead | None, list[Problem]]:
     if data is None:
         data = read_input(path, f"--plan {path}", "a plan .toml file", InputFileError)
     parsed, lines, problems = parse(data, str(path))
     if parsed is None:
         return None, problems
+    for key in ignore:
+        parsed.pop(key, None)
     return _plan_values(parsed, lines, path, extra_libraries, deep, skip)
 
 

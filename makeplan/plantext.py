@@ -62,6 +62,10 @@ def _toml_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+# For other writers of plan text (the web page writes its picked exercises as a plan).
+toml_string = _toml_string
+
+
 def _toml_list(items: list[str]) -> str:
     return "[" + ", ".join(_toml_string(item) for item in items) + "]"
 

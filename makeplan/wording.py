@@ -129,9 +129,9 @@ def safety_tier_lead(heading: str, action: str) -> str:
 
 
 HOW_TO_USE = N_(
-    "Keep as active as you can. A short rest when a spasm starts is fine, then move gently. "
-    "Tick one box each time you finish one. After each round, tick your pain on the "
-    "pain scale after the last exercise."
+    "Keep as active as you can. When a spasm starts, rest a short time, then move gently. "
+    "Tick a box each time you finish one. After each round, tick your pain on the scale "
+    "at the end."
 )
 WEEK_EXERCISE_HEADING = N_("Exercise")
 
@@ -416,10 +416,10 @@ KEYWORDS = N_("lower back, exercise, routine, checklist")
 
 # An arc with a head at each end: the same move to one side, then the other (the knee
 # hug's tilt), or back and forth.
-TWO_HEADS = N_("An arrow with a head at each end means you move one way, then the other. ")
+TWO_HEADS = N_("An arrow with two heads means one way, then the other. ")
 # Small layouts show one frame: the end of the move over a faint start.
 KEY_FRAME_LEGEND = N_(
-    "In each picture, the faint body is where you start and the dark body is where you end. "
+    "In each picture, the faint body is the start and the dark body is the end. "
     "The arrow shows the way to move. "
 )
 
@@ -441,7 +441,7 @@ def picture_hint(has_pictures: bool, has_steps: bool, key_frames: bool = False) 
     legend = _(KEY_FRAME_LEGEND if key_frames else FRAMES_LEGEND) + _(TWO_HEADS)
     if has_steps:
         return _("Look at the pictures, then read the steps. ") + legend
-    return _("The picture by each exercise shows how to do it. ") + legend + steps
+    return _("Each picture shows how to do the exercise. ") + legend + steps
 
 
 def key_caution_line(caution: str) -> str:

@@ -45,10 +45,10 @@ def build(run, tmp_path: Path, *args: str, name: str = "out.pdf") -> Path:
 
 def test_plain_build_has_every_exercise(run, tmp_path) -> None:
     # The whole catalogue, with the knee hug's three rounds a day and a pain scale for
-    # each, goes on to a second page at the one-page's smallest size (9 pt).
+    # each, fits one page at the one-page's smallest size (9 pt).
     pdf = build(run, tmp_path)
     texts = page_texts(pdf)
-    assert len(texts) == 2 and "Page 1 of 2" in texts[0]
+    assert len(texts) == 1 and "Page 1" not in texts[0]
     text = " ".join(texts)
     for item in catalogue(run):
         assert item["name"] in text
@@ -76,7 +76,10 @@ def test_safety_note_on_every_sheet(run, tmp_path) -> None:
             "weak immune system",
             "after a few weeks",
         ):
-            assert needle in flat, (layout, needle)
+            # A sign wrapped in a column of the panel is read with the line beside it
+            # in between (text is extracted row by row across the columns).
+            words = r"\s+(?:\S+\s+){0,12}?".join(map(re.escape, needle.split()))
+            assert re.search(words, flat), (layout, needle)
 
 
 @pytest.mark.parametrize("layout", ["one-page", "week", "handout", "large-print"])

@@ -17,6 +17,9 @@ MM = 72 / 25.4
 DATE = ("--date", "2026-11-30")
 FOUR = ("-e", "knee-hug-side-tilt", "-e", "back-rounder", "-e", "seated-twist",
         "-e", "warrior-at-the-wall")  # fmt: skip
+THREE = ("-e", "single-knee-to-chest", "-e", "glute-stretch", "-e", "hamstring-stretch")
+FOUR_LIGHT = ("-e", "back-rounder", "-e", "double-knee-lift", "-e", "seated-twist",
+              "-e", "warrior-at-the-wall")  # fmt: skip
 
 
 def measured(path: Path) -> tuple[float, float, float, float, int]:
@@ -56,8 +59,13 @@ def measured(path: Path) -> tuple[float, float, float, float, int]:
         ("letter", ("-a", "gentle"), 11.5, 5.7, 1.5),
         ("a4", ("-e", "back-rounder", "-e", "seated-twist"), 12.5, 6.3, 1.5),
         ("letter", ("-e", "back-rounder", "-e", "seated-twist"), 12.5, 6.3, 1.5),
+        ("a4", THREE, 12.5, 6.3, 1.5),
+        ("letter", THREE, 12.3, 6.1, 1.5),
+        # Four: the text column widens where the boxes need less room (measured over
+        # every four without the knee hug: 11.9-12.4 pt on A4).
+        ("a4", FOUR_LIGHT, 11.9, 5.9, 1.5),
         # Four with the knee hug's three rounds a day (and three pain scales) grow less.
-        ("a4", FOUR, 10.0, 4.9, 1.5),
+        ("a4", FOUR, 10.3, 5.1, 1.5),
         ("letter", FOUR, 10.0, 4.9, 1.5),
         # The whole catalogue shrinks, but its text never below 9 pt, nor its boxes
         # closer than 1.5 mm.
@@ -76,6 +84,20 @@ def test_one_page_grows_with_room_and_never_goes_below_9_pt(
     assert box >= box_at_least
     # Far enough apart that a shaky tick stays in its own box.
     assert gap >= gap_at_least
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_one_page_holds_the_whole_catalogue(run, tmp_path, paper) -> None:
+    """All nine on one page, at 9 pt with 4 mm boxes (they took two pages before the
+    text column widened where the boxes need less room), and no warning."""
+    result = run("build", *DATE, "--paper", paper, "-o", "s.pdf")
+    assert result.code == 0, result.stderr
+    assert "Warning" not in result.stderr
+    smallest, _, box, gap, pages = measured(tmp_path / "s.pdf")
+    assert pages == 1
+    assert smallest >= 9.0
+    assert box >= 4.0 - 0.35  # the drawn square is inset by its line
+    assert gap >= 1.5
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

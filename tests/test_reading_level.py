@@ -258,7 +258,7 @@ def test_every_printed_sentence_is_at_most_grade_six(
     reading = read_sheet(sheets(layout, paper, title_page), days)
     # The reading found the prose: the safety line, the how-to, the steps on a handout.
     assert wording.SAFETY_STOP in reading.graded
-    assert "Tick one box each time you finish one." in reading.graded
+    assert "Tick a box each time you finish one." in reading.graded
     if layout in ("handout", "large-print"):
         assert "Lie on your back." in reading.graded
     too_hard = [(round(grade(s), 1), s) for s in reading.graded if grade(s) > MAX_GRADE]

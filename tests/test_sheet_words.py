@@ -141,15 +141,15 @@ def test_handouts_say_what_the_arrows_mean(run, tmp_path: Path, layout: str) -> 
     assert run("build", *DATE, "--layout", layout, "-a", "gentle", "-o", "h.pdf").code == 0
     text = printed_text(tmp_path / "h.pdf")
     assert "In the pictures, an arrow shows the way to move." in text
-    assert "An arrow with a head at each end means you move one way, then the other." in text
+    assert "An arrow with two heads means one way, then the other." in text
 
 
 @pytest.mark.parametrize("layout", ["one-page", "week"])
 def test_key_frames_have_their_legend(run, tmp_path: Path, layout: str) -> None:
     assert run("build", *DATE, "--layout", layout, "-a", "gentle", "-o", "s.pdf").code == 0
     text = printed_text(tmp_path / "s.pdf")
-    assert "the faint body is where you start and the dark body is where you end." in text
-    assert "An arrow with a head at each end means you move one way, then the other." in text
+    assert "the faint body is the start and the dark body is the end." in text
+    assert "An arrow with two heads means one way, then the other." in text
 
 
 def test_no_legend_when_the_pictures_were_left_out(run, tmp_path: Path) -> None:

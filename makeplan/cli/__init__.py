@@ -8,6 +8,7 @@ It declares commands and options, calls one job (`makeplan.jobs`, or
     sheet.py     build and plan
     commands.py  list, show, check and report
     batch.py     batch
+    serve.py     serve (the web page, in makeplan.web)
 
 The library is imported inside the commands (the command-line boundary), so
 `makeplan --help` loads click and little else.

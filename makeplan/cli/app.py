@@ -22,6 +22,7 @@ from makeplan.cli.commands import (
     show_command,
 )
 from makeplan.cli.params import TypedGroup
+from makeplan.cli.serve import serve_command
 from makeplan.cli.sheet import build_command, plan_command
 from makeplan.errors import ExitCode, MakeplanError, ProblemsError
 from makeplan.terminal import printable, use_safe_streams
@@ -44,6 +45,7 @@ def cli() -> None:
       makeplan report routine.pdf        what was ticked, once it comes back
       makeplan read photo.jpg --sheet routine.pdf -o ticked.pdf
                                          read a photo of the paper sheet
+      makeplan serve                     all of it as a web page, in a browser
     """
 
 
@@ -56,6 +58,7 @@ for _command in (
     check_command,
     report_command,
     read_command,
+    serve_command,
 ):
     cli.add_command(_command)
 

@@ -93,6 +93,9 @@ class Composer:
         self.warnings: list[str] = []
         # How many lines the clinician's notes may take on a single page.
         self.notes_lines = 6
+        # The share of a row's width its text takes, when the arrangement chose one
+        # for this plan (else the layout's `text_fraction`).
+        self.text_fraction: float | None = None
 
     @property
     def has_pictures(self) -> bool:

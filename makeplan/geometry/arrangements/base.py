@@ -89,7 +89,8 @@ def text_column(composer: Composer, width: float) -> float:
     (and does not widen as it grows: the boxes need the room)."""
     # Keeping its pictures at their A4 size (see `place`), a row's text narrows further.
     least = 0.4 if composer.picture_scale > composer.scale else 0.75
-    return width * composer.layout.text_fraction * min(max(composer.scale, least), 1.0)
+    fraction = composer.text_fraction or composer.layout.text_fraction
+    return width * fraction * min(max(composer.scale, least), 1.0)
 
 
 def summary_cell(

@@ -12,6 +12,9 @@ from makeplan.geometry.items import Rule
 from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
 from makeplan.model import Plan, PlannedExercise
 
+WIDER_TEXT = (0.35, 0.4, 0.45, 0.5)
+"""Text column shares tried beyond the layout's own (see `SideBySide._text_fraction`)."""
+
 
 class SideBySide(Arrangement):
     name = "side-by-side"
@@ -30,6 +33,41 @@ class SideBySide(Arrangement):
     ) -> Block:
         """Picture, then text (name, dose, cue), then the boxes with the key caution under
         them (where a row usually has room to spare); one unsplittable slice."""
+        if composer.text_fraction is None:
+            composer.text_fraction = self._text_fraction(plan, composer, x, width)
+        return self._row(number, item, plan, composer, x, width)
+
+    def _text_fraction(self, plan: Plan, composer: Composer, x: float, width: float) -> float:
+        """The text column's share of the width that makes the rows shortest, the same for
+        every row so the boxes line up: wider than the layout's when the boxes beside
+        need less room (a dose and a cue on fewer lines), never so wide that they wrap."""
+        warnings = list(composer.warnings)
+        best: tuple[float, float] | None = None
+        least = composer.layout.text_fraction
+        for fraction in sorted({least, *(f for f in WIDER_TEXT if f > least)}):
+            composer.text_fraction = fraction
+            try:
+                height = sum(
+                    self._row(number, item, plan, composer, x, width).height
+                    for number, item in enumerate(plan.exercises, start=1)
+                )
+            except DoesNotFitError:
+                continue
+            if best is None or height < best[0] - 0.01:
+                best = (height, fraction)
+        # Trying a width may cut a text short that the chosen width does not.
+        composer.warnings[:] = warnings
+        return least if best is None else best[1]
+
+    def _row(
+        self,
+        number: int,
+        item: PlannedExercise,
+        plan: Plan,
+        composer: Composer,
+        x: float,
+        width: float,
+    ) -> Block:
         sizes = composer.sizes
         summary, grid_x = summary_cell(number, item, plan, composer, x, width)
         if x + width - grid_x < sizes.box * 2:

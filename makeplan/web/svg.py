@@ -1,0 +1,91 @@
+"""Pictograms as SVG for the web page: a second drawing backend for the same shapes.
+
+`pictograms` works out a pose's shapes (strokes, outlines, discs in one unit
+square per frame, y up); `render.draw_panel` draws them with reportlab for the
+PDF, and this module writes the same marks as SVG elements, in the same order
+and colours, so the cards on the page show the picture the sheet prints. No
+second figure model: only the drawing differs. Pure text, deterministic.
+"""
+
+from __future__ import annotations
+
+from makeplan.poses import Disc, Panel, Pictogram, Shape, Stroke
+
+# The arrows' colour, as render.ACCENT (kept equal by a test; render imports reportlab's
+# helpers, which a page of cards does not need).
+ACCENT = (0.05, 0.33, 0.55)
+
+
+def _number(value: float) -> str:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _colour(gray: float, accent: bool, grayscale: bool) -> str:
+    if accent and not grayscale:
+        red, green, blue = ACCENT
+    elif accent:
+        red = green = blue = 0.1
+    else:
+        red = green = blue = gray
+    return "#" + "".join(f"{round(part * 255):02x}" for part in (red, green, blue))
+
+
+def _points(points: tuple[tuple[float, float], ...]) -> str:
+    return " ".join(f"{_number(x)},{_number(y)}" for x, y in points)
+
+
+def panel_svg(
+    panel: Panel, width: float, height: float, title: str, grayscale: bool = False
+) -> str:
+    """One frame as an `<svg>` element scaled to its box (y turned down for SVG).
+
+    `title` is its accessible name (read by screen readers, shown on hover).
+    """
+    height = panel.height or height
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_number(width)} '
+        f'{_number(height)}" role="img" class="pictogram">',
+        f"<title>{_escape(title)}</title>",
+        f'<g transform="translate(0 {_number(height)}) scale(1 -1)" '
+        'stroke-linecap="round" stroke-linejoin="round">',
+    ]
+    for mark in panel.marks:
+        if isinstance(mark, Stroke):
+            parts.append(
+                f'<polyline points="{_points(mark.points)}" fill="none" '
+                f'stroke="{_colour(mark.gray, mark.accent, grayscale)}" '
+                f'stroke-width="{_number(mark.width)}"/>'
+            )
+        elif isinstance(mark, Disc):
+            parts.append(
+                f'<circle cx="{_number(mark.x)}" cy="{_number(mark.y)}" '
+                f'r="{_number(mark.radius)}" fill="{_colour(mark.fill_gray, False, grayscale)}" '
+                f'stroke="{_colour(mark.line_gray, False, grayscale)}" '
+                f'stroke-width="{_number(mark.line_width)}"/>'
+            )
+        elif isinstance(mark, Shape):
+            fill = (
+                "none"
+                if mark.fill_gray is None
+                else _colour(mark.fill_gray, mark.accent, grayscale)
+            )
+            stroke = (
+                "none" if mark.line_width <= 0 else _colour(mark.line_gray, mark.accent, grayscale)
+            )
+            parts.append(
+                f'<polygon points="{_points(mark.points)}" fill="{fill}" stroke="{stroke}" '
+                f'stroke-width="{_number(mark.line_width)}"/>'
+            )
+    parts.append("</g></svg>")
+    return "".join(parts)
+
+
+def key_svg(pictogram: Pictogram, title: str) -> str:
+    """The frame that tells the most (the end over a faint start), as the small sheets
+    print it: the picture on an exercise's card."""
+    return panel_svg(pictogram.key, pictogram.width, pictogram.height, title)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
