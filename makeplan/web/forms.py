@@ -42,6 +42,7 @@ _LABELS = {
     "title_page": "Title page",
     "grayscale": "Grayscale pictures",
     "fillable": "Boxes tickable on screen",
+    "lang": "Language of the sheet",
 }
 
 
