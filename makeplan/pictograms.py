@@ -39,7 +39,11 @@ TORSO_WIDTH = 0.085
 FAR_GRAY = 0.6  # the far arm and leg are lighter, so the near ones read in front
 PROP_GRAY = 0.45
 GHOST_GRAY = 0.8
-OUTLINE_INSIDE = 0.5  # a `light` limb: a dark outline, white inside this share of its width
+OUTLINE_INSIDE = 0.6  # a `light` limb: a dark outline, mid-gray inside this share of its width
+# Mid-gray inside, not white: a blinded describer could not untangle a white-inside
+# leg from the dark one at the one-page size ("two outline styles"); a dark-edged gray
+# leg reads as a limb of its own, darker than the faint start (GHOST_GRAY).
+LIGHT_INSIDE = 0.55
 BED_TOP = 0.11  # the mattress top, above the floor
 PAD = 0.06  # room around the figure inside each frame
 HALO = 0.022  # the white edge round each body part
@@ -114,7 +118,7 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
-    the work); a near one the pose names `light` is drawn as a dark outline, white
+    the work); a near one the pose names `light` is drawn as a dark outline, mid-gray
     inside, so it reads as a limb (a gray one read as the faint start); a ghost (the
     frame before, behind this one) is faint: a light gray body, whole, so that small
     it still reads as a body and not as a row of dashes.
@@ -140,7 +144,7 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
             )
             strokes: list[Mark] = [stroke]
             if outlined:
-                strokes.append(replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=1.0))
+                strokes.append(replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=LIGHT_INSIDE))
             depth = posed.depth(*names[1:])
             if f"{side}_{limb}" in frame.front:
                 # Drawn over the rest, in the order the pose gives: the depth of a whole
