@@ -144,7 +144,9 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
             )
             strokes: list[Mark] = [stroke]
             if outlined:
-                strokes.append(replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=LIGHT_INSIDE))
+                strokes.append(
+                    replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=LIGHT_INSIDE)
+                )
             depth = posed.depth(*names[1:])
             if f"{side}_{limb}" in frame.front:
                 # Drawn over the rest, in the order the pose gives: the depth of a whole

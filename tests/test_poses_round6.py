@@ -48,7 +48,9 @@ def test_round6_seated_twist_turns_the_face_and_the_chest_opposite_ways_in_the_r
     sit = joints_3d(body.frames[0])
     for frame in body.frames[1:]:
         joints = joints_3d(frame)
-        across = [f - n for f, n in zip(joints["far_shoulder"], joints["near_shoulder"], strict=True)]
+        across = [
+            f - n for f, n in zip(joints["far_shoulder"], joints["near_shoulder"], strict=True)
+        ]
         chest = (-across[2], 0.0, across[0])  # the chest's front in the floor plane
         face = [f - h for f, h in zip(joints["face"], joints["head"], strict=True)]
         chest_turn, face_turn = _yaw(chest), _yaw(face)
@@ -81,7 +83,9 @@ def test_round6_seated_twist_draws_two_same_shaped_arrows_ending_on_opposite_sid
         assert abs(middle[0] - hx) < HEAD_RADIUS
         # The two arrow heads end on opposite sides of the body.
         head_tip = min(heads, key=lambda m: abs(m.points[0][1] - head_line.points[-1][1])).points[0]
-        waist_tip = min(heads, key=lambda m: abs(m.points[0][1] - waist_line.points[-1][1])).points[0]
+        waist_tip = min(heads, key=lambda m: abs(m.points[0][1] - waist_line.points[-1][1])).points[
+            0
+        ]
         assert (head_tip[0] - hx) * (waist_tip[0] - joints["hip"][0]) < 0
         # The nose: long enough to see small, pointing the way the head's arrow ends.
         nose = [
