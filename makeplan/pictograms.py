@@ -39,10 +39,15 @@ TORSO_WIDTH = 0.085
 FAR_GRAY = 0.6  # the far arm and leg are lighter, so the near ones read in front
 PROP_GRAY = 0.45
 GHOST_GRAY = 0.8
-OUTLINE_INSIDE = 0.5  # a `light` limb: a dark outline, white inside this share of its width
+OUTLINE_INSIDE = 0.6  # a `light` limb: a dark outline, mid-gray inside this share of its width
+# Mid-gray inside, not white: a blinded describer could not untangle a white-inside
+# leg from the dark one at the one-page size ("two outline styles"); a dark-edged gray
+# leg reads as a limb of its own, darker than the faint start (GHOST_GRAY).
+LIGHT_INSIDE = 0.55
 BED_TOP = 0.11  # the mattress top, above the floor
 PAD = 0.06  # room around the figure inside each frame
 HALO = 0.022  # the white edge round each body part
+BIG_NOSE = 2.0  # a turned head's nose reaches this many head radii from its middle
 FRONT = 1e6  # the depth of a limb the pose draws in `front`: past any real depth
 
 
@@ -113,7 +118,7 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
-    the work); a near one the pose names `light` is drawn as a dark outline, white
+    the work); a near one the pose names `light` is drawn as a dark outline, mid-gray
     inside, so it reads as a limb (a gray one read as the faint start); a ghost (the
     frame before, behind this one) is faint: a light gray body, whole, so that small
     it still reads as a body and not as a row of dashes.
@@ -139,7 +144,9 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
             )
             strokes: list[Mark] = [stroke]
             if outlined:
-                strokes.append(replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=1.0))
+                strokes.append(
+                    replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=LIGHT_INSIDE)
+                )
             depth = posed.depth(*names[1:])
             if f"{side}_{limb}" in frame.front:
                 # Drawn over the rest, in the order the pose gives: the depth of a whole
@@ -172,7 +179,7 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
         neck.append(
             Disc(head_x, head_y, HEAD_RADIUS, 1.0 if ghost else 0.0, LIMB_WIDTH / 2, body_gray)
         )
-        neck += _nose(joints, body_gray)
+        neck += _nose(joints, body_gray, big=frame.head_turn != 0)
         parts.append((posed.depth("head"), neck))
     marks: list[Mark] = []
     for _, drawn in sorted(parts, key=lambda part: part[0]):
@@ -192,17 +199,23 @@ def _halo(mark: Mark) -> Mark:
     return replace(mark, line_width=mark.line_width + HALO, line_gray=1.0, fill_gray=1.0)
 
 
-def _nose(joints: dict[str, Point], gray: float) -> list[Mark]:
-    """A small point on the head the way the face looks, where the view shows it."""
+def _nose(joints: dict[str, Point], gray: float, big: bool = False) -> list[Mark]:
+    """A small point on the head the way the face looks, where the view shows it.
+
+    A head turned against the body (`head_turn`) gets a longer, wider nose: which
+    way the face looks is then the point of the picture, and at the one-page size
+    the small one was lost against the neck."""
     (hx, hy), (fx, fy) = joints["head"], joints["face"]
     reach = math.hypot(fx - hx, fy - hy)
     if reach < HEAD_RADIUS * 0.6:  # the face looks at the reader, or away
         return []
     ux, uy = (fx - hx) / reach, (fy - hy) / reach
-    base = HEAD_RADIUS * 0.9
-    tip = (hx + ux * HEAD_RADIUS * 1.45, hy + uy * HEAD_RADIUS * 1.45)
-    left = (hx + ux * base - uy * HEAD_RADIUS * 0.45, hy + uy * base + ux * HEAD_RADIUS * 0.45)
-    right = (hx + ux * base + uy * HEAD_RADIUS * 0.45, hy + uy * base - ux * HEAD_RADIUS * 0.45)
+    base = HEAD_RADIUS * (0.8 if big else 0.9)
+    length = HEAD_RADIUS * (BIG_NOSE if big else 1.45)
+    half = HEAD_RADIUS * (0.6 if big else 0.45)
+    tip = (hx + ux * length, hy + uy * length)
+    left = (hx + ux * base - uy * half, hy + uy * base + ux * half)
+    right = (hx + ux * base + uy * half, hy + uy * base - ux * half)
     return [Shape((left, tip, right), gray, LIMB_WIDTH * 0.3, gray)]
 
 
@@ -586,7 +599,13 @@ EACH_SIDE_GAP = 0.07  # the arcs of `each_side` run this far outside the joint
 EACH_SIDE_MIDDLE = 0.06  # each arc starts this share of the sweep off the middle
 
 
-TURN_SWEEP = 65.0  # the least sweep of a turn arrow, in degrees: it shows the way, not how far
+TURN_SWEEP = 120.0  # the least sweep of a head's turn arrow, in degrees: the way, not how far
+# The head's arrow is a ring round the head a little above its middle, wider than it,
+# so its front passes under the chin: seen from a raised eye in front, a curve under
+# the face like the one round the waist (above the head, it read as a cone or a beam
+# from the face, and a blinded describer read the head turning with the body).
+HEAD_RING_UP = 3.4
+HEAD_RING = 1.6
 # Round the chest the arrow is longer, half a ring round the waist, so the turn of the
 # body reads at the small size and is not taken for the arm's move.
 CHEST_TURN_SWEEP = 150.0
@@ -598,8 +617,9 @@ def _facing(joints: dict[str, Vec], part: str) -> tuple[Vec, Vec, Vec, float]:
     arrow's radius."""
     if part == "head":
         axis = _unit(_minus(joints["head"], joints["shoulder"]))
-        centre = _along(joints["head"], axis, HEAD_RADIUS * 2.2)
-        return centre, axis, _minus(joints["face"], joints["head"]), HEAD_RADIUS * 2.1
+        centre = _along(joints["head"], axis, HEAD_RADIUS * HEAD_RING_UP)
+        return centre, axis, _minus(joints["face"], joints["head"]), HEAD_RADIUS * HEAD_RING
+
     spine = _unit(_minus(joints["shoulder"], joints["hip"]))
     across = _unit(_minus(joints["near_shoulder"], joints["far_shoulder"]))
     front = _cross(spine, across)
@@ -626,9 +646,10 @@ def _turn(
         return []
     least = TURN_SWEEP if part == "head" else CHEST_TURN_SWEEP
     sweep = math.copysign(max(abs(turned), least), turned)
-    # Round the chest the arrow is centred on where the chest faced before, so it
-    # wraps the front of the body and ends to the side it turned to.
-    first = 0.0 if part == "head" else -sweep / 2
+    # Each arrow is centred on where the part faced before, so it wraps the front of
+    # the head (or the waist) and ends on the side it turned to: the head's and the
+    # chest's are then the same shape, and two opposite turns end on opposite sides.
+    first = -sweep / 2
     lift = _lift(joints, props, frame.torso_curve)
     points: list[Point] = []
     for index in range(13):

@@ -186,7 +186,10 @@ def test_seated_twist_draws_both_turns_as_exact_mirrors_from_the_middle() -> Non
     assert abs((body.view[0] + 90) + (second_view[0] + 90)) < 1e-9
     assert second_view[1] == body.view[1]
     assert body.frames[2].after == 0
-    assert abs(body.frames[1].shoulder_turn) >= 60
+    # Round 6: 50 degrees (was at least 60): with the neck's 90 degrees against it
+    # the face then ends 40 degrees the other way in the room, not 25 (the head read
+    # as turning with the body); the chest still turns visibly (below).
+    assert abs(body.frames[1].shoulder_turn) >= 50
     first, second = drawn.joints[1], drawn.joints[2]
     middle = drawn.joints[0]["hip"][0]
     mirror = {"near": "far", "far": "near"}
