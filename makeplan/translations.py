@@ -14,15 +14,20 @@ the texts a patient reads:
     cautions = ["..."]                  # likewise
     key_caution = "..."                 # when the English has one
     captions = ["...", "..."]           # one per frame of its pose picture, if it has one
+    english = "3f2a9c0b1d4e"            # the English texts it was made from (a digest)
 
 It is checked strictly, every problem with its line, as library files are: a
 missing or unknown key, a list of another length than the English, markup that
-differs from the English sentence's. The notes for clinicians (ability_reason,
-sources) stay in English: they are not printed on a sheet.
+differs from the English sentence's, and an `english` digest that is not the
+English texts' as they are now (the English changed after it was translated:
+its meaning must be checked again; the problem gives the new digest). The
+notes for clinicians (ability_reason, sources) stay in English: they are not
+printed on a sheet.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -36,6 +41,9 @@ from makeplan.tomllines import line_of
 from makeplan.validation import parse
 
 TEXT_FIELDS = ("name", "cue", "key_caution")
+# The English texts a translation was made from, as a short digest: when the English
+# changes, the translation is found out of date (and its meaning checked again).
+SOURCE_KEY = "english"
 LIST_FIELDS = ("targets", "equipment", "steps", "cautions", "captions")
 _MARKUP = re.compile(r"\{[^{}]*\}")
 
@@ -107,15 +115,23 @@ def read_translation(
         field = ".".join(str(part) for part in path) if path else "file"
         problems.append(Problem(origin, line_of(lines, path), field, message))
 
+    digest = english_digest(english)
+    if SOURCE_KEY in data and data[SOURCE_KEY] != digest:
+        problem(
+            (SOURCE_KEY,),
+            f"is {data[SOURCE_KEY]!r}, but the English exercise has changed since (its texts "
+            f"are now {digest!r}); check the translation against the English, then set "
+            f'english = "{digest}".',
+        )
     if data.get("id") != exercise.id:
         problem(
             ("id",), f"is {data.get('id')!r}; expected {exercise.id!r}, the exercise it translates."
         )
-    for key in sorted(set(data) - {"id", *TEXT_FIELDS, *LIST_FIELDS}):
+    for key in sorted(set(data) - {"id", SOURCE_KEY, *TEXT_FIELDS, *LIST_FIELDS}):
         problem(
             (key,),
             "is not a key of a translation; expected one of "
-            f"{', '.join(('id', *TEXT_FIELDS, *LIST_FIELDS))}.",
+            f"{', '.join(('id', SOURCE_KEY, *TEXT_FIELDS, *LIST_FIELDS))}.",
         )
     for key in TEXT_FIELDS + LIST_FIELDS:
         source = english[key]
@@ -162,6 +178,15 @@ def read_translation(
         ),
         [],
     )
+
+
+def english_digest(english: Mapping[str, Any]) -> str:
+    """A short digest of an exercise's English texts (`read_translation`'s `english`)."""
+    parts = []
+    for key in (*TEXT_FIELDS, *LIST_FIELDS):
+        value = english[key]
+        parts.append("\x1e".join(value) if isinstance(value, tuple) else value or "")
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
 def _same_markup(problem: Any, path: tuple[str | int, ...], text: str, english: str) -> None:

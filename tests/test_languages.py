@@ -262,6 +262,8 @@ def test_every_exercise_is_translated_and_checks_cleanly(lang: str) -> None:
         text, problems = read_translation(raw, f"{lang}/{exercise.id}", exercise, captions)
         assert problems == [] and text is not None
         assert len(text.steps) == len(exercise.steps) and text.name != exercise.name
+        # Each says which English it translates, so a change to the English finds it.
+        assert tomllib.loads(raw.decode())["english"]
 
 
 def test_a_bad_translation_gives_every_problem_with_its_line() -> None:
@@ -277,6 +279,20 @@ def test_a_bad_translation_gives_every_problem_with_its_line() -> None:
     assert any(
         re.match(r"es/knee.toml:\d+: steps: has 8 items; expected 9", line) for line in shown
     )
+
+
+def test_a_translation_of_an_older_english_is_found_out_of_date() -> None:
+    from dataclasses import replace
+
+    exercise = next(e for e in builtin_catalogue() if e.id == "seated-twist")
+    raw = builtin_translation("fr", exercise.id) or b""
+    picture = packaged_pictogram(exercise.id)
+    captions = [panel.caption for panel in picture.panels] if picture else []
+    changed = replace(exercise, steps=(*exercise.steps[:-1], "Come back to the middle slowly."))
+    _, problems = read_translation(raw, "fr/seated-twist.toml", changed, captions)
+    [problem] = problems
+    assert problem.field == "english" and problem.line == 3
+    assert "the English exercise has changed since" in problem.message
 
 
 def test_check_finds_a_library_translation_missing_or_wrong(run, tmp_path: Path) -> None:
