@@ -212,3 +212,30 @@ def test_the_handout_of_the_whole_catalogue_uses_its_pages(
     for number, index in headings:
         prompt = next(page for page, line in where[index:] if line.startswith("Tick a box"))
         assert prompt == number, where[index][1]
+
+
+def test_later_rounds_flow_under_a_short_text_with_both_sides_on_a_line(run, tmp_path) -> None:
+    """The knee hug's three rounds a day on one-page: round 1 beside the text, Right over
+    Left; rounds 2 and 3 under the text, across the row, Right and Left on one line (two
+    lines fewer)."""
+    selection = ("-e", "knee-hug-side-tilt", "-e", "back-rounder", "-e", "glute-stretch")
+    assert run("build", *DATE, *selection, "-o", "s.pdf").code == 0
+    with pdfplumber.open(tmp_path / "s.pdf") as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        boxes = [
+            r for r in page.rects if abs(r["width"] - r["height"]) < 0.2 and r["width"] > 3 * MM
+        ]
+
+        def boxes_beside(label: str) -> list[dict]:
+            number = next(
+                w for w, after in itertools.pairwise(words)
+                if w["text"] == "Round" and after["text"] == label
+            )  # fmt: skip
+            middle = (number["top"] + number["bottom"]) / 2
+            return [b for b in boxes if b["top"] < middle < b["bottom"] and b["x0"] > number["x1"]]
+
+        # The first "Round 1" is the knee hug's (the pain scale's come after).
+        assert len(boxes_beside("1")) == 5
+        assert len(boxes_beside("2")) == 10
+        assert len(boxes_beside("3")) == 10

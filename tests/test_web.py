@@ -174,7 +174,7 @@ def test_the_first_page_shows_cards_with_svg_pictures_and_a_preview(client) -> N
     assert 'hx-post="/preview" hx-trigger="load"' in page
     preview = post(client, "/preview", sheet_form(client)).data.decode()
     assert preview.count('src="data:image/png;base64,') == 1  # the default sheet: one page
-    assert 'alt="The sheet, page 1 of 2"' in preview
+    assert 'alt="The sheet, page 1 of 1"' in preview
     # Settings come from the table of sheet options, with its help text.
     for label in ("Patient", "Clinician", "First day", "Layout", "Paper", "Days the sheet tracks",
                   "Logo (PNG or JPEG)", "Cover pages (PDF)", "Clinic library"):  # fmt: skip
