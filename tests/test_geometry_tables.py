@@ -419,19 +419,21 @@ ONE_PAGE = dataclasses.replace(LAYOUT, single_page=True, arrangement="side-by-si
 PLACEMENT = [
     # reps, sides, sessions, exercises, days -> scale on one page, or (scale, pages)
     # when no size fits one page and the rows go on (the widest rows at full size).
+    # Two-sided rounds after the first flow under a short text, Right and Left on one
+    # line: those rows grow larger or take fewer pages.
     ((3, 1, 1, 1, 1), 1.0),
-    ((10, 2, 3, 4, 1), 0.75),
+    ((10, 2, 3, 4, 1), 0.9),
     # One exercise: its text column widens where its boxes need less room (a row less).
     ((5, 1, 2, 1, 7), 0.9),
-    ((3, 2, 2, 2, 3), 0.9),
+    ((3, 2, 2, 2, 3), 0.95),
     ((10, 1, 1, 1, 14), 0.85),
-    ((5, 2, 1, 4, 3), 0.8),
+    ((5, 2, 1, 4, 3), 0.9),
     ((10, 1, 1, 2, 7), 0.85),
     # The safety panel's signs wrap in columns where that is shorter, and no space stands
     # above the pain heading: a little more room.
     ((3, 1, 2, 4, 3), 0.65),
     # With boxes at least 1.5 mm apart, long runs of days go on to more pages sooner.
-    ((3, 2, 1, 2, 14), (1.0, 5)),
+    ((3, 2, 1, 2, 14), (1.0, 3)),
     ((10, 1, 1, 4, 7), (1.0, 3)),
     ((5, 2, 3, 2, 3), 0.75),
     ((3, 1, 3, 4, 3), (1.0, 3)),

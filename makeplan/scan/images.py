@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import cv2
 import numpy as np
@@ -71,12 +71,13 @@ def open_images(path: Path) -> Iterator[PageImage]:
     )
 
 
-def _checked(image: Grey, where: str) -> Grey:
+def _checked(image: Any, where: str) -> Grey:
+    # Any: OpenCV's stubs type a decoded image as Mat or an ndarray of any number type.
     if image.size > MAX_PIXELS:
         raise InputFileError(f"{where}: has more than {MAX_PIXELS:,} pixels; give a smaller image.")
     if image.dtype != np.uint8:  # 16-bit TIFF scans
-        image = (image // 257).astype(np.uint8)
-    return image
+        image = image // 257
+    return np.asarray(image, dtype=np.uint8)
 
 
 def _refuse_huge(data: bytes, where: str) -> None:

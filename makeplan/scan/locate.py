@@ -129,10 +129,11 @@ def find_marks(grey: NDArray[np.uint8], where: str) -> Found:
             )
         raise NoSheetError(f"{where}: the corner markers do not make a page; {RETAKE}.")
     points = points[chosen]
-    ids = [found_ids[index] for index in chosen]
+    chosen_ids = [found_ids[index] for index in chosen]
     text = _read_code(grey, points[3])
     code = parse_code(text) if text is not None else None
-    return Found(ids[0], (ids[1], ids[2], ids[3]), points, code, text, len(found_points))
+    first, *others = chosen_ids
+    return Found(first, (others[0], others[1], others[2]), points, code, text, len(found_points))
 
 
 def _refuse_blurred_or_dark(grey: NDArray[np.uint8], where: str) -> None:
@@ -232,7 +233,9 @@ def _read_code(grey: NDArray[np.uint8], marker: Points) -> str | None:
     crop = cv2.warpPerspective(grey, transform, (side, side), flags=cv2.INTER_CUBIC,
                                borderValue=255)  # fmt: skip
     for image in (crop, cv2.GaussianBlur(crop, (0, 0), 2.0)):
-        results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+        results = zxingcpp.read_barcodes(
+            image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+        )
         for result in results:
             if result.valid and result.text:
                 return str(result.text)

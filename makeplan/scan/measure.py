@@ -64,7 +64,10 @@ def measure_page(
     if scale > 2 * k:
         # Shrink first: warping straight from many more pixels would alias thin strokes.
         factor = 1.5 * k / scale
-        grey = cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA)
+        grey = np.asarray(
+            cv2.resize(grey, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA),
+            dtype=np.uint8,
+        )
         to_page = to_page @ np.diag([1 / factor, 1 / factor, 1.0])
     size = (math.ceil(paper.width * k), math.ceil(paper.height * k))
     page = cv2.warpPerspective(grey, np.diag([k, k, 1.0]) @ to_page, size,
@@ -76,7 +79,8 @@ def measure_page(
         ink, outline = _box(smooth, box, paper, k, black)
         inks.append(ink)
         outlines.append(outline)
-    return Measured(tuple(inks), tuple(outlines), scale, paper_level, black, page, k)
+    straightened: NDArray[np.uint8] = np.asarray(page, dtype=np.uint8)
+    return Measured(tuple(inks), tuple(outlines), scale, paper_level, black, straightened, k)
 
 
 def _page_levels(smooth: NDArray[np.float32], paper: Paper, k: float) -> tuple[float, float]:

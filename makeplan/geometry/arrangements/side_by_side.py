@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from makeplan import wording
 from makeplan.errors import DoesNotFitError
-from makeplan.geometry.arrangements.base import Arrangement, summary_cell
+from makeplan.geometry.arrangements.base import GUTTER, Arrangement, summary_cell, text_column
 from makeplan.geometry.composer import Composer
 from makeplan.geometry.grid import tick_grid
 from makeplan.geometry.items import Rule
@@ -75,17 +75,39 @@ class SideBySide(Arrangement):
                 f"The {composer.layout.name} layout leaves no room for boxes beside the text; "
                 "lower exercise.text_fraction or picture.width_mm in the layout."
             )
-        right = tick_grid(item, plan, composer, grid_x, x + width - grid_x)
-        caution = item.exercise.key_caution
-        if caution and not composer.layout.show_cautions:
-            right += composer.fitted_lines(
-                wording.key_caution_line(caution), grid_x, x + width - grid_x, sizes.body,
-                max_lines=2, what=f"the caution for exercise {number}",
-            )  # fmt: skip
-        row = beside(summary, stack([spacer(sizes.box_gap), *right]))
+        grid_width = x + width - grid_x
+        rounds = tick_grid(item, plan, composer, grid_x, grid_width)
+        row = beside(summary, stack([spacer(sizes.box_gap), *rounds, *self._caution(
+            number, item, composer, grid_x, grid_width)]))  # fmt: skip
+        if len(rounds) > 1 and item.sides > 1:
+            # Several rounds, each a Right line over a Left line, beside a short text:
+            # the rounds below the text's end may take the whole width after the
+            # picture, their Right and Left on one line (the knee hug's three rounds
+            # a day: two lines fewer).
+            text_x = grid_x - GUTTER - text_column(composer, width)
+            wide = tick_grid(item, plan, composer, text_x, x + width - text_x)
+            caution = self._caution(number, item, composer, text_x, x + width - text_x)
+            for beside_text in range(1, len(rounds)):
+                top = beside(summary, stack([spacer(sizes.box_gap), *rounds[:beside_text]]))
+                flowed = stack([top, *wide[beside_text:], *caution])
+                if flowed.height < row.height - 0.01:
+                    row = flowed
         gap = sizes.block_gap
         rule = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])
         return Block([stack([row, rule])])
+
+    @staticmethod
+    def _caution(
+        number: int, item: PlannedExercise, composer: Composer, x: float, width: float
+    ) -> list[Slice]:
+        """The exercise's key caution under its boxes (a layout without cautions)."""
+        caution = item.exercise.key_caution
+        if not caution or composer.layout.show_cautions:
+            return []
+        return composer.fitted_lines(
+            wording.key_caution_line(caution), x, width, composer.sizes.body,
+            max_lines=2, what=f"the caution for exercise {number}",
+        )  # fmt: skip
 
 
 ARRANGEMENT = SideBySide()
