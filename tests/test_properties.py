@@ -143,7 +143,9 @@ def check_sheet(params: dict) -> str:
 
 
 @settings(
-    max_examples=200,
+    # 150 (was 200): the suite gained the languages' and the web page's tests and must
+    # stay under 4 minutes on 2 cores; derandomized, so the same 150 every run.
+    max_examples=150,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
