@@ -70,13 +70,7 @@ def table(exercises: Sequence[Exercise]) -> str:
         )
         for ex in exercises
     ]
-    widths = [max(len(row[column]) for row in rows) for column in range(len(header) - 1)]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
-        + "  "
-        + row[-1]
-        for row in rows
-    )
+    return _columns(rows, len(header))
 
 
 def describe(ex: Exercise) -> str:
@@ -157,13 +151,7 @@ def languages_table() -> str:
         )
         for found in languages().values()
     ]  # fmt: skip
-    widths = [max(len(row[column]) for row in rows) for column in range(len(header) - 1)]
-    return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
-        + "  "
-        + row[-1]
-        for row in rows
-    )
+    return _columns(rows, len(header))
 
 
 def translation_review(ex: Exercise, lang: str) -> str:
@@ -212,3 +200,14 @@ def translation_review(ex: Exercise, lang: str) -> str:
         if english:
             lines += [f"{label + ':':<14}{', '.join(english)}", f"{'':<14}{', '.join(translated)}"]
     return "\n".join(lines)
+
+
+def _columns(rows: Sequence[Sequence[str]], count: int) -> str:
+    """Rows as aligned columns, the last one left ragged (it may be long)."""
+    widths = [max(len(row[column]) for row in rows) for column in range(count - 1)]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
+        + "  "
+        + row[-1]
+        for row in rows
+    )
