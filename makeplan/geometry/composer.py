@@ -96,6 +96,8 @@ class Composer:
         # The share of a row's width its text takes, when the arrangement chose one
         # for this plan (else the layout's `text_fraction`).
         self.text_fraction: float | None = None
+        # How many texts were set smaller than their size to fit their lines.
+        self.shrunk = 0
 
     @property
     def has_pictures(self) -> bool:
@@ -134,9 +136,12 @@ class Composer:
     ) -> tuple[float, list[str]]:
         """Wrap `text` in at most `max_lines`: smaller, down to the layout's minimum
         size, when it needs more; then cut with an ellipsis, and say so (and `fix`)."""
+        wanted = size
         size, lines, cut = fit_text(
             text, self.measure, self.font(bold), size, width, max_lines, self.layout.min_pt
         )
+        if size < wanted:
+            self.shrunk += 1
         if cut:
             self.warnings.append(f"cut short with '{ELLIPSIS}' to fit: {what}; {fix}.")
         return size, lines

@@ -41,11 +41,12 @@ class SideBySide(Arrangement):
         """The text column's share of the width that makes the rows shortest, the same for
         every row so the boxes line up: wider than the layout's when the boxes beside
         need less room (a dose and a cue on fewer lines), never so wide that they wrap."""
-        warnings = list(composer.warnings)
-        best: tuple[float, float] | None = None
+        warnings, shrunk = list(composer.warnings), composer.shrunk
+        best: tuple[int, float, float] | None = None
         least = composer.layout.text_fraction
         for fraction in sorted({least, *(f for f in WIDER_TEXT if f > least)}):
             composer.text_fraction = fraction
+            composer.shrunk = 0
             try:
                 height = sum(
                     self._row(number, item, plan, composer, x, width).height
@@ -53,11 +54,13 @@ class SideBySide(Arrangement):
                 )
             except DoesNotFitError:
                 continue
-            if best is None or height < best[0] - 0.01:
-                best = (height, fraction)
+            # No text set smaller to fit its lines (a caution beside narrower boxes)
+            # before the shortest rows.
+            if best is None or (composer.shrunk, height) < (best[0], best[1] - 0.01):
+                best = (composer.shrunk, height, fraction)
         # Trying a width may cut a text short that the chosen width does not.
-        composer.warnings[:] = warnings
-        return least if best is None else best[1]
+        composer.warnings[:], composer.shrunk = warnings, shrunk
+        return least if best is None else best[2]
 
     def _row(
         self,
