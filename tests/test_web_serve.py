@@ -54,7 +54,7 @@ def test_serve_answers_its_first_page_within_a_second_and_a_half(tmp_path: Path)
         assert not [line for line in lines if line.startswith("Warning")]
     finally:
         server.terminate()
-        server.wait(10)
+        server.wait(60)
 
 
 def test_ctrl_c_stops_it_with_a_line(tmp_path: Path) -> None:
@@ -63,9 +63,15 @@ def test_ctrl_c_stops_it_with_a_line(tmp_path: Path) -> None:
     server = start(cwd=tmp_path)
     address_of(server)
     server.send_signal(signal.SIGINT)
-    assert server.stderr is not None
-    assert server.stderr.read() == "Stopped.\n"
-    assert server.wait(10) == 0
+    try:
+        # Generous, and never a hang: a busy machine may take a while to stop it.
+        _, stderr = server.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.communicate()
+        raise AssertionError("makeplan serve did not stop within 120 s of Ctrl+C") from None
+    assert stderr == "Stopped.\n"
+    assert server.returncode == 0
 
 
 def test_it_opens_the_browser_on_its_address(tmp_path: Path) -> None:
@@ -88,7 +94,7 @@ def test_it_opens_the_browser_on_its_address(tmp_path: Path) -> None:
         assert opened.read_text().strip() == f"http://{where}"
     finally:
         server.terminate()
-        server.wait(10)
+        server.wait(60)
 
 
 def test_another_host_is_warned_about(tmp_path: Path) -> None:
@@ -98,7 +104,7 @@ def test_another_host_is_warned_about(tmp_path: Path) -> None:
         assert lines[0].startswith("Warning: --host 0.0.0.0: anyone on that network can reach")
     finally:
         server.terminate()
-        server.wait(10)
+        server.wait(60)
 
 
 def test_a_port_in_use_is_one_line(tmp_path: Path) -> None:
