@@ -154,20 +154,20 @@ def test_round6_glute_crossed_ankle_rests_below_the_held_knee_with_its_knee_out(
         assert joints["near_knee"][2] - joints["near_hip"][2] > 0.05, index
 
 
-def test_round6_glute_crossed_leg_is_a_gray_limb_apart_from_the_dark_held_one() -> None:
+def test_round6_glute_crossed_leg_is_a_dark_limb_like_the_held_one() -> None:
     """Round 5: white inside, the crossed leg was a second outline style the
-    describer could not untangle small; mid-gray inside, it reads as a limb of its
-    own, darker than the faint start and lighter than the held leg."""
+    describer could not untangle small. Round 6 made it mid-gray inside; round 7's
+    describer read that gray as "the other leg here, but the start position in the
+    small version". Now both legs are dark through and through (the white edge
+    round each limb keeps them apart): the only gray is the faint start."""
     drawn, body = picture("glute-stretch"), pose("glute-stretch")
-    assert GHOST_GRAY > LIGHT_INSIDE > 0.3
     for index, panel in enumerate(drawn.panels):
-        assert body.frames[index].light == ("near_leg",)
+        assert not body.frames[index].light
         joints = drawn.joints[index]
         crossed = tuple(joints[f"near_{j}"] for j in ("hip", "knee", "ankle", "toe"))
         held = ("far_hip", "far_knee", "far_ankle", "far_toe")
         insides = [m for m in panel.marks if isinstance(m, Stroke) and m.points == crossed]
-        assert {m.gray for m in insides} >= {0.0, LIGHT_INSIDE}, index
-        assert not any(m.gray == 1.0 and m.width < LIMB_WIDTH for m in insides), index
+        assert {m.gray for m in insides} == {0.0, 1.0}, index  # dark, and its white edge
         assert limb_gray(drawn, index, held) == 0.0
 
 
@@ -192,8 +192,7 @@ def test_round6_knee_hug_tip_is_seen_with_the_knees_away_from_the_eye_and_the_he
     tipped knees are now farther from the eye than the upright ones, and on paper
     farther from the head; the arrows end on either side."""
     body, drawn = pose("knee-hug-side-tilt"), picture("knee-hug-side-tilt")
-    view = body.frames[2].view
-    assert view is not None
+    view = body.frames[2].view or body.view  # round 7: one view for every frame
     hug, tip = joints_3d(body.frames[1]), joints_3d(body.frames[2])
     on_paper = drawn.joints[2]
     head = on_paper["head"]
@@ -207,5 +206,6 @@ def test_round6_knee_hug_tip_is_seen_with_the_knees_away_from_the_eye_and_the_he
         )
         assert math.dist(on_paper[knee], head) > math.dist(upright_on_paper, head) + 0.08, knee
     lines, heads = _arrows(drawn.key)
-    assert len(lines) == len(heads) == 2
+    # Round 7: one arc with a head at each end (round 6: two arrows, one by the head).
+    assert len(lines) == 1 and len(heads) == 2
     assert math.dist(heads[0].points[0], heads[1].points[0]) > 0.25
