@@ -82,11 +82,13 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
         assert hug[knee][1] - hug["hip"][1] > 0.1
     # Round 7: every frame is seen from one view (round 6 drew the lie and the
     # hug from the side, and a blinded describer took the switch to the tip's
-    # view for a new scene). From the foot end on the side the knees tip to,
-    # raised; no inset.
+    # view for a new scene). From the side the knees tip to, towards the foot
+    # end, raised; no inset. (Not more than 30 degrees up: three frames seen from
+    # higher were too tall for the hug's steps to start under the warning signs on
+    # the handout's first page.)
     assert all(frame.view is None for frame in body.frames)
     view = body.view
-    assert -60 <= view[0] <= -30 and 25 <= view[1] <= 45
+    assert -60 <= view[0] <= -20 and 15 <= view[1] <= 30
     assert body.inset is None and drawn.inset_box is None
     # Lying along the bed: the head well to one side of the hips on paper and not
     # far above them (from behind the head it stood below them, like a sitter's).
@@ -110,7 +112,8 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
         stood = (tip["hip"][0] + stand.x - hip.x, tip["hip"][1] + stand.y - hip.y)
         assert math.dist(tip[knee], stood) > 2 * LIMB_WIDTH, knee
         assert tip[knee][1] < stood[1] - LIMB_WIDTH, knee
-        assert math.dist(tip[knee], tip["head"]) > 2 * HEAD_RADIUS, knee
+        # Not on the head (hugged to the chest, a tipped knee comes near it).
+        assert math.dist(tip[knee], tip["head"]) > HEAD_RADIUS + LIMB_WIDTH, knee
     # The hug before it stands behind as a faint ghost: the middle the tip starts from.
     assert body.frames[2].ghost
     assert any(isinstance(m, Stroke) and m.gray == GHOST_GRAY for m in drawn.panels[2].marks)
