@@ -595,7 +595,46 @@ def _each_side(
     return marks
 
 
+def _both_ways_round(
+    frame: Frame, props: tuple[str, ...], view: tuple[float, float], name: str
+) -> list[Mark]:
+    """Seen from a raised eye, `both_ways`: one arc round the body's long line (hip to
+    shoulders), a little outside a joint tipped to one side, from where it is to where
+    it would be tipped as far to the other side, with a head at each end: "to this
+    side, then the other". (A flat arc over the joint drawn in the paper's plane does
+    not follow a tilt seen in 3-D; two arrows from the middle, `each_side`, put the
+    second one over the head in a view from the foot end and the side.)"""
+    joints = joints_3d(frame)
+    hip = joints["hip"]
+    axis = _unit(_minus(joints["shoulder"], hip))
+    x, y, z = joints[name]
+    here = _minus((x, y, z), hip)
+    along = _scaled(axis, _dot(here, axis))
+    start = _minus(here, along)
+    upright = _minus((0.0, 1.0, 0.0), _scaled(axis, axis[1]))
+    tipped = math.degrees(math.atan2(_dot(axis, _cross(upright, start)), _dot(upright, start)))
+    if abs(tipped) < 10:
+        return []
+    radius = math.sqrt(_dot(start, start)) + EACH_SIDE_GAP
+    lift = _lift(joints, props, frame.torso_curve)
+    points: list[Point] = []
+    for index in range(17):
+        # From the mirror side round over the top to this side, stopping short of both.
+        turn = -tipped * (BOTH_WAYS_REACH - 2 * BOTH_WAYS_REACH * index / 16)
+        direction = rotate(_unit(start), axis, turn - tipped)
+        px, py, pz = _along(_plus(hip, along), direction, radius)
+        placed = project((px, py + lift, pz), view)
+        points.append((placed.x, placed.y))
+    arc: list[Mark] = [
+        Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        _arrow_head(points[-1], points[-3], 0.055),
+        _arrow_head(points[0], points[2], 0.055),
+    ]
+    return [_halo(mark) for mark in arc] + arc
+
+
 EACH_SIDE_GAP = 0.07  # the arcs of `each_side` run this far outside the joint
+BOTH_WAYS_REACH = 0.8  # a raised `both_ways` arc reaches this share of the tip on each side
 EACH_SIDE_MIDDLE = 0.06  # each arc starts this share of the sweep off the middle
 
 
@@ -770,7 +809,10 @@ def _figure(
             )
         )
     for name in frame.both_ways:
-        marks += _both_ways(joints[name])
+        if view[1] >= MAT_PITCH:
+            marks += _both_ways_round(frame, props, view, name)
+        else:
+            marks += _both_ways(joints[name])
     if frame.roll:
         marks += _roll(seen_now, frame)
     for name in frame.each_side:
