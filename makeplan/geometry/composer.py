@@ -98,6 +98,9 @@ class Composer:
         self.text_fraction: float | None = None
         # How many texts were set smaller than their size to fit their lines.
         self.shrunk = 0
+        # Rows are being made only to measure their height: no boxes in them (a box's
+        # name and tooltip cost more than all the rest of a row).
+        self.measuring = False
 
     @property
     def has_pictures(self) -> bool:

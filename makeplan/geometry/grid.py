@@ -130,6 +130,8 @@ def box_group(
     if side_text:
         baseline = composer.centred_baseline(line_height, label_size)
         group.texts.append(composer.text(x, baseline, side_text, label_size))
+    if composer.measuring:
+        return group  # only its height is asked for (see SideBySide._text_fraction)
     name = item.exercise.id
     when = wording.box_when(plan, item, row.day, row.session, side)
     for rep in range(1, item.reps + 1):

@@ -12,7 +12,7 @@ from makeplan.geometry.items import Rule
 from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
 from makeplan.model import Plan, PlannedExercise
 
-WIDER_TEXT = (0.35, 0.4, 0.45, 0.5)
+WIDER_TEXT = (0.4, 0.5)
 """Text column shares tried beyond the layout's own (see `SideBySide._text_fraction`)."""
 
 
@@ -42,24 +42,28 @@ class SideBySide(Arrangement):
         every row so the boxes line up: wider than the layout's when the boxes beside
         need less room (a dose and a cue on fewer lines), never so wide that they wrap."""
         warnings, shrunk = list(composer.warnings), composer.shrunk
+        composer.measuring = True
         best: tuple[int, float, float] | None = None
         least = composer.layout.text_fraction
-        for fraction in sorted({least, *(f for f in WIDER_TEXT if f > least)}):
-            composer.text_fraction = fraction
-            composer.shrunk = 0
-            try:
-                height = sum(
-                    self._row(number, item, plan, composer, x, width).height
-                    for number, item in enumerate(plan.exercises, start=1)
-                )
-            except DoesNotFitError:
-                continue
-            # No text set smaller to fit its lines (a caution beside narrower boxes)
-            # before the shortest rows.
-            if best is None or (composer.shrunk, height) < (best[0], best[1] - 0.01):
-                best = (composer.shrunk, height, fraction)
-        # Trying a width may cut a text short that the chosen width does not.
-        composer.warnings[:], composer.shrunk = warnings, shrunk
+        try:
+            for fraction in sorted({least, *(f for f in WIDER_TEXT if f > least)}):
+                composer.text_fraction = fraction
+                composer.shrunk = 0
+                try:
+                    height = sum(
+                        self._row(number, item, plan, composer, x, width).height
+                        for number, item in enumerate(plan.exercises, start=1)
+                    )
+                except DoesNotFitError:
+                    continue
+                # No text set smaller to fit its lines (a caution beside narrower boxes)
+                # before the shortest rows.
+                if best is None or (composer.shrunk, height) < (best[0], best[1] - 0.01):
+                    best = (composer.shrunk, height, fraction)
+        finally:
+            # Trying a width may cut a text short that the chosen width does not.
+            composer.warnings[:], composer.shrunk = warnings, shrunk
+            composer.measuring = False
         return least if best is None else best[2]
 
     def _row(
