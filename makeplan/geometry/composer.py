@@ -8,6 +8,7 @@ in the layout's fonts, returning measured `Text` lines in slices.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,9 @@ class Composer:
         # Rows are being made only to measure their height: no boxes in them (a box's
         # name and tooltip cost more than all the rest of a row).
         self.measuring = False
+        # On a single page, the height left for the exercises' rows: rows measured past
+        # it need not be measured to the end (this size does not fit).
+        self.exercise_room = math.inf
 
     @property
     def has_pictures(self) -> bool:

@@ -277,6 +277,8 @@ def _attempt(
     lead += arrangement.lead_blocks(plan, composer, x, width)
     first_height = body_height - (band_height if title_page else 0.0)
     used = sum(block.height for block in [*blocks, *lead])
+    if one_page:
+        composer.exercise_room = first_height - used
     exercises: list[Block] = []
     for number, item in enumerate(plan.exercises, start=1):
         exercises.append(arrangement.exercise_block(number, item, plan, composer, x, width))

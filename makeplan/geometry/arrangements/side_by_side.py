@@ -49,11 +49,12 @@ class SideBySide(Arrangement):
             for fraction in sorted({least, *(f for f in WIDER_TEXT if f > least)}):
                 composer.text_fraction = fraction
                 composer.shrunk = 0
+                height = 0.0
                 try:
-                    height = sum(
-                        self._row(number, item, plan, composer, x, width).height
-                        for number, item in enumerate(plan.exercises, start=1)
-                    )
+                    for number, item in enumerate(plan.exercises, start=1):
+                        height += self._row(number, item, plan, composer, x, width).height
+                        if height > composer.exercise_room:
+                            break  # too tall for this page at this size, at this width
                 except DoesNotFitError:
                     continue
                 # No text set smaller to fit its lines (a caution beside narrower boxes)
