@@ -86,14 +86,27 @@ def wait_for(driver: Any, condition: Callable[[Any], Any], seconds: float = 30) 
 
 def downloaded(driver: Any, suffix: str, before: set[str]) -> Path:
     """The file the browser has just finished downloading."""
+    sizes: dict[str, int] = {}
 
     def finished(_: Any) -> Path | None:
-        for path in Path(driver.downloads).iterdir():
+        folder = list(Path(driver.downloads).iterdir())
+        if any(path.name.endswith(".crdownload") for path in folder):
+            return None  # still being written
+        for path in folder:
             if path.name not in before and path.name.endswith(suffix):
-                return path
+                # Chromium may show the file before its bytes are all in: it is done
+                # when it has some and their count held still since the last look.
+                try:
+                    size = path.stat().st_size
+                    whole = suffix != ".pdf" or path.read_bytes().rstrip().endswith(b"%%EOF")
+                except OSError:
+                    return None  # renamed under us: look again
+                done = size > 0 and sizes.get(path.name) == size and whole
+                sizes[path.name] = size
+                return path if done else None
         return None
 
-    return Path(wait_for(driver, finished))
+    return Path(wait_for(driver, finished, seconds=90))
 
 
 def files_in(driver: Any) -> set[str]:
