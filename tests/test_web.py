@@ -458,7 +458,8 @@ def test_uploads_touch_nothing_but_a_private_folder_removed_after(
 
 
 def test_static_files_never_leave_their_folder(client) -> None:
-    assert client.get("/static/makeplan.css").status_code == 200
+    with client.get("/static/makeplan.css") as response:  # a file response: close it
+        assert response.status_code == 200
     for path in ("/static/../app.py", "/static/..%2fapp.py", "/static/%2e%2e/__init__.py"):
         assert client.get(path).status_code == 404
 
@@ -511,6 +512,7 @@ def test_headers_on_every_response(client) -> None:
         assert response.headers["X-Content-Type-Options"] == "nosniff"
         assert response.headers["X-Frame-Options"] == "DENY"
         assert response.headers["Cache-Control"] == "no-store"
+        response.close()  # the stylesheet is a file response
 
 
 def test_other_host_names_are_refused(client) -> None:
