@@ -34,48 +34,8 @@ class SideBySide(Arrangement):
         """Picture, then text (name, dose, cue), then the boxes with the key caution under
         them (where a row usually has room to spare); one unsplittable slice."""
         if composer.text_fraction is None:
+            # Chosen once for the plan (its trial rows come back here with it set).
             composer.text_fraction = self._text_fraction(plan, composer, x, width)
-        return self._row(number, item, plan, composer, x, width)
-
-    def _text_fraction(self, plan: Plan, composer: Composer, x: float, width: float) -> float:
-        """The text column's share of the width that makes the rows shortest, the same for
-        every row so the boxes line up: wider than the layout's when the boxes beside
-        need less room (a dose and a cue on fewer lines), never so wide that they wrap."""
-        warnings, shrunk = list(composer.warnings), composer.shrunk
-        composer.measuring = True
-        best: tuple[int, float, float] | None = None
-        least = composer.layout.text_fraction
-        try:
-            for fraction in sorted({least, *(f for f in WIDER_TEXT if f > least)}):
-                composer.text_fraction = fraction
-                composer.shrunk = 0
-                height = 0.0
-                try:
-                    for number, item in enumerate(plan.exercises, start=1):
-                        height += self._row(number, item, plan, composer, x, width).height
-                        if height > composer.exercise_room:
-                            break  # too tall for this page at this size, at this width
-                except DoesNotFitError:
-                    continue
-                # No text set smaller to fit its lines (a caution beside narrower boxes)
-                # before the shortest rows.
-                if best is None or (composer.shrunk, height) < (best[0], best[1] - 0.01):
-                    best = (composer.shrunk, height, fraction)
-        finally:
-            # Trying a width may cut a text short that the chosen width does not.
-            composer.warnings[:], composer.shrunk = warnings, shrunk
-            composer.measuring = False
-        return least if best is None else best[2]
-
-    def _row(
-        self,
-        number: int,
-        item: PlannedExercise,
-        plan: Plan,
-        composer: Composer,
-        x: float,
-        width: float,
-    ) -> Block:
         sizes = composer.sizes
         summary, grid_x = summary_cell(number, item, plan, composer, x, width)
         if x + width - grid_x < sizes.box * 2:
@@ -103,6 +63,36 @@ class SideBySide(Arrangement):
         gap = sizes.block_gap
         rule = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])
         return Block([stack([row, rule])])
+
+    def _text_fraction(self, plan: Plan, composer: Composer, x: float, width: float) -> float:
+        """The text column's share of the width that makes the rows shortest, the same for
+        every row so the boxes line up: wider than the layout's when the boxes beside
+        need less room (a dose and a cue on fewer lines), never so wide that they wrap."""
+        warnings, shrunk = list(composer.warnings), composer.shrunk
+        composer.measuring = True
+        best: tuple[int, float, float] | None = None
+        least = composer.layout.text_fraction
+        try:
+            for fraction in sorted({least, *(f for f in WIDER_TEXT if f > least)}):
+                composer.text_fraction = fraction
+                composer.shrunk = 0
+                height = 0.0
+                try:
+                    for number, item in enumerate(plan.exercises, start=1):
+                        height += self.exercise_block(number, item, plan, composer, x, width).height
+                        if height > composer.exercise_room:
+                            break  # too tall for this page at this size, at this width
+                except DoesNotFitError:
+                    continue
+                # No text set smaller to fit its lines (a caution beside narrower boxes)
+                # before the shortest rows.
+                if best is None or (composer.shrunk, height) < (best[0], best[1] - 0.01):
+                    best = (composer.shrunk, height, fraction)
+        finally:
+            # Trying a width may cut a text short that the chosen width does not.
+            composer.warnings[:], composer.shrunk = warnings, shrunk
+            composer.measuring = False
+        return least if best is None else best[2]
 
     @staticmethod
     def _caution(
