@@ -417,11 +417,12 @@ KEYWORDS = N_("lower back, exercise, routine, checklist")
 # An arc with a head at each end: the same move to one side, then the other (the knee
 # hug's tilt), or back and forth.
 TWO_HEADS = N_("An arrow with two heads means one way, then the other. ")
-# Small layouts show one frame: the end of the move over a faint start.
-KEY_FRAME_LEGEND = N_(
-    "In each picture, the faint body is the start and the dark body is the end. "
-    "The arrow shows the way to move. "
-)
+# Small layouts show one frame: the end of the move over a faint start. It says what
+# the picture shows, so no sentence before it needs to.
+KEY_FRAME_LEGEND = N_("In each picture, the faint body is the start and the dark body is the end. ")
+# The arrows of a key frame, with the two-headed ones in the same sentence: on a
+# single page every line of the how-to is a line the exercises cannot have.
+KEY_FRAME_ARROWS = N_("Move the way the arrow points, both ways if it has two heads. ")
 
 
 # A sheet without the steps says where they are.
@@ -432,13 +433,18 @@ STEPS_ELSEWHERE = N_("For all the steps, see your handout. ")
 FRAMES_LEGEND = N_("In the pictures, an arrow shows the way to move. ")
 
 
-def picture_hint(has_pictures: bool, has_steps: bool, key_frames: bool = False) -> str:
+def picture_hint(
+    has_pictures: bool, has_steps: bool, key_frames: bool = False, has_cues: bool = False
+) -> str:
     """How to read the pictures (the legend of their arrows and faint bodies), and
-    where the steps are."""
-    steps = "" if has_steps else _(STEPS_ELSEWHERE)
+    where the steps are (not on a sheet whose short cues say what to do: its pointer
+    to a handout the patient may not have been given is a line the exercises need)."""
+    steps = "" if has_steps or has_cues else _(STEPS_ELSEWHERE)
     if not has_pictures:
         return steps
-    legend = _(KEY_FRAME_LEGEND if key_frames else FRAMES_LEGEND) + _(TWO_HEADS)
+    if key_frames:
+        return _(KEY_FRAME_LEGEND) + _(KEY_FRAME_ARROWS) + steps
+    legend = _(FRAMES_LEGEND) + _(TWO_HEADS)
     if has_steps:
         return _("Look at the pictures, then read the steps. ") + legend
     return _("Each picture shows how to do the exercise. ") + legend + steps
@@ -555,7 +561,7 @@ _TRANSLATED = frozenset({
     "PAIN_WORST", "SIDE_LEGEND", "NOTES_PROMPT", "NAME_LABEL", "PLAN_NAME",
     "PAGE_FOOTER_SAFETY", "PAGE_FOOTER_SAFETY_SHORT", "CAUTIONS_HEADING", "NO_EQUIPMENT",
     "ABOUT_SPASMS", "STRENGTH_NOTE", "EXERCISE_LIST_HEADING", "TWO_HEADS",
-    "KEY_FRAME_LEGEND", "STEPS_ELSEWHERE", "FRAMES_LEGEND", "KEYWORDS",
+    "KEY_FRAME_LEGEND", "KEY_FRAME_ARROWS", "STEPS_ELSEWHERE", "FRAMES_LEGEND", "KEYWORDS",
 })  # fmt: skip
 
 

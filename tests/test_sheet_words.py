@@ -149,7 +149,7 @@ def test_key_frames_have_their_legend(run, tmp_path: Path, layout: str) -> None:
     assert run("build", *DATE, "--layout", layout, "-a", "gentle", "-o", "s.pdf").code == 0
     text = printed_text(tmp_path / "s.pdf")
     assert "the faint body is the start and the dark body is the end." in text
-    assert "An arrow with two heads means one way, then the other." in text
+    assert "Move the way the arrow points, both ways if it has two heads." in text
 
 
 def test_no_legend_when_the_pictures_were_left_out(run, tmp_path: Path) -> None:

@@ -385,6 +385,7 @@ def intro_block(plan: Plan, composer: Composer, x: float, width: float, how_to: 
         composer.has_pictures,
         composer.layout.show_steps,
         key_frames=composer.layout.picture_frames == "key",
+        has_cues=composer.layout.show_cue,
     )
     slices = composer.text_lines(hint + how_to, x, width, sizes.body)
     if plan.notes:

@@ -44,15 +44,25 @@ PAPER_SIZES: dict[str, tuple[float, float]] = {
 }
 
 
-def _scales(largest: float = 1.0) -> Iterator[float]:
+# Patient materials for older readers are set at 12 pt or more: a single page that
+# can reach it tries that size exactly (the even steps may step over it, 11.9 pt).
+PATIENT_BODY_PT = 12.0
+
+
+def _scales(largest: float = 1.0, body_pt: float = 0.0) -> Iterator[float]:
     """The sizes a single page tries, largest first: from the layout's `max_scale`
     (a page with room grows before it adds note lines) down in even steps, half
     steps above the base size (where a page with a few exercises lands, and a
-    step is the difference between 11.9 and 12.3 pt)."""
+    step is the difference between 11.9 and 12.3 pt), and the size that sets body
+    text of `body_pt` at exactly 12 pt when that lies between them."""
+    floor = round(PATIENT_BODY_PT / body_pt, 4) if body_pt else 0.0
     scale = largest
     while scale > 0.3:
+        step = 0.025 if scale > 1.0 + 1e-9 else 0.05
         yield round(scale, 3)
-        scale -= 0.025 if scale > 1.0 + 1e-9 else 0.05
+        if scale - step < floor < scale:
+            yield floor
+        scale -= step
 
 
 @dataclass(frozen=True)
@@ -101,7 +111,7 @@ def place(
     has_pictures = layout.pictures and any(
         artwork.has_picture(item.exercise.id) for item in plan.exercises
     )
-    scales = list(_scales(layout.max_scale)) if layout.single_page else [1.0]
+    scales = list(_scales(layout.max_scale, layout.body_pt)) if layout.single_page else [1.0]
     a4_scale = 0.0
     if layout.single_page and arrangement.keeps_a4_sizes and paper != "a4":
         # On other paper (Letter: 18 mm narrower in landscape), the title and pictures
