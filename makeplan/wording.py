@@ -129,9 +129,8 @@ def safety_tier_lead(heading: str, action: str) -> str:
 
 
 HOW_TO_USE = N_(
-    "Keep as active as you can. When a spasm starts, rest a short time, then move gently. "
-    "Tick a box each time you finish one. After each round, tick your pain on the scale "
-    "at the end."
+    "Keep as active as you can. If a spasm starts, rest a little, then move gently. "
+    "Tick a box each time you finish one. After each round, tick your pain at the end."
 )
 WEEK_EXERCISE_HEADING = N_("Exercise")
 

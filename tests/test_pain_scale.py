@@ -213,7 +213,9 @@ def test_the_record_says_how_pain_is_asked(run, tmp_path) -> None:
 SCALES = [
     # days, rounds a day -> rows, scales per row, labels printed, x (mm) of each
     # column's first box
-    ((1, 1), (1, 1, [], [0.0])),
+    # One scale: at the right, 260 - 93.5 mm, the heading beside it at the left (a line
+    # shorter than over it).
+    ((1, 1), (1, 1, [], [166.5])),
     ((1, 2), (1, 2, ["Round 1", "Round 2"], [0.0, 98.5])),  # names over the columns
     ((1, 3), (2, 2, ["Round 1", "Round 2", "Round 3"], [17.3, 133.1])),  # 290.5 mm: a list
     ((2, 1), (1, 2, ["Mon 23 Nov", "Tue 24 Nov"], [23.7, 145.8])),
@@ -245,3 +247,8 @@ def test_where_the_scales_go(given, expected) -> None:
     assert all(box.x >= 0 and box.x + box.size <= 260 * MM + 0.01 for box in boxes)
     spots = {(round(box.x, 2), round(box.y, 2)) for box in boxes}
     assert len(spots) == len(boxes)
+    # The heading is read first: above the scales, or at their left.
+    heading = next(text for text in page.texts if text.text.startswith("Your pain"))
+    assert heading.y > max(box.y + box.size for box in boxes)
+    at_left = heading.x + heading.width <= min(box.x for box in boxes)
+    assert at_left == (given == (1, 1))

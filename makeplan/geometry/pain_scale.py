@@ -18,13 +18,17 @@ from makeplan.errors import DoesNotFitError
 from makeplan.fields import PAIN_HIGHEST, PAIN_LOWEST, round_pain_name
 from makeplan.geometry.composer import MIN_BOX_GAP_MM, Composer
 from makeplan.geometry.items import MM, Rule, ScaleBox
-from makeplan.geometry.slices import Block, Slice, stack
+from makeplan.geometry.slices import Block, Slice, beside, stack
 from makeplan.model import Plan
 
 SCALE = range(PAIN_LOWEST, PAIN_HIGHEST + 1)
 # Room between boxes and between scales: a shaky tick must not land in the next box.
 MIN_GAP = MIN_BOX_GAP_MM * MM
 COLUMN_GAP = 5 * MM
+# The heading beside a column of scales: wide enough for a few words a line, and for
+# a list short enough to stay whole on its page.
+MIN_HEADING_WIDTH = 45 * MM
+MAX_ROWS_BESIDE_HEADING = 4
 
 
 def scale_width(box: float, gap: float) -> float:
@@ -90,9 +94,24 @@ def pain_scale_block(plan: Plan, composer: Composer, x: float, width: float) -> 
         )
     # Where each column's boxes start; in a list each column has its labels before it.
     step = one_scale + COLUMN_GAP + (0.0 if column_heads or len(rows[0][0]) == 1 else label_width)
-    lefts = [x + label_width + column * step for column in range(columns)]
     # No space above the heading: the last exercise's closing gap is above it already.
     top = _heading(plan, composer, sessions, x, width)
+    # A single column of a few scales leaves half the width empty: the heading goes
+    # there, before the scales (read first, from the left), when that makes the block
+    # shorter, a line or two on a page that is short of room. A longer list keeps it
+    # above (its rows may part over a page break, and the heading goes with the first).
+    text_width = width - label_width - one_scale - COLUMN_GAP
+    scales_x = x
+    if columns == 1 and not column_heads and len(rows) <= MAX_ROWS_BESIDE_HEADING:
+        beside_heading = _heading(plan, composer, sessions, x, text_width, one_line=False)
+        row_height = max(box + gap, composer.line_height(label_size))
+        scales_height = 2 * composer.line_height(label_size) + len(rows) * row_height
+        if text_width >= MIN_HEADING_WIDTH and sum(
+            piece.height for piece in beside_heading
+        ) < scales_height + sum(piece.height for piece in top):
+            scales_x = x + width - label_width - one_scale
+            top = []
+    lefts = [scales_x + label_width + column * step for column in range(columns)]
 
     def numbers() -> Slice:
         """The column headings (the round, when a day has several) and the numbers."""
@@ -129,7 +148,7 @@ def pain_scale_block(plan: Plan, composer: Composer, x: float, width: float) -> 
         baseline = composer.centred_baseline(row_height, label_size)
         for column, label in enumerate(labels):
             if label:
-                label_x = x if len(labels) == 1 else lefts[column] - label_width
+                label_x = scales_x if len(labels) == 1 else lefts[column] - label_width
                 row.texts.append(composer.text(label_x, baseline, label, label_size))
         for (day, session), left in zip(rounds, lefts, strict=False):
             name = round_pain_name(day, session)
@@ -157,6 +176,9 @@ def pain_scale_block(plan: Plan, composer: Composer, x: float, width: float) -> 
         )
     space = sizes.block_gap
     closing = Slice(space, rules=[Rule(x, space / 2, x + width, space / 2, 0.5)])
+    if scales_x != x:
+        scales = stack([numbers(), *row_slices, ends])
+        return Block([stack([beside(stack(beside_heading), scales), closing])], in_table=False)
     # The heading and numbers go with the first row, "no pain / worst" with the last:
     # a page break never leaves either alone, and the numbers repeat over a split.
     row_slices[0] = stack([*top, numbers(), row_slices[0]])
@@ -164,13 +186,16 @@ def pain_scale_block(plan: Plan, composer: Composer, x: float, width: float) -> 
     return Block(row_slices, heading=lambda: [numbers()], in_table=False)
 
 
-def _heading(plan: Plan, composer: Composer, sessions: int, x: float, width: float) -> list[Slice]:
-    """'Your pain after each round:' in bold, then how to tick: on one line when it fits."""
+def _heading(
+    plan: Plan, composer: Composer, sessions: int, x: float, width: float, one_line: bool = True
+) -> list[Slice]:
+    """'Your pain after each round:' in bold, then how to tick: on one line when it fits
+    (and `one_line`), else the heading over the prompt."""
     body = composer.sizes.body
     heading = wording.pain_scale_heading(plan, sessions) + ":"
     prompt = wording.PAIN_SCALE_PROMPT
     heading_width = composer.width_of(heading + " ", True, body)
-    if heading_width + composer.width_of(prompt, False, body) <= width:
+    if one_line and heading_width + composer.width_of(prompt, False, body) <= width:
         line = Slice(composer.line_height(body))
         baseline = composer.centred_baseline(line.height, body)
         line.texts.append(composer.text(x, baseline, heading, body, True))

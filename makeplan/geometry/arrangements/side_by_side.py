@@ -55,11 +55,18 @@ class SideBySide(Arrangement):
             text_x = grid_x - GUTTER - text_column(composer, width)
             wide = tick_grid(item, plan, composer, text_x, x + width - text_x)
             caution = self._caution(number, item, composer, text_x, x + width - text_x)
+            # The caution goes last, across, or under the boxes beside the text when
+            # the text leaves it room there (a line fewer).
+            narrow = self._caution(number, item, composer, grid_x, grid_width)
             for beside_text in range(1, len(rounds)):
-                top = beside(summary, stack([spacer(sizes.box_gap), *rounds[:beside_text]]))
-                flowed = stack([top, *wide[beside_text:], *caution])
-                if flowed.height < row.height - 0.01:
-                    row = flowed
+                boxes = [spacer(sizes.box_gap), *rounds[:beside_text]]
+                for top, after in (
+                    (beside(summary, stack(boxes)), caution),
+                    (beside(summary, stack([*boxes, *narrow])), []),
+                ):
+                    flowed = stack([top, *wide[beside_text:], *after])
+                    if flowed.height < row.height - 0.01:
+                        row = flowed
         gap = sizes.block_gap
         rule = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])
         return Block([stack([row, rule])])
