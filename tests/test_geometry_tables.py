@@ -433,7 +433,9 @@ PLACEMENT = [
     # above the pain heading: a little more room.
     ((3, 1, 2, 4, 3), 0.65),
     # With boxes at least 1.5 mm apart, long runs of days go on to more pages sooner.
-    ((3, 2, 1, 2, 14), (1.0, 3)),
+    # Two-sided rounds under the text part over a page break, the name again over the
+    # rest: two pages, not three (the rows whole).
+    ((3, 2, 1, 2, 14), (1.0, 2)),
     ((10, 1, 1, 4, 7), (1.0, 3)),
     ((5, 2, 3, 2, 3), 0.75),
     ((3, 1, 3, 4, 3), (1.0, 3)),

@@ -161,6 +161,20 @@ def test_a_one_page_that_cannot_hold_it_at_9_pt_goes_on_and_says_so(run, tmp_pat
     assert pages > 1 and smallest >= 9.0
 
 
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_week_of_knee_hugs_parts_its_rounds_over_pages_not_page_one(run, tmp_path, paper) -> None:
+    # The knee hug's 21 two-sided rounds under its text (7 days, 3 a day) are taller
+    # than what page 1 has left under the warning signs: they start there and go on,
+    # its name again over the rest, rather than leave page 1 two-thirds blank.
+    result = run("build", *DATE, "--paper", paper, "-a", "gentle", "--days", "7", "-o", "s.pdf")
+    assert result.code == 0 and "so it goes on to" in result.stderr
+    blanks, lines = page_use(tmp_path / "s.pdf", 12)
+    first, second = ("\n".join(page) for page in lines[:2])
+    assert "1. Knee hug with side tilt" in first and "Round 1" in first
+    assert "1. Knee hug with side tilt (continued)" in second
+    assert blanks[0] < 0.1
+
+
 # Issue 17, item 3: the handout of the whole catalogue uses its pages.
 def page_use(path: Path, margin_mm: float) -> tuple[list[float], list[list[str]]]:
     """Each page's blank fraction (the height under its last line, above the footer,

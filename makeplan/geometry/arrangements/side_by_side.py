@@ -45,8 +45,8 @@ class SideBySide(Arrangement):
             )
         grid_width = x + width - grid_x
         rounds = tick_grid(item, plan, composer, grid_x, grid_width)
-        row = beside(summary, stack([spacer(sizes.box_gap), *rounds, *self._caution(
-            number, item, composer, grid_x, grid_width)]))  # fmt: skip
+        row = [beside(summary, stack([spacer(sizes.box_gap), *rounds, *self._caution(
+            number, item, composer, grid_x, grid_width)]))]  # fmt: skip
         if len(rounds) > 1 and item.sides > 1:
             # Several rounds, each a Right line over a Left line, beside a short text:
             # the rounds below the text's end may take the whole width after the
@@ -64,12 +64,21 @@ class SideBySide(Arrangement):
                     (beside(summary, stack(boxes)), caution),
                     (beside(summary, stack([*boxes, *narrow])), []),
                 ):
-                    flowed = stack([top, *wide[beside_text:], *after])
-                    if flowed.height < row.height - 0.01:
+                    flowed = [top, *wide[beside_text:], *after]
+                    if _height(flowed) < _height(row) - 0.01:
                         row = flowed
         gap = sizes.block_gap
         rule = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])
-        return Block([stack([row, rule])])
+        if len(row) == 1:
+            return Block([stack([*row, rule])])
+        # A sheet that goes on to more pages (a week of the knee hug's three rounds a
+        # day) may part the rounds under the text over a page break, the name again
+        # over the rest; the text and the rounds beside it stay together.
+        return Block(
+            [*row[:-1], stack([row[-1], rule])],
+            heading=lambda: self._continued(number, item, composer, text_x, x + width - text_x),
+            together=1,
+        )
 
     def _text_fraction(self, plan: Plan, composer: Composer, x: float, width: float) -> float:
         """The text column's share of the width that makes the rows shortest, the same for
@@ -102,6 +111,14 @@ class SideBySide(Arrangement):
         return least if best is None else best[2]
 
     @staticmethod
+    def _continued(
+        number: int, item: PlannedExercise, composer: Composer, x: float, width: float
+    ) -> list[Slice]:
+        """'1. Knee hug (continued)' over the rounds that went on to the next page."""
+        title = wording.exercise_heading(number, item.exercise.name, continued=True)
+        return composer.text_lines(title, x, width, composer.sizes.heading, bold=True)
+
+    @staticmethod
     def _caution(
         number: int, item: PlannedExercise, composer: Composer, x: float, width: float
     ) -> list[Slice]:
@@ -113,6 +130,10 @@ class SideBySide(Arrangement):
             wording.key_caution_line(caution), x, width, composer.sizes.body,
             max_lines=2, what=f"the caution for exercise {number}",
         )  # fmt: skip
+
+
+def _height(slices: list[Slice]) -> float:
+    return sum(piece.height for piece in slices)
 
 
 ARRANGEMENT = SideBySide()
