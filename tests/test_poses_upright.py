@@ -326,6 +326,42 @@ def test_roll_down_rolls_up_with_a_rounded_back_and_soft_knees() -> None:
     assert up["head"][1] > down["head"][1] + 0.2
 
 
+def test_roll_down_bends_forward_not_back_the_head_hanging_in_front() -> None:
+    """Round 8: a blinded reviewer read the curl down as an arch, a backbend or a
+    bridge: the bowed back and the arms hanging straight down to the floor made a
+    "n" with both ends on the floor, and the near arm hid the head. Now the hips stay
+    over the feet, the head hangs below the shoulders at the front, clear of the
+    arms, and the arms hang loose back towards the shins, the hands well clear of
+    the floor: an end in the air, not a second pair of legs."""
+    drawn = picture("standing-roll-down")
+    for joints, panel in ((drawn.joints[1], drawn.panels[1]), (drawn.joints[1], drawn.key)):
+        floor = drawn.support
+        hip, head, shoulder = joints["hip"], joints["head"], joints["shoulder"]
+        # The hips over the feet, the head well below them and out in front.
+        for side in ("near", "far"):
+            assert abs(hip[0] - joints[f"{side}_ankle"][0]) < 0.06, side
+        assert head[1] < hip[1] - 0.12
+        assert head[1] < shoulder[1] - HEAD_RADIUS
+        assert head[0] > hip[0] + 0.2
+        for side in ("near", "far"):
+            hand = joints[f"{side}_hand"]
+            # Well clear of the floor: more than a third of the way up the shin.
+            assert hand[1] - floor > 0.12, side
+            # Hanging back towards the legs, behind the head: the head is in front.
+            assert hand[0] < head[0] - HEAD_RADIUS, side
+            assert hand[0] > joints[f"{side}_knee"][0], side
+            arm = (joints[f"{side}_shoulder"], joints[f"{side}_elbow"], hand)
+            assert to_segment(head, arm[0], arm[2]) > HEAD_RADIUS, side
+        # The head shows whole: no dark arm stroke is drawn over its disc.
+        disc = [m for m in panel.marks if isinstance(m, Disc) and m.line_gray == 0.0][-1]
+        later = panel.marks[panel.marks.index(disc) + 1 :]
+        for mark in later:
+            if isinstance(mark, Stroke) and mark.gray == 0.0 and not mark.accent:
+                assert all(
+                    math.dist(point, (disc.x, disc.y)) > HEAD_RADIUS for point in mark.points
+                )
+
+
 def roll_arrows(panel: object) -> list[tuple[Point, Point]]:
     """The small arrows of a roll chain, (tail, tip) of each: the shafts a little
     thinner than other arrows' (the head's arrow is not one of them)."""
