@@ -31,6 +31,7 @@ FOREARM = 0.15
 THIGH = 0.245
 SHIN = 0.235
 FOOT = 0.075
+HAND = 0.065  # a hand drawn on its own (a palm on a wall): from the wrist to the fingertips
 HIP_HALF = 0.05  # from the middle of the hips to each hip joint
 SHOULDER_HALF = 0.075
 
@@ -87,7 +88,8 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
     Besides the joints a pose file names (hip, shoulder, head, elbows,
     hands, knees, ankles, toes), the hip and shoulder joints of each side
     (`near_hip`, `far_shoulder`...) and the tip of the nose (`face`), which
-    shows which way the head is turned.
+    shows which way the head is turned; and the fingertips (`near_fingers`...) of
+    a hand the pose gives a direction of its own.
     """
     hip: Vec = (0.0, 0.0, 0.0)
     spine = _direction(frame.torso)
@@ -136,6 +138,11 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
         joints[f"{side}_hip"] = hip_joint
         joints[f"{side}_elbow"] = elbow
         joints[f"{side}_hand"] = _add(elbow, _direction(arm[1], outward), FOREARM)
+        palm = frame.near_palm if side == "near" else frame.far_palm
+        if palm is not None:
+            joints[f"{side}_fingers"] = _add(
+                joints[f"{side}_hand"], _direction(palm, outward), HAND
+            )
         joints[f"{side}_knee"] = knee
         joints[f"{side}_ankle"] = ankle
         joints[f"{side}_toe"] = _add(ankle, _direction(leg[2], outward), FOOT)

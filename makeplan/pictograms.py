@@ -131,14 +131,16 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
 
     for side in ("far", "near"):
         for limb, names in (
-            ("arm", (f"{side}_shoulder", f"{side}_elbow", f"{side}_hand")),
+            ("arm", (f"{side}_shoulder", f"{side}_elbow", f"{side}_hand", f"{side}_fingers")),
             ("leg", (f"{side}_hip", f"{side}_knee", f"{side}_ankle", f"{side}_toe")),
         ):
             name = f"{side}_{limb}"
+            # A hand the pose gives no direction of its own ends at the wrist.
+            chain = tuple(joint for joint in names if joint in joints)
             outlined = side == "near" and name in frame.light and not ghost
             dark = (side == "near" and name not in frame.light) or name in frame.solid
             stroke = Stroke(
-                tuple(joints[name] for name in names),
+                tuple(joints[name] for name in chain),
                 LIMB_WIDTH,
                 shade(0.0 if dark or outlined else FAR_GRAY),
             )
@@ -147,7 +149,7 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
                 strokes.append(
                     replace(stroke, width=LIMB_WIDTH * OUTLINE_INSIDE, gray=LIGHT_INSIDE)
                 )
-            depth = posed.depth(*names[1:])
+            depth = posed.depth(*chain[1:])
             if f"{side}_{limb}" in frame.front:
                 # Drawn over the rest, in the order the pose gives: the depth of a whole
                 # limb cannot tell that a crossed leg lies over the other one.
@@ -379,8 +381,20 @@ def _pillow(joints: dict[str, Point], support: float) -> list[Mark]:
     return [Shape(outline, 0.85, LIMB_WIDTH * 0.5, PROP_GRAY)]
 
 
-def _wall(joints: dict[str, Point], top: float) -> list[Mark]:
-    x = max(joints["near_hand"][0], joints["far_hand"][0]) + LIMB_WIDTH / 2 + 0.012
+def _wall_at(bodies: list[Posed]) -> float:
+    """Where the wall stands: just past the hands (or fingertips) that reach furthest in
+    any frame, so every frame shows the same wall, and a frame that stands back from
+    it (before bending forward to it) shows how far away."""
+    reach = [
+        point[0]
+        for body in bodies
+        for name, point in body.points.items()
+        if name.endswith(("_hand", "_fingers"))
+    ]
+    return max(reach) + LIMB_WIDTH / 2 + 0.012
+
+
+def _wall(x: float, top: float) -> list[Mark]:
     marks: list[Mark] = [Stroke(((x, 0.0), (x, top)), LIMB_WIDTH * 0.7, PROP_GRAY)]
     y = 0.04
     while y < top:
@@ -1018,7 +1032,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         if "pillow" in props and not in_box:
             scenery += _pillow(joints, support)
         if "wall" in props:
-            scenery += _wall(joints, max(top, 0.5))
+            scenery += _wall(_wall_at(posed), max(top, 0.5))
         if "chair" in props:
             scenery += _chair(joints)
         panels.append(scenery + marks)

@@ -128,6 +128,10 @@ class Frame:
     short: tuple[str, ...] = ()  # of `arrows`: drawn over the last part of the way only
     after: int | None = None  # 0-based: the frame this one's ghost and arrows start from
     light: tuple[str, ...] = ()  # near limbs drawn lighter, apart from the dark one at work
+    # Each arm's hand, when the pose gives its direction (a third angle): a palm laid
+    # flat on a wall, say. None: the arm ends at the wrist, as most pictures draw it.
+    near_palm: Segment | None = None
+    far_palm: Segment | None = None
 
 
 @dataclass(frozen=True)
@@ -219,7 +223,11 @@ def _rule_problems(
                     ("frame", index, limb)
                     for limb in ("near_arm", "far_arm", "near_leg", "far_leg")
                     if isinstance(frame.get(limb), list)
-                    and any(isinstance(part, list) for part in frame[limb])
+                    and (
+                        any(isinstance(part, list) for part in frame[limb])
+                        # An arm's third angle, its hand, is format 2's too.
+                        or (limb.endswith("arm") and len(frame[limb]) == 3)
+                    )
                 ]
         for path in uses:
             add(path, "is part of pose format 2; expected version = 2 at the top of the file.")
@@ -311,6 +319,8 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 short=tuple(raw.get("short", ())),
                 after=raw["after"] - 1 if "after" in raw else None,
                 light=tuple(raw.get("light", ())),
+                near_palm=_palm(raw["near_arm"]),
+                far_palm=_palm(raw["far_arm"]),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]
@@ -342,6 +352,11 @@ def _segment(value: Any) -> Segment:
 
 def _arm(angles: list[Any]) -> tuple[Segment, Segment]:
     return _segment(angles[0]), _segment(angles[1])
+
+
+def _palm(angles: list[Any]) -> Segment | None:
+    """An arm's third angle, the hand (a palm flat on a wall), if it has one."""
+    return _segment(angles[2]) if len(angles) == 3 else None
 
 
 def _leg(angles: list[Any]) -> tuple[Segment, Segment, Segment]:

@@ -140,8 +140,8 @@ BAD_POSES = {
             "at most 28 letters in quotes, a few plain words.",
             "p.toml:5: frame[1].torso: is 400, too large; expected the direction hip -> "
             "shoulders in degrees, from -360 to 360.",
-            "p.toml:6: frame[1].near_arm: has 1 item, too few; expected [upper arm, forearm]: "
-            "two angles in degrees (each may be [angle, side]).",
+            "p.toml:6: frame[1].near_arm: has 1 item, too few; expected [upper arm, forearm] "
+            "or [upper arm, forearm, hand]: angles in degrees (each may be [angle, side]).",
             "p.toml:8: frame[1].near_leg: has 4 items, too many; expected [thigh, shin] or "
             "[thigh, shin, foot]: angles in degrees (each may be [angle, side]).",
             "p.toml:10: frame[2].torso: is missing; expected the direction hip -> shoulders "

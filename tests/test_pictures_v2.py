@@ -180,3 +180,29 @@ def test_front_draws_the_limbs_it_names_over_the_rest_in_its_order() -> None:
     # Format 2 only.
     old = FORMAT_1 + b'front = ["near_leg"]\n'
     assert [(p.line, p.field) for p in pose_problems(old, "o.toml")[1]] == [(10, "frame[1].front")]
+
+
+def test_an_arm_may_give_its_hand_a_direction_of_its_own_in_format_2() -> None:
+    """Round 8 (warrior at the wall): a third angle on an arm is its hand, drawn on
+    from the wrist (a palm flat on a wall, fingers up); without it the arm ends at
+    the wrist as before. Format 2 only."""
+    from makeplan.figure import HAND
+
+    text = FORMAT_1.replace(b"version = 1", b"version = 2").replace(
+        b"near_arm = [0, 0]", b"near_arm = [0, 0, 90]"
+    )
+    assert pose_problems(text, "h.toml")[1] == []
+    picture = load_pose_text(text, "h.toml", "h")
+    joints = picture.joints[0]
+    hand, fingers = joints["near_hand"], joints["near_fingers"]
+    assert abs(fingers[1] - hand[1] - HAND) < 0.002 and abs(fingers[0] - hand[0]) < 0.002
+    assert "far_fingers" not in joints
+    # The hand is drawn in the arm's own stroke, to the fingertips.
+    assert any(
+        isinstance(mark, Stroke) and mark.gray == 0.0 and mark.points[-1] == fingers
+        for mark in picture.panels[0].marks
+    )
+    old = FORMAT_1.replace(b"near_arm = [0, 0]", b"near_arm = [0, 0, 90]")
+    assert [(p.line, p.field) for p in pose_problems(old, "o.toml")[1]] == [
+        (6, "frame[1].near_arm")
+    ]

@@ -82,14 +82,19 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
     assert body.view == (0.0, 0.0)
     for knee in ("near_knee", "far_knee"):
         assert hug[knee][1] - hug["hip"][1] > 0.1
-    # The tip: from the near side, towards the foot, a little raised; no inset.
+    # The tip: round 8, from the foot of the bed, raised; no inset. (From the near
+    # side towards the foot, [-45, 30], the body lay crammed in a corner of the bed
+    # under one arrow across the legs and one off to the side: scored 3.)
     view = body.frames[2].view
-    assert view is not None and -75 <= view[0] <= -20 and 15 <= view[1] <= 40
+    assert view is not None and view[0] == -90 and 30 <= view[1] <= 50
     assert body.inset is None and drawn.inset_box is None
-    # Lying along the bed: the head well to the left of the hips on paper and not
-    # far above them (from behind the head it stood below them, like a sitter's).
-    assert tip["hip"][0] - tip["head"][0] > 0.2
-    assert abs(tip["head"][1] - tip["hip"][1]) < 0.2
+    # Lying along the bed, the head on the pillow at the far end: above the hips on
+    # paper and in line with them, not off to a side; the tipped knees to one side
+    # of that line.
+    assert tip["head"][1] - tip["hip"][1] > 0.1
+    assert abs(tip["head"][0] - tip["hip"][0]) < 0.03
+    for knee in ("near_knee", "far_knee"):
+        assert abs(tip[knee][0] - tip["hip"][0]) > 0.1, knee
     heads = [
         mark
         for mark in drawn.panels[2].marks
@@ -105,8 +110,10 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
         stand = project(upright[knee], view).y - project(upright["hip"], view).y
         drop = project(tipped[knee], view).y - project(tipped["hip"], view).y
         assert stand > 0.15, knee
-        assert stand - drop > 0.08, knee
-        assert tip[knee][0] < tip["hip"][0] - 0.1, knee
+        assert stand - drop > 0.05, knee
+        # Tipped out to a side of the upright hug, on paper.
+        side = project(tipped[knee], view).x - project(upright[knee], view).x
+        assert abs(side) > 0.1, knee
     # The hug before it stands behind as a faint ghost: the middle the tip starts from.
     assert body.frames[2].ghost
     assert any(isinstance(m, Stroke) and m.gray == GHOST_GRAY for m in drawn.panels[2].marks)
@@ -128,6 +135,9 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
         starts = sorted(line.points[0][0] for line in lines)
         assert starts[1] - starts[0] > 0.02, starts
         assert abs(heads_at[0][0] - heads_at[1][0]) > 0.25, heads_at
+        # One head each side of the body's line (the head over the hips).
+        middle = tip["hip"][0]
+        assert min(x for x, _ in heads_at) < middle < max(x for x, _ in heads_at)
 
 
 def test_knee_hug_draws_both_hugged_legs_dark() -> None:
@@ -347,3 +357,29 @@ def test_double_knee_lift_shows_two_legs_with_the_knees_in() -> None:
         knee, hip = tucked[f"{side}_knee"], tucked[f"{side}_hip"]
         # The thigh points up and back over the belly: more than 120 degrees.
         assert math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0])) > 120
+
+
+def test_double_knee_lift_moves_both_legs_together_as_a_pair() -> None:
+    """Round 8: a blinded reviewer could not tell whether the legs moved together or
+    one at a time: the far leg was drawn at other angles than the near one (5 to 16
+    degrees apart), so one looked ahead of the other. Now in every frame both legs
+    have the same angles (each turned out the same few degrees, feet hip-width
+    apart), and on paper each part of one leg runs (nearly) parallel to the same part
+    of the other, a limb's width or more apart: a pair."""
+    drawn, body = picture("double-knee-lift"), pose("double-knee-lift")
+    for index, frame in enumerate(body.frames):
+        for near, far in zip(frame.near_leg, frame.far_leg, strict=True):
+            assert abs(near[0] - far[0]) <= 2, (index, near, far)
+            assert abs(near[1] - far[1]) <= 2, (index, near, far)
+        joints = drawn.joints[index]
+        for upper, lower in (("hip", "knee"), ("knee", "ankle")):
+            angles = []
+            for side in ("near", "far"):
+                (ax, ay), (bx, by) = joints[f"{side}_{upper}"], joints[f"{side}_{lower}"]
+                angles.append(math.degrees(math.atan2(by - ay, bx - ax)))
+            # (Hip-width apart, each leg turned out the same: a few degrees on paper.)
+            assert abs(math.remainder(angles[0] - angles[1], 360)) < 8, (index, upper, angles)
+        # Side by side, not one over the other: the knees and the ankles apart.
+        for joint in ("knee", "ankle"):
+            apart = math.dist(joints[f"near_{joint}"], joints[f"far_{joint}"])
+            assert apart > LIMB_WIDTH, (index, joint, apart)
