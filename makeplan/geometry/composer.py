@@ -50,7 +50,10 @@ class Sizes:
             return max(layout.min_pt, round(size * at, 2))
 
         return cls(
-            title=text(layout.title_pt, max(scale, keep)),
+            # The title does not grow with a page that has room: it is the largest
+            # text already, and the line it would take is the exercises' (the
+            # one-page at 12 pt); it shrinks with the page, not below `keep`'s size.
+            title=text(layout.title_pt, min(max(scale, keep), max(1.0, keep))),
             heading=text(layout.heading_pt),
             body=text(layout.body_pt),
             label=text(layout.label_pt),
