@@ -38,7 +38,7 @@ LIMB_WIDTH = 0.05  # body-like, not hairlines: limbs read at 20 mm
 TORSO_WIDTH = 0.085
 FAR_GRAY = 0.6  # the far arm and leg are lighter, so the near ones read in front
 PROP_GRAY = 0.45
-GHOST_GRAY = 0.8
+GHOST_GRAY = 0.7
 OUTLINE_INSIDE = 0.6  # a `light` limb: a dark outline, mid-gray inside this share of its width
 # Mid-gray inside, not white: a blinded describer could not untangle a white-inside
 # leg from the dark one at the one-page size ("two outline styles"); a dark-edged gray
@@ -460,9 +460,11 @@ ROLL_LINKS = 3  # small arrows in the chain
 
 def _roll(posed: Posed, frame: Frame) -> list[Mark]:
     """A chain of small arrows along the outside of a bowed back: the spine curling down
-    a bit at a time ("down": each points towards the head end) or uncurling back up
-    ("up": each points towards the hips). One sweep arrow read as one swing of the
-    whole body, not as the back rolling bit by bit."""
+    a bit at a time ("down": along the whole back, each points towards the head end)
+    or uncurling back up ("up": from the hips to the top of the back, each pointing on
+    up it: the back straightens from the bottom up). One sweep arrow read as one swing
+    of the whole body, not as the back rolling bit by bit; a chain coming up that
+    pointed back towards the hips read as the back going down to them."""
     joints = posed.points
     hip, shoulder, head = joints["hip"], joints["shoulder"], joints["head"]
     spine = list(_torso_points(hip, shoulder, frame.torso_curve))
@@ -499,6 +501,10 @@ def _roll(posed: Posed, frame: Frame) -> list[Mark]:
         nx, ny = -(by - ay) / length * hand, (bx - ax) / length * hand
         reach_out = TORSO_WIDTH / 2 + ROLL_GAP
         offset.append((x + nx * reach_out, y + ny * reach_out))
+    if frame.roll == "up":
+        # Up to the highest point of the back, so that every link points upwards.
+        top = max(range(len(offset)), key=lambda index: offset[index][1])
+        offset = offset[: max(top, 2) + 1]
     # Evenly spaced along the offset line: the links of the chain, with gaps.
     lengths = [0.0]
     for a, b in itertools.pairwise(offset):
@@ -519,8 +525,6 @@ def _roll(posed: Posed, frame: Frame) -> list[Mark]:
     for number in range(ROLL_LINKS):
         start, end = number * link + link * 0.12, (number + 1) * link - link * 0.12
         points = [at(start + (end - start) * i / 6) for i in range(7)]
-        if frame.roll == "up":
-            points.reverse()
         arrow: list[Mark] = [
             Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.5, 0.0, accent=True),
             _arrow_head(points[-1], points[-3], 0.045),

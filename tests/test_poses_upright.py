@@ -376,8 +376,10 @@ def roll_arrows(panel: object) -> list[tuple[Point, Point]]:
 def test_roll_down_shows_the_back_rolling_bit_by_bit_both_ways() -> None:
     """A blinded review (3): one sweep arrow read as one swing of the whole body, and
     the small picture lost the roll up. A chain of small arrows runs along the
-    outside of the curling back, from the hips towards the head going down, and
-    back towards the hips coming up; the knees are soft going down. The small
+    outside of the curling back, from the hips towards the head going down; coming
+    up (round 9) from the hips to the top of the back, each link pointing up it (a
+    chain pointing back towards the hips read as the back going down to them); the
+    knees are soft going down. The small
     picture is the curl down over the faint upright body (round 3: it was the roll
     up over the faint curled-down body, two bent figures, so going down from
     standing could not be seen)."""
@@ -385,11 +387,12 @@ def test_roll_down_shows_the_back_rolling_bit_by_bit_both_ways() -> None:
     down, up = drawn.joints[1], drawn.joints[2]
     assert (body.frames[1].roll, body.frames[2].roll) == ("down", "up")
     # At least three links spread along the back, clear of the spine line, each
-    # pointing on towards the head end going down, back towards the hips coming up.
-    for joints, panel, towards_head in (
-        (down, drawn.panels[1], True),
-        (up, drawn.panels[2], False),
+    # pointing on towards the head end going down, and up the back coming up.
+    for joints, panel, rising in (
+        (down, drawn.panels[1], False),
+        (up, drawn.panels[2], True),
     ):
+        towards_head = True
         links = roll_arrows(panel)
         assert len(links) >= 3, panel.caption
         order = [math.dist(tail, joints["hip"]) for tail, _ in links]
@@ -398,6 +401,9 @@ def test_roll_down_shows_the_back_rolling_bit_by_bit_both_ways() -> None:
             # Near the head the line bends round the neck: by the hips' distance the
             # tip goes on (or back) at least a little.
             assert (gain > 0) == towards_head, (panel.caption, tail, tip)
+            if rising:
+                # Every link coming up points upwards: none down towards the hips.
+                assert tip[1] > tail[1] + 0.01, (panel.caption, tail, tip)
             assert to_segment(tip, joints["hip"], joints["shoulder"]) > TORSO_WIDTH / 2
         # Spread along the back, hips to neck: bit by bit, not one swing.
         assert max(order) - min(order) > 0.15, panel.caption
@@ -485,10 +491,12 @@ def test_warrior_reaches_the_wall_with_straight_arms_at_hip_height() -> None:
             x for name, (x, _) in on_paper.items() if not name.endswith(("hand", "fingers"))
         )
         assert on_paper["near_hand"][0] > front
-        # The head is a head of its own: the arm does not run through it, the nose shows.
+        # The head is a head of its own: the arm does not run through its middle.
         # (Round 8: the head is at the front end of the back, the arms leave the
-        # shoulders just under it: where they meet, the whole head is drawn over the
-        # arm, which passes below its middle.)
+        # shoulders just under it, and the whole head was drawn over the arm: a
+        # reviewer saw half-length arms, the head nearly at the wall. Round 9: the
+        # near arm, nearer the eye than the head, is drawn over it, whole from the
+        # shoulder to the wall, passing below the head's middle.)
         head = on_paper["head"]
         near_arm = (on_paper["near_shoulder"], on_paper["near_hand"])
         if to_segment(head, *near_arm) <= HEAD_RADIUS:
@@ -500,7 +508,7 @@ def test_warrior_reaches_the_wall_with_straight_arms_at_hip_height() -> None:
                 and mark.gray == 0.0
                 and math.dist(mark.points[0], on_paper["near_shoulder"]) < 1e-3
             ]
-            assert arm and max(arm) < panel.marks.index(disc)
+            assert arm and min(arm) > panel.marks.index(disc)
             elbow = on_paper["near_elbow"]
             assert elbow[1] < head[1] - HEAD_RADIUS / 2
             assert to_segment(head, *near_arm) > HEAD_RADIUS / 3
