@@ -13,7 +13,8 @@ from makeplan.poses import Shape, Stroke
 from support import pose_picture as picture
 
 MM = 1.0  # paper sizes below are worked out in millimetres
-ONE_PAGE_HEIGHT = 22 * MM  # the key frame's height on the one-page sheet
+# A key frame 22 mm tall (the one-page sheet draws this one smaller: width-limited).
+ONE_PAGE_HEIGHT = 22 * MM
 
 
 def _floor_top(marks: tuple) -> float:  # type: ignore[type-arg]
@@ -45,7 +46,7 @@ def test_double_knee_lift_heels_are_off_the_floor_with_a_visible_gap() -> None:
         gap = joints[heel][1] - LIMB_WIDTH / 2 - floor
         # Large (1 unit = 60 mm): at least 3 mm of white under the heel ...
         assert gap * 60 * MM >= 3.0, (heel, gap)
-        # ... and at the one-page size, at least 2 mm (more than a limb's width).
+        # ... and with the key frame 22 mm tall, at least 2 mm (more than a limb's width).
         assert gap * ONE_PAGE_HEIGHT / drawn.height >= 2.0, (heel, gap)
         assert gap > LIMB_WIDTH
     # The rest of the body lies on the floor: the hip is no higher than a limb up.
