@@ -871,11 +871,13 @@ def _scaled_marks(marks: list[Mark], factor: float) -> list[Mark]:
 def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
     """The inset of a key frame: one frame drawn again from another view (the knees
     seen from the foot of the bed, tipped to one side) over the frame before it as a
-    ghost, with its arrows and its support, at `INSET_SCALE` in a thin box.
+    ghost, with its arrows and its support, at `INSET_SCALE` (or the pose's own
+    scale) in a thin box.
 
     Its marks and that frame's joints, with the box's lower-left corner at the
     origin, and the box's width and height."""
     index, view = pose.inset or (pose.key_frame, pose.view)
+    factor = INSET_SCALE if pose.inset_scale is None else pose.inset_scale
     frames, props = pose.frames, pose.props
     seen_now = _posed(frames[index], props, view)
     before = _posed(frames[index - 1], props, view) if index > 0 else seen_now
@@ -883,7 +885,11 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
     low_x, low_y, high_x, _ = _bounds(marks)
     support = BED_TOP if "bed" in props else 0.0
     scenery: list[Mark] = []
-    if view[1] >= 45:
+    # A bed seen from a raised eye (below overhead) is left out: the key frame under
+    # the inset shows the bed, and the inset's body alone is drawn larger.
+    if "bed" in props and MAT_PITCH <= view[1] < 45:
+        scenery = []
+    elif view[1] >= 45:
         if "bed" in props:
             bodies = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]
             scenery += _bed_seen_from(view, bodies, "pillow" in props)
@@ -913,8 +919,8 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
     low_x, low_y, high_x, high_y = _bounds(drawn)
     margin = PAD / 2
     dx, dy = margin - low_x, margin - low_y
-    width = (high_x - low_x + 2 * margin) * INSET_SCALE
-    height = (high_y - low_y + 2 * margin) * INSET_SCALE
+    width = (high_x - low_x + 2 * margin) * factor
+    height = (high_y - low_y + 2 * margin) * factor
     # A thin box round it, white inside, over what it covers; seen from above, the
     # floor mat or the bed is box enough.
     box: list[Mark] = [
@@ -925,10 +931,9 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
             1.0 if view[1] >= 45 else PROP_GRAY,
         )
     ]
-    inner = _scaled_marks(list(_shift(drawn, dx, dy)), INSET_SCALE)
+    inner = _scaled_marks(list(_shift(drawn, dx, dy)), factor)
     joints = {
-        name: ((x + dx) * INSET_SCALE, (y + dy) * INSET_SCALE)
-        for name, (x, y) in seen_now.points.items()
+        name: ((x + dx) * factor, (y + dy) * factor) for name, (x, y) in seen_now.points.items()
     }
     return [*box, *inner], joints, width, height
 

@@ -145,6 +145,8 @@ class Pose:
     # The frame the key frame's faint start and its arrows come from (0-based), if not
     # the one before it: the buttock stretch's pull over the first lie, knees bent.
     key_start: int | None = None
+    # The inset's size against the body's (None: pictograms.INSET_SCALE).
+    inset_scale: float | None = None
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -336,6 +338,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
         angles,
         inset,
         None if start is None else start - 1,
+        float(raw_inset["scale"]) if raw_inset and "scale" in raw_inset else None,
     )
 
 

@@ -10,6 +10,8 @@ itself still works for a pose file that asks for one.
 
 from __future__ import annotations
 
+import pytest
+
 from makeplan.pictograms import LIMB_WIDTH, load_pose_text
 from makeplan.poses import Disc, Panel, Shape, Stroke, pose_problems
 from support import crosses
@@ -61,10 +63,25 @@ def test_an_inset_is_inside_its_key_frame_and_clear_of_the_dark_body() -> None:
 
 
 def test_no_catalogue_picture_hides_its_point_in_an_inset() -> None:
-    """At the one-page size an inset was a blob in a box: the knee hug's tilt and
-    the buttock stretch's crossing are shown as frames of their own."""
-    for exercise_id in ("knee-hug-side-tilt", "glute-stretch"):
-        assert picture(exercise_id).inset_box is None, exercise_id
+    """At the one-page size an inset was a blob in a box: the buttock stretch's
+    crossing is shown as a frame of its own. The knee hug's tilt is an inset again
+    (round 10), but of the body alone, large, under the hug's key frame."""
+    assert picture("glute-stretch").inset_box is None
+    box = picture("knee-hug-side-tilt").inset_box
+    assert box is not None and box[2] - box[0] > 0.3
+
+
+def test_an_inset_can_be_drawn_at_its_own_scale() -> None:
+    """`scale` sets an inset's size against the body's (0.7 if not given); a scale
+    outside 0.3 to 1 is named by its line."""
+    smaller = INSET_POSE.replace(b'view = "above" }', b'view = "above", scale = 0.35 }')
+    assert smaller != INSET_POSE
+    wide, narrow = (load_pose_text(text, "inset.toml", "inset").inset_box for text in
+                    (INSET_POSE, smaller))  # fmt: skip
+    assert wide is not None and narrow is not None
+    assert narrow[2] - narrow[0] == pytest.approx((wide[2] - wide[0]) / 2, rel=0.02)
+    _, problems = pose_problems(smaller.replace(b"0.35", b"1.5"), "inset.toml")
+    assert [(p.line, p.field) for p in problems] == [(3, "inset.scale")], problems
 
 
 def test_the_glute_pull_still_crosses_the_shin_over_the_held_thigh() -> None:

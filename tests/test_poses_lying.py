@@ -82,12 +82,13 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
     assert body.view == (0.0, 0.0)
     for knee in ("near_knee", "far_knee"):
         assert hug[knee][1] - hug["hip"][1] > 0.1
-    # The tip: round 8, from the foot of the bed, raised; no inset. (From the near
+    # The tip: round 8, from the foot of the bed, raised. (From the near
     # side towards the foot, [-45, 30], the body lay crammed in a corner of the bed
     # under one arrow across the legs and one off to the side: scored 3.)
     view = body.frames[2].view
     assert view is not None and view[0] == -90 and 30 <= view[1] <= 50
-    assert body.inset is None and drawn.inset_box is None
+    # Round 10: the same view again as the key frame's inset (tested below).
+    assert body.inset == (2, view)
     # Lying along the bed, the head on the pillow at the far end: above the hips on
     # paper and in line with them, not off to a side; the tipped knees to one side
     # of that line.
@@ -120,7 +121,7 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
     # Two arrows, each with one head at its outer end, the heads on either side of
     # the upright knees: tip one way, back, then the other.
     assert body.frames[2].each_side == ("near_toe",)
-    for panel in (drawn.panels[2], drawn.key):
+    for panel in (drawn.panels[2],):  # the key frame's inset: tested below
         lines = [
             mark
             for mark in panel.marks
@@ -153,16 +154,48 @@ def test_knee_hug_draws_both_hugged_legs_dark() -> None:
     assert limb_gray(drawn, 2, ("far_shoulder", "far_elbow", "far_hand")) == 0.0
 
 
-def test_knee_hug_small_picture_is_the_tip_as_a_frame_of_its_own() -> None:
-    """The small layouts showed the hug with the tip in a small corner inset; the
-    tip, the point of the exercise, is now the key frame itself, full size."""
+def test_knee_hug_small_picture_shows_the_hug_and_the_tilt_to_each_side() -> None:
+    """Round 10: the small picture was the tilt alone, from the foot of the bed (read
+    as "sitting up in bed hugging the knees" and "rock side to side": 3); the knees
+    hugged to the chest did not show. It is now the hug from the side over the faint
+    lie, with the tilt as an inset in the corner: one arrow out to each side."""
     drawn, body = picture("knee-hug-side-tilt"), pose("knee-hug-side-tilt")
-    assert body.key_frame == 2
-    assert drawn.key.caption == drawn.panels[2].caption == "Tip knees to each side"
-    assert drawn.inset_box is None
-    # The key frame's body is the tip's, at full scale: its head disc is the tip's.
-    discs = [m for m in drawn.key.marks if isinstance(m, Disc) and m.fill_gray == 0.0]
-    assert any(math.dist((m.x, m.y), drawn.joints[2]["head"]) < 1e-3 for m in discs)
+    key, hug, flat = drawn.key, drawn.joints[1], drawn.joints[0]
+    assert drawn.key.caption == "Hug both knees"
+    # The hug: the dark head and the knees drawn up near the chest, the hands on the
+    # shins (knee to ankle), all in the key frame.
+    heads = [m for m in key.marks if isinstance(m, Disc) and m.fill_gray == 0.0]
+    assert any(math.dist((m.x, m.y), hug["head"]) < 1e-3 for m in heads)
+    dark = [m for m in key.marks if isinstance(m, Stroke) and m.gray == 0.0 and not m.accent]
+    for side in ("near", "far"):
+        knee, ankle, hand = (hug[f"{side}_{part}"] for part in ("knee", "ankle", "hand"))
+        # Drawn up past the hips towards the chest (the head is to the left).
+        assert hug["shoulder"][0] < knee[0] < hug["hip"][0] - 0.05, side
+        assert knee[1] - hug["hip"][1] > 0.15
+        assert to_segment(hand, knee, ankle) < 1.5 * LIMB_WIDTH, side
+        assert any(math.dist(point, knee) < 1e-3 for m in dark for point in m.points), side
+    # The faint start: the flat legs out along the bed, light gray.
+    faint = [m for m in key.marks if isinstance(m, Stroke) and m.gray == GHOST_GRAY]
+    assert any(math.dist(point, flat["near_ankle"]) < 0.05 for m in faint for point in m.points)
+    # The tilt: an inset of the third frame in the top corner, its body large enough
+    # to read at 22 mm (its head at least half a body's), the knees tipped to one side
+    # of the hips, and an arrow out to each side of the hips.
+    assert body.inset is not None and body.inset[0] == 2
+    assert drawn.inset_box is not None and drawn.inset_joints is not None
+    left, bottom, right, top = drawn.inset_box
+    assert right <= drawn.width + 1e-6 and top <= drawn.key.height + 1e-6
+    inset = drawn.inset_joints
+    assert inset["head"][1] - inset["hip"][1] > 0.1
+    head_discs = [m for m in heads if left < m.x < right and bottom < m.y < top]
+    assert head_discs and head_discs[0].radius >= 0.5 * HEAD_RADIUS
+    for knee in ("near_knee", "far_knee"):
+        assert abs(inset[knee][0] - inset["hip"][0]) > 0.03, knee
+    arrows = [m for m in key.marks if isinstance(m, Stroke) and m.accent]
+    ends = [m.points[-1] for m in arrows if left < m.points[0][0] < right]
+    assert any(x < inset["hip"][0] - 0.05 for x, _ in ends)
+    assert any(x > inset["hip"][0] + 0.05 for x, _ in ends)
+    # Not a blob in a box: the inset spans at least a quarter of the picture's width.
+    assert right - left >= 0.25 * drawn.width
 
 
 def test_knee_hug_lies_on_a_bed_with_a_pillow() -> None:
