@@ -101,10 +101,10 @@ def pain_scale_block(plan: Plan, composer: Composer, x: float, width: float) -> 
     # shorter, a line or two on a page that is short of room. A longer list keeps it
     # above (its rows may part over a page break, and the heading goes with the first).
     text_width = width - label_width - one_scale - COLUMN_GAP
+    row_height = max(box + gap, composer.line_height(label_size))
     scales_x = x
     if columns == 1 and not column_heads and len(rows) <= MAX_ROWS_BESIDE_HEADING:
         beside_heading = _heading(plan, composer, sessions, x, text_width, one_line=False)
-        row_height = max(box + gap, composer.line_height(label_size))
         scales_height = 2 * composer.line_height(label_size) + len(rows) * row_height
         if text_width >= MIN_HEADING_WIDTH and sum(
             piece.height for piece in beside_heading
@@ -141,7 +141,6 @@ def pain_scale_block(plan: Plan, composer: Composer, x: float, width: float) -> 
         lines.append(figures)
         return stack(lines)
 
-    row_height = max(box + gap, composer.line_height(label_size))
     row_slices: list[Slice] = []
     for labels, rounds in rows:
         row = Slice(row_height)
