@@ -494,6 +494,16 @@ def _file_name(state: Posted, suffix: str) -> str:
     return f"{safe_name(patient)}{suffix}" if patient else f"routine{suffix}"
 
 
+def _acted_and_built(state: Posted) -> tuple[tuple[Exercise, ...], Built]:
+    """The form's button carried out on `state` (pick, move, remove...), then the sheet
+    built from it: the catalogue it was carried out against, and the build."""
+    with workspace() as space:
+        catalogue, _ = _library_catalogue(space)
+        forms.apply_action(state, _defaults(catalogue))
+    with workspace() as space:
+        return catalogue, build_sheet(state, space)
+
+
 def _register_builder(app: Flask) -> None:
     @app.get("/")
     def index() -> str:
@@ -505,22 +515,14 @@ def _register_builder(app: Flask) -> None:
     def update_page() -> tuple[str, int]:
         """The page again with the form's values and its preview (without htmx)."""
         state = _posted()
-        with workspace() as space:
-            catalogue, _ = _library_catalogue(space)
-            forms.apply_action(state, _defaults(catalogue))
-        with workspace() as space:
-            built = build_sheet(state, space)
+        catalogue, built = _acted_and_built(state)
         return _page(state, built, catalogue), 200 if not built.errors else 400
 
     @app.post("/preview")
     def preview() -> str:
         """The preview, the errors beside their fields, and the picked list if it changed."""
         state = _posted()
-        with workspace() as space:
-            catalogue, _ = _library_catalogue(space)
-            forms.apply_action(state, _defaults(catalogue))
-        with workspace() as space:
-            built = build_sheet(state, space)
+        catalogue, built = _acted_and_built(state)
         images, count = _previewed(built.pdf)
         settings, uploads = forms.fields(_layouts())
         return render_template(
