@@ -293,5 +293,10 @@ def in_language(
                 picture,
                 panels=tuple(said(panel) for panel in picture.panels),
                 key=said(picture.key),
+                key_pair=(
+                    (said(picture.key_pair[0]), said(picture.key_pair[1]))
+                    if picture.key_pair
+                    else None
+                ),
             )
     return replace(plan, exercises=tuple(items)), pictures, warnings

@@ -981,18 +981,20 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     views = [frame.view or pose.view for frame in frames]
     posed = [_posed(frame, props, view) for frame, view in zip(frames, views, strict=True)]
     figures: list[list[Mark]] = []
-    order = [*range(len(frames)), pose.key_frame]
+    # Each frame, then the key frame, then the key pair's two frames (if any): the
+    # ones after the frames are drawn over a faint copy of where they start.
+    order = [*range(len(frames)), pose.key_frame, *(pose.key_pair or ())]
     for count, index in enumerate(order):
         # The frame before, seen from this frame's view: its ghost, and where arrows start.
         before = posed[index]
         # The key frame may start from an earlier frame than the one before it.
         start = index - 1 if frames[index].after is None else frames[index].after
-        if count == len(frames) and pose.key_start is not None:
+        if count >= len(frames) and index == pose.key_frame and pose.key_start is not None:
             start = pose.key_start
         if index > 0:
             same_view = views[start] == views[index]
             before = posed[start] if same_view else _posed(frames[start], props, views[index])
-        ghost = index > 0 and (frames[index].ghost or count == len(frames))
+        ghost = index > 0 and (frames[index].ghost or count >= len(frames))
         figures.append(
             _figure(frames, index, props, views[index], posed[index], before, ghost, start)
         )
@@ -1054,17 +1056,20 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     if pose.inset is not None:
         inset_marks, inset_points, *size = _inset(pose)
         inset_size = (size[0], size[1])
+        key = len(frames)
         inset_at = _place_inset(
-            figures[-1], low_x + PAD / 2, high_x - PAD / 2, inset_size[0], support + LIMB_WIDTH
+            figures[key], low_x + PAD / 2, high_x - PAD / 2, inset_size[0], support + LIMB_WIDTH
         )
-        panels[-1] = panels[-1] + list(_shift(inset_marks, *inset_at))
+        panels[key] = panels[key] + list(_shift(inset_marks, *inset_at))
     # Each frame stands on its own lowest mark (frames seen from the same view share
     # their floor line, so they still line up); all share the widest frame's width.
     shifted = []
     lows: dict[int, float] = {}
     key_low = 0.0
-    for index, marks in zip(order, panels, strict=True):
-        own_low = key_low = _bounds(marks)[1] - PAD / 2
+    for count, (index, marks) in enumerate(zip(order, panels, strict=True)):
+        own_low = _bounds(marks)[1] - PAD / 2
+        if count == len(frames):
+            key_low = own_low
         lows.setdefault(index, own_low)
         shifted.append(
             Panel(
@@ -1077,8 +1082,9 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         exercise_id=exercise_id,
         width=high_x - low_x,
         height=max(panel.height for panel in shifted),
-        panels=tuple(shifted[:-1]),
-        key=shifted[-1],
+        panels=tuple(shifted[: len(frames)]),
+        key=shifted[len(frames)],
+        key_pair=(shifted[-2], shifted[-1]) if pose.key_pair else None,
         joints=tuple(
             {
                 name: (round(x - low_x, 3), round(y - lows[index], 3))

@@ -94,6 +94,9 @@ class Pictogram:
     # the key panel's units (drawn smaller, from the inset's view), and its box.
     inset_joints: dict[str, Point] | None = None
     inset_box: tuple[float, float, float, float] | None = None  # left, bottom, right, top
+    # Two frames, each over the faint frame it starts from, that a small picture shows
+    # one above the other where its row has the height (see `Pose.key_pair`).
+    key_pair: tuple[Panel, Panel] | None = None
 
     @property
     def aspect(self) -> float:
@@ -147,6 +150,10 @@ class Pose:
     key_start: int | None = None
     # The inset's size against the body's (None: pictograms.INSET_SCALE).
     inset_scale: float | None = None
+    # Two frames (0-based, in order) a small picture shows one above the other, in
+    # place of the key frame alone, where its row is that tall anyway: the hug, then
+    # the tilt at full size (an inset is a third of the height).
+    key_pair: tuple[int, int] | None = None
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -264,6 +271,17 @@ def _rule_problems(
                 f"is {start}, but the key frame is {shown_key}; "
                 "expected a frame before the key frame.",
             )
+    pair = data.get("key_pair")
+    # Only a pair the schema passes (two numbers from 2 to 3) is checked against the frames.
+    if (
+        isinstance(pair, list)
+        and len(pair) == 2
+        and all(isinstance(n, int) and not isinstance(n, bool) and 2 <= n <= 3 for n in pair)
+    ):
+        if max(pair) > count:
+            add(("key_pair",), f"is {pair}, but there {there}; expected frames from 2 to {count}.")
+        elif pair[0] >= pair[1]:
+            add(("key_pair",), f"is {pair}; expected two frames in order, like [2, 3].")
     inset = data.get("inset")
     shown = inset.get("frame") if isinstance(inset, dict) else None
     if isinstance(shown, int) and not isinstance(shown, bool) and count < shown <= 3:
@@ -274,7 +292,7 @@ def _rule_problems(
 # Named views (yaw, pitch): the side, from in front of the figure, from above.
 VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
 # Keys that only format 2 has.
-FORMAT_2_POSE_KEYS = ("view", "inset", "key_start")
+FORMAT_2_POSE_KEYS = ("view", "inset", "key_start", "key_pair")
 FORMAT_2_FRAME_KEYS = (
     "shoulder_turn",
     "head_turn",
@@ -339,6 +357,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
         inset,
         None if start is None else start - 1,
         float(raw_inset["scale"]) if raw_inset and "scale" in raw_inset else None,
+        (pair[0] - 1, pair[1] - 1) if (pair := data.get("key_pair")) else None,
     )
 
 

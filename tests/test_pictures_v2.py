@@ -51,7 +51,7 @@ def _extent(mark: Stroke | Shape | Disc) -> tuple[float, float, float, float]:
 def test_every_frame_is_inside_its_picture(exercise_id: str) -> None:
     picture = packaged_pictogram(exercise_id)
     assert picture is not None
-    for panel in [*picture.panels, picture.key]:
+    for panel in [*picture.panels, picture.key, *(picture.key_pair or ())]:
         for mark in panel.marks:
             left, bottom, right, top = _extent(mark)
             assert left >= -1e-6 and bottom >= -1e-6, (exercise_id, panel.caption)
@@ -64,7 +64,7 @@ def test_no_stroke_is_lost_in_black_and_white(exercise_id: str) -> None:
     # print, and the arrows (blue in colour) are black in gray.
     picture = packaged_pictogram(exercise_id)
     assert picture is not None
-    for panel in [*picture.panels, picture.key]:
+    for panel in [*picture.panels, picture.key, *(picture.key_pair or ())]:
         for mark in panel.marks:
             if isinstance(mark, Stroke) and mark.gray < 1.0:
                 assert mark.gray <= 0.8, (exercise_id, mark)

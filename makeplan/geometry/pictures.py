@@ -11,6 +11,8 @@ from makeplan.geometry.slices import Slice, beside, spacer, stack
 from makeplan.poses import Panel, Pictogram
 
 PANEL_GAP = 2 * MM
+# Between a key pair's two frames: their own floor, mat or bed already parts them.
+PAIR_GAP = 1 * MM
 
 
 def picture_slice(
@@ -22,6 +24,7 @@ def picture_slice(
     columns: int | None = None,
     scale_width: float | None = None,
     caption_width: float | None = None,
+    pair: bool = False,
 ) -> Slice:
     """The frames of a pictogram in rows of `columns`, each with its caption under it
     (or, given `caption_width`, one frame to a row with its caption beside it, a
@@ -30,7 +33,8 @@ def picture_slice(
     The frames are drawn at the size they would have in a box `scale_width` wide
     (`width` when not given), in rows across `width`.
 
-    A layout showing only the key frame gets that one panel, with no caption.
+    A layout showing only the key frame gets that one panel, with no caption; or,
+    given `pair`, the pose's key pair (when it has one) one above the other.
     A photo is one image as large as fits.
     """
     if isinstance(picture, Photo):
@@ -39,6 +43,9 @@ def picture_slice(
         return Slice(photo_height, images=[Image(x, 0.0, photo_width, photo_height, picture.key)])
     key_only = composer.layout.picture_frames == "key"
     panels = (picture.key,) if key_only else picture.panels
+    if key_only and pair and picture.key_pair:
+        # Read top to bottom, like the steps: one frame to a row, at the sheet's scale.
+        panels, columns = picture.key_pair, 1
     count = len(panels)
     # One body scale for every picture on the sheet: the largest at which each of
     # them fits its box, its frames in as many rows as suit it best (a curled-up
@@ -73,7 +80,8 @@ def picture_slice(
         if caption_slices:
             row = stack([row, beside(*caption_slices)])
         rows.append(row)
-    return stack([piece for row in rows for piece in (row, spacer(PANEL_GAP))][:-1])
+    gap = PAIR_GAP if panels == picture.key_pair else PANEL_GAP
+    return stack([piece for row in rows for piece in (row, spacer(gap))][:-1])
 
 
 def _captions_beside(

@@ -10,6 +10,7 @@ the arrangement a layout names is found in the registry (see `__init__`).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import ClassVar
 
 from makeplan import wording
@@ -19,6 +20,7 @@ from makeplan.geometry.pain_scale import pain_scale_block
 from makeplan.geometry.pictures import picture_slice
 from makeplan.geometry.slices import Block, Slice, beside, spacer, stack
 from makeplan.model import Plan, PlannedExercise
+from makeplan.poses import Pictogram
 
 
 class Wraps(Exception):
@@ -93,29 +95,84 @@ def text_column(composer: Composer, width: float) -> float:
     return width * fraction * min(max(composer.scale, least), 1.0)
 
 
+def picture_column(composer: Composer) -> float:
+    """The width of the picture column at the left of a row."""
+    return composer.layout.picture_width_mm * MM * min(composer.picture_scale, 1.0)
+
+
+def _picture_cell(item: PlannedExercise, composer: Composer, x: float, pair: bool) -> list[Slice]:
+    """The row's picture under a box gap (nothing for an exercise without one)."""
+    picture = composer.picture(item)
+    if picture is None:
+        return []
+    tallest = composer.layout.picture_height_mm * MM * composer.picture_scale
+    drawn = picture_slice(picture, composer, x, picture_column(composer), tallest, pair=pair)
+    # One picture starts level with the first boxes; a pair, taller, with the name.
+    return [drawn if pair else stack([spacer(composer.sizes.box_gap), drawn])]
+
+
+def key_pair_column(
+    item: PlannedExercise, composer: Composer, x: float, row: list[Slice]
+) -> list[Slice]:
+    """`row` (slices one below the other, their picture column empty) with the key pair
+    beside as many of its first slices as it is tall: those become one slice, so the
+    picture never parts from them over a page break."""
+    picture = _picture_cell(item, composer, x, pair=True)[0]
+    covered = 1
+    while covered < len(row) and sum(piece.height for piece in row[:covered]) < picture.height:
+        covered += 1
+    return [beside(picture, stack(row[:covered])), *row[covered:]]
+
+
+def with_key_pair(
+    build: Callable[[bool], Block], item: PlannedExercise, composer: Composer
+) -> Block:
+    """The row `build` makes, its small picture the pose's two key frames one above
+    the other (`build(True)`) where that makes the row no taller, else the key frame
+    alone (`build(False)`): the knee hug's tilt at full size beside its rounds."""
+    single = build(False)
+    picture = composer.picture(item)
+    if not (
+        isinstance(picture, Pictogram)
+        and picture.key_pair
+        and composer.has_pictures
+        and composer.layout.picture_frames == "key"
+    ):
+        return single
+    # The same texts again: what they said (cut short) was said by the first row.
+    warnings, shrunk = list(composer.warnings), composer.shrunk
+    paired = build(True)
+    composer.warnings[:], composer.shrunk = warnings, shrunk
+    return paired if paired.height <= single.height + 0.01 else single
+
+
 def summary_cell(
-    number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
+    number: int,
+    item: PlannedExercise,
+    plan: Plan,
+    composer: Composer,
+    x: float,
+    width: float,
+    pair: bool = False,
 ) -> tuple[Slice, float]:
     """The picture (when shown), then name, dose and cue: the left part of a row.
 
     Returns the cell and the x where the next column may start. (A layout without
     cautions prints each key caution elsewhere: the one-page row under its boxes,
     the week table in a list under the table, where they take fewer lines.)
+    With `pair`, the cell leaves the picture's column empty: the row hangs the key
+    pair there itself (`key_pair_column`), beside as much of the row as it needs.
     """
     sizes = composer.sizes
     text_width = text_column(composer, width)
-    picture = composer.picture(item)
     cell: list[Slice] = []
     text_x = x
     if composer.has_pictures:
         # The column is kept even for an exercise without a picture, so rows line up.
         # Not wider as a page grows: the boxes beside need the room (it may grow taller).
-        picture_width = composer.layout.picture_width_mm * MM * min(composer.picture_scale, 1.0)
-        text_x = x + picture_width + GUTTER * 0.75
-        if picture is not None:
-            tallest = composer.layout.picture_height_mm * MM * composer.picture_scale
-            drawn = picture_slice(picture, composer, x, picture_width, tallest)
-            cell.append(stack([spacer(sizes.box_gap), drawn]))
+        text_x = x + picture_column(composer) + GUTTER * 0.75
+        if not pair:
+            cell += _picture_cell(item, composer, x, pair=False)
     heading = wording.exercise_heading(number, item.exercise.name)
     left = composer.fitted_lines(
         heading, text_x, text_width, sizes.heading, True,

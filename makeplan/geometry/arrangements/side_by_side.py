@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from makeplan import wording
 from makeplan.errors import DoesNotFitError
-from makeplan.geometry.arrangements.base import GUTTER, Arrangement, summary_cell, text_column
+from makeplan.geometry.arrangements.base import (
+    GUTTER,
+    Arrangement,
+    key_pair_column,
+    summary_cell,
+    text_column,
+    with_key_pair,
+)
 from makeplan.geometry.composer import Composer
 from makeplan.geometry.grid import tick_grid
 from makeplan.geometry.items import Rule
@@ -36,8 +43,23 @@ class SideBySide(Arrangement):
         if composer.text_fraction is None:
             # Chosen once for the plan (its trial rows come back here with it set).
             composer.text_fraction = self._text_fraction(plan, composer, x, width)
+        return with_key_pair(
+            lambda pair: self._row(number, item, plan, composer, x, width, pair), item, composer
+        )
+
+    def _row(
+        self,
+        number: int,
+        item: PlannedExercise,
+        plan: Plan,
+        composer: Composer,
+        x: float,
+        width: float,
+        pair: bool,
+    ) -> Block:
+        """The row of `exercise_block`, its picture the key pair with `pair`."""
         sizes = composer.sizes
-        summary, grid_x = summary_cell(number, item, plan, composer, x, width)
+        summary, grid_x = summary_cell(number, item, plan, composer, x, width, pair)
         if x + width - grid_x < sizes.box * 2:
             raise DoesNotFitError(
                 f"The {composer.layout.name} layout leaves no room for boxes beside the text; "
@@ -67,6 +89,8 @@ class SideBySide(Arrangement):
                     flowed = [top, *wide[beside_text:], *after]
                     if _height(flowed) < _height(row) - 0.01:
                         row = flowed
+        if pair:
+            row = key_pair_column(item, composer, x, row)
         gap = sizes.block_gap
         rule = Slice(gap, rules=[Rule(x, gap / 2, x + width, gap / 2, 0.5)])
         if len(row) == 1:

@@ -14,8 +14,10 @@ from makeplan.geometry.arrangements.base import (
     GUTTER,
     Arrangement,
     Wraps,
+    key_pair_column,
     summary_cell,
     text_column,
+    with_key_pair,
 )
 from makeplan.geometry.composer import Composer
 from makeplan.geometry.grid import TickRow, balanced, box_group
@@ -171,9 +173,24 @@ def week_row_block(
     number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
 ) -> Block:
     """One exercise as a table row: picture and dose, then a cell per day and time of day."""
+    return with_key_pair(
+        lambda pair: _week_row(number, item, plan, composer, x, width, pair), item, composer
+    )
+
+
+def _week_row(
+    number: int,
+    item: PlannedExercise,
+    plan: Plan,
+    composer: Composer,
+    x: float,
+    width: float,
+    pair: bool,
+) -> Block:
+    """The row of `week_row_block`, its picture the key pair with `pair`."""
     sizes = composer.sizes
     columns = _week_columns(plan, composer, x, width)
-    summary, _ = summary_cell(number, item, plan, composer, x, width)
+    summary, _ = summary_cell(number, item, plan, composer, x, width, pair)
     sides = SIDE_NAMES[item.sides]
     short_sides = [wording.short_side_label(side) for side in sides]
     size = sizes.label
@@ -214,7 +231,10 @@ def week_row_block(
                 row.texts.append(composer.text(side_x, top + baseline, text, size))
         session_rows.append(stack([row, spacer(gap)]))
     grid = stack([spacer(gap), *session_rows])
-    return _week_table_row(beside(summary, grid), plan, columns, x, width, gap)
+    row = beside(summary, grid)
+    if pair:
+        row = key_pair_column(item, composer, x, [row])[0]
+    return _week_table_row(row, plan, columns, x, width, gap)
 
 
 def _week_table_row(

@@ -1,0 +1,200 @@
+"""A small picture of two frames, one above the other, where the row has the height.
+
+Round 10's scorer gave the knee hug's small picture 3: its tilt was an inset
+about 7 mm across, easy to miss. The buttock stretch's small picture showed the
+pull only, not the crossing before it. A pose's `key_pair` names two frames
+the one-page and week sheets stack in the picture column, each over its faint
+start, whenever that makes the row no taller; else the key frame alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pypdfium2
+import pytest
+
+from makeplan.build import artwork_for
+from makeplan.catalogue import load_catalogue
+from makeplan.geometry import Artwork, place
+from makeplan.geometry.items import Document
+from makeplan.layouts import load_layout
+from makeplan.options import Options
+from makeplan.pictograms import packaged_pictogram
+from makeplan.poses import pose_problems
+from makeplan.render import text_width
+from makeplan.resolving import with_layout
+from makeplan.selection import select
+from support import MM, run_installed
+
+KNEE_HUG, GLUTE, LIFT = "knee-hug-side-tilt", "glute-stretch", "double-knee-lift"
+DATE = dt.date(2026, 11, 30)
+
+
+def _placed(layout: str, ids: tuple[str, ...], paper: str = "a4", pairs: bool = True) -> Document:
+    options = Options(layout=layout, paper=paper, exercise_ids=ids, date=DATE)
+    loaded = load_layout(layout)
+    plan = select(load_catalogue(()), with_layout(options, loaded))
+    pictures = artwork_for(plan, loaded, False)[0]
+    if not pairs:
+        pictures = {key: replace(p, key_pair=None) for key, p in pictures.items()}
+    return place(plan, loaded, paper, text_width, Artwork(pictures, None))
+
+
+def _drawn(document: Document, exercise_id: str) -> list[str]:
+    """Which of the exercise's small pictures the sheet draws: 'key', 'top', 'bottom'."""
+    picture = packaged_pictogram(exercise_id)
+    assert picture is not None and picture.key_pair is not None
+    names = {id(picture.key): "key", id(picture.key_pair[0]): "top",
+             id(picture.key_pair[1]): "bottom"}  # fmt: skip
+    return [
+        names[id(d.panel)] for page in document.pages for d in page.drawings if id(d.panel) in names
+    ]
+
+
+ALL = tuple(exercise.id for exercise in load_catalogue(()))
+
+
+@pytest.mark.parametrize(
+    ("layout", "ids", "paper", "knee_hug", "glute"),
+    [
+        # The knee hug's three rounds a day leave the picture column empty beside
+        # rounds 2 and 3: the tilt goes there, at the sheet's scale.
+        ("one-page", (KNEE_HUG, GLUTE, LIFT), "a4", ["top", "bottom"], ["top", "bottom"]),
+        # Letter keeps A4's picture size while its text column narrows: the buttock
+        # stretch's row is a little shorter than its two frames there.
+        ("one-page", (KNEE_HUG, GLUTE, LIFT), "letter", ["top", "bottom"], ["key"]),
+        ("one-page", (GLUTE, LIFT), "a4", None, ["top", "bottom"]),
+        # The whole catalogue: the buttock stretch's row is shorter than two frames.
+        ("one-page", ALL, "a4", ["top", "bottom"], ["key"]),
+        # A week row is two lines of boxes for the buttock stretch: no room.
+        ("week", (KNEE_HUG, GLUTE), "a4", ["top", "bottom"], ["key"]),
+        ("week", (KNEE_HUG, GLUTE), "letter", ["top", "bottom"], ["key"]),
+    ],
+)
+def test_the_pair_is_drawn_only_where_its_row_has_the_height(
+    layout: str, ids: tuple[str, ...], paper: str, knee_hug: list[str] | None, glute: list[str]
+) -> None:
+    document = _placed(layout, ids, paper)
+    assert _drawn(document, KNEE_HUG) == (knee_hug or [])
+    assert _drawn(document, GLUTE) == glute
+
+
+@pytest.mark.parametrize(
+    ("layout", "ids"),
+    [
+        ("one-page", (KNEE_HUG, GLUTE, LIFT)),
+        ("one-page", ALL),
+        ("week", (KNEE_HUG, GLUTE)),
+    ],
+)
+def test_the_pair_costs_no_room(layout: str, ids: tuple[str, ...]) -> None:
+    # Every word and box is where it is with the key frame alone: only pictures differ.
+    with_pairs, without = _placed(layout, ids), _placed(layout, ids, pairs=False)
+    assert len(with_pairs.pages) == len(without.pages)
+    for paired, single in zip(with_pairs.pages, without.pages, strict=True):
+        assert paired.texts == single.texts
+        assert paired.boxes == single.boxes
+        assert paired.rules == single.rules
+
+
+def test_the_pair_stands_one_above_the_other_in_the_picture_column() -> None:
+    document = _placed("one-page", (KNEE_HUG, GLUTE, LIFT))
+    page = document.pages[0]
+    for exercise_id in (KNEE_HUG, GLUTE):
+        picture = packaged_pictogram(exercise_id)
+        assert picture is not None and picture.key_pair is not None
+        top, bottom = (
+            next(d for d in page.drawings if d.panel is panel) for panel in picture.key_pair
+        )
+        # Same left edge and width (the picture column), the top one above (y is up),
+        # apart by the pair's 1 mm gap, at the one scale of every picture on the sheet.
+        assert (top.x, top.width) == (bottom.x, bottom.width)
+        assert top.y - (bottom.y + bottom.height) == pytest.approx(1 * MM, abs=0.01)
+        assert {d.scale for d in page.drawings} == {top.scale}
+        assert top.x >= document.margin
+        # Nothing of the row's text or boxes is in the column beside the pair.
+        right = top.x + top.width
+        for text in page.texts:
+            if bottom.y <= text.y <= top.y + top.height:
+                assert text.x >= right, text
+        for box in page.boxes:
+            if bottom.y <= box.y <= top.y + top.height:
+                assert box.x >= right
+
+
+def test_the_tilt_is_printed_beside_the_later_rounds(tmp_path: Path) -> None:
+    # Read back from the PDF as printed: the picture column has ink beside round 3
+    # of the knee hug (where the tilt is), and none there with the pair taken away.
+    result = run_installed(
+        "build", "-e", KNEE_HUG, "-e", GLUTE, "-e", LIFT, "--date", "2026-11-30",
+        "-o", "sheet.pdf", cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    document = _placed("one-page", (KNEE_HUG, GLUTE, LIFT))
+    picture = packaged_pictogram(KNEE_HUG)
+    assert picture is not None and picture.key_pair is not None
+    tilt = next(d for d in document.pages[0].drawings if d.panel is picture.key_pair[1])
+    pdf = pypdfium2.PdfDocument(tmp_path / "sheet.pdf")
+    scale = 100 / 72
+    image = pdf[0].render(scale=scale, grayscale=True).to_pil()
+    height = document.height
+    crop = image.crop(
+        (
+            round(tilt.x * scale),
+            round((height - tilt.y - tilt.height) * scale),
+            round((tilt.x + tilt.width) * scale),
+            round((height - tilt.y) * scale),
+        )
+    )
+    dark = sum(crop.convert("L").histogram()[:100])
+    # The tilt's head, legs and arrows: well over a few specks.
+    assert dark > 150, dark
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        ("key_pair = [3, 2]", "two frames in order"),
+        ("key_pair = [2, 4]", "frame number from 2 to 3"),
+        ("key_pair = [1, 2]", "frame number from 2 to 3"),
+        ("key_pair = [2]", "two frame numbers"),
+    ],
+)
+def test_a_wrong_key_pair_is_named_with_its_line(line: str, words: str) -> None:
+    text = _pose_with(line)
+    _, problems = pose_problems(text, "mine.toml")
+    assert len(problems) == 1, problems
+    assert problems[0].line == 3 and problems[0].field.startswith("key_pair"), problems[0]
+    assert words in problems[0].message, problems[0].message
+
+
+def test_a_key_pair_past_the_last_frame_is_named() -> None:
+    text = _pose_with("key_pair = [2, 3]", frames=2)
+    _, problems = pose_problems(text, "mine.toml")
+    assert [(p.line, p.field) for p in problems] == [(3, "key_pair")]
+    assert "there are 2 frames" in problems[0].message
+
+
+def test_a_key_pair_needs_format_2() -> None:
+    text = _pose_with("key_pair = [2, 3]").replace(b"version = 2", b"version = 1")
+    _, problems = pose_problems(text, "old.toml")
+    assert [(p.line, p.field) for p in problems] == [(3, "key_pair")]
+    assert "version = 2" in problems[0].message
+
+
+def _pose_with(line: str, frames: int = 3) -> bytes:
+    frame = b"""
+[[frame]]
+caption = "Lie down"
+torso = 180
+near_arm = [0, 0]
+far_arm = [0, 0]
+near_leg = [0, 0]
+far_leg = [0, 0]
+"""
+    moved = frame.replace(b"far_leg = [0, 0]", b'far_leg = [30, 0]\narrows = ["far_knee"]')
+    head = b'version = 2\nprops = ["floor"]\n' + line.encode() + b"\n"
+    return head + frame + moved * (frames - 1)
