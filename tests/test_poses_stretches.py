@@ -17,7 +17,7 @@ import tomllib
 
 import pytest
 
-from makeplan.figure import HEAD_RADIUS, THIGH, joints_3d
+from makeplan.figure import HEAD_RADIUS, SHIN, THIGH, TORSO, joints_3d
 from makeplan.pictograms import GHOST_GRAY, LIGHT_INSIDE, LIMB_WIDTH, TORSO_WIDTH
 from makeplan.poses import Disc, Shape, Stroke, pose_problems
 from support import POSES, crosses, limb_gray, to_segment
@@ -210,6 +210,36 @@ def test_glute_stretch_is_seen_raised_on_a_mat_with_the_open_knee_nearer_the_eye
             isinstance(mark, Shape) and mark.fill_gray is not None and mark.fill_gray > 0.9
             for mark in panel.marks
         )
+
+
+def test_glute_stretch_view_shows_the_figure_4_open_and_the_body_lying() -> None:
+    """Round 15 (scored 3: "the figure-4 is unreadable; a patient may just hug both
+    knees"): seen from the side and a little towards the head ([20, 25]) the crossed
+    thigh and shin ran partly along the line of sight, shortened on paper (the
+    pull's thigh to two thirds), and in the crossing the open knee sat against the
+    held leg. Turned further towards the head, both strokes of the crossed leg show
+    nearly their whole length, making an open triangle with the held thigh, clear
+    of the held leg; and the trunk still lies along the mat, head beside the hips,
+    not foreshortened to a blob (a view from the feet end read as sitting)."""
+    body, drawn = pose("glute-stretch"), picture("glute-stretch")
+    for index in (1, 2):
+        on_paper = drawn.joints[index]
+        crossed = crossed_leg(joints_3d(body.frames[index]))
+        held = other(crossed)
+        hip, knee, ankle = (on_paper[f"{crossed}_{name}"] for name in ("hip", "knee", "ankle"))
+        assert math.dist(hip, knee) > 0.85 * THIGH, index
+        assert math.dist(knee, ankle) > 0.85 * SHIN, index
+        held_hip, held_knee, held_ankle = (
+            on_paper[f"{held}_{name}"] for name in ("hip", "knee", "ankle")
+        )
+        gap = min(to_segment(knee, held_hip, held_knee), to_segment(knee, held_knee, held_ankle))
+        assert gap > 2 * LIMB_WIDTH, (index, gap)
+        (x1, y1), (x2, y2), (x3, y3) = held_hip, held_knee, knee
+        assert abs((x2 - x1) * (y3 - y1) - (x3 - x1) * (y2 - y1)) / 2 > 0.025, index
+        # The trunk lies: long on paper and nearer level than upright, head to the left.
+        (hx, hy), (sx, sy) = on_paper["hip"], on_paper["shoulder"]
+        assert math.hypot(sx - hx, sy - hy) > 0.6 * TORSO, index
+        assert sx < hx and abs(sy - hy) < abs(sx - hx), index
 
 
 def test_glute_stretch_crosses_the_right_ankle_over_the_left_thigh_as_the_steps_say() -> None:
