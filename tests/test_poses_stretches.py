@@ -531,9 +531,10 @@ def test_hamstring_stretch_folds_moderately_with_the_hands_sliding_down_the_stra
     under the bend, and the arrow at the head read as "head to knee". The fold is
     moderate (the head well off the knee), the hands slide from the thigh to the lower
     shin of the straight leg, its foot still showing past them on paper. Round 6: the
-    hands' short arrow read as an object; the arrow is the head's again, from where
-    it was sitting tall over and down towards the straight leg's foot, ending well
-    off the knee."""
+    hands' short arrow read as an object; the arrow was the head's again. Round 15:
+    small, that arrow landed on the top of the head and read as "drop the head"; the
+    arrow is the near hand's, from by the chest forward along the straight leg
+    towards the toes, the hands reaching along the shin."""
     body, drawn = pose("hamstring-stretch"), picture("hamstring-stretch")
     sit, bend = joints_3d(body.frames[0]), joints_3d(body.frames[-1])
     assert 40 <= body.frames[-1].torso[0] <= 60
@@ -541,10 +542,11 @@ def test_hamstring_stretch_folds_moderately_with_the_hands_sliding_down_the_stra
     for side in ("near", "far"):
         gap, where = along(bend[f"{side}_hand"], bend["near_knee"], bend["near_ankle"])
         assert gap < LIMB_WIDTH and where > 0.5, side
-    # At the start the near hand rests on the straight thigh: the slide is along the leg.
-    gap, _ = along(sit["near_hand"], sit["near_hip"], sit["near_knee"])
-    assert gap < LIMB_WIDTH
-    assert body.frames[-1].arrows == ("head",)
+    # At the start the near hand rests on the straight thigh by the hip: the reach is
+    # along the leg, from the trunk.
+    gap, where = along(sit["near_hand"], sit["near_hip"], sit["near_knee"])
+    assert gap < LIMB_WIDTH and where < 0.4
+    assert body.frames[-1].arrows == ("near_hand",)
     on_paper = drawn.joints[-1]
     hip, ankle, toe = on_paper["near_hip"], on_paper["near_ankle"], on_paper["near_toe"]
     leg = (ankle[0] - hip[0], ankle[1] - hip[1])
@@ -560,11 +562,16 @@ def test_hamstring_stretch_folds_moderately_with_the_hands_sliding_down_the_stra
     assert len(arrow) == 1
     tail, head = arrow[0].points[0], arrow[0].points[-1]
     way = (head[0] - tail[0], head[1] - tail[1])
-    # Towards the foot along the leg, and down: over and forward, not along the shin.
-    assert way[0] * leg[0] + way[1] * leg[1] > 0.6 * math.hypot(*way) * math.hypot(*leg)
-    assert way[1] < 0 and math.hypot(*way) > 0.15
-    assert math.dist(head, on_paper["head"]) < math.dist(head, on_paper["near_knee"])
-    assert min(y for _, y in arrow[0].points) > on_paper["near_knee"][1] + 0.1
+    # Forward along the straight leg towards the foot, from by the trunk (nearer the
+    # hip than the knee) to past the knee, above the leg and below the head (round
+    # 14's ended on the top of the head).
+    assert way[0] * leg[0] + way[1] * leg[1] > 0.9 * math.hypot(*way) * math.hypot(*leg)
+    assert math.hypot(*way) > 0.2
+    assert math.dist(tail, hip) < math.dist(tail, on_paper["near_knee"])
+    knee = on_paper["near_knee"]
+    assert (head[0] - knee[0]) * leg[0] + (head[1] - knee[1]) * leg[1] > 0
+    assert min(y for _, y in arrow[0].points) > knee[1]
+    assert head[1] < on_paper["head"][1] - HEAD_RADIUS
 
 
 def test_glute_stretch_keeps_one_view_and_the_held_foot_on_the_floor() -> None:
