@@ -17,7 +17,7 @@ import math
 from makeplan.figure import HEAD_RADIUS, joints_3d, project
 from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, _lifted
 from makeplan.poses import Disc, Shape, Stroke, pose_problems
-from support import POSES, limb_gray, to_segment
+from support import POSES, crosses, limb_gray, to_segment
 from support import pose_of as pose
 from support import pose_picture as picture
 
@@ -229,26 +229,35 @@ def test_knee_hug_lies_on_a_bed_with_a_pillow() -> None:
         assert pillows or frame == 2, panel.caption
 
 
-# --- single knee to chest: hands on the pulled shin, head on a pillow that shows ---
+# --- single knee to chest: hands behind the pulled thigh, head on a pillow that shows ---
 
 
-def test_single_knee_hands_hold_the_pulled_shin_below_the_knee() -> None:
+def test_single_knee_hands_hold_the_back_of_the_pulled_thigh_below_the_knee() -> None:
+    """Round 15: the hands held the front of the shin with straight arms lying over the
+    thigh, and the pull did not show. The article's knee comes into the chest: the
+    hands hold behind the thigh below the knee (the forearm crossing it), clear of
+    the knee at a small size."""
     drawn, body = picture("single-knee-to-chest"), pose("single-knee-to-chest")
     joints = drawn.joints[1]
-    knee, ankle = joints["near_knee"], joints["near_ankle"]
+    hip, knee = joints["near_hip"], joints["near_knee"]
     # The near knee comes up towards the chest; the other foot stays down.
     assert knee[0] < joints["hip"][0] - 0.1
     assert joints["far_ankle"][1] - drawn.support < 0.06
-    for hand in ("near_hand", "far_hand"):
-        # On paper: on the shin, and far enough below the knee not to merge with it
-        # at a small size (0.07 did).
-        assert to_segment(joints[hand], knee, ankle) < LIMB_WIDTH
-        assert math.dist(joints[hand], knee) > 0.09
-    # In 3-D both hands are at the pulled shin (the far hand does not stay on its own side).
+    for side in ("near", "far"):
+        hand = joints[f"{side}_hand"]
+        # On paper: the forearm crosses the thigh, the hand past it, clear of the knee.
+        assert crosses(joints[f"{side}_elbow"], hand, hip, knee), side
+        assert math.dist(hand, knee) > 0.09, side
+    # In 3-D both hands are at the back of the pulled thigh (the far hand does not
+    # stay on its own side), short of the knee.
     body_joints = joints_3d(body.frames[1])
-    shin = (body_joints["near_knee"], body_joints["near_ankle"])
+    hip3, knee3 = body_joints["near_hip"], body_joints["near_knee"]
+    thigh = (knee3[0] - hip3[0], knee3[1] - hip3[1])
+    back = (thigh[1], -thigh[0])  # a quarter turn clockwise: away from the chest
     for hand in ("near_hand", "far_hand"):
-        assert to_segment(body_joints[hand], *shin) < 0.07
+        point = body_joints[hand]
+        assert to_segment(point, hip3, knee3) < 0.08, hand
+        assert (point[0] - hip3[0]) * back[0] + (point[1] - hip3[1]) * back[1] > 0, hand
     # Both arms pull, so the far one is drawn dark too.
     assert limb_gray(drawn, 1, ("far_shoulder", "far_elbow", "far_hand")) == 0.0
     # The leg that stays down is part of the position, not the faint start pose

@@ -409,12 +409,14 @@ def test_back_rounder_curls_with_the_shoulders_near_the_floor_not_a_sit_up() -> 
 def test_back_rounder_hands_reach_round_behind_the_thighs_near_the_knees() -> None:
     """Round 3: the hands seemed to rest on top of the thighs halfway up. The article
     says hold the backs of the legs: on paper the forearm crosses the thigh, the hand
-    past it (behind it), just below the knee."""
+    past it (behind it), below the knee. (Round 15: the hand sat at 0.73 of the thigh,
+    where the shin starts, and read as holding the front of the knee; it is lower now,
+    in the crook behind the thigh: see test_poses_round15_arms.)"""
     body, drawn = pose("back-rounder"), picture("back-rounder")
     hug, on_paper = joints_3d(body.frames[1]), drawn.joints[1]
     for side in ("near", "far"):
         _, where = along(hug[f"{side}_hand"], hug[f"{side}_hip"], hug[f"{side}_knee"])
-        assert where > 0.7, (side, where)
+        assert 0.55 < where < 0.8, (side, where)
         assert crosses(
             on_paper[f"{side}_elbow"],
             on_paper[f"{side}_hand"],

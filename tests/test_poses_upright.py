@@ -331,8 +331,9 @@ def test_roll_down_bends_forward_not_back_the_head_hanging_in_front() -> None:
     bridge: the bowed back and the arms hanging straight down to the floor made a
     "n" with both ends on the floor, and the near arm hid the head. Now the hips stay
     over the feet, the head hangs below the shoulders at the front, clear of the
-    arms, and the arms hang loose back towards the shins, the hands well clear of
-    the floor: an end in the air, not a second pair of legs."""
+    arms, and the arms hang loose (round 15: straight down, not back towards the
+    shins), the hands well clear of the floor: an end in the air, not a second pair
+    of legs."""
     drawn = picture("standing-roll-down")
     for joints, panel in ((drawn.joints[1], drawn.panels[1]), (drawn.joints[1], drawn.key)):
         floor = drawn.support
@@ -347,7 +348,7 @@ def test_roll_down_bends_forward_not_back_the_head_hanging_in_front() -> None:
             hand = joints[f"{side}_hand"]
             # Well clear of the floor: more than a third of the way up the shin.
             assert hand[1] - floor > 0.12, side
-            # Hanging back towards the legs, behind the head: the head is in front.
+            # Hanging behind the head, in front of the knees: the head is in front.
             assert hand[0] < head[0] - HEAD_RADIUS, side
             assert hand[0] > joints[f"{side}_knee"][0], side
             arm = (joints[f"{side}_shoulder"], joints[f"{side}_elbow"], hand)
