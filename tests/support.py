@@ -288,3 +288,14 @@ def limb_gray(drawn, frame: int, names: tuple[str, ...]) -> float:  # type: igno
         ):
             return float(mark.gray)
     raise AssertionError(f"no stroke through {names} in frame {frame + 1}")
+
+
+# One frame of a pose file, lying flat: the smallest frame a test pose is built from.
+LIE_DOWN_FRAME = b"""[[frame]]
+caption = "Lie down"
+torso = 180
+near_arm = [0, 0]
+far_arm = [0, 0]
+near_leg = [0, 0]
+far_leg = [0, 0]
+"""

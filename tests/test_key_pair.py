@@ -27,7 +27,7 @@ from makeplan.poses import pose_problems
 from makeplan.render import text_width
 from makeplan.resolving import with_layout
 from makeplan.selection import select
-from support import MM, run_installed
+from support import LIE_DOWN_FRAME, MM, run_installed
 
 KNEE_HUG, GLUTE, LIFT = "knee-hug-side-tilt", "glute-stretch", "double-knee-lift"
 DATE = dt.date(2026, 11, 30)
@@ -186,15 +186,6 @@ def test_a_key_pair_needs_format_2() -> None:
 
 
 def _pose_with(line: str, frames: int = 3) -> bytes:
-    frame = b"""
-[[frame]]
-caption = "Lie down"
-torso = 180
-near_arm = [0, 0]
-far_arm = [0, 0]
-near_leg = [0, 0]
-far_leg = [0, 0]
-"""
-    moved = frame.replace(b"far_leg = [0, 0]", b'far_leg = [30, 0]\narrows = ["far_knee"]')
+    moved = LIE_DOWN_FRAME.replace(b"far_leg = [0, 0]", b'far_leg = [30, 0]\narrows = ["far_knee"]')
     head = b'version = 2\nprops = ["floor"]\n' + line.encode() + b"\n"
-    return head + frame + moved * (frames - 1)
+    return head + LIE_DOWN_FRAME + moved * (frames - 1)

@@ -19,6 +19,7 @@ from makeplan.poses import Disc, Shape, Stroke, pose_from, pose_problems
 from makeplan.render import text_width
 from makeplan.resolving import with_layout
 from makeplan.selection import select
+from support import LIE_DOWN_FRAME
 
 IDS = [exercise.id for exercise in load_catalogue(())]
 
@@ -81,16 +82,7 @@ def test_every_packaged_pose_is_format_2() -> None:
             assert tomllib.loads(entry.read_text())["version"] == 2, entry.name
 
 
-FORMAT_1 = b"""version = 1
-props = ["floor"]
-[[frame]]
-caption = "Lie down"
-torso = 180
-near_arm = [0, 0]
-far_arm = [0, 0]
-near_leg = [0, 0]
-far_leg = [0, 0]
-"""
+FORMAT_1 = b'version = 1\nprops = ["floor"]\n' + LIE_DOWN_FRAME
 
 
 def test_format_1_is_still_read_and_its_new_keys_need_format_2() -> None:

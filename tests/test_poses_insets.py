@@ -14,7 +14,7 @@ import pytest
 
 from makeplan.pictograms import LIMB_WIDTH, load_pose_text
 from makeplan.poses import Disc, Panel, Shape, Stroke, pose_problems
-from support import crosses
+from support import LIE_DOWN_FRAME, crosses
 from support import pose_picture as picture
 
 
@@ -89,17 +89,13 @@ def test_the_glute_pull_still_crosses_the_shin_over_the_held_thigh() -> None:
     assert crosses(pull["near_knee"], pull["near_toe"], pull["far_hip"], pull["far_knee"])
 
 
-INSET_POSE = b"""version = 2
+INSET_POSE = (
+    b"""version = 2
 props = ["floor"]
 inset = { frame = 2, view = "above" }
-[[frame]]
-caption = "Lie down"
-torso = 180
-near_arm = [0, 0]
-far_arm = [0, 0]
-near_leg = [0, 0]
-far_leg = [0, 0]
-[[frame]]
+"""
+    + LIE_DOWN_FRAME
+    + b"""[[frame]]
 caption = "Knee out"
 torso = 180
 near_arm = [0, 0]
@@ -108,6 +104,7 @@ near_leg = [[60, 40], -60]
 far_leg = [0, 0]
 arrows = ["near_knee"]
 """
+)
 
 
 def test_an_inset_is_read_and_its_mistakes_are_named_by_line() -> None:
