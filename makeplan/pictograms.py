@@ -656,13 +656,16 @@ BOTH_WAYS_REACH = 0.8  # a raised `both_ways` arc reaches this share of the tip 
 EACH_SIDE_MIDDLE = 0.06  # each arc starts this share of the sweep off the middle
 
 
-TURN_SWEEP = 120.0  # the least sweep of a head's turn arrow, in degrees: the way, not how far
+TURN_SWEEP = 150.0  # the least sweep of a head's turn arrow, in degrees: the way, not how far
 # The head's arrow is a ring round the head a little above its middle, wider than it,
 # so its front passes under the chin: seen from a raised eye in front, a curve under
 # the face like the one round the waist (above the head, it read as a cone or a beam
 # from the face, and a blinded describer read the head turning with the body).
+# Round 16: at 1.6 head radii and 120 degrees it was about 6 mm wide on the one-page
+# sheet and read as a hair bow above the head; now nearly as wide as the waist's.
 HEAD_RING_UP = 3.4
-HEAD_RING = 1.6
+HEAD_RING = 2.2
+HEAD_TURN_HEAD = 0.065  # the head's arrow head: larger than a limb's (0.05), about 2 mm small
 # Round the chest the arrow is longer, half a ring round the waist, so the turn of the
 # body reads at the small size and is not taken for the arm's move.
 CHEST_TURN_SWEEP = 150.0
@@ -715,7 +718,7 @@ def _turn(
         points.append((placed.x, placed.y))
     arrow: list[Mark] = [
         Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
-        _arrow_head(points[-1], points[-3], 0.05),
+        _arrow_head(points[-1], points[-3], HEAD_TURN_HEAD if part == "head" else 0.05),
     ]
     return [_halo(mark) for mark in arrow] + arrow
 

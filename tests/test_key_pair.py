@@ -58,28 +58,40 @@ ALL = tuple(exercise.id for exercise in load_catalogue(()))
 
 
 @pytest.mark.parametrize(
-    ("layout", "ids", "paper", "knee_hug", "glute"),
+    ("layout", "ids", "paper", "knee_hug", "glute", "lift"),
     [
         # The knee hug's three rounds a day leave the picture column empty beside
-        # rounds 2 and 3: the tilt goes there, at the sheet's scale.
-        ("one-page", (KNEE_HUG, GLUTE, LIFT), "a4", ["top", "bottom"], ["top", "bottom"]),
+        # rounds 2 and 3: the tilt goes there, at the sheet's scale. The double knee
+        # lift's frames are short (lying down): its pair fits a row of one round.
+        ("one-page", (KNEE_HUG, GLUTE, LIFT), "a4", ["top", "bottom"], ["top", "bottom"],
+         ["top", "bottom"]),
         # Letter keeps A4's picture size while its text column narrows: the buttock
         # stretch's row is a little shorter than its two frames there.
-        ("one-page", (KNEE_HUG, GLUTE, LIFT), "letter", ["top", "bottom"], ["key"]),
-        ("one-page", (GLUTE, LIFT), "a4", None, ["top", "bottom"]),
+        ("one-page", (KNEE_HUG, GLUTE, LIFT), "letter", ["top", "bottom"], ["key"],
+         ["top", "bottom"]),
+        ("one-page", (GLUTE, LIFT), "a4", None, ["top", "bottom"], ["top", "bottom"]),
+        ("one-page", (LIFT,), "a4", None, None, ["top", "bottom"]),
         # The whole catalogue: the buttock stretch's row is shorter than two frames.
-        ("one-page", ALL, "a4", ["top", "bottom"], ["key"]),
+        ("one-page", ALL, "a4", ["top", "bottom"], ["key"], ["top", "bottom"]),
         # A week row is two lines of boxes for the buttock stretch: no room.
-        ("week", (KNEE_HUG, GLUTE), "a4", ["top", "bottom"], ["key"]),
-        ("week", (KNEE_HUG, GLUTE), "letter", ["top", "bottom"], ["key"]),
+        ("week", (KNEE_HUG, GLUTE), "a4", ["top", "bottom"], ["key"], None),
+        ("week", (KNEE_HUG, GLUTE), "letter", ["top", "bottom"], ["key"], None),
+        # A week row of the lift, one round a day, is one line of boxes: no room.
+        ("week", (KNEE_HUG, GLUTE, LIFT), "a4", ["top", "bottom"], ["key"], ["key"]),
     ],
-)
+)  # fmt: skip
 def test_the_pair_is_drawn_only_where_its_row_has_the_height(
-    layout: str, ids: tuple[str, ...], paper: str, knee_hug: list[str] | None, glute: list[str]
+    layout: str,
+    ids: tuple[str, ...],
+    paper: str,
+    knee_hug: list[str] | None,
+    glute: list[str] | None,
+    lift: list[str] | None,
 ) -> None:
     document = _placed(layout, ids, paper)
     assert _drawn(document, KNEE_HUG) == (knee_hug or [])
-    assert _drawn(document, GLUTE) == glute
+    assert _drawn(document, GLUTE) == (glute or [])
+    assert _drawn(document, LIFT) == (lift or [])
 
 
 @pytest.mark.parametrize(
