@@ -120,7 +120,9 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
     assert any(isinstance(m, Stroke) and m.gray == GHOST_GRAY for m in drawn.panels[2].marks)
     # Two arrows, each with one head at its outer end, the heads on either side of
     # the upright knees: tip one way, back, then the other.
-    assert body.frames[2].each_side == ("near_toe",)
+    # Round 16: round the ankles (were the toes), so the arcs run over the legs, not
+    # at the shoulders (see test_poses_round16_legs2).
+    assert body.frames[2].each_side == ("near_ankle",)
     for panel in (drawn.panels[2],):  # the key frame's inset: tested below
         lines = [
             mark
@@ -194,8 +196,13 @@ def test_knee_hug_small_picture_shows_the_hug_and_the_tilt_to_each_side() -> Non
     ends = [m.points[-1] for m in arrows if left < m.points[0][0] < right]
     assert any(x < inset["hip"][0] - 0.05 for x, _ in ends)
     assert any(x > inset["hip"][0] + 0.05 for x, _ in ends)
-    # Not a blob in a box: the inset spans at least a quarter of the picture's width.
-    assert right - left >= 0.25 * drawn.width
+    # Not a blob in a box: its body drawn at more than half the body scale (the tilt
+    # frame's own head-to-hip length), the inset nearly a quarter of the picture's
+    # width (round 16: the arcs round the ankles are a little narrower than they
+    # were round the toes, the body the same size).
+    whole = math.dist(drawn.joints[2]["head"], drawn.joints[2]["hip"])
+    assert math.dist(inset["head"], inset["hip"]) >= 0.5 * whole
+    assert right - left >= 0.24 * drawn.width
 
 
 def test_knee_hug_lies_on_a_bed_with_a_pillow() -> None:
