@@ -534,6 +534,9 @@ def _roll(posed: Posed, frame: Frame) -> list[Mark]:
 
 
 NOD_GAP = 0.065  # a nod's arrow runs this far outside the head
+# A nod's arc sweeps at least this far (degrees), ending at the head: a head lifted
+# only a little off the floor gave an arc shorter than its arrowhead (a blue stub).
+NOD_LEAST_SWEEP = 30.0
 
 
 def _nod(before: Posed, now: Posed) -> list[Mark] | None:
@@ -551,6 +554,9 @@ def _nod(before: Posed, now: Posed) -> list[Mark] | None:
     sweep = math.remainder(end - start, math.tau)
     if abs(math.degrees(sweep)) < 5:
         return None
+    if abs(math.degrees(sweep)) < NOD_LEAST_SWEEP:
+        sweep = math.copysign(math.radians(NOD_LEAST_SWEEP), sweep)
+        start = end - sweep
     angles = [start + sweep * index / 16 for index in range(17)]
     points = [(neck[0] + reach * math.cos(a), neck[1] + reach * math.sin(a)) for a in angles]
     arrow: list[Mark] = [

@@ -379,8 +379,9 @@ def test_back_rounder_hugs_both_knees_and_lifts_the_head_towards_them() -> None:
         # The hands hold the backs of the thighs.
         gap, _ = along(hug[f"{side}_hand"], hug[f"{side}_hip"], hug[f"{side}_knee"])
         assert gap < 0.06, side
-    # The head lifts off the floor and comes towards the knees.
-    assert drawn.joints[1]["head"][1] - drawn.joints[0]["head"][1] > 0.1
+    # The head lifts off the floor (a little: round 16, it was two head-heights up
+    # and read as a sit-up) and comes towards the knees.
+    assert 0.02 < drawn.joints[1]["head"][1] - drawn.joints[0]["head"][1] < 0.07
     assert math.dist(hug["head"], hug["near_knee"]) < 0.6 * math.dist(
         flat["head"], flat["near_knee"]
     )
@@ -394,7 +395,9 @@ def test_back_rounder_curls_with_the_shoulders_near_the_floor_not_a_sit_up() -> 
     # sit-up, risky in a spasm: only the head and upper shoulders lift.
     hug = joints_3d(pose("back-rounder").frames[1])
     assert hug["shoulder"][1] - hug["hip"][1] < 0.06
-    assert hug["head"][1] - hug["shoulder"][1] > 0.08
+    # The head lifts from the shoulders, but only a little (round 16: a head high
+    # above raised shoulders read as a balled-up sit-up).
+    assert 0.02 < hug["head"][1] - hug["shoulder"][1] < 0.06
     for side in ("near", "far"):
         hip, knee, hand = hug[f"{side}_hip"], hug[f"{side}_knee"], hug[f"{side}_hand"]
         # On the thigh, short of the knee (not on the shin)...
