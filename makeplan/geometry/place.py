@@ -33,6 +33,7 @@ from makeplan.geometry.page_blocks import (
 from makeplan.geometry.slices import Block, Slice, page_of, paginate, spacer
 from makeplan.geometry.text import Measure, remembering
 from makeplan.model import Plan
+from makeplan.poses import Pictogram
 
 if TYPE_CHECKING:
     # For type hints only: layouts imports geometry (for the arrangements' names).
@@ -295,6 +296,17 @@ def _attempt(
         used += exercises[-1].height
         if one_page and used > first_height:
             return None  # this size is too big already: no need to place the rest
+    # A key pair never makes a row taller (see `with_key_pair`), so the sizes are tried
+    # without pairs; only rows at a size that holds them all are made again with them.
+    warnings, shrunk = list(composer.warnings), composer.shrunk
+    composer.key_pairs = True
+    for number, item in enumerate(plan.exercises, start=1):
+        picture = composer.picture(item) if layout.picture_frames == "key" else None
+        if isinstance(picture, Pictogram) and picture.key_pair:
+            exercises[number - 1] = arrangement.exercise_block(
+                number, item, plan, composer, x, width
+            )
+    composer.warnings[:], composer.shrunk = warnings, shrunk
     # The how-to lines and table headings stay on the page of the first exercise.
     first = exercises[0]
     lead_slices = [piece for block in lead for piece in block.slices]

@@ -133,7 +133,8 @@ def with_key_pair(
     single = build(False)
     picture = composer.picture(item)
     if not (
-        isinstance(picture, Pictogram)
+        composer.key_pairs
+        and isinstance(picture, Pictogram)
         and picture.key_pair
         and composer.has_pictures
         and composer.layout.picture_frames == "key"
