@@ -296,17 +296,6 @@ def _attempt(
         used += exercises[-1].height
         if one_page and used > first_height:
             return None  # this size is too big already: no need to place the rest
-    # A key pair never makes a row taller (see `with_key_pair`), so the sizes are tried
-    # without pairs; only rows at a size that holds them all are made again with them.
-    warnings, shrunk = list(composer.warnings), composer.shrunk
-    composer.key_pairs = True
-    for number, item in enumerate(plan.exercises, start=1):
-        picture = composer.picture(item) if layout.picture_frames == "key" else None
-        if isinstance(picture, Pictogram) and picture.key_pair:
-            exercises[number - 1] = arrangement.exercise_block(
-                number, item, plan, composer, x, width
-            )
-    composer.warnings[:], composer.shrunk = warnings, shrunk
     # The how-to lines and table headings stay on the page of the first exercise.
     first = exercises[0]
     lead_slices = [piece for block in lead for piece in block.slices]
@@ -332,12 +321,23 @@ def _attempt(
             if sum(block.height for block in narrower) + opening <= first_height:
                 blocks = narrower
     together = len(lead_slices) + first.together if first.together else 0
-    blocks.append(Block(lead_slices + first.slices, heading=first.heading, together=together))
-    blocks += exercises[1:]
+    exercises[0] = Block(lead_slices + first.slices, heading=first.heading, together=together)
+    blocks += exercises
     blocks += arrangement.closing_blocks(plan, composer, x, width)
+    if one_page and sum(block.height for block in blocks) > first_height:
+        return None
+    # The sizes are tried with each row's key frame alone; at the size that is used, a
+    # row whose pose has a key pair is made again with it, kept where it is no taller
+    # (so the pages are the same; see `with_key_pair`).
+    for index, paired in _with_key_pairs(plan, layout, arrangement, composer, x, width):
+        if paired.height > (first if index == 0 else exercises[index]).height + 0.01:
+            continue  # no room beside the row for two frames: the key frame alone
+        at = next(i for i, block in enumerate(blocks) if block is exercises[index])
+        if index == 0:
+            together = len(lead_slices) + paired.together if paired.together else 0
+            paired = Block(lead_slices + paired.slices, heading=paired.heading, together=together)
+        blocks[at] = paired
     if one_page:
-        if sum(block.height for block in blocks) > first_height:
-            return None
         content = [[piece for block in blocks for piece in block.slices]]
     else:
         heading = arrangement.page_heading(plan, composer, x, width)
@@ -382,6 +382,28 @@ def _attempt(
         warnings=tuple(dict.fromkeys(composer.warnings + title_warnings)),
         scale=scale,
     )
+
+
+def _with_key_pairs(
+    plan: Plan,
+    layout: Layout,
+    arrangement: Arrangement,
+    composer: Composer,
+    x: float,
+    width: float,
+) -> Iterator[tuple[int, Block]]:
+    """Each row (0-based) whose picture has a key pair, made again with it (the texts'
+    warnings are said once, by the first making)."""
+    if layout.picture_frames != "key":
+        return
+    warnings, shrunk = list(composer.warnings), composer.shrunk
+    composer.key_pairs = True
+    for number, item in enumerate(plan.exercises, start=1):
+        picture = composer.picture(item)
+        if isinstance(picture, Pictogram) and picture.key_pair:
+            yield number - 1, arrangement.exercise_block(number, item, plan, composer, x, width)
+    composer.key_pairs = False
+    composer.warnings[:], composer.shrunk = warnings, shrunk
 
 
 def _title_pages(

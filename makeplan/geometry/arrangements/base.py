@@ -127,24 +127,20 @@ def key_pair_column(
 def with_key_pair(
     build: Callable[[bool], Block], item: PlannedExercise, composer: Composer
 ) -> Block:
-    """The row `build` makes, its small picture the pose's two key frames one above
-    the other (`build(True)`) where that makes the row no taller, else the key frame
-    alone (`build(False)`): the knee hug's tilt at full size beside its rounds."""
-    single = build(False)
+    """The row `build` makes: with its small picture the pose's two key frames one
+    above the other (`build(True)`) while the composer makes rows with key pairs, else
+    with the key frame alone (`build(False)`). The caller keeps the pair only where it
+    makes the row no taller (see `place`): the knee hug's tilt at full size beside its
+    rounds."""
     picture = composer.picture(item)
-    if not (
+    paired = (
         composer.key_pairs
         and isinstance(picture, Pictogram)
-        and picture.key_pair
+        and picture.key_pair is not None
         and composer.has_pictures
         and composer.layout.picture_frames == "key"
-    ):
-        return single
-    # The same texts again: what they said (cut short) was said by the first row.
-    warnings, shrunk = list(composer.warnings), composer.shrunk
-    paired = build(True)
-    composer.warnings[:], composer.shrunk = warnings, shrunk
-    return paired if paired.height <= single.height + 0.01 else single
+    )
+    return build(paired)
 
 
 def summary_cell(
