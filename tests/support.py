@@ -7,6 +7,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pypdf
@@ -299,3 +300,16 @@ far_arm = [0, 0]
 near_leg = [0, 0]
 far_leg = [0, 0]
 """
+
+
+def arrow_strokes(panel: Any, longer_than: int = 0) -> list[Any]:
+    """A drawn frame's arrow lines (accent strokes, black in gray), with more than
+    `longer_than` points (a roll's linked arrows have several)."""
+    from makeplan.poses import Stroke
+
+    return [
+        mark
+        for mark in panel.marks
+        if isinstance(mark, Stroke) and mark.accent and mark.gray == 0.0
+        and len(mark.points) > longer_than
+    ]  # fmt: skip

@@ -10,18 +10,14 @@ Joints on paper are y up.
 
 from __future__ import annotations
 
-from makeplan.poses import Stroke
+from support import arrow_strokes
 from support import pose_picture as picture
 
 
 def test_knee_hug_tilt_arrows_start_over_the_legs_not_at_the_shoulders() -> None:
     drawn = picture("knee-hug-side-tilt")
     tip = drawn.joints[2]
-    lines = [
-        mark
-        for mark in drawn.panels[2].marks
-        if isinstance(mark, Stroke) and mark.accent and mark.gray == 0.0
-    ]
+    lines = arrow_strokes(drawn.panels[2])
     assert len(lines) == 2
     hip, shoulder = tip["hip"][1], tip["shoulder"][1]
     knees = (tip["near_knee"][1] + tip["far_knee"][1]) / 2

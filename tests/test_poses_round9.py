@@ -14,6 +14,7 @@ import math
 
 from makeplan.pictograms import FAR_GRAY, GHOST_GRAY, LIGHT_INSIDE
 from makeplan.poses import Disc, Stroke
+from support import arrow_strokes
 from support import pose_of as pose
 from support import pose_picture as picture
 
@@ -42,11 +43,7 @@ def test_the_faint_start_is_readable_and_still_lighter_than_any_limb() -> None:
 def test_roll_up_arrows_point_up_the_back() -> None:
     drawn = picture("standing-roll-down")
     joints = drawn.joints[2]
-    links = [
-        mark
-        for mark in drawn.panels[2].marks
-        if isinstance(mark, Stroke) and mark.accent and mark.gray == 0.0 and len(mark.points) > 3
-    ]
+    links = arrow_strokes(drawn.panels[2], longer_than=3)
     assert len(links) >= 3
     for link in links:
         tail, tip = link.points[0], link.points[-1]

@@ -108,7 +108,7 @@ class Composer:
         # On a single page, the height left for the exercises' rows: rows measured past
         # it need not be measured to the end (this size does not fit).
         self.exercise_room = math.inf
-        # Rows may show a pose's key pair (see `arrangements.base.with_key_pair`): off
+        # Rows may show a pose's key pair (see `arrangements.base.shows_key_pair`): off
         # while sizes are tried, on for the size that holds every row.
         self.key_pairs = False
 

@@ -328,7 +328,7 @@ def _attempt(
         return None
     # The sizes are tried with each row's key frame alone; at the size that is used, a
     # row whose pose has a key pair is made again with it, kept where it is no taller
-    # (so the pages are the same; see `with_key_pair`).
+    # (so the pages are the same; see `shows_key_pair`).
     for index, paired in _with_key_pairs(plan, layout, arrangement, composer, x, width):
         if paired.height > (first if index == 0 else exercises[index]).height + 0.01:
             continue  # no room beside the row for two frames: the key frame alone

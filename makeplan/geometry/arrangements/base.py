@@ -10,7 +10,6 @@ the arrangement a layout names is found in the registry (see `__init__`).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
 from typing import ClassVar
 
 from makeplan import wording
@@ -124,41 +123,31 @@ def key_pair_column(
     return [beside(picture, stack(row[:covered])), *row[covered:]]
 
 
-def with_key_pair(
-    build: Callable[[bool], Block], item: PlannedExercise, composer: Composer
-) -> Block:
-    """The row `build` makes: with its small picture the pose's two key frames one
-    above the other (`build(True)`) while the composer makes rows with key pairs, else
-    with the key frame alone (`build(False)`). The caller keeps the pair only where it
-    makes the row no taller (see `place`): the knee hug's tilt at full size beside its
-    rounds."""
+def shows_key_pair(item: PlannedExercise, composer: Composer) -> bool:
+    """Whether the row shows its pose's two key frames one above the other, in place
+    of the key frame alone: while the composer makes rows with key pairs (`place`
+    keeps such a row only where it is no taller: the knee hug's tilt at full size
+    beside its rounds)."""
     picture = composer.picture(item)
-    paired = (
+    return (
         composer.key_pairs
         and isinstance(picture, Pictogram)
         and picture.key_pair is not None
         and composer.has_pictures
         and composer.layout.picture_frames == "key"
     )
-    return build(paired)
 
 
 def summary_cell(
-    number: int,
-    item: PlannedExercise,
-    plan: Plan,
-    composer: Composer,
-    x: float,
-    width: float,
-    pair: bool = False,
+    number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
 ) -> tuple[Slice, float]:
     """The picture (when shown), then name, dose and cue: the left part of a row.
 
     Returns the cell and the x where the next column may start. (A layout without
     cautions prints each key caution elsewhere: the one-page row under its boxes,
     the week table in a list under the table, where they take fewer lines.)
-    With `pair`, the cell leaves the picture's column empty: the row hangs the key
-    pair there itself (`key_pair_column`), beside as much of the row as it needs.
+    A row that shows its key pair (`shows_key_pair`) gets the picture's column empty:
+    it hangs the pair there itself (`key_pair_column`), beside as much of it as needed.
     """
     sizes = composer.sizes
     text_width = text_column(composer, width)
@@ -168,7 +157,7 @@ def summary_cell(
         # The column is kept even for an exercise without a picture, so rows line up.
         # Not wider as a page grows: the boxes beside need the room (it may grow taller).
         text_x = x + picture_column(composer) + GUTTER * 0.75
-        if not pair:
+        if not shows_key_pair(item, composer):
             cell += _picture_cell(item, composer, x, pair=False)
     heading = wording.exercise_heading(number, item.exercise.name)
     left = composer.fitted_lines(

@@ -9,9 +9,9 @@ from makeplan.geometry.arrangements.base import (
     GUTTER,
     Arrangement,
     key_pair_column,
+    shows_key_pair,
     summary_cell,
     text_column,
-    with_key_pair,
 )
 from makeplan.geometry.composer import Composer
 from makeplan.geometry.grid import tick_grid
@@ -43,23 +43,9 @@ class SideBySide(Arrangement):
         if composer.text_fraction is None:
             # Chosen once for the plan (its trial rows come back here with it set).
             composer.text_fraction = self._text_fraction(plan, composer, x, width)
-        return with_key_pair(
-            lambda pair: self._row(number, item, plan, composer, x, width, pair), item, composer
-        )
-
-    def _row(
-        self,
-        number: int,
-        item: PlannedExercise,
-        plan: Plan,
-        composer: Composer,
-        x: float,
-        width: float,
-        pair: bool,
-    ) -> Block:
-        """The row of `exercise_block`, its picture the key pair with `pair`."""
+        pair = shows_key_pair(item, composer)
         sizes = composer.sizes
-        summary, grid_x = summary_cell(number, item, plan, composer, x, width, pair)
+        summary, grid_x = summary_cell(number, item, plan, composer, x, width)
         if x + width - grid_x < sizes.box * 2:
             raise DoesNotFitError(
                 f"The {composer.layout.name} layout leaves no room for boxes beside the text; "

@@ -15,9 +15,9 @@ from makeplan.geometry.arrangements.base import (
     Arrangement,
     Wraps,
     key_pair_column,
+    shows_key_pair,
     summary_cell,
     text_column,
-    with_key_pair,
 )
 from makeplan.geometry.composer import Composer
 from makeplan.geometry.grid import TickRow, balanced, box_group
@@ -173,24 +173,10 @@ def week_row_block(
     number: int, item: PlannedExercise, plan: Plan, composer: Composer, x: float, width: float
 ) -> Block:
     """One exercise as a table row: picture and dose, then a cell per day and time of day."""
-    return with_key_pair(
-        lambda pair: _week_row(number, item, plan, composer, x, width, pair), item, composer
-    )
-
-
-def _week_row(
-    number: int,
-    item: PlannedExercise,
-    plan: Plan,
-    composer: Composer,
-    x: float,
-    width: float,
-    pair: bool,
-) -> Block:
-    """The row of `week_row_block`, its picture the key pair with `pair`."""
+    pair = shows_key_pair(item, composer)
     sizes = composer.sizes
     columns = _week_columns(plan, composer, x, width)
-    summary, _ = summary_cell(number, item, plan, composer, x, width, pair)
+    summary, _ = summary_cell(number, item, plan, composer, x, width)
     sides = SIDE_NAMES[item.sides]
     short_sides = [wording.short_side_label(side) for side in sides]
     size = sizes.label
