@@ -313,3 +313,22 @@ def arrow_strokes(panel: Any, longer_than: int = 0) -> list[Any]:
         if isinstance(mark, Stroke) and mark.accent and mark.gray == 0.0
         and len(mark.points) > longer_than
     ]  # fmt: skip
+
+
+def floor_top(marks: Any) -> float:
+    """The top of a drawn frame's floor line: its one long level gray stroke (a
+    floor line under the body, not a mat)."""
+    from makeplan.pictograms import PROP_GRAY
+    from makeplan.poses import Stroke
+
+    lines = [
+        mark
+        for mark in marks
+        if isinstance(mark, Stroke)
+        and mark.gray == PROP_GRAY
+        and len(mark.points) == 2
+        and abs(mark.points[0][1] - mark.points[1][1]) < 1e-6
+        and abs(mark.points[0][0] - mark.points[1][0]) > 0.5
+    ]
+    assert len(lines) == 1, "one level floor line under the body, not a mat"
+    return float(lines[0].points[0][1] + lines[0].width / 2)

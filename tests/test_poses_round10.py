@@ -9,27 +9,13 @@
 from __future__ import annotations
 
 from makeplan.pictograms import LIMB_WIDTH, PROP_GRAY
-from makeplan.poses import Shape, Stroke
+from makeplan.poses import Shape
+from support import floor_top
 from support import pose_picture as picture
 
 MM = 1.0  # paper sizes below are worked out in millimetres
 # A key frame 22 mm tall (the one-page sheet draws this one smaller: width-limited).
 ONE_PAGE_HEIGHT = 22 * MM
-
-
-def _floor_top(marks: tuple) -> float:  # type: ignore[type-arg]
-    """The top of the floor line: a long level gray stroke."""
-    lines = [
-        mark
-        for mark in marks
-        if isinstance(mark, Stroke)
-        and mark.gray == PROP_GRAY
-        and len(mark.points) == 2
-        and abs(mark.points[0][1] - mark.points[1][1]) < 1e-6
-        and abs(mark.points[0][0] - mark.points[1][0]) > 0.5
-    ]
-    assert len(lines) == 1, "a floor line under the body, not a mat"
-    return lines[0].points[0][1] + lines[0].width / 2
 
 
 def test_double_knee_lift_heels_are_off_the_floor_with_a_visible_gap() -> None:
@@ -38,9 +24,9 @@ def test_double_knee_lift_heels_are_off_the_floor_with_a_visible_gap() -> None:
     # No mat top drawn under the legs: nothing gray filled behind the heels.
     for panel in (legs_out, key):
         assert not [m for m in panel.marks if isinstance(m, Shape) and m.line_gray == PROP_GRAY]
-    floor = _floor_top(legs_out.marks)
+    floor = floor_top(legs_out.marks)
     # The key frame is the legs-out frame over its faint start, on the same floor.
-    assert abs(_floor_top(key.marks) - floor) < 1e-3
+    assert abs(floor_top(key.marks) - floor) < 1e-3
     joints = drawn.joints[2]
     for heel in ("near_ankle", "far_ankle"):
         gap = joints[heel][1] - LIMB_WIDTH / 2 - floor

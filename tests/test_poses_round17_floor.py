@@ -12,24 +12,9 @@
 from __future__ import annotations
 
 from makeplan.figure import HEAD_RADIUS
-from makeplan.pictograms import LIMB_WIDTH, PROP_GRAY
-from makeplan.poses import Stroke
+from makeplan.pictograms import LIMB_WIDTH
+from support import floor_top
 from support import pose_picture as picture
-
-
-def _floor_top(marks: tuple) -> float:  # type: ignore[type-arg]
-    """The top of the floor line: the one long level gray stroke."""
-    lines = [
-        mark
-        for mark in marks
-        if isinstance(mark, Stroke)
-        and mark.gray == PROP_GRAY
-        and len(mark.points) == 2
-        and abs(mark.points[0][1] - mark.points[1][1]) < 1e-6
-        and abs(mark.points[0][0] - mark.points[1][0]) > 0.5
-    ]
-    assert len(lines) == 1, "a level floor line under the body"
-    return lines[0].points[0][1] + lines[0].width / 2
 
 
 def test_double_knee_lift_head_and_shoulders_lie_on_the_floor_line() -> None:
@@ -39,7 +24,7 @@ def test_double_knee_lift_head_and_shoulders_lie_on_the_floor_line() -> None:
     panels = [*zip(drawn.panels, range(3), strict=True), (drawn.key, 2)]
     panels += [(drawn.key_pair[0], 1), (drawn.key_pair[1], 2)]
     for panel, index in panels:
-        floor = _floor_top(panel.marks)
+        floor = floor_top(panel.marks)
         joints = drawn.joints[index]
         head = (joints["head"][1] - HEAD_RADIUS - floor) / LIMB_WIDTH
         shoulder = (joints["shoulder"][1] - LIMB_WIDTH / 2 - floor) / LIMB_WIDTH
@@ -53,6 +38,6 @@ def test_double_knee_lift_head_and_shoulders_lie_on_the_floor_line() -> None:
             (nx, ny), (fx, fy) = joints[f"near_{part}"], joints[f"far_{part}"]
             assert ((nx - fx) ** 2 + (ny - fy) ** 2) ** 0.5 > 1.5 * LIMB_WIDTH, (index, part)
     # The heels' white gap over the floor in the legs-out frame stays (was 1.7).
-    floor = _floor_top(drawn.panels[2].marks)
+    floor = floor_top(drawn.panels[2].marks)
     for heel in ("near_ankle", "far_ankle"):
         assert (drawn.joints[2][heel][1] - LIMB_WIDTH / 2 - floor) / LIMB_WIDTH > 1.7
