@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 
 from test_key_pair import DATE, _drawn
-from test_poses_round10 import _floor_top
 
 from makeplan.build import artwork_for
 from makeplan.catalogue import load_catalogue
@@ -32,6 +31,7 @@ from makeplan.poses import Shape, Stroke
 from makeplan.render import text_width
 from makeplan.resolving import with_layout
 from makeplan.selection import select
+from support import floor_top
 from support import pose_of as pose
 from support import pose_picture as picture
 
@@ -74,7 +74,7 @@ def test_hamstring_small_arrow_runs_along_the_straight_leg_not_onto_the_head() -
 
 def test_double_knee_lift_heels_clear_the_floor_line_visibly_when_small() -> None:
     drawn, body = picture("double-knee-lift"), pose("double-knee-lift")
-    floor = _floor_top(drawn.key.marks)
+    floor = floor_top(drawn.key.marks)
     joints = drawn.joints[2]
     # The lower (near) heel: over 1.6 limb widths of white (was 1.2: ~3 px small).
     gap = joints["near_ankle"][1] - LIMB_WIDTH / 2 - floor
