@@ -43,7 +43,8 @@ def picture_slice(
         return Slice(photo_height, images=[Image(x, 0.0, photo_width, photo_height, picture.key)])
     key_only = composer.layout.picture_frames == "key"
     panels = (picture.key,) if key_only else picture.panels
-    if key_only and pair and picture.key_pair:
+    paired = key_only and pair and picture.key_pair is not None
+    if paired and picture.key_pair:
         # Read top to bottom, like the steps: one frame to a row, at the sheet's scale.
         panels, columns = picture.key_pair, 1
     count = len(panels)
@@ -80,7 +81,7 @@ def picture_slice(
         if caption_slices:
             row = stack([row, beside(*caption_slices)])
         rows.append(row)
-    gap = PAIR_GAP if panels == picture.key_pair else PANEL_GAP
+    gap = PAIR_GAP if paired else PANEL_GAP
     return stack([piece for row in rows for piece in (row, spacer(gap))][:-1])
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from makeplan import wording
 from makeplan.errors import DoesNotFitError
 from makeplan.geometry.arrangements import Arrangement, Wraps, arrangement_named
+from makeplan.geometry.arrangements.base import shows_key_pair
 from makeplan.geometry.composer import Composer, Sizes
 from makeplan.geometry.items import DESCENT, MM, Artwork, Document
 from makeplan.geometry.page_blocks import (
@@ -33,7 +34,6 @@ from makeplan.geometry.page_blocks import (
 from makeplan.geometry.slices import Block, Slice, page_of, paginate, spacer
 from makeplan.geometry.text import Measure, remembering
 from makeplan.model import Plan
-from makeplan.poses import Pictogram
 
 if TYPE_CHECKING:
     # For type hints only: layouts imports geometry (for the arrangements' names).
@@ -329,7 +329,7 @@ def _attempt(
     # The sizes are tried with each row's key frame alone; at the size that is used, a
     # row whose pose has a key pair is made again with it, kept where it is no taller
     # (so the pages are the same; see `shows_key_pair`).
-    for index, paired in _with_key_pairs(plan, layout, arrangement, composer, x, width):
+    for index, paired in _with_key_pairs(plan, arrangement, composer, x, width):
         if paired.height > (first if index == 0 else exercises[index]).height + 0.01:
             continue  # no room beside the row for two frames: the key frame alone
         at = next(i for i, block in enumerate(blocks) if block is exercises[index])
@@ -385,22 +385,14 @@ def _attempt(
 
 
 def _with_key_pairs(
-    plan: Plan,
-    layout: Layout,
-    arrangement: Arrangement,
-    composer: Composer,
-    x: float,
-    width: float,
+    plan: Plan, arrangement: Arrangement, composer: Composer, x: float, width: float
 ) -> Iterator[tuple[int, Block]]:
-    """Each row (0-based) whose picture has a key pair, made again with it (the texts'
-    warnings are said once, by the first making)."""
-    if layout.picture_frames != "key":
-        return
+    """Each row (0-based) that shows its key pair (`shows_key_pair`), made again with it
+    (the texts' warnings are said once, by the first making)."""
     warnings, shrunk = list(composer.warnings), composer.shrunk
     composer.key_pairs = True
     for number, item in enumerate(plan.exercises, start=1):
-        picture = composer.picture(item)
-        if isinstance(picture, Pictogram) and picture.key_pair:
+        if shows_key_pair(item, composer):
             yield number - 1, arrangement.exercise_block(number, item, plan, composer, x, width)
     composer.key_pairs = False
     composer.warnings[:], composer.shrunk = warnings, shrunk
