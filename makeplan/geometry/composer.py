@@ -108,6 +108,9 @@ class Composer:
         # On a single page, the height left for the exercises' rows: rows measured past
         # it need not be measured to the end (this size does not fit).
         self.exercise_room = math.inf
+        # Measuring found that the rows, at the text width chosen for them, do not fit
+        # in `exercise_room`: the rows made for the page need not be made (same heights).
+        self.rows_overflow = False
         # Rows may show a pose's key pair (see `arrangements.base.shows_key_pair`): off
         # while sizes are tried, on for the size that holds every row.
         self.key_pairs = False

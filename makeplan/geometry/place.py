@@ -142,6 +142,7 @@ def place(
         notes_lines: int = 6,
         continued: bool = False,
         keep: float = 0.0,
+        probe: bool = False,
     ) -> Document | None:
         nonlocal too_wide, too_tall
         # A sheet that goes on to more pages numbers them.
@@ -150,7 +151,7 @@ def place(
             document = _attempt(
                 plan, paged, arrangement, sheet, measure, artwork, title_page, pictures, scale,
                 may_wrap=may_wrap, notes_lines=notes_lines, continued=continued, keep=keep,
-                keep_title=a4_scale,
+                keep_title=a4_scale, probe=probe,
             )  # fmt: skip
         except Wraps:
             return None
@@ -167,12 +168,10 @@ def place(
         # The A4 sizes are kept when they fit; smaller pictures are better than none
         # (the title keeps its A4 size either way: it takes no width from the days).
         for kept in dict.fromkeys((a4_scale, 0.0) if pictures else (0.0,)):
-            document = _largest_fitting(
-                scales,
-                functools.partial(
-                    at, pictures=pictures, may_wrap=may_wrap, notes_lines=notes_lines, keep=kept
-                ),
+            fit = functools.partial(
+                at, pictures=pictures, may_wrap=may_wrap, notes_lines=notes_lines, keep=kept
             )
+            document = _largest_fitting(scales, fit, functools.partial(fit, probe=True))
             if document is not None:
                 break
         if document is None:
@@ -209,12 +208,16 @@ def place(
 
 
 def _largest_fitting(
-    scales: list[float], fit: Callable[[float], Document | None]
+    scales: list[float],
+    fit: Callable[[float], Document | None],
+    probe: Callable[[float], Document | None],
 ) -> Document | None:
     """The document at the largest of `scales` (largest first) that fits, trying them in
     order, with two shortcuts: a page that does not fit at its base size (1.0) does not
     fit larger either, so the sizes above it are skipped unless the base fits; and one
-    that does not fit at the smallest size does not fit at all.
+    that does not fit at the smallest size does not fit at all. Those two sizes are
+    only measured first (`probe`: rows without their boxes, as `_attempt` says): each
+    is made whole only when it is the size used.
 
     Top down, because a size that does not fit is cheap to try (it stops at the first
     exercise past the page's end) and one that fits is a whole layout: the first that
@@ -223,22 +226,19 @@ def _largest_fitting(
     grown = [scale for scale in scales if scale > 1.0]
     rest = [scale for scale in scales if scale <= 1.0]
     if not rest:
-        return next((found for found in map(fit, grown) if found is not None), None)
+        return _first_fitting(fit, grown)
     if grown:
-        largest = fit(grown[0])
-        if largest is not None:
-            return largest
-        base = fit(rest[0])
-        if base is not None:
-            return next((found for found in map(fit, grown[1:]) if found is not None), base)
+        if probe(rest[0]) is not None:
+            return _first_fitting(fit, [*grown, rest[0]])
         rest = rest[1:]
-    if not rest:
-        return None
     # When the smallest size does not fit, none does: one try, not one per size.
-    smallest = fit(rest[-1])
-    if smallest is None:
+    if not rest or probe(rest[-1]) is None:
         return None
-    return next((found for found in map(fit, rest[:-1]) if found is not None), smallest)
+    return _first_fitting(fit, rest)
+
+
+def _first_fitting(fit: Callable[[float], Document | None], scales: list[float]) -> Document | None:
+    return next((found for found in map(fit, scales) if found is not None), None)
 
 
 def _attempt(
@@ -256,14 +256,18 @@ def _attempt(
     continued: bool = False,
     keep: float = 0.0,
     keep_title: float = 0.0,
+    probe: bool = False,
 ) -> Document | None:
     """The document at one size, or None when a single-page layout does not fit
-    (a `continued` one goes on to more pages instead)."""
+    (a `continued` one goes on to more pages instead). A `probe` only asks whether it
+    fits: its rows are measured, without boxes (the same heights, at a fraction of the
+    cost), and its document is not for printing."""
     one_page = layout.single_page and not continued
     x, width = sheet.margin, sheet.content_width
     sizes = Sizes.of(layout, scale, max(keep, keep_title))
     composer = Composer(layout, sizes, measure, artwork, pictures, scale, may_wrap, keep)
     composer.notes_lines = notes_lines
+    composer.measuring = probe
     footer_band = composer.line_height(sizes.label) * 1.5 if layout.page_numbers else 0.0
     body_height = sheet.content_height - footer_band
     band: Slice | None = None
@@ -294,8 +298,10 @@ def _attempt(
     for number, item in enumerate(plan.exercises, start=1):
         exercises.append(arrangement.exercise_block(number, item, plan, composer, x, width))
         used += exercises[-1].height
-        if one_page and used > first_height:
-            return None  # this size is too big already: no need to place the rest
+        if one_page and (used > first_height or composer.rows_overflow):
+            # This size is too big already (or measuring the rows found it so): no need
+            # to place the rest.
+            return None
     # The how-to lines and table headings stay on the page of the first exercise.
     first = exercises[0]
     lead_slices = [piece for block in lead for piece in block.slices]
@@ -326,6 +332,9 @@ def _attempt(
     blocks += arrangement.closing_blocks(plan, composer, x, width)
     if one_page and sum(block.height for block in blocks) > first_height:
         return None
+    if probe:
+        return Document(sheet.width, sheet.height, sheet.margin, pages=(), title="", subject="",
+                        author="", scale=scale)  # fmt: skip
     # The sizes are tried with each row's key frame alone; at the size that is used, a
     # row whose pose has a key pair is made again with it, kept where it is no taller
     # (so the pages are the same; see `shows_key_pair`).

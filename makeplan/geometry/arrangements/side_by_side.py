@@ -94,31 +94,35 @@ class SideBySide(Arrangement):
         """The text column's share of the width that makes the rows shortest, the same for
         every row so the boxes line up: wider than the layout's when the boxes beside
         need less room (a dose and a cue on fewer lines), never so wide that they wrap."""
-        warnings, shrunk = list(composer.warnings), composer.shrunk
+        warnings, shrunk, measuring = list(composer.warnings), composer.shrunk, composer.measuring
         composer.measuring = True
-        best: tuple[int, float, float] | None = None
+        best: tuple[int, float, float, bool] | None = None
         least = composer.layout.text_fraction
         try:
             for fraction in sorted({least, *(f for f in WIDER_TEXT if f > least)}):
                 composer.text_fraction = fraction
                 composer.shrunk = 0
-                height = 0.0
+                height, overflows = 0.0, False
                 try:
                     for number, item in enumerate(plan.exercises, start=1):
                         height += self.exercise_block(number, item, plan, composer, x, width).height
                         if height > composer.exercise_room:
+                            overflows = True
                             break  # too tall for this page at this size, at this width
                 except DoesNotFitError:
                     continue
                 # No text set smaller to fit its lines (a caution beside narrower boxes)
                 # before the shortest rows.
                 if best is None or (composer.shrunk, height) < (best[0], best[1] - 0.01):
-                    best = (composer.shrunk, height, fraction)
+                    best = (composer.shrunk, height, fraction, overflows)
         finally:
             # Trying a width may cut a text short that the chosen width does not.
             composer.warnings[:], composer.shrunk = warnings, shrunk
-            composer.measuring = False
-        return least if best is None else best[2]
+            composer.measuring = measuring
+        if best is None:
+            return least
+        composer.rows_overflow = best[3]
+        return best[2]
 
     @staticmethod
     def _continued(
