@@ -115,7 +115,27 @@ def _quadratic(start: Point, control: Point, end: Point, ts: list[float]) -> tup
 
 
 def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) -> list[Mark]:
-    """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
+    """The figure, farthest part first so nearer parts cover it (see `_body_parts`)."""
+    return _drawn(_body_parts(posed, frame, ghost, head))
+
+
+def _drawn(parts: list[tuple[float, list[Mark], bool]]) -> list[Mark]:
+    """Parts (depth, marks, ghost) drawn farthest first; each part that is not a ghost
+    gets a thin white edge, so a limb in front of another (or of the trunk) stays a
+    limb of its own, in black and white too."""
+    marks: list[Mark] = []
+    for _, drawn, faint in sorted(parts, key=lambda part: part[0]):
+        if not faint:
+            marks += [_halo(mark) for mark in drawn]
+        marks += drawn
+    return marks
+
+
+def _body_parts(
+    posed: Posed, frame: Frame, ghost: bool = False, head: bool = True
+) -> list[tuple[float, list[Mark], bool]]:
+    """The figure's parts, each with its depth (larger is nearer the eye) and whether
+    it is a ghost, unsorted: the four limbs first, then the trunk, then the head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
     the work); a near one the pose names `light` is drawn as a dark outline, mid-gray
@@ -183,14 +203,7 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
         )
         neck += _nose(joints, body_gray, big=frame.head_turn != 0)
         parts.append((posed.depth("head"), neck))
-    marks: list[Mark] = []
-    for _, drawn in sorted(parts, key=lambda part: part[0]):
-        if not ghost:
-            # A thin white edge round each part, so a limb in front of another (or of
-            # the trunk) stays a limb of its own, in black and white too.
-            marks += [_halo(mark) for mark in drawn]
-        marks += drawn
-    return marks
+    return [(depth, drawn, ghost) for depth, drawn in parts]
 
 
 def _halo(mark: Mark) -> Mark:
@@ -819,8 +832,19 @@ def _figure(
         # A head that only nods gets its arrow round the neck; its faint start beside
         # the dark head would read as the head rolling, so the ghost has no head then.
         nods = "head" in frame.arrows and _nod(before, seen_now) is not None
-        marks += _body(before, frames[start], ghost=True, head=not nods)
-    marks += _body(seen_now, frame)
+        faint = _body_parts(before, frames[start], ghost=True, head=not nods)
+        if frame.ghost_in_depth:
+            # The start's limbs go in among this frame's parts by depth: where they
+            # stand nearer the eye than the trunk and head, they are drawn over them.
+            # Its trunk and head stay behind (they lie where the dark ones do).
+            limbs = faint[:4]  # the four limbs come first (`_body_parts`)
+            marks += _drawn(faint[4:])
+            marks += _drawn(limbs + _body_parts(seen_now, frame))
+        else:
+            marks += _drawn(faint)
+            marks += _body(seen_now, frame)
+    else:
+        marks += _body(seen_now, frame)
     centre = joints["hip"]
     for name in frame.arrows:
         nod = _nod(before, seen_now) if name == "head" else None

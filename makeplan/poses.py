@@ -131,6 +131,7 @@ class Frame:
     short: tuple[str, ...] = ()  # of `arrows`: drawn over the last part of the way only
     after: int | None = None  # 0-based: the frame this one's ghost and arrows start from
     light: tuple[str, ...] = ()  # near limbs drawn lighter, apart from the dark one at work
+    ghost_in_depth: bool = False  # the ghost's limbs drawn by depth among this frame's parts
     # Each arm's hand, when the pose gives its direction (a third angle): a palm laid
     # flat on a wall, say. None: the arm ends at the wrist, as most pictures draw it.
     near_palm: Segment | None = None
@@ -306,6 +307,7 @@ FORMAT_2_FRAME_KEYS = (
     "short",
     "after",
     "light",
+    "ghost_in_depth",
 )
 
 
@@ -339,6 +341,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 short=tuple(raw.get("short", ())),
                 after=raw["after"] - 1 if "after" in raw else None,
                 light=tuple(raw.get("light", ())),
+                ghost_in_depth=raw.get("ghost_in_depth", False),
                 near_palm=_palm(raw["near_arm"]),
                 far_palm=_palm(raw["far_arm"]),
             )
