@@ -131,6 +131,9 @@ class Frame:
     short: tuple[str, ...] = ()  # of `arrows`: drawn over the last part of the way only
     after: int | None = None  # 0-based: the frame this one's ghost and arrows start from
     light: tuple[str, ...] = ()  # near limbs drawn lighter, apart from the dark one at work
+    # (joint, target): an arrow beside the joint pointing at the target, in clear space
+    # off the line between them: "pull this towards that" (the knee towards the chest).
+    towards: tuple[str, str] | None = None
     # Each arm's hand, when the pose gives its direction (a third angle): a palm laid
     # flat on a wall, say. None: the arm ends at the wrist, as most pictures draw it.
     near_palm: Segment | None = None
@@ -306,6 +309,7 @@ FORMAT_2_FRAME_KEYS = (
     "short",
     "after",
     "light",
+    "towards",
 )
 
 
@@ -339,6 +343,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 short=tuple(raw.get("short", ())),
                 after=raw["after"] - 1 if "after" in raw else None,
                 light=tuple(raw.get("light", ())),
+                towards=(raw["towards"][0], raw["towards"][1]) if "towards" in raw else None,
                 near_palm=_palm(raw["near_arm"]),
                 far_palm=_palm(raw["far_arm"]),
             )
