@@ -467,6 +467,31 @@ def _curved_arrow(
 
 
 SHORT_ARROW_FROM = 0.5  # a `short` arrow starts this share of the way along its arc
+TOWARDS_GAP = 0.06  # a `towards` arrow runs this far off the line from joint to target
+TOWARDS_SHARE = 0.7  # and over this share of the way from the joint to the target
+
+
+def _towards(joints: dict[str, Point], joint: str, target: str) -> list[Mark]:
+    """An arrow beside `joint` pointing towards `target`: that part is pulled towards
+    it (the held knee towards the chest). It runs alongside the line between them, off
+    to the side away from the hips, so it does not lie over the limbs that do the
+    pulling (an arrow from where the knee was to where it is lay over the shin)."""
+    start, end = joints[joint], joints[target]
+    distance = math.dist(start, end)
+    if distance < 0.05:
+        return []
+    way = ((end[0] - start[0]) / distance, (end[1] - start[1]) / distance)
+    normal = (-way[1], way[0])
+    centre = joints["hip"]
+    middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+    outside = (middle[0] - centre[0]) * normal[0] + (middle[1] - centre[1]) * normal[1]
+    gap = TOWARDS_GAP if outside >= 0 else -TOWARDS_GAP
+    first = (start[0] + normal[0] * gap, start[1] + normal[1] * gap)
+    reach = distance * TOWARDS_SHARE
+    last = (first[0] + way[0] * reach, first[1] + way[1] * reach)
+    return _curved_arrow(first, last, centre)
+
+
 ROLL_GAP = 0.04  # the chain of `roll` arrows runs this far outside the back
 ROLL_LINKS = 3  # small arrows in the chain
 
@@ -859,6 +884,8 @@ def _figure(
                 short=name in frame.short,
             )
         )
+    if frame.towards is not None:
+        marks += _towards(joints, *frame.towards)
     for name in frame.both_ways:
         if view[1] >= MAT_PITCH:
             marks += _both_ways_round(frame, props, view, name)

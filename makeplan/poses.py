@@ -132,6 +132,9 @@ class Frame:
     after: int | None = None  # 0-based: the frame this one's ghost and arrows start from
     light: tuple[str, ...] = ()  # near limbs drawn lighter, apart from the dark one at work
     ghost_in_depth: bool = False  # the ghost's limbs drawn by depth among this frame's parts
+    # (joint, target): an arrow beside the joint pointing at the target, in clear space
+    # off the line between them: "pull this towards that" (the knee towards the chest).
+    towards: tuple[str, str] | None = None
     # Each arm's hand, when the pose gives its direction (a third angle): a palm laid
     # flat on a wall, say. None: the arm ends at the wrist, as most pictures draw it.
     near_palm: Segment | None = None
@@ -308,6 +311,7 @@ FORMAT_2_FRAME_KEYS = (
     "after",
     "light",
     "ghost_in_depth",
+    "towards",
 )
 
 
@@ -342,6 +346,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 after=raw["after"] - 1 if "after" in raw else None,
                 light=tuple(raw.get("light", ())),
                 ghost_in_depth=raw.get("ghost_in_depth", False),
+                towards=(raw["towards"][0], raw["towards"][1]) if "towards" in raw else None,
                 near_palm=_palm(raw["near_arm"]),
                 far_palm=_palm(raw["far_arm"]),
             )

@@ -113,21 +113,23 @@ def test_glute_stretch_pulls_the_legs_towards_the_chest_holding_the_thigh() -> N
     assert pull[f"{support}_knee"][0] < pull["hip"][0] - 0.03
     assert pull[f"{support}_knee"][0] < cross[f"{support}_knee"][0] - 0.15
     assert drawn.joints[2][f"{support}_ankle"][1] - drawn.support > 0.15
-    # An arrow shows the pull, and on paper it goes towards the head (left).
-    moved = body.frames[2].arrows
-    assert moved
-    for name in moved:
-        assert drawn.joints[2][name][0] < drawn.joints[1][name][0] - 0.1, name
-    # Both hands hold the back of that thigh, low on it, near the knee.
-    for side in ("near", "far"):
-        gap, where = along(pull[f"{side}_hand"], pull[f"{support}_hip"], pull[f"{support}_knee"])
-        assert gap < 0.08, side
-        assert where > 0.6, (side, where)
-        # Behind it: on the chest's side of the thigh (x less than the thigh's there).
-        thigh_x = pull[f"{support}_hip"][0] + where * (
-            pull[f"{support}_knee"][0] - pull[f"{support}_hip"][0]
-        )
-        assert pull[f"{side}_hand"][0] < thigh_x, side
+    # The knee moves towards the head (left on paper), and an arrow beside it points
+    # at the chest (round 18: a `towards` arrow, see the arrow test below).
+    name = f"{support}_knee"
+    assert drawn.joints[2][name][0] < drawn.joints[1][name][0] - 0.1
+    assert body.frames[2].towards == (name, "shoulder")
+    # The near hand holds the back of that thigh, past halfway to the knee (round
+    # 18: one hand; the far arm lies hidden under the trunk, see below).
+    gap, where = along(pull["near_fingers"], pull[f"{support}_hip"], pull[f"{support}_knee"])
+    assert gap < 0.08
+    assert where > 0.5, where
+    # Behind it: the back of a thigh bent up faces the feet, so the fingers are on the
+    # feet's side (x more than the thigh's there); rounds 7-17 had the hands on the
+    # chest's side, in front of the thigh.
+    thigh_x = pull[f"{support}_hip"][0] + where * (
+        pull[f"{support}_knee"][0] - pull[f"{support}_hip"][0]
+    )
+    assert pull["near_fingers"][0] > thigh_x
 
 
 def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -> None:
@@ -160,12 +162,12 @@ def test_glute_stretch_shows_the_grip_and_the_crossed_shin_apart_in_the_pull() -
             if isinstance(mark, Stroke) and mark.gray < 1.0 and list(mark.points) == points
         )
 
-    arm = drawn_at(("near_shoulder", "near_elbow", "near_hand"))
+    arm = drawn_at(("near_shoulder", "near_elbow", "near_hand", "near_fingers"))
     for side in ("near", "far"):
         leg = tuple(f"{side}_{joint}" for joint in ("hip", "knee", "ankle", "toe"))
         assert arm < drawn_at(leg), side
     # That hand is the near arm's: drawn dark.
-    assert limb_gray(drawn, 2, ("near_shoulder", "near_elbow", "near_hand")) == 0.0
+    assert limb_gray(drawn, 2, ("near_shoulder", "near_elbow", "near_hand", "near_fingers")) == 0.0
     # Round 4: two black legs made a tangle at the one-page size. The held leg is
     # dark, the crossed one set apart (crossing and pull alike); round 5: drawn gray
     # it read as the faint start, so it is a dark outline, white inside: a limb;
@@ -609,24 +611,22 @@ def test_glute_stretch_keeps_one_view_and_the_held_foot_on_the_floor() -> None:
     assert turned_out(cross, "near") > 25
 
 
-def test_glute_stretch_laces_both_hands_behind_the_held_thigh_in_the_pull() -> None:
-    """The hands meet behind the held thigh, partway down it (not at the knee's tip,
-    where the arm and thigh made one more V), with the elbows bent."""
+def test_glute_stretch_holds_the_held_thigh_from_behind_in_the_pull() -> None:
+    """The hand holds the held thigh from behind, partway down it (not at the knee's
+    tip, where the arm and thigh made one more V), the elbow bent. Rounds 9-17 laced
+    both hands there; round 18 draws one (two arms were two more bars at the hips)."""
     body = pose("glute-stretch")
     pull = joints_3d(body.frames[2])
     held = other(crossed_leg(pull))
-    assert math.dist(pull["near_hand"], pull["far_hand"]) < 0.07
-    for side in ("near", "far"):
-        gap, where = along(pull[f"{side}_hand"], pull[f"{held}_hip"], pull[f"{held}_knee"])
-        assert gap < 0.08 and 0.5 < where < 0.85, (side, gap, where)
-        elbow = pull[f"{side}_elbow"]
-        straight = math.dist(pull[f"{side}_shoulder"], pull[f"{side}_hand"])
-        assert (
-            straight
-            < math.dist(pull[f"{side}_shoulder"], elbow)
-            + math.dist(elbow, pull[f"{side}_hand"])
-            - 0.01
-        ), side
+    gap, where = along(pull["near_fingers"], pull[f"{held}_hip"], pull[f"{held}_knee"])
+    assert gap < 0.08 and 0.5 < where < 0.85, (gap, where)
+    shoulder, elbow, wrist = pull["near_shoulder"], pull["near_elbow"], pull["near_hand"]
+    upper = [e - s for e, s in zip(elbow, shoulder, strict=True)]
+    fore = [w - e for w, e in zip(wrist, elbow, strict=True)]
+    cosine = sum(a * b for a, b in zip(upper, fore, strict=True)) / (
+        math.dist(shoulder, elbow) * math.dist(elbow, wrist)
+    )
+    assert math.degrees(math.acos(cosine)) > 20
 
 
 def _shape(stroke: Stroke) -> tuple[tuple[float, float], ...]:
@@ -668,10 +668,10 @@ def test_glute_stretch_small_picture_is_the_pull_with_the_knee_out_over_the_firs
     assert pull[f"{held}_ankle"][1] - pull["hip"][1] > 0.15
     rest, where = along(pull[f"{crossed}_ankle"], pull[f"{held}_hip"], pull[f"{held}_knee"])
     assert rest < LIMB_WIDTH * 1.5 and 0.6 < where < 0.98, (rest, where)
-    # The arrow (at the held knee, towards the chest) is in the small picture too.
+    # The arrow (beside the held knee, towards the chest) is in the small picture too.
     arrows = [mark for mark in drawn.key.marks if isinstance(mark, Stroke) and mark.accent]
     assert arrows
-    assert body.frames[2].arrows == (f"{held}_knee",)
+    assert body.frames[2].towards == (f"{held}_knee", "shoulder")
 
 
 def test_glute_stretch_pull_opens_the_crossed_knee_out_to_the_side() -> None:
@@ -696,11 +696,12 @@ def test_glute_stretch_pull_opens_the_crossed_knee_out_to_the_side() -> None:
 
 def test_glute_stretch_pull_arrow_runs_from_the_thigh_towards_the_chest() -> None:
     """The arrow at the foot read as "kick up": it now starts at the held knee and
-    points towards the chest, away from the foot."""
+    points towards the chest, away from the foot. (Round 18: beside the knee, a
+    `towards` arrow; from where the knee was, it lay over the held shin and foot.)"""
     body, drawn = pose("glute-stretch"), picture("glute-stretch")
     pull = body.frames[2]
     held = other(crossed_leg(joints_3d(pull)))
-    assert pull.arrows == (f"{held}_knee",)
+    assert pull.towards == (f"{held}_knee", "shoulder")
     on_paper = drawn.joints[2]
     arrow = [
         mark
