@@ -805,34 +805,36 @@ def _unit(a: Vec) -> Vec:
 
 def _bounds(marks: list[Mark]) -> tuple[float, float, float, float]:
     """The box the marks cover, their line widths included."""
-    xs: list[float] = []
-    ys: list[float] = []
+    low_x = low_y = math.inf
+    high_x = high_y = -math.inf
     for mark in marks:
         if isinstance(mark, Disc):
             reach = mark.radius + mark.line_width / 2
-            xs += [mark.x - reach, mark.x + reach]
-            ys += [mark.y - reach, mark.y + reach]
+            xs: tuple[float, ...] = (mark.x,)
+            ys: tuple[float, ...] = (mark.y,)
         else:
-            half = (mark.width if isinstance(mark, Stroke) else mark.line_width) / 2
-            xs += [x for p in mark.points for x in (p[0] - half, p[0] + half)]
-            ys += [y for p in mark.points for y in (p[1] - half, p[1] + half)]
-    return min(xs), min(ys), max(xs), max(ys)
+            reach = (mark.width if isinstance(mark, Stroke) else mark.line_width) / 2
+            xs, ys = tuple(x for x, _ in mark.points), tuple(y for _, y in mark.points)
+        low_x, high_x = min(low_x, min(xs) - reach), max(high_x, max(xs) + reach)
+        low_y, high_y = min(low_y, min(ys) - reach), max(high_y, max(ys) + reach)
+    return low_x, low_y, high_x, high_y
 
 
 def _shift(marks: list[Mark], dx: float, dy: float, places: int | None = None) -> tuple[Mark, ...]:
     """`marks` moved by (dx, dy); rounded to `places` when given (a thousandth of a
     body unit is a twentieth of a millimetre at the largest size printed: fewer
     digits in the file, nothing to see)."""
-
-    def at(value: float) -> float:
-        return value if places is None else round(value, places)
-
     moved: list[Mark] = []
     for mark in marks:
         if isinstance(mark, Disc):
-            moved.append(replace(mark, x=at(mark.x + dx), y=at(mark.y + dy)))
+            x, y = mark.x + dx, mark.y + dy
+            if places is not None:
+                x, y = round(x, places), round(y, places)
+            moved.append(replace(mark, x=x, y=y))
+        elif places is None:
+            moved.append(replace(mark, points=tuple((x + dx, y + dy) for x, y in mark.points)))
         else:
-            points = tuple((at(x + dx), at(y + dy)) for x, y in mark.points)
+            points = tuple((round(x + dx, places), round(y + dy, places)) for x, y in mark.points)
             moved.append(replace(mark, points=points))
     return tuple(moved)
 
@@ -1064,10 +1066,11 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     boxed = [seen or ("bed" in props and views[index][1] >= MAT_PITCH)
              for index, seen in zip(order, overhead, strict=True)]  # fmt: skip
     # Props span the widest figure, so every frame shows the same floor or bed.
-    left = min(_bounds(marks)[0] for marks in figures) - PAD
-    right = max(_bounds(marks)[2] for marks in figures) + PAD
+    figure_bounds = [_bounds(marks) for marks in figures]
+    left = min(bounds[0] for bounds in figure_bounds) - PAD
+    right = max(bounds[2] for bounds in figure_bounds) + PAD
     support = BED_TOP if "bed" in props else 0.0
-    top = max(_bounds(marks)[3] for marks in figures)
+    top = max(bounds[3] for bounds in figure_bounds)
     # Seen a little from above, a near foot on the floor is drawn lower than a far
     # one: the floor (or bed) goes under the lowest of them.
     sloped = [
@@ -1107,8 +1110,9 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         if "chair" in props:
             scenery += _chair(joints)
         panels.append(scenery + marks)
-    low_x = min(_bounds(marks)[0] for marks in panels) - PAD / 2
-    high_x = max(_bounds(marks)[2] for marks in panels) + PAD / 2
+    panel_bounds = [_bounds(marks) for marks in panels]
+    low_x = min(bounds[0] for bounds in panel_bounds) - PAD / 2
+    high_x = max(bounds[2] for bounds in panel_bounds) + PAD / 2
     # The key frame's inset goes in its top corner, over the figure, within the width.
     inset_at: tuple[float, float] | None = None
     inset_points: dict[str, Point] = {}
@@ -1127,7 +1131,8 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     lows: dict[int, float] = {}
     key_low = 0.0
     for count, (index, marks) in enumerate(zip(order, panels, strict=True)):
-        own_low = _bounds(marks)[1] - PAD / 2
+        _, low_y, _, high_y = _bounds(marks)
+        own_low = low_y - PAD / 2
         if count == len(frames):
             key_low = own_low
         lows.setdefault(index, own_low)
@@ -1135,7 +1140,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             Panel(
                 frames[index].caption,
                 _shift(marks, -low_x, -own_low, places=3),
-                round(_bounds(marks)[3] + PAD / 2 - own_low, 3),
+                round(high_y + PAD / 2 - own_low, 3),
             )
         )
     return Pictogram(
