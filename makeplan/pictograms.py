@@ -577,10 +577,13 @@ NOD_GAP = 0.065  # a nod's arrow runs this far outside the head
 NOD_LEAST_SWEEP = 30.0
 
 
-def _nod(before: Posed, now: Posed) -> list[Mark] | None:
+def _nod(before: Posed, now: Posed, ahead: float = 0.0) -> list[Mark] | None:
     """For a head that moves less than one and a half head widths on paper (a nod, a head lifted
     off the floor), an arc round the neck outside the head, from where the head
     pointed to where it points now: a plain arrow would sit over the black head.
+    The arc runs on `ahead` degrees further, over the head to in front of the face,
+    so its tip points where the head goes (a head lifted with the chin towards the
+    knees; an arc ending over the head read as the head lifted straight up).
     None when the head moves further (the plain arrow shows it)."""
     old, new = before.points["head"], now.points["head"]
     if math.dist(old, new) > HEAD_RADIUS * 3:
@@ -595,6 +598,7 @@ def _nod(before: Posed, now: Posed) -> list[Mark] | None:
     if abs(math.degrees(sweep)) < NOD_LEAST_SWEEP:
         sweep = math.copysign(math.radians(NOD_LEAST_SWEEP), sweep)
         start = end - sweep
+    sweep += math.copysign(math.radians(ahead), sweep)
     angles = [start + sweep * index / 16 for index in range(17)]
     points = [(neck[0] + reach * math.cos(a), neck[1] + reach * math.sin(a)) for a in angles]
     arrow: list[Mark] = [
@@ -874,7 +878,7 @@ def _figure(
         marks += _body(seen_now, frame)
     centre = joints["hip"]
     for name in frame.arrows:
-        nod = _nod(before, seen_now) if name == "head" else None
+        nod = _nod(before, seen_now, frame.nod_ahead) if name == "head" else None
         marks += (
             nod
             if nod is not None

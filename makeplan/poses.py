@@ -135,6 +135,7 @@ class Frame:
     # (joint, target): an arrow beside the joint pointing at the target, in clear space
     # off the line between them: "pull this towards that" (the knee towards the chest).
     towards: tuple[str, str] | None = None
+    nod_ahead: float = 0.0  # degrees a head's nod arrow runs on past the head, ahead of the face
     # Each arm's hand, when the pose gives its direction (a third angle): a palm laid
     # flat on a wall, say. None: the arm ends at the wrist, as most pictures draw it.
     near_palm: Segment | None = None
@@ -312,6 +313,7 @@ FORMAT_2_FRAME_KEYS = (
     "light",
     "ghost_in_depth",
     "towards",
+    "nod_ahead",
 )
 
 
@@ -347,6 +349,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 light=tuple(raw.get("light", ())),
                 ghost_in_depth=raw.get("ghost_in_depth", False),
                 towards=(raw["towards"][0], raw["towards"][1]) if "towards" in raw else None,
+                nod_ahead=float(raw.get("nod_ahead", 0.0)),
                 near_palm=_palm(raw["near_arm"]),
                 far_palm=_palm(raw["far_arm"]),
             )

@@ -24,9 +24,10 @@ def test_back_rounder_lifts_the_head_a_little_with_the_shoulders_near_the_floor(
     floor = drawn.support
     # The shoulders no more than a limb's width above where they lie flat (they were 0.066).
     assert hug["shoulder"][1] - flat["shoulder"][1] < LIMB_WIDTH
-    # The head off the floor, but less than half a head-height (it was 0.146, over two).
+    # The head clearly off the floor (round 19: 0.049 read as lying on it) but less
+    # than a head-height (round 15's 0.146 read as a sit-up).
     gap = hug["head"][1] - HEAD_RADIUS - floor
-    assert 0.02 < gap < HEAD_RADIUS, gap
+    assert HEAD_RADIUS < gap < 2 * HEAD_RADIUS, gap
     # The chin tucked towards the knees: the face looks up and towards the feet.
     face = (hug["face"][0] - hug["head"][0], hug["face"][1] - hug["head"][1])
     assert face[0] > 0 and face[1] > 0

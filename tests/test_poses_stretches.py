@@ -381,9 +381,9 @@ def test_back_rounder_hugs_both_knees_and_lifts_the_head_towards_them() -> None:
         # The hands hold the backs of the thighs.
         gap, _ = along(hug[f"{side}_hand"], hug[f"{side}_hip"], hug[f"{side}_knee"])
         assert gap < 0.06, side
-    # The head lifts off the floor (a little: round 16, it was two head-heights up
-    # and read as a sit-up) and comes towards the knees.
-    assert 0.02 < drawn.joints[1]["head"][1] - drawn.joints[0]["head"][1] < 0.07
+    # The head lifts off the floor (round 16: two head-heights up read as a sit-up;
+    # round 19: a few centimetres read as lying on the floor) towards the knees.
+    assert 0.07 < drawn.joints[1]["head"][1] - drawn.joints[0]["head"][1] < 0.12
     assert math.dist(hug["head"], hug["near_knee"]) < 0.6 * math.dist(
         flat["head"], flat["near_knee"]
     )
@@ -397,9 +397,9 @@ def test_back_rounder_curls_with_the_shoulders_near_the_floor_not_a_sit_up() -> 
     # sit-up, risky in a spasm: only the head and upper shoulders lift.
     hug = joints_3d(pose("back-rounder").frames[1])
     assert hug["shoulder"][1] - hug["hip"][1] < 0.06
-    # The head lifts from the shoulders, but only a little (round 16: a head high
-    # above raised shoulders read as a balled-up sit-up).
-    assert 0.02 < hug["head"][1] - hug["shoulder"][1] < 0.06
+    # The head lifts from the shoulders, but not far (round 16: a head high above
+    # raised shoulders read as a balled-up sit-up; round 19: 0.05 read as no lift).
+    assert 0.06 < hug["head"][1] - hug["shoulder"][1] < 0.1
     for side in ("near", "far"):
         hip, knee, hand = hug[f"{side}_hip"], hug[f"{side}_knee"], hug[f"{side}_hand"]
         # On the thigh, short of the knee (not on the shin)...
