@@ -88,8 +88,9 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
     Besides the joints a pose file names (hip, shoulder, head, elbows,
     hands, knees, ankles, toes), the hip and shoulder joints of each side
     (`near_hip`, `far_shoulder`...) and the tip of the nose (`face`), which
-    shows which way the head is turned; and the fingertips (`near_fingers`...) of
-    a hand the pose gives a direction of its own.
+    shows which way the head is turned; the fingertips (`near_fingers`...) of
+    a hand the pose gives a direction of its own; and, for a trunk with depth,
+    the corners of its block (`near_shoulder_front`, `far_hip_back`...).
     """
     hip: Vec = (0.0, 0.0, 0.0)
     spine = _direction(frame.torso)
@@ -107,6 +108,20 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
             spine[0] * across[1] - spine[1] * across[0],
         )
     )
+    # A trunk with depth (`trunk_depth`): the corners of a block from the hips, which
+    # face the way the pelvis does, to the shoulders, which face the way the chest does.
+    block: dict[str, Vec] = {}
+    if frame.trunk_depth > 0:
+        hip_front = _unit((spine[1], -spine[0], 0.0))  # spine x (0, 0, 1)
+        for side, outward in (("near", 1.0), ("far", -1.0)):
+            for level, middle, side_way, front in (
+                ("hip", hip, (0.0, 0.0, 1.0), hip_front),
+                ("shoulder", shoulder, across, chest_front),
+            ):
+                half = HIP_HALF if level == "hip" else SHOULDER_HALF
+                edge = _add(middle, side_way, half * outward)
+                block[f"{side}_{level}_front"] = _add(edge, front, frame.trunk_depth)
+                block[f"{side}_{level}_back"] = _add(edge, front, -frame.trunk_depth)
     # A head lifted or bowed from the line of the spine takes the face with it.
     bend_axis = (
         spine[1] * neck[2] - spine[2] * neck[1],
@@ -125,6 +140,7 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
         "shoulder": shoulder,
         "head": head,
         "face": _add(head, face_direction, HEAD_RADIUS * 1.5),
+        **block,
     }
     for side, outward in (("near", 1.0), ("far", -1.0)):
         arm = frame.near_arm if side == "near" else frame.far_arm

@@ -44,6 +44,9 @@ OUTLINE_INSIDE = 0.6  # a `light` limb: a dark outline, mid-gray inside this sha
 # leg from the dark one at the one-page size ("two outline styles"); a dark-edged gray
 # leg reads as a limb of its own, darker than the faint start (GHOST_GRAY).
 LIGHT_INSIDE = 0.55
+# The side of a trunk with depth (`trunk_depth`): light, so between the dark front and
+# the dark arms it shows as a face of its own (mid-gray was lost under the arm).
+TRUNK_SIDE_GRAY = 0.85
 BED_TOP = 0.11  # the mattress top, above the floor
 PAD = 0.06  # room around the figure inside each frame
 HALO = 0.022  # the white edge round each body part
@@ -183,16 +186,19 @@ def _body_parts(
         joints["far_shoulder"],
         joints["near_shoulder"],
     )
+    if "near_shoulder_front" in joints:
+        trunk += _trunk_block(posed, ghost)
     # Seen from the front or above the trunk has width; from the side it is the spine.
-    if _area(corners) > 0.002:
+    elif _area(corners) > 0.002:
         trunk.append(Shape(corners, 1.0 if ghost else 0.0, LIMB_WIDTH * 0.6, body_gray))
-    trunk.append(
-        Stroke(
-            _torso_points(joints["hip"], joints["shoulder"], frame.torso_curve),
-            TORSO_WIDTH,
-            body_gray,
+    if "near_shoulder_front" not in joints:
+        trunk.append(
+            Stroke(
+                _torso_points(joints["hip"], joints["shoulder"], frame.torso_curve),
+                TORSO_WIDTH,
+                body_gray,
+            )
         )
-    )
     parts.append((posed.depth("hip", "shoulder"), trunk))
     head_x, head_y = joints["head"]
     if head:
@@ -204,6 +210,45 @@ def _body_parts(
         neck += _nose(joints, body_gray, big=frame.head_turn != 0)
         parts.append((posed.depth("head"), neck))
     return [(depth, drawn, ghost) for depth, drawn in parts]
+
+
+def _trunk_block(posed: Posed, ghost: bool) -> list[Mark]:
+    """A trunk with depth (`trunk_depth`): the block's front, dark like the body, and
+    each side that faces the eye, light inside a dark edge, so
+    a chest turned against the hips shows one side of it to the reader. From the
+    hips up the side widens as the chest turns: the twist is at the waist."""
+    points = posed.points
+
+    def face(side: tuple[str, str], ends: tuple[str, str]) -> tuple[Point, ...]:
+        first, second = ends
+        return (
+            points[f"{side[0]}_hip_{first}"],
+            points[f"{side[1]}_hip_{second}"],
+            points[f"{side[1]}_shoulder_{second}"],
+            points[f"{side[0]}_shoulder_{first}"],
+        )
+
+    def nearer(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+        return posed.depth(*one) > posed.depth(*other) + 1e-3
+
+    def corners(side: str, where: str) -> tuple[str, ...]:
+        return tuple(f"{side}_{level}_{where}" for level in ("hip", "shoulder"))
+
+    line, edge = (GHOST_GRAY, 1.0) if ghost else (0.0, 0.0)
+    marks: list[Mark] = []
+    for side in ("near", "far"):
+        other = "far" if side == "near" else "near"
+        own = corners(side, "front") + corners(side, "back")
+        if nearer(own, corners(other, "front") + corners(other, "back")):
+            outline = face((side, side), ("front", "back"))
+            if _area(outline) > 1e-4:
+                fill = 1.0 if ghost else TRUNK_SIDE_GRAY
+                marks.append(Shape(outline, fill, LIMB_WIDTH * 0.6, line))
+    front = corners("near", "front") + corners("far", "front")
+    back = corners("near", "back") + corners("far", "back")
+    where = "front" if nearer(front, back) or not nearer(back, front) else "back"
+    marks.append(Shape(face(("near", "far"), (where, where)), edge, LIMB_WIDTH * 0.6, line))
+    return marks
 
 
 def _halo(mark: Mark) -> Mark:
