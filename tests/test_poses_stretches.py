@@ -272,9 +272,11 @@ def test_glute_stretch_keeps_the_held_knee_bent_in_the_pull() -> None:
         )
     )
     assert 70 < bend < 110, bend
-    # ...the shin roughly level (towards the feet), the foot up.
+    # ...the shin roughly level (towards the feet), the foot tipped up (round 19:
+    # not straight up, where it read as a second raised shin).
     assert shin[0] > 0 and abs(math.degrees(math.atan2(shin[1], shin[0]))) < 25
-    assert toe[1] - ankle[1] > 0.05
+    assert 0.025 < toe[1] - ankle[1] < 0.06
+    assert toe[0] - ankle[0] > 0.04
     # On paper: the knee stands well off the line from the hip to the ankle, and
     # the shin runs across the paper, not up it.
     on_paper = drawn.joints[2]
