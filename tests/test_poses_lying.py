@@ -85,10 +85,14 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
     # The tip: round 8, from the foot of the bed, raised. (From the near
     # side towards the foot, [-45, 30], the body lay crammed in a corner of the bed
     # under one arrow across the legs and one off to the side: scored 3.)
+    # Round 19: raised further (to 55-70 degrees), so the face looks at the reader and
+    # the head is a round head on the pillow: at 30-50 its nose pointed up the paper
+    # and read as somebody sitting up.
     view = body.frames[2].view
-    assert view is not None and view[0] == -90 and 30 <= view[1] <= 50
-    # Round 10: the same view again as the key frame's inset (tested below).
-    assert body.inset == (2, view)
+    assert view is not None and view[0] == -90 and 55 <= view[1] <= 70
+    # Round 10: the tilt again as the key frame's inset (tested below), seen lower
+    # (round 8's [-90, 40]): there the inset draws the body alone, no bed box.
+    assert body.inset == (2, (-90.0, 40.0))
     # Lying along the bed, the head on the pillow at the far end: above the hips on
     # paper and in line with them, not off to a side; the tipped knees to one side
     # of that line.
@@ -111,13 +115,15 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
         stand = project(upright[knee], view).y - project(upright["hip"], view).y
         drop = project(tipped[knee], view).y - project(tipped["hip"], view).y
         assert stand > 0.15, knee
-        assert stand - drop > 0.05, knee
+        # (Round 19: seen from higher up, the drop is shorter on paper: was > 0.05.)
+        assert stand - drop > 0.025, knee
         # Tipped out to a side of the upright hug, on paper.
         side = project(tipped[knee], view).x - project(upright[knee], view).x
         assert abs(side) > 0.1, knee
-    # The hug before it stands behind as a faint ghost: the middle the tip starts from.
-    assert body.frames[2].ghost
-    assert any(isinstance(m, Stroke) and m.gray == GHOST_GRAY for m in drawn.panels[2].marks)
+    # Round 19: no faint start (seen end on, the upright hug's legs were two straight
+    # bars that read as straight legs lying flat); the arrows' middle is the start.
+    assert not body.frames[2].ghost
+    assert not any(isinstance(m, Stroke) and m.gray == GHOST_GRAY for m in drawn.panels[2].marks)
     # Two arrows, each with one head at its outer end, the heads on either side of
     # the upright knees: tip one way, back, then the other.
     # Round 16: round the ankles (were the toes), so the arcs run over the legs, not
@@ -200,7 +206,11 @@ def test_knee_hug_small_picture_shows_the_hug_and_the_tilt_to_each_side() -> Non
     # frame's own head-to-hip length), the inset nearly a quarter of the picture's
     # width (round 16: the arcs round the ankles are a little narrower than they
     # were round the toes, the body the same size).
-    whole = math.dist(drawn.joints[2]["head"], drawn.joints[2]["hip"])
+    # (Round 19: the tilt frame and its inset differ in view: measured in the inset's.)
+    assert body.inset is not None
+    seen = joints_3d(body.frames[2])
+    head, hip = project(seen["head"], body.inset[1]), project(seen["hip"], body.inset[1])
+    whole = math.dist((head.x, head.y), (hip.x, hip.y))
     assert math.dist(inset["head"], inset["hip"]) >= 0.5 * whole
     assert right - left >= 0.24 * drawn.width
 

@@ -2,7 +2,10 @@
 start, the upright hug, behind the dark trunk and head at every tilt and view tried:
 from there the upright legs fall on the trunk's line. With `ghost_in_depth` the
 start's limbs are drawn among the dark parts by depth, so its upright legs show
-over the trunk."""
+over the trunk.
+Round 19 dropped the start from this pose again: its upright legs, seen end on, showed as
+two long straight bars that read as straight legs lying flat; the test now pins that no
+faint leg lies over the dark trunk there (the key itself stays, tested below)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from makeplan.pictograms import GHOST_GRAY, LIMB_WIDTH, TORSO_WIDTH, packaged_pi
 from makeplan.poses import Stroke, pose_problems
 
 
-def test_the_tilts_faint_upright_legs_are_drawn_over_the_dark_trunk() -> None:
+def test_no_faint_straight_legs_lie_over_the_tilts_dark_trunk() -> None:
     picture = packaged_pictogram("knee-hug-side-tilt")
     assert picture is not None
     marks = picture.panels[2].marks
@@ -24,9 +27,9 @@ def test_the_tilts_faint_upright_legs_are_drawn_over_the_dark_trunk() -> None:
         for index, mark in enumerate(marks)
         if isinstance(mark, Stroke) and mark.gray == GHOST_GRAY and mark.width == LIMB_WIDTH
     ]
-    assert trunk and faint_limbs
-    # Both faint legs (and not only a stray arm) come after the dark trunk.
-    assert sum(index > trunk[0] for index in faint_limbs) >= 2
+    assert trunk
+    # Round 18 drew both faint legs after (over) the dark trunk; round 19 draws none.
+    assert sum(index > trunk[0] for index in faint_limbs) == 0
 
 
 def test_ghost_in_depth_is_checked_and_named_by_its_line() -> None:
