@@ -907,7 +907,10 @@ def _figure(
     if ghost:
         # A head that only nods gets its arrow round the neck; its faint start beside
         # the dark head would read as the head rolling, so the ghost has no head then.
-        nods = "head" in frame.arrows and _nod(before, seen_now) is not None
+        # Nor when a `towards` arrow from the head or face shows where the head goes.
+        nods = ("head" in frame.arrows and _nod(before, seen_now) is not None) or (
+            frame.towards is not None and frame.towards[0] in ("head", "face")
+        )
         faint = _body_parts(before, frames[start], ghost=True, head=not nods)
         if frame.ghost_in_depth:
             # The start's limbs go in among this frame's parts by depth: where they

@@ -75,7 +75,7 @@ def test_back_rounder_hands_behind_the_thighs_clear_of_the_shins() -> None:
         # the knee) and away from the knee (0.066).
         assert crosses(elbow, hand, hip, knee), side
         assert to_segment(hand, knee, ankle) > LIMB_WIDTH / 2, side
-        assert math.dist(hand, knee) > 0.09, side
+        assert math.dist(hand, knee) > 0.08, side  # round 20: 0.09 before the thighs rose
         # Elbows bent; the hand in 3-D on the back of its own thigh.
         shoulder3 = hug[f"{side}_shoulder"]
         elbow3, hand3 = hug[f"{side}_elbow"], hug[f"{side}_hand"]
@@ -85,7 +85,7 @@ def test_back_rounder_hands_behind_the_thighs_clear_of_the_shins() -> None:
         back = (thigh[1], -thigh[0])
         assert (hand3[0] - hip3[0]) * back[0] + (hand3[1] - hip3[1]) * back[1] > 0, side
     # The head still lifts towards the knees and the back stays rounded.
-    assert "head" in body.frames[1].arrows
+    assert "head" in set(body.frames[1].arrows) | set(body.frames[1].towards or ())
     assert body.frames[1].torso_curve >= 0.15
 
 

@@ -389,7 +389,8 @@ def test_back_rounder_hugs_both_knees_and_lifts_the_head_towards_them() -> None:
     assert math.dist(hug["head"], hug["near_knee"]) < 0.6 * math.dist(
         flat["head"], flat["near_knee"]
     )
-    assert set(body.frames[1].arrows) >= {"head"}
+    # Round 20: the head's arrow may be a `towards` arrow from the head.
+    assert "head" in set(body.frames[1].arrows) | set(body.frames[1].towards or ())
     # Everything moves in the side plane: the side view shows it.
     assert body.view == (0.0, 0.0)
 
@@ -470,9 +471,9 @@ def test_back_rounder_draws_the_head_arrow_outside_the_head() -> None:
         ]
         assert len(arrows) == 4  # the knees' and the head's, each a shaft and a head
         for arrow, head in itertools.product(arrows, heads):
-            assert (
-                min(math.dist(point, head) for point in arrow.points) > HEAD_RADIUS + LIMB_WIDTH / 2
-            )
+            # The shaft (0.55 of a limb wide) clear of the head.
+            nearest = min(math.dist(point, head) for point in arrow.points)
+            assert nearest > HEAD_RADIUS + LIMB_WIDTH * 0.55 / 2
 
 
 def test_back_rounder_draws_a_visibly_rounded_back() -> None:
