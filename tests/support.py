@@ -208,6 +208,25 @@ def pose_of(exercise_id: str):  # type: ignore[no-untyped-def]
     return pose_from(tomllib.loads((POSES / f"{exercise_id}.toml").read_text()))
 
 
+def assert_reported_at_key_line(
+    text: bytes, key: str, good: bytes, wrongs: tuple[bytes, ...], field: str
+) -> None:
+    """A pose file is clean as it is, and with each of `wrongs` in place of `good` it
+    has problems, every one on the line that starts with `key` and naming `field`; as
+    a version-1 file, the key itself is a problem (format 2 only)."""
+    from makeplan.poses import pose_problems
+
+    assert pose_problems(text, "p.toml")[1] == []
+    lines = enumerate(text.decode().splitlines(), start=1)
+    line = next(number for number, row in lines if row.startswith(key))
+    for wrong in wrongs:
+        problems = pose_problems(text.replace(good, wrong), "p.toml")[1]
+        assert problems, wrong
+        assert all(p.line == line and p.field.startswith(field) for p in problems), problems
+    old = text.replace(b"version = 2", b"version = 1")
+    assert any(p.field == field for p in pose_problems(old, "p.toml")[1])
+
+
 def to_segment(point, start, end) -> float:  # type: ignore[no-untyped-def]
     """How far `point` is from the segment start-end (2-D or 3-D)."""
     import math
