@@ -95,7 +95,8 @@ class Pictogram:
     inset_joints: dict[str, Point] | None = None
     inset_box: tuple[float, float, float, float] | None = None  # left, bottom, right, top
     # Two frames, each over the faint frame it starts from, that a small picture shows
-    # one above the other where its row has the height (see `Pose.key_pair`).
+    # one above the other where its row, or its single page, has the height (see
+    # `Pose.key_pair`).
     key_pair: tuple[Panel, Panel] | None = None
 
     @property

@@ -4,12 +4,15 @@ Round 10's scorer gave the knee hug's small picture 3: its tilt was an inset
 about 7 mm across, easy to miss. The buttock stretch's small picture showed the
 pull only, not the crossing before it. A pose's `key_pair` names two frames
 the one-page and week sheets stack in the picture column, each over its faint
-start, whenever that makes the row no taller; else the key frame alone.
+start, whenever that makes the row no taller, or (session 8) a single page has
+the room to spare below its rows for the row to grow (the size and the page
+count stay); else the key frame alone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
@@ -66,21 +69,29 @@ ALL = tuple(exercise.id for exercise in load_catalogue(()))
         ("one-page", (KNEE_HUG, GLUTE, LIFT), "a4", ["top", "bottom"], ["top", "bottom"],
          ["top", "bottom"]),
         # Letter keeps A4's picture size while its text column narrows: the buttock
-        # stretch's row is a little shorter than its two frames there.
-        ("one-page", (KNEE_HUG, GLUTE, LIFT), "letter", ["top", "bottom"], ["key"],
+        # stretch's row is a little shorter than its two frames there, and grows into
+        # the room the page has left.
+        ("one-page", (KNEE_HUG, GLUTE, LIFT), "letter", ["top", "bottom"], ["top", "bottom"],
          ["top", "bottom"]),
         ("one-page", (GLUTE, LIFT), "a4", None, ["top", "bottom"], ["top", "bottom"]),
         ("one-page", (LIFT,), "a4", None, None, ["top", "bottom"]),
-        # The whole catalogue: the buttock stretch's row is shorter than two frames.
-        ("one-page", ALL, "a4", ["top", "bottom"], ["key"], ["top", "bottom"]),
-        # A week row is two lines of boxes for the buttock stretch: no room.
-        ("week", (KNEE_HUG, GLUTE), "a4", ["top", "bottom"], ["key"], None),
-        ("week", (KNEE_HUG, GLUTE), "letter", ["top", "bottom"], ["key"], None),
-        # A week row of the lift, one round a day, is one line of boxes: no room.
-        ("week", (KNEE_HUG, GLUTE, LIFT), "a4", ["top", "bottom"], ["key"], ["key"]),
+        # The whole catalogue: the buttock stretch's row is shorter than two frames; on
+        # A4 the page has the room for it to grow, on Letter it has none left.
+        ("one-page", ALL, "a4", ["top", "bottom"], ["top", "bottom"], ["top", "bottom"]),
+        ("one-page", ALL, "letter", ["top", "bottom"], ["key"], ["top", "bottom"]),
+        # A week row is two lines of boxes for the buttock stretch: it grows into the
+        # room under the table.
+        ("week", (KNEE_HUG, GLUTE), "a4", ["top", "bottom"], ["top", "bottom"], None),
+        ("week", (KNEE_HUG, GLUTE), "letter", ["top", "bottom"], ["top", "bottom"], None),
+        # The lift's row (one line of boxes) comes after the buttock stretch's, which
+        # took the room there was.
+        ("week", (KNEE_HUG, GLUTE, LIFT), "a4", ["top", "bottom"], ["top", "bottom"],
+         ["key"]),
+        # On two pages no row grows (it would move the page break).
+        ("week", ALL, "a4", ["top", "bottom"], ["key"], ["key"]),
     ],
 )  # fmt: skip
-def test_the_pair_is_drawn_only_where_its_row_has_the_height(
+def test_the_pair_is_drawn_where_its_row_or_its_page_has_the_room(
     layout: str,
     ids: tuple[str, ...],
     paper: str,
@@ -95,21 +106,54 @@ def test_the_pair_is_drawn_only_where_its_row_has_the_height(
 
 
 @pytest.mark.parametrize(
-    ("layout", "ids"),
+    ("layout", "ids", "paper"),
     [
-        ("one-page", (KNEE_HUG, GLUTE, LIFT)),
-        ("one-page", ALL),
-        ("week", (KNEE_HUG, GLUTE)),
+        ("one-page", (KNEE_HUG, GLUTE, LIFT), "a4"),
+        ("one-page", ALL, "letter"),
+        ("week", ALL, "a4"),
     ],
 )
-def test_the_pair_costs_no_room(layout: str, ids: tuple[str, ...]) -> None:
+def test_a_pair_in_a_row_with_the_height_costs_no_room(
+    layout: str, ids: tuple[str, ...], paper: str
+) -> None:
     # Every word and box is where it is with the key frame alone: only pictures differ.
-    with_pairs, without = _placed(layout, ids), _placed(layout, ids, pairs=False)
+    with_pairs = _placed(layout, ids, paper)
+    without = _placed(layout, ids, paper, pairs=False)
     assert len(with_pairs.pages) == len(without.pages)
     for paired, single in zip(with_pairs.pages, without.pages, strict=True):
         assert paired.texts == single.texts
         assert paired.boxes == single.boxes
         assert paired.rules == single.rules
+
+
+@pytest.mark.parametrize(
+    ("layout", "ids", "paper"),
+    [
+        ("one-page", ALL, "a4"),
+        ("one-page", (KNEE_HUG, GLUTE, LIFT), "letter"),
+        ("week", (KNEE_HUG, GLUTE), "a4"),
+        ("week", (KNEE_HUG, GLUTE, LIFT), "a4"),
+    ],
+)
+def test_a_row_grows_for_its_pair_only_into_room_the_page_has_spare(
+    layout: str, ids: tuple[str, ...], paper: str
+) -> None:
+    """Same size, same one page; the words above a grown row stay put, the ones below
+    move down together (never up), and nothing goes past the bottom margin."""
+    with_pairs = _placed(layout, ids, paper)
+    without = _placed(layout, ids, paper, pairs=False)
+    assert with_pairs.scale == without.scale
+    assert len(with_pairs.pages) == len(without.pages) == 1
+    grown, single = with_pairs.pages[0].texts, without.pages[0].texts
+    assert [(t.text, t.x) for t in grown] == [(t.text, t.x) for t in single]
+    drops = [round(old.y - new.y, 3) for new, old in zip(grown, single, strict=True)]
+    assert drops[0] == 0 and max(drops) > 0 and min(drops) >= 0
+    # Down by the same amount or more further down the page (rows only add height).
+    in_page_order = sorted(zip(single, drops, strict=True), key=lambda pair: -pair[0].y)
+    moved = [drop for _, drop in in_page_order]
+    assert all(b >= a - 1e-3 for a, b in itertools.pairwise(moved))
+    assert min(t.y for t in grown) > with_pairs.margin - 1e-6
+    assert min(box.y for box in with_pairs.pages[0].boxes) > with_pairs.margin - 1e-6
 
 
 def test_the_pair_stands_one_above_the_other_in_the_picture_column() -> None:

@@ -337,10 +337,16 @@ def _attempt(
                         author="", scale=scale)  # fmt: skip
     # The sizes are tried with each row's key frame alone; at the size that is used, a
     # row whose pose has a key pair is made again with it, kept where it is no taller
-    # (so the pages are the same; see `shows_key_pair`).
+    # or, on a single page, where the page has that room to spare below its rows (the
+    # size and page count stay; the spare room was only the notes lines). Two frames
+    # show the move, one only its end: worth more to a patient than two note lines.
+    spare = first_height - sum(block.height for block in blocks) if one_page else 0.0
     for index, paired in _with_key_pairs(plan, arrangement, composer, x, width):
-        if paired.height > (first if index == 0 else exercises[index]).height + 0.01:
-            continue  # no room beside the row for two frames: the key frame alone
+        grows = paired.height - (first if index == 0 else exercises[index]).height
+        if grows > 0.01:
+            if grows > spare:
+                continue  # no room for two frames: the key frame alone
+            spare -= grows
         at = next(i for i, block in enumerate(blocks) if block is exercises[index])
         if index == 0:
             together = len(lead_slices) + paired.together if paired.together else 0

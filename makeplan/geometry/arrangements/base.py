@@ -126,8 +126,8 @@ def key_pair_column(
 def shows_key_pair(item: PlannedExercise, composer: Composer) -> bool:
     """Whether the row shows its pose's two key frames one above the other, in place
     of the key frame alone: while the composer makes rows with key pairs (`place`
-    keeps such a row only where it is no taller: the knee hug's tilt at full size
-    beside its rounds)."""
+    keeps such a row where it is no taller, the knee hug's tilt at full size beside
+    its rounds, or where a single page has the room to spare for it to grow)."""
     picture = composer.picture(item)
     return (
         composer.key_pairs
