@@ -36,13 +36,13 @@ from support import pose_of as pose
 from support import pose_picture as picture
 
 
-def _placed(ids: tuple[str, ...], sessions: int | None = None) -> Document:
-    """A one-page A4 sheet of these exercises, as `makeplan build` places it."""
-    options = Options(exercise_ids=ids, sessions_per_day=sessions, date=DATE)
+def _placed(ids: tuple[str, ...], sessions: int | None = None, paper: str = "a4") -> Document:
+    """A one-page sheet of these exercises, as `makeplan build` places it."""
+    options = Options(exercise_ids=ids, sessions_per_day=sessions, date=DATE, paper=paper)
     loaded = load_layout("one-page")
     plan = select(load_catalogue(()), with_layout(options, loaded))
     pictures = artwork_for(plan, loaded, False)[0]
-    return place(plan, loaded, "a4", text_width, Artwork(pictures, None))
+    return place(plan, loaded, paper, text_width, Artwork(pictures, None))
 
 
 def _arrow_line(marks: tuple) -> Stroke:  # type: ignore[type-arg]
@@ -113,5 +113,9 @@ def test_seated_twist_pair_appears_on_a_one_page_sheet_where_the_row_is_tall() -
     ids = ("seated-twist", "hamstring-stretch")
     # Three rounds a day make the row tall enough for both turns, one over the other.
     assert _drawn(_placed(ids, sessions=3), "seated-twist") == ["top", "bottom"]
-    # Once a day the row is one frame tall: the key frame alone (no layout change).
-    assert _drawn(_placed(ids), "seated-twist") == ["key"]
+    # Once a day the row is one frame tall; it grows for the pair where the page has
+    # the room to spare (session 8), and where it has none the key frame shows alone:
+    # the whole catalogue on Letter, whose room the rows above took.
+    assert _drawn(_placed(ids), "seated-twist") == ["top", "bottom"]
+    catalogue = tuple(exercise.id for exercise in load_catalogue(()))
+    assert _drawn(_placed(catalogue, paper="letter"), "seated-twist") == ["key"]
