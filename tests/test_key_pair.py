@@ -63,13 +63,15 @@ ALL = tuple(exercise.id for exercise in load_catalogue(()))
         # The knee hug's three rounds a day leave the picture column empty beside
         # rounds 2 and 3: the tilt goes there, at the sheet's scale. The double knee
         # lift's frames are short (lying down): its pair fits a row of one round.
-        ("one-page", (KNEE_HUG, GLUTE, LIFT), "a4", ["top", "bottom"], ["top", "bottom"],
+        # Round 21: the buttock stretch is seen from [60, 40], a taller picture (0.92
+        # body units, 0.675 from [45, 18]): its pair no longer fits its one-page row
+        # and the sheet shows the pull alone (accepted for the clearer figure-4).
+        ("one-page", (KNEE_HUG, GLUTE, LIFT), "a4", ["top", "bottom"], ["key"],
          ["top", "bottom"]),
-        # Letter keeps A4's picture size while its text column narrows: the buttock
-        # stretch's row is a little shorter than its two frames there.
+        # Letter keeps A4's picture size while its text column narrows.
         ("one-page", (KNEE_HUG, GLUTE, LIFT), "letter", ["top", "bottom"], ["key"],
          ["top", "bottom"]),
-        ("one-page", (GLUTE, LIFT), "a4", None, ["top", "bottom"], ["top", "bottom"]),
+        ("one-page", (GLUTE, LIFT), "a4", None, ["key"], ["top", "bottom"]),
         ("one-page", (LIFT,), "a4", None, None, ["top", "bottom"]),
         # The whole catalogue: the buttock stretch's row is shorter than two frames.
         ("one-page", ALL, "a4", ["top", "bottom"], ["key"], ["top", "bottom"]),
@@ -115,7 +117,9 @@ def test_the_pair_costs_no_room(layout: str, ids: tuple[str, ...]) -> None:
 def test_the_pair_stands_one_above_the_other_in_the_picture_column() -> None:
     document = _placed("one-page", (KNEE_HUG, GLUTE, LIFT))
     page = document.pages[0]
-    for exercise_id in (KNEE_HUG, GLUTE):
+    # Round 21: the knee hug and the double knee lift (the buttock stretch's pair no
+    # longer fits its one-page row; see above).
+    for exercise_id in (KNEE_HUG, LIFT):
         picture = packaged_pictogram(exercise_id)
         assert picture is not None and picture.key_pair is not None
         top, bottom = (
