@@ -118,27 +118,7 @@ def _quadratic(start: Point, control: Point, end: Point, ts: list[float]) -> tup
 
 
 def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) -> list[Mark]:
-    """The figure, farthest part first so nearer parts cover it (see `_body_parts`)."""
-    return _drawn(_body_parts(posed, frame, ghost, head))
-
-
-def _drawn(parts: list[tuple[float, list[Mark], bool]]) -> list[Mark]:
-    """Parts (depth, marks, ghost) drawn farthest first; each part that is not a ghost
-    gets a thin white edge, so a limb in front of another (or of the trunk) stays a
-    limb of its own, in black and white too."""
-    marks: list[Mark] = []
-    for _, drawn, faint in sorted(parts, key=lambda part: part[0]):
-        if not faint:
-            marks += [_halo(mark) for mark in drawn]
-        marks += drawn
-    return marks
-
-
-def _body_parts(
-    posed: Posed, frame: Frame, ghost: bool = False, head: bool = True
-) -> list[tuple[float, list[Mark], bool]]:
-    """The figure's parts, each with its depth (larger is nearer the eye) and whether
-    it is a ghost, unsorted: the four limbs first, then the trunk, then the head.
+    """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
     the work); a near one the pose names `light` is drawn as a dark outline, mid-gray
@@ -186,19 +166,14 @@ def _body_parts(
         joints["far_shoulder"],
         joints["near_shoulder"],
     )
-    if "near_shoulder_front" in joints:
+    if "near_shoulder_front" in joints:  # a trunk with depth (`trunk_depth`)
         trunk += _trunk_block(posed, ghost)
-    # Seen from the front or above the trunk has width; from the side it is the spine.
-    elif _area(corners) > 0.002:
-        trunk.append(Shape(corners, 1.0 if ghost else 0.0, LIMB_WIDTH * 0.6, body_gray))
-    if "near_shoulder_front" not in joints:
-        trunk.append(
-            Stroke(
-                _torso_points(joints["hip"], joints["shoulder"], frame.torso_curve),
-                TORSO_WIDTH,
-                body_gray,
-            )
-        )
+    else:
+        # Seen from the front or above the trunk has width; from the side it is the spine.
+        if _area(corners) > 0.002:
+            trunk.append(Shape(corners, 1.0 if ghost else 0.0, LIMB_WIDTH * 0.6, body_gray))
+        points = _torso_points(joints["hip"], joints["shoulder"], frame.torso_curve)
+        trunk.append(Stroke(points, TORSO_WIDTH, body_gray))
     parts.append((posed.depth("hip", "shoulder"), trunk))
     head_x, head_y = joints["head"]
     if head:
@@ -209,7 +184,14 @@ def _body_parts(
         )
         neck += _nose(joints, body_gray, big=frame.head_turn != 0)
         parts.append((posed.depth("head"), neck))
-    return [(depth, drawn, ghost) for depth, drawn in parts]
+    marks: list[Mark] = []
+    for _, drawn in sorted(parts, key=lambda part: part[0]):
+        if not ghost:
+            # A thin white edge round each part, so a limb in front of another (or of
+            # the trunk) stays a limb of its own, in black and white too.
+            marks += [_halo(mark) for mark in drawn]
+        marks += drawn
+    return marks
 
 
 def _trunk_block(posed: Posed, ghost: bool) -> list[Mark]:
@@ -622,13 +604,10 @@ NOD_GAP = 0.065  # a nod's arrow runs this far outside the head
 NOD_LEAST_SWEEP = 30.0
 
 
-def _nod(before: Posed, now: Posed, ahead: float = 0.0) -> list[Mark] | None:
+def _nod(before: Posed, now: Posed) -> list[Mark] | None:
     """For a head that moves less than one and a half head widths on paper (a nod, a head lifted
     off the floor), an arc round the neck outside the head, from where the head
     pointed to where it points now: a plain arrow would sit over the black head.
-    The arc runs on `ahead` degrees further, over the head to in front of the face,
-    so its tip points where the head goes (a head lifted with the chin towards the
-    knees; an arc ending over the head read as the head lifted straight up).
     None when the head moves further (the plain arrow shows it)."""
     old, new = before.points["head"], now.points["head"]
     if math.dist(old, new) > HEAD_RADIUS * 3:
@@ -643,7 +622,6 @@ def _nod(before: Posed, now: Posed, ahead: float = 0.0) -> list[Mark] | None:
     if abs(math.degrees(sweep)) < NOD_LEAST_SWEEP:
         sweep = math.copysign(math.radians(NOD_LEAST_SWEEP), sweep)
         start = end - sweep
-    sweep += math.copysign(math.radians(ahead), sweep)
     angles = [start + sweep * index / 16 for index in range(17)]
     points = [(neck[0] + reach * math.cos(a), neck[1] + reach * math.sin(a)) for a in angles]
     arrow: list[Mark] = [
@@ -911,22 +889,11 @@ def _figure(
         nods = ("head" in frame.arrows and _nod(before, seen_now) is not None) or (
             frame.towards is not None and frame.towards[0] in ("head", "face")
         )
-        faint = _body_parts(before, frames[start], ghost=True, head=not nods)
-        if frame.ghost_in_depth:
-            # The start's limbs go in among this frame's parts by depth: where they
-            # stand nearer the eye than the trunk and head, they are drawn over them.
-            # Its trunk and head stay behind (they lie where the dark ones do).
-            limbs = faint[:4]  # the four limbs come first (`_body_parts`)
-            marks += _drawn(faint[4:])
-            marks += _drawn(limbs + _body_parts(seen_now, frame))
-        else:
-            marks += _drawn(faint)
-            marks += _body(seen_now, frame)
-    else:
-        marks += _body(seen_now, frame)
+        marks += _body(before, frames[start], ghost=True, head=not nods)
+    marks += _body(seen_now, frame)
     centre = joints["hip"]
     for name in frame.arrows:
-        nod = _nod(before, seen_now, frame.nod_ahead) if name == "head" else None
+        nod = _nod(before, seen_now) if name == "head" else None
         marks += (
             nod
             if nod is not None

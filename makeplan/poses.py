@@ -132,7 +132,6 @@ class Frame:
     short: tuple[str, ...] = ()  # of `arrows`: drawn over the last part of the way only
     after: int | None = None  # 0-based: the frame this one's ghost and arrows start from
     light: tuple[str, ...] = ()  # near limbs drawn lighter, apart from the dark one at work
-    ghost_in_depth: bool = False  # the ghost's limbs drawn by depth among this frame's parts
     # Half the trunk's depth front to back, in body units (0: a flat trunk): drawn as a
     # block, its front and the side that faces the eye, so turned shoulders read as a
     # chest turned against the hips and not as a narrower flat one.
@@ -140,7 +139,6 @@ class Frame:
     # (joint, target): an arrow beside the joint pointing at the target, in clear space
     # off the line between them: "pull this towards that" (the knee towards the chest).
     towards: tuple[str, str] | None = None
-    nod_ahead: float = 0.0  # degrees a head's nod arrow runs on past the head, ahead of the face
     # Each arm's hand, when the pose gives its direction (a third angle): a palm laid
     # flat on a wall, say. None: the arm ends at the wrist, as most pictures draw it.
     near_palm: Segment | None = None
@@ -316,9 +314,7 @@ FORMAT_2_FRAME_KEYS = (
     "short",
     "after",
     "light",
-    "ghost_in_depth",
     "towards",
-    "nod_ahead",
     "trunk_depth",
 )
 
@@ -353,10 +349,8 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 short=tuple(raw.get("short", ())),
                 after=raw["after"] - 1 if "after" in raw else None,
                 light=tuple(raw.get("light", ())),
-                ghost_in_depth=raw.get("ghost_in_depth", False),
                 trunk_depth=float(raw.get("trunk_depth", 0.0)),
                 towards=(raw["towards"][0], raw["towards"][1]) if "towards" in raw else None,
-                nod_ahead=float(raw.get("nod_ahead", 0.0)),
                 near_palm=_palm(raw["near_arm"]),
                 far_palm=_palm(raw["far_arm"]),
             )
