@@ -30,7 +30,8 @@ def _search(
 
         return attempt
 
-    found = place._largest_fitting(scales, tried("fit"), tried("probe"))
+    probe = tried("probe")
+    found = place._largest_fitting(scales, tried("fit"), lambda scale: probe(scale) is not None)
     return (None if found is None else found.scale), calls
 
 

@@ -171,7 +171,7 @@ def place(
             fit = functools.partial(
                 at, pictures=pictures, may_wrap=may_wrap, notes_lines=notes_lines, keep=kept
             )
-            document = _largest_fitting(scales, fit, functools.partial(fit, probe=True))
+            document = _largest_fitting(scales, fit, functools.partial(_fits, fit))
             if document is not None:
                 break
         if document is None:
@@ -210,7 +210,7 @@ def place(
 def _largest_fitting(
     scales: list[float],
     fit: Callable[[float], Document | None],
-    probe: Callable[[float], Document | None],
+    probe: Callable[[float], bool],
 ) -> Document | None:
     """The document at the largest of `scales` (largest first) that fits, trying them in
     order, with two shortcuts: a page that does not fit at its base size (1.0) does not
@@ -228,13 +228,18 @@ def _largest_fitting(
     if not rest:
         return _first_fitting(fit, grown)
     if grown:
-        if probe(rest[0]) is not None:
+        if probe(rest[0]):
             return _first_fitting(fit, [*grown, rest[0]])
         rest = rest[1:]
     # When the smallest size does not fit, none does: one try, not one per size.
-    if not rest or probe(rest[-1]) is None:
+    if not rest or not probe(rest[-1]):
         return None
     return _first_fitting(fit, rest)
+
+
+def _fits(fit: Callable[..., Document | None], scale: float) -> bool:
+    """Whether `fit` finds the page fits at `scale`, only measuring (a probe)."""
+    return fit(scale, probe=True) is not None
 
 
 def _first_fitting(fit: Callable[[float], Document | None], scales: list[float]) -> Document | None:
@@ -261,7 +266,7 @@ def _attempt(
     """The document at one size, or None when a single-page layout does not fit
     (a `continued` one goes on to more pages instead). A `probe` only asks whether it
     fits: its rows are measured, without boxes (the same heights, at a fraction of the
-    cost), and its document is not for printing."""
+    cost), and what it returns when it fits is an empty document, only a yes."""
     one_page = layout.single_page and not continued
     x, width = sheet.margin, sheet.content_width
     sizes = Sizes.of(layout, scale, max(keep, keep_title))
