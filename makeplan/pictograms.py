@@ -834,17 +834,34 @@ def _bounds(marks: list[Mark]) -> tuple[float, float, float, float]:
     """The box the marks cover, their line widths included."""
     low_x = low_y = math.inf
     high_x = high_y = -math.inf
+    # Plain loops, no generators: every picture's frames are measured several times.
     for mark in marks:
         if isinstance(mark, Disc):
             reach = mark.radius + mark.line_width / 2
-            xs: tuple[float, ...] = (mark.x,)
-            ys: tuple[float, ...] = (mark.y,)
+            left = right = mark.x
+            bottom = top = mark.y
         else:
             reach = (mark.width if isinstance(mark, Stroke) else mark.line_width) / 2
-            xs, ys = tuple(x for x, _ in mark.points), tuple(y for _, y in mark.points)
-        low_x, high_x = min(low_x, min(xs) - reach), max(high_x, max(xs) + reach)
-        low_y, high_y = min(low_y, min(ys) - reach), max(high_y, max(ys) + reach)
+            xs = [point[0] for point in mark.points]
+            ys = [point[1] for point in mark.points]
+            left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+        low_x = min(low_x, left - reach)
+        high_x = max(high_x, right + reach)
+        low_y = min(low_y, bottom - reach)
+        high_y = max(high_y, top + reach)
     return low_x, low_y, high_x, high_y
+
+
+def _joined(
+    one: tuple[float, float, float, float], other: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    """The box round two boxes (from `_bounds`; an empty one is inside out, so it adds nothing)."""
+    return (
+        min(one[0], other[0]),
+        min(one[1], other[1]),
+        max(one[2], other[2]),
+        max(one[3], other[3]),
+    )
 
 
 def _shift(marks: list[Mark], dx: float, dy: float, places: int | None = None) -> tuple[Mark, ...]:
@@ -852,17 +869,25 @@ def _shift(marks: list[Mark], dx: float, dy: float, places: int | None = None) -
     body unit is a twentieth of a millimetre at the largest size printed: fewer
     digits in the file, nothing to see)."""
     moved: list[Mark] = []
+    # Each mark made directly, not with `dataclasses.replace`: that was a third of the
+    # time it takes to make a picture.
     for mark in marks:
         if isinstance(mark, Disc):
             x, y = mark.x + dx, mark.y + dy
             if places is not None:
                 x, y = round(x, places), round(y, places)
-            moved.append(replace(mark, x=x, y=y))
-        elif places is None:
-            moved.append(replace(mark, points=tuple((x + dx, y + dy) for x, y in mark.points)))
+            moved.append(Disc(x, y, mark.radius, mark.fill_gray, mark.line_width, mark.line_gray))
+            continue
+        if places is None:
+            points = tuple((x + dx, y + dy) for x, y in mark.points)
         else:
             points = tuple((round(x + dx, places), round(y + dy, places)) for x, y in mark.points)
-            moved.append(replace(mark, points=points))
+        if isinstance(mark, Stroke):
+            moved.append(Stroke(points, mark.width, mark.gray, mark.accent))
+        else:
+            moved.append(
+                Shape(points, mark.fill_gray, mark.line_width, mark.line_gray, mark.accent)
+            )
     return tuple(moved)
 
 
@@ -1093,18 +1118,20 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
     # Seen a little from above, a near foot on the floor is drawn lower than a far
     # one: the floor (or bed) goes under the lowest of them.
     sloped = [
-        marks
-        for marks, index, seen in zip(figures, order, boxed, strict=True)
+        bounds
+        for bounds, index, seen in zip(figure_bounds, order, boxed, strict=True)
         if not seen and views[index][1] > 0 and ("bed" in props or views[index][1] < MAT_PITCH)
     ]
-    sink = min([0.0, *(_bounds(marks)[1] + LIMB_WIDTH / 2 - support for marks in sloped)])
-    above = [marks for marks, seen in zip(figures, overhead, strict=True) if seen]
+    sink = min([0.0, *(bounds[1] + LIMB_WIDTH / 2 - support for bounds in sloped)])
+    above = [bounds for bounds, seen in zip(figure_bounds, overhead, strict=True) if seen]
     if above:
-        mat_bottom = min(_bounds(marks)[1] for marks in above) - PAD
-        mat_top = max(_bounds(marks)[3] for marks in above) + PAD
+        mat_bottom = min(bounds[1] for bounds in above) - PAD
+        mat_top = max(bounds[3] for bounds in above) + PAD
         if all(overhead):
             support = mat_bottom
     panels: list[list[Mark]] = []
+    # Each panel's box: its scenery's joined to its figure's (measured once, above).
+    panel_bounds: list[tuple[float, float, float, float]] = []
     for marks, index, seen, in_box in zip(figures, order, overhead, boxed, strict=True):
         joints = posed[index].points
         scenery: list[Mark] = []
@@ -1129,7 +1156,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         if "chair" in props:
             scenery += _chair(joints)
         panels.append(scenery + marks)
-    panel_bounds = [_bounds(marks) for marks in panels]
+        panel_bounds.append(_joined(_bounds(scenery), figure_bounds[len(panel_bounds)]))
     low_x = min(bounds[0] for bounds in panel_bounds) - PAD / 2
     high_x = max(bounds[2] for bounds in panel_bounds) + PAD / 2
     # The key frame's inset goes in its top corner, over the figure, within the width.
@@ -1143,14 +1170,16 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         inset_at = _place_inset(
             figures[key], low_x + PAD / 2, high_x - PAD / 2, inset_size[0], support + LIMB_WIDTH
         )
-        panels[key] = panels[key] + list(_shift(inset_marks, *inset_at))
+        placed_inset = list(_shift(inset_marks, *inset_at))
+        panels[key] = panels[key] + placed_inset
+        panel_bounds[key] = _joined(panel_bounds[key], _bounds(placed_inset))
     # Each frame stands on its own lowest mark (frames seen from the same view share
     # their floor line, so they still line up); all share the widest frame's width.
     shifted = []
     lows: dict[int, float] = {}
     key_low = 0.0
-    for count, (index, marks) in enumerate(zip(order, panels, strict=True)):
-        _, low_y, _, high_y = _bounds(marks)
+    for count, (index, marks, bounds) in enumerate(zip(order, panels, panel_bounds, strict=True)):
+        _, low_y, _, high_y = bounds
         own_low = low_y - PAD / 2
         if count == len(frames):
             key_low = own_low
