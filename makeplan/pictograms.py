@@ -1140,8 +1140,10 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         inset_marks, inset_points, *size = _inset(pose)
         inset_size = (size[0], size[1])
         key = len(frames)
+        # Low, it stands on the key frame's lowest mark (over the end of the bed).
+        floor = _bounds(panels[key])[1] if pose.inset_low else support + LIMB_WIDTH
         inset_at = _place_inset(
-            figures[key], low_x + PAD / 2, high_x - PAD / 2, inset_size[0], support + LIMB_WIDTH
+            figures[key], low_x + PAD / 2, high_x - PAD / 2, inset_size[0], floor
         )
         panels[key] = panels[key] + list(_shift(inset_marks, *inset_at))
     # Each frame stands on its own lowest mark (frames seen from the same view share
