@@ -162,6 +162,9 @@ class Pose:
     # place of the key frame alone, where its row is that tall anyway: the hug, then
     # the tilt at full size (an inset is a third of the height).
     key_pair: tuple[int, int] | None = None
+    # The inset stands low, on the key frame's bottom edge over the end of its bed or
+    # floor (where a lying body leaves room past its feet), not above the support.
+    inset_low: bool = False
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -370,6 +373,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
         None if start is None else start - 1,
         float(raw_inset["scale"]) if raw_inset and "scale" in raw_inset else None,
         (pair[0] - 1, pair[1] - 1) if (pair := data.get("key_pair")) else None,
+        bool(raw_inset.get("low", False)) if raw_inset else False,
     )
 
 
