@@ -1168,7 +1168,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         inset_size = (size[0], size[1])
         key = len(frames)
         # Low, it stands on the key frame's lowest mark (over the end of the bed).
-        floor = _bounds(panels[key])[1] if pose.inset_low else support + LIMB_WIDTH
+        floor = panel_bounds[key][1] if pose.inset_low else support + LIMB_WIDTH
         inset_at = _place_inset(
             figures[key], low_x + PAD / 2, high_x - PAD / 2, inset_size[0], floor
         )
