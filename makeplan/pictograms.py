@@ -454,11 +454,41 @@ def _chair(joints: dict[str, Point]) -> list[Mark]:
     ]
 
 
+# A key frame (and a key pair's frames) is only printed small, about 22 to 32 mm to
+# the body unit on one-page and week sheets: there a large frame's head (0.045 to
+# 0.065 units) came out about 1 mm long, and a blinded reviewer could not see which
+# way the seated twist turned. Each of its arrowheads is drawn this many times as
+# large (a limb's 0.055 becomes 0.096, about 2 to 3 mm on those sheets), so a larger
+# head (the head's turn) stays larger; the large frames (36 to 69 mm to the unit)
+# keep their own, 2 to 4 mm.
+KEY_HEAD_GROW = 1.75
+
+
 def _arrow_head(tip: Point, towards: Point, size: float) -> Shape:
     angle = math.atan2(tip[1] - towards[1], tip[0] - towards[0])
     left = (tip[0] - size * math.cos(angle - 0.45), tip[1] - size * math.sin(angle - 0.45))
     right = (tip[0] - size * math.cos(angle + 0.45), tip[1] - size * math.sin(angle + 0.45))
     return Shape((tip, left, right), 0.0, 0.0, 0.0, accent=True)
+
+
+def _is_head(mark: Mark) -> bool:
+    """An arrowhead, or its white halo: an accent triangle (see `_arrow_head`)."""
+    return isinstance(mark, Shape) and mark.accent and len(mark.points) == 3
+
+
+def _key_heads(marks: list[Mark], grow: float = KEY_HEAD_GROW) -> list[Mark]:
+    """`marks` with each arrowhead (and its halo) grown `grow` times about its tip, for
+    a frame printed small; the shaft under it is left as it is."""
+    out: list[Mark] = []
+    for mark in marks:
+        if not isinstance(mark, Shape) or not _is_head(mark):
+            out.append(mark)
+            continue
+        tip = mark.points[0]
+        points = tuple((tip[0] + (x - tip[0]) * grow, tip[1] + (y - tip[1]) * grow)
+                       for x, y in mark.points)  # fmt: skip
+        out.append(replace(mark, points=points))
+    return out
 
 
 def _curved_arrow(
@@ -987,7 +1017,9 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
     frames, props = pose.frames, pose.props
     seen_now = _posed(frames[index], props, view)
     before = _posed(frames[index - 1], props, view) if index > 0 else seen_now
-    marks = _figure(frames, index, props, view, seen_now, before, index > 0)
+    # Only ever drawn in a key frame: its heads grown like the key frame's (then
+    # scaled with the inset, so a little smaller than the frame's own).
+    marks = _key_heads(_figure(frames, index, props, view, seen_now, before, index > 0))
     low_x, low_y, high_x, _ = _bounds(marks)
     support = BED_TOP if "bed" in props else 0.0
     scenery: list[Mark] = []
@@ -1101,9 +1133,9 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             same_view = views[start] == views[index]
             before = posed[start] if same_view else _posed(frames[start], props, views[index])
         ghost = index > 0 and (frames[index].ghost or count >= len(frames))
-        figures.append(
-            _figure(frames, index, props, views[index], posed[index], before, ghost, start)
-        )
+        figure = _figure(frames, index, props, views[index], posed[index], before, ghost, start)
+        # The key frame and the key pair are printed small: their heads are larger.
+        figures.append(_key_heads(figure) if count >= len(frames) else figure)
     overhead = [views[index][1] >= 45 for index in order]
     # A bed seen from a raised eye is a box drawn in the same view as the body, like one
     # seen from above (the flat side view of a bed would cut through the body).
