@@ -462,6 +462,7 @@ def _chair(joints: dict[str, Point]) -> list[Mark]:
 # head (the head's turn) stays larger; the large frames (36 to 69 mm to the unit)
 # keep their own, 2 to 4 mm.
 KEY_HEAD_GROW = 1.75
+KEY_HEAD_SHARE = 0.5  # but a grown head is no longer than half its shaft
 
 
 def _arrow_head(tip: Point, towards: Point, size: float) -> Shape:
@@ -477,15 +478,23 @@ def _is_head(mark: Mark) -> bool:
 
 
 def _key_heads(marks: list[Mark], grow: float = KEY_HEAD_GROW) -> list[Mark]:
-    """`marks` with each arrowhead (and its halo) grown `grow` times about its tip, for
-    a frame printed small; the shaft under it is left as it is."""
+    """`marks` with each arrowhead (and its halo) grown up to `grow` times about its tip,
+    for a frame printed small; the shaft under it is left as it is. A head grows no
+    longer than `KEY_HEAD_SHARE` of its shaft (the accent stroke ending nearest its
+    tip): on a short arrow a bigger head read as a flag, not as a move."""
+    shafts = [mark for mark in marks if isinstance(mark, Stroke) and mark.accent]
     out: list[Mark] = []
     for mark in marks:
-        if not isinstance(mark, Shape) or not _is_head(mark):
+        if not isinstance(mark, Shape) or not _is_head(mark) or not shafts:
             out.append(mark)
             continue
-        tip = mark.points[0]
-        points = tuple((tip[0] + (x - tip[0]) * grow, tip[1] + (y - tip[1]) * grow)
+        tip, left, right = mark.points
+        length = math.dist(tip, ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2))
+        shaft = min(shafts, key=lambda each: min(math.dist(tip, each.points[0]),
+                                                  math.dist(tip, each.points[-1])))  # fmt: skip
+        shaft_length = sum(itertools.starmap(math.dist, itertools.pairwise(shaft.points)))
+        factor = min(grow, max(1.0, KEY_HEAD_SHARE * shaft_length / max(length, 1e-9)))
+        points = tuple((tip[0] + (x - tip[0]) * factor, tip[1] + (y - tip[1]) * factor)
                        for x, y in mark.points)  # fmt: skip
         out.append(replace(mark, points=points))
     return out
