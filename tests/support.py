@@ -319,6 +319,16 @@ far_arm = [0, 0]
 near_leg = [0, 0]
 far_leg = [0, 0]
 """
+# A frame after it: the near knee bent up and out, with its arrow.
+KNEE_OUT_FRAME = b"""[[frame]]
+caption = "Knee out"
+torso = 180
+near_arm = [0, 0]
+far_arm = [0, 0]
+near_leg = [[60, 40], -60]
+far_leg = [0, 0]
+arrows = ["near_knee"]
+"""
 
 
 def arrow_strokes(panel: Any, longer_than: int = 0) -> list[Any]:

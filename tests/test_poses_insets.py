@@ -14,7 +14,7 @@ import pytest
 
 from makeplan.pictograms import LIMB_WIDTH, load_pose_text
 from makeplan.poses import Disc, Panel, Shape, Stroke, pose_problems
-from support import LIE_DOWN_FRAME, crosses
+from support import KNEE_OUT_FRAME, LIE_DOWN_FRAME, crosses
 from support import pose_picture as picture
 
 
@@ -95,15 +95,7 @@ props = ["floor"]
 inset = { frame = 2, view = "above" }
 """
     + LIE_DOWN_FRAME
-    + b"""[[frame]]
-caption = "Knee out"
-torso = 180
-near_arm = [0, 0]
-far_arm = [0, 0]
-near_leg = [[60, 40], -60]
-far_leg = [0, 0]
-arrows = ["near_knee"]
-"""
+    + KNEE_OUT_FRAME
 )
 
 

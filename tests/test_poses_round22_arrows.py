@@ -14,21 +14,12 @@ import math
 
 import pytest
 
+from makeplan.catalogue import load_catalogue
 from makeplan.pictograms import packaged_pictogram
 from makeplan.poses import Mark, Panel, Shape, Stroke
 
 MM = 72 / 25.4
-IDS = [
-    "knee-hug-side-tilt",
-    "single-knee-to-chest",
-    "back-rounder",
-    "glute-stretch",
-    "double-knee-lift",
-    "hamstring-stretch",
-    "seated-twist",
-    "standing-roll-down",
-    "warrior-at-the-wall",
-]
+IDS = [exercise.id for exercise in load_catalogue(())]
 
 
 def _heads(marks: tuple[Mark, ...]) -> list[float]:

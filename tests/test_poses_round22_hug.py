@@ -7,6 +7,7 @@ shows the tilt as the large frame does, on its bed with the pillow."""
 from __future__ import annotations
 
 from makeplan.poses import Shape, Stroke, pose_problems
+from support import KNEE_OUT_FRAME, LIE_DOWN_FRAME
 from support import pose_picture as picture
 
 MM_PER_UNIT = 28 / 1.3  # the one-page column: 28 mm for the widest picture
@@ -50,25 +51,14 @@ def test_the_hugs_inset_shows_the_tilt_lying_on_its_bed() -> None:
     assert joints["head"][1] > joints["near_knee"][1] > joints["hip"][1] - 0.2
 
 
-LOW = b"""version = 2
+LOW = (
+    b"""version = 2
 props = ["floor"]
 inset = { frame = 2, view = "above", scale = 0.4, low = true }
-[[frame]]
-caption = "Lie down"
-torso = 180
-near_arm = [0, 0]
-far_arm = [0, 0]
-near_leg = [0, 0]
-far_leg = [0, 0]
-[[frame]]
-caption = "Knee up"
-torso = 180
-near_arm = [0, 0]
-far_arm = [0, 0]
-near_leg = [[60, 40], -60]
-far_leg = [0, 0]
-arrows = ["near_knee"]
 """
+    + LIE_DOWN_FRAME
+    + KNEE_OUT_FRAME
+)
 
 
 def test_a_wrong_low_is_named_by_its_line() -> None:
