@@ -521,6 +521,12 @@ def _curved_arrow(
     points = _quadratic(
         start, control, end, [first + (0.88 - first) * i / steps for i in range(steps + 1)]
     )
+    return _arrow_along(points, back)
+
+
+def _arrow_along(points: tuple[Point, ...], back: bool = False) -> list[Mark]:
+    """An arrow along `points` with its head at the last (and one at the first too when
+    `back`), each under a white halo."""
     head_size = 0.055
     arrow: list[Mark] = [
         Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
@@ -530,6 +536,35 @@ def _curved_arrow(
         arrow.append(_arrow_head(points[0], points[2], head_size))
     # A white edge, so an arrow over the dark body still shows in black and white.
     return [_halo(mark) for mark in arrow] + arrow
+
+
+WIDE_GAP = 0.16  # a `wide` arrow runs this far outside the joint's way round the hip
+
+
+def _wide_arrow(
+    start: Point, end: Point, centre: Point, back: bool = False, short: bool = False
+) -> list[Mark]:
+    """An arc round `centre` (the hip) from `start` to `end`, each pushed `WIDE_GAP`
+    out from it: a trunk folding forward gets its arrow in the clear space beyond the
+    head, sweeping from above the faint upright start to above the folded back, its
+    head pointing on the way the trunk goes (one from the start to the end over the
+    body, or stubs beside it, were lost in the dark folded body at print size)."""
+    first_angle = math.atan2(start[1] - centre[1], start[0] - centre[0])
+    turn = math.atan2(end[1] - centre[1], end[0] - centre[0]) - first_angle
+    turn = (turn + math.pi) % (2 * math.pi) - math.pi  # the short way round
+    first_radius = math.dist(start, centre) + WIDE_GAP
+    last_radius = math.dist(end, centre) + WIDE_GAP
+    if abs(turn) * min(first_radius, last_radius) < 0.02:
+        return []
+    steps = 16
+    first = SHORT_ARROW_FROM if short else 0.0
+    points = []
+    for step in range(steps + 1):
+        share = first + (1 - first) * step / steps
+        angle = first_angle + turn * share
+        radius = first_radius + (last_radius - first_radius) * share
+        points.append((centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)))
+    return _arrow_along(tuple(points), back)
 
 
 SHORT_ARROW_FROM = 0.5  # a `short` arrow starts this share of the way along its arc
@@ -961,7 +996,7 @@ def _figure(
         marks += (
             nod
             if nod is not None
-            else _curved_arrow(
+            else (_wide_arrow if name in frame.wide else _curved_arrow)(
                 before.points[name],
                 joints[name],
                 centre,

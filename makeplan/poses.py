@@ -130,6 +130,9 @@ class Frame:
     and_back: tuple[str, ...] = ()  # of `arrows`: a head at the start too, "there and back"
     roll: str = ""  # "down", "up": a chain of small arrows along the back, bit by bit
     short: tuple[str, ...] = ()  # of `arrows`: drawn over the last part of the way only
+    # Of `arrows`: drawn as an arc round the hip, a gap outside the joint's way, so a
+    # trunk folding forward gets its arrow in clear space beyond the head, not over it.
+    wide: tuple[str, ...] = ()
     after: int | None = None  # 0-based: the frame this one's ghost and arrows start from
     light: tuple[str, ...] = ()  # near limbs drawn lighter, apart from the dark one at work
     # Half the trunk's depth front to back, in body units (0: a flat trunk): drawn as a
@@ -217,7 +220,7 @@ def _rule_problems(
                 "expected ghost from the second frame on.",
             )
     for index, frame in enumerate(frames):
-        for listed in ("and_back", "short"):
+        for listed in ("and_back", "short", "wide"):
             if not isinstance(frame, dict) or not isinstance(frame.get(listed), list):
                 continue
             named = frame.get("arrows")
@@ -315,6 +318,7 @@ FORMAT_2_FRAME_KEYS = (
     "and_back",
     "roll",
     "short",
+    "wide",
     "after",
     "light",
     "towards",
@@ -350,6 +354,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 and_back=tuple(raw.get("and_back", ())),
                 roll=raw.get("roll", ""),
                 short=tuple(raw.get("short", ())),
+                wide=tuple(raw.get("wide", ())),
                 after=raw["after"] - 1 if "after" in raw else None,
                 light=tuple(raw.get("light", ())),
                 trunk_depth=float(raw.get("trunk_depth", 0.0)),

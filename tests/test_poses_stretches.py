@@ -590,7 +590,8 @@ def test_hamstring_stretch_folds_moderately_with_the_hands_sliding_down_the_stra
     # along the leg, from the trunk.
     gap, where = along(sit["near_hand"], sit["near_hip"], sit["near_knee"])
     assert gap < LIMB_WIDTH and where < 0.4
-    assert body.frames[-1].arrows == ("near_hand",)
+    # Round 23: the arrow is the head's, round the hip outside the body (`wide`).
+    assert body.frames[-1].arrows == ("head",)
     on_paper = drawn.joints[-1]
     hip, ankle, toe = on_paper["near_hip"], on_paper["near_ankle"], on_paper["near_toe"]
     leg = (ankle[0] - hip[0], ankle[1] - hip[1])
@@ -605,17 +606,11 @@ def test_hamstring_stretch_folds_moderately_with_the_hands_sliding_down_the_stra
     ]
     assert len(arrow) == 1
     tail, head = arrow[0].points[0], arrow[0].points[-1]
-    way = (head[0] - tail[0], head[1] - tail[1])
-    # Forward along the straight leg towards the foot, from by the trunk (nearer the
-    # hip than the knee) to past the knee, above the leg and below the head (round
-    # 14's ended on the top of the head).
-    assert way[0] * leg[0] + way[1] * leg[1] > 0.9 * math.hypot(*way) * math.hypot(*leg)
-    assert math.hypot(*way) > 0.2
-    assert math.dist(tail, hip) < math.dist(tail, on_paper["near_knee"])
-    knee = on_paper["near_knee"]
-    assert (head[0] - knee[0]) * leg[0] + (head[1] - knee[1]) * leg[1] > 0
-    assert min(y for _, y in arrow[0].points) > knee[1]
-    assert head[1] < on_paper["head"][1] - HEAD_RADIUS
+    # From above the upright start forward round the hip, ending clear of the head
+    # (round 14's ended on the top of the head), moving on towards the foot.
+    assert (head[0] - tail[0]) * leg[0] + (head[1] - tail[1]) * leg[1] > 0
+    assert math.dist(head, on_paper["head"]) > HEAD_RADIUS + LIMB_WIDTH
+    assert min(y for _, y in arrow[0].points) > on_paper["head"][1]
 
 
 def test_glute_stretch_keeps_one_view_and_the_held_foot_on_the_floor() -> None:
