@@ -667,30 +667,32 @@ def _shape(stroke: Stroke) -> tuple[tuple[float, float], ...]:
     return tuple((round(x - x0, 2), round(y - y0, 2)) for x, y in stroke.points)
 
 
-def test_glute_stretch_small_picture_is_the_pull_with_the_knee_out_over_the_first_lie() -> None:
+def test_glute_stretch_small_picture_is_the_pull_with_the_knee_out_over_the_crossing() -> None:
     """Round 3: the small picture was the crossing from above over straight legs; round
     7 the pull, a tangle; round 8 the crossing, which a clinical scorer called
     misleading: it showed only the set-up (feet on the floor), not the stretch, and
-    small the crossing could not be read. Round 9: it is the pull (frame 3) over the
-    first lie (knees bent) in the frames' own view: the held thigh pulled up, the
-    arrow at its knee towards the chest, the crossed knee out to the side."""
+    small the crossing could not be read. Round 9: it is the pull (frame 3) in the
+    frames' own view: the held thigh pulled up, the arrow at its knee towards the
+    chest, the crossed knee out to the side. Round 23: over the crossing (frame 2) as
+    its faint start, not the first lie (a reviewer: the faint start is knees bent
+    rather than the crossed position)."""
     body, drawn = pose("glute-stretch"), picture("glute-stretch")
-    assert body.key_frame == 2 and body.key_start == 0
+    assert body.key_frame == 2 and body.key_start == 1
     assert drawn.key.caption == drawn.panels[2].caption
-    # The faint start is frame 1's body, stroke for stroke, in the same view.
+    # The faint start is frame 2's body, stroke for stroke, in the same view.
     ghosts = [
         mark
         for mark in drawn.key.marks
         if isinstance(mark, Stroke) and mark.gray == GHOST_GRAY and not mark.accent
     ]
-    lie = {_shape(mark) for mark in drawn.panels[0].marks if isinstance(mark, Stroke)}
+    crossing = {_shape(mark) for mark in drawn.panels[1].marks if isinstance(mark, Stroke)}
     assert len(ghosts) >= 4
-    assert all(_shape(mark) in lie for mark in ghosts)
-    # Frame 1: knees bent, both feet on the floor.
-    lie_joints = joints_3d(body.frames[0])
-    for side in ("near", "far"):
-        assert lie_joints[f"{side}_knee"][1] > 0.15, side
-        assert abs(lie_joints[f"{side}_ankle"][1] - lie_joints["hip"][1]) < 0.06, side
+    assert all(_shape(mark) in crossing for mark in ghosts)
+    # Frame 2: the held knee bent, its foot on the floor; the crossed ankle on it.
+    lie_joints = joints_3d(body.frames[1])
+    assert lie_joints["far_knee"][1] > 0.15
+    assert abs(lie_joints["far_ankle"][1] - lie_joints["hip"][1]) < 0.06
+    assert lie_joints["near_ankle"][1] > 0.1
     # The pull: the held thigh up past upright (towards the chest), its foot off the
     # floor; the crossed ankle on it below its knee.
     pull = joints_3d(body.frames[2])
@@ -756,7 +758,7 @@ def test_key_start_must_be_a_frame_before_the_key_frame() -> None:
         if text_line.startswith("key_start")
     )
     for value, needle in ((b"3", b"key frame is 3"), (b"4", b"too large")):
-        wrong = text.replace(b"key_start = 1", b"key_start = " + value)
+        wrong = text.replace(b"\nkey_start = 2", b"\nkey_start = " + value)
         problems = pose_problems(wrong, "g.toml")[1]
         assert [p.field for p in problems] == ["key_start"], problems
         assert needle.decode() in problems[0].message
