@@ -4,6 +4,9 @@ A blinded review of the single small picture (the pull, the key frame) found its
 faint start knees bent, not the crossed position, so the figure-4 step could be
 missed. The key frame now starts from frame 2, the crossing (key_start = 2): its
 faint legs are the crossed leg's ">" on the mat, the held knee bent, foot flat.
+And the single small picture leaves the near arm out (the new pose key `key_hide`):
+one dark bar fewer at the hips; the large pull and the pair keep the hand behind
+the held thigh.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import math
 
 from makeplan.pictograms import GHOST_GRAY, packaged_pictogram
 from makeplan.poses import Panel, Stroke
+from support import POSES, assert_reported_at_key_line
 
 LEGS = ("hip", "knee", "ankle", "toe")
 
@@ -55,5 +59,23 @@ def test_glute_key_pair_bottom_starts_from_its_top_frame() -> None:
     bottom = picture.key_pair[1]
     crossing = picture.joints[1]
     assert any(_matches(leg, _frame_leg(crossing, "near")) for leg in _ghost_legs(bottom))
-    # The single and the pair's bottom frame are one drawing: no second pull to learn.
-    assert bottom.marks == picture.key.marks
+    # The single is the pair's bottom frame less the near arm: no second pull to learn.
+    single = list(picture.key.marks)
+    assert all(mark in bottom.marks for mark in single)
+    extra = [mark for mark in bottom.marks if mark not in single]
+    dark = [mark for mark in extra if isinstance(mark, Stroke) and mark.gray == 0.0]
+    assert len(dark) == 1 and not dark[0].accent  # the arm, not an arrow
+    shoulder = picture.joints[2]["near_shoulder"]
+    # The pull's joints and the pair's frame share their x (one width for all frames).
+    assert abs(dark[0].points[0][0] - shoulder[0]) < 1e-3
+
+
+def test_key_hide_names_limbs_by_line() -> None:
+    text = (POSES / "glute-stretch.toml").read_bytes()
+    assert_reported_at_key_line(
+        text,
+        "key_hide",
+        b'["near_arm"]',
+        (b'["near_hand"]', b'"near_arm"', b'["near_arm", "near_arm"]'),
+        "key_hide",
+    )
