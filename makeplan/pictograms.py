@@ -1029,12 +1029,31 @@ def _figure(
 
 INSET_SCALE = 0.7  # an inset is drawn at seven tenths of the body scale
 INSET_GAP = 0.03  # between an inset's box and the figure under it
+INSET_ACCENT_LEAST = 0.7  # an inset's arrows are drawn at no less than this share of their size
 
 
-def _scaled_marks(marks: list[Mark], factor: float) -> list[Mark]:
-    """`marks` drawn `factor` times the size (about the origin), line widths too."""
+def _scaled_marks(marks: list[Mark], factor: float, accent_least: float = 0.0) -> list[Mark]:
+    """`marks` drawn `factor` times the size (about the origin), line widths too; the
+    arrows' (accent) shafts and heads are drawn no smaller than `accent_least` times
+    their size (each head grown about its tip), so they stay readable in a small inset."""
     out: list[Mark] = []
+    grow = max(1.0, accent_least / factor) if factor > 0 else 1.0
+    # An arrow's shaft and its white halo (same points) thicken by the same amount.
+    shafts = {m.points: m.width for m in marks if isinstance(m, Stroke) and m.accent}
     for mark in marks:
+        if grow > 1.0 and isinstance(mark, Stroke) and mark.points in shafts:
+            points = tuple((x * factor, y * factor) for x, y in mark.points)
+            width = mark.width + shafts[mark.points] * (grow - 1.0)
+            out.append(replace(mark, points=points, width=width * factor))
+            continue
+        if grow > 1.0 and isinstance(mark, Shape) and _is_head(mark):
+            (tx, ty) = mark.points[0]
+            points = tuple(
+                ((tx + (x - tx) * grow) * factor, (ty + (y - ty) * grow) * factor)
+                for x, y in mark.points
+            )
+            out.append(replace(mark, points=points, line_width=mark.line_width * factor))
+            continue
         if isinstance(mark, Disc):
             out.append(
                 replace(
@@ -1119,7 +1138,7 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
             1.0 if view[1] >= 45 else PROP_GRAY,
         )
     ]
-    inner = _scaled_marks(list(_shift(drawn, dx, dy)), factor)
+    inner = _scaled_marks(list(_shift(drawn, dx, dy)), factor, INSET_ACCENT_LEAST)
     joints = {
         name: ((x + dx) * factor, (y + dy) * factor) for name, (x, y) in seen_now.points.items()
     }
@@ -1216,6 +1235,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         if all(overhead):
             support = mat_bottom
     panels: list[list[Mark]] = []
+    bed_span = (left, right, sink)  # the side-view bed under the frames, if any
     # Each panel's box: its scenery's joined to its figure's (measured once, above).
     panel_bounds: list[tuple[float, float, float, float]] = []
     for marks, index, seen, in_box in zip(figures, order, overhead, boxed, strict=True):
@@ -1259,6 +1279,14 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             figures[key], low_x + PAD / 2, high_x - PAD / 2, inset_size[0], floor
         )
         placed_inset = list(_shift(inset_marks, *inset_at))
+        if pose.inset_low and "bed" in props and not boxed[key]:
+            # A low inset stands beside the bed, not over its foot: the key frame's bed
+            # ends (with its legs) short of the inset's box.
+            bed_left, _, bed_sink = bed_span
+            old_bed = list(_shift(_bed(bed_left, bed_span[1]), 0.0, bed_sink))
+            kept = [mark for mark in panels[key] if mark not in old_bed]
+            end = inset_at[0] - INSET_GAP
+            panels[key] = list(_shift(_bed(bed_left, end), 0.0, bed_sink)) + kept
         panels[key] = panels[key] + placed_inset
         panel_bounds[key] = _joined(panel_bounds[key], _bounds(placed_inset))
     # Each frame stands on its own lowest mark (frames seen from the same view share
