@@ -95,26 +95,25 @@ def test_pose_uses_the_wide_head_arrow() -> None:
     assert pose("hamstring-stretch").frames[-1].wide == ("head",)
 
 
+def _sitting_frame(caption: str, torso: int) -> bytes:
+    """One frame of a test pose: sitting, arms down, legs out along the floor."""
+    return f"""[[frame]]
+caption = "{caption}"
+torso = {torso}
+near_arm = [-90, -90]
+far_arm = [-90, -90]
+near_leg = [0, 0]
+far_leg = [0, 0]
+""".encode()
+
+
 def test_wide_must_name_a_joint_with_an_arrow() -> None:
-    text = b"""version = 2
-view = "side"
-[[frame]]
-caption = "a"
-torso = 90
-near_arm = [-90, -90]
-far_arm = [-90, -90]
-near_leg = [0, 0]
-far_leg = [0, 0]
-[[frame]]
-caption = "b"
-torso = 50
-near_arm = [-90, -90]
-far_arm = [-90, -90]
-near_leg = [0, 0]
-far_leg = [0, 0]
-arrows = ["head"]
-wide = ["shoulder"]
-"""
+    text = (
+        b'version = 2\nview = "side"\n'
+        + _sitting_frame("a", 90)
+        + _sitting_frame("b", 50)
+        + b'arrows = ["head"]\nwide = ["shoulder"]\n'
+    )
     problems = pose_problems(text, "p.toml")[1]
     assert [(p.line, p.field) for p in problems] == [(18, "frame[2].wide")], problems
     assert "no arrow" in problems[0].message
