@@ -385,15 +385,18 @@ def test_hamstring_stretch_bends_forward_towards_the_toes() -> None:
     assert bend["head"][0] > sit["head"][0] + 0.25
     assert bend["head"][1] < sit["head"][1] - 0.1
     # Round 4: the hands at the toes asked for more reach than the article does
-    # ("toward your toes"): they stop on the shin, short of the foot.
+    # ("toward your toes"): they stop over the shin, short of the foot. Round 25:
+    # just above it (not resting on it), so on paper they do not cover the leg.
     for side in ("near", "far"):
         gap, where = along(bend[f"{side}_hand"], bend["near_knee"], bend["near_ankle"])
-        assert gap < LIMB_WIDTH and 0.35 < where < 0.7, (side, where)
+        assert gap < 2 * LIMB_WIDTH and 0.35 < where < 0.7, (side, where)
         assert math.dist(bend[f"{side}_hand"], bend["near_toe"]) > 0.1, side
     # An arrow shows the bend, and the small picture is the bend over the upright start.
     assert body.frames[-1].arrows
     assert body.key_frame == len(body.frames) - 1
-    assert drawn.joints[-1]["head"][1] < drawn.joints[0]["head"][1] - 0.1
+    # Round 25 lifts the folded head a little off the knee (so the straight leg shows):
+    # still clearly lower than the upright start.
+    assert drawn.joints[-1]["head"][1] < drawn.joints[0]["head"][1] - 0.09
 
 
 # --- back rounder: both knees to the chest, hands on the backs of the legs, head up ---
@@ -585,7 +588,7 @@ def test_hamstring_stretch_folds_moderately_with_the_hands_sliding_down_the_stra
     assert math.dist(bend["head"], bend["near_knee"]) > 0.2
     for side in ("near", "far"):
         gap, where = along(bend[f"{side}_hand"], bend["near_knee"], bend["near_ankle"])
-        assert gap < LIMB_WIDTH and where > 0.5, side
+        assert gap < 2 * LIMB_WIDTH and where > 0.5, side  # round 25: just above it
     # At the start the near hand rests on the straight thigh by the hip: the reach is
     # along the leg, from the trunk.
     gap, where = along(sit["near_hand"], sit["near_hip"], sit["near_knee"])
