@@ -1,0 +1,35 @@
+"""Round 25 (glute): the pull (frame 3) seen from the side, both hands behind the
+held thigh, and the crossing (frame 2) from [60, 40] as the key frame's inset.
+
+Three clinical reviewers asked for the pull from the side with the top view as an
+inset. Each test fails for main's drawing (the pull from [60, 40], one arm, no
+inset)."""
+
+from __future__ import annotations
+
+from makeplan.figure import joints_3d
+from support import pose_of as pose
+
+GLUTE = "glute-stretch"
+
+
+def test_round25_glute_pull_is_seen_from_the_side_with_the_crossing_as_inset() -> None:
+    glute = pose(GLUTE)
+    assert tuple(glute.frames[2].view) == (0, 15)
+    assert glute.frames[1].view is None  # the pose's view, [60, 40]
+    assert tuple(glute.view) == (60, 40)
+    assert glute.inset == (1, (60, 40))  # frame 2, 0-based
+    assert glute.key_hide == ()
+
+
+def test_round25_glute_pull_has_both_hands_behind_the_held_thigh() -> None:
+    at = joints_3d(pose(GLUTE).frames[2])
+    for hand in ("near_hand", "far_hand"):
+        # Both hands up by the held thigh, between its hip and knee (in height).
+        assert at["far_hip"][1] < at[hand][1] <= at["far_knee"][1] + 0.02, hand
+
+
+def test_round25_glute_pull_holds_the_shin_level_and_the_foot_off_the_floor() -> None:
+    at = joints_3d(pose(GLUTE).frames[2])
+    assert abs(at["far_ankle"][1] - at["far_knee"][1]) < 0.02  # the held shin level
+    assert at["far_ankle"][1] > 0.15  # the held foot clear of the floor
