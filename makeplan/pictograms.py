@@ -117,17 +117,14 @@ def _quadratic(start: Point, control: Point, end: Point, ts: list[float]) -> tup
     )
 
 
-def _body(
-    posed: Posed, frame: Frame, ghost: bool = False, head: bool = True, hide: tuple[str, ...] = ()
-) -> list[Mark]:
+def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) -> list[Mark]:
     """The figure, farthest part first so nearer parts cover it: limbs, trunk, head.
 
     The far arm and leg are lighter, unless the pose names them `solid` (they do
     the work); a near one the pose names `light` is drawn as a dark outline, mid-gray
     inside, so it reads as a limb (a gray one read as the faint start); a ghost (the
     frame before, behind this one) is faint: a light gray body, whole, so that small
-    it still reads as a body and not as a row of dashes. Limbs in `hide` are left
-    out (the pose's `key_hide`, in the single small picture).
+    it still reads as a body and not as a row of dashes.
     """
     joints = posed.points
     parts: list[tuple[float, list[Mark]]] = []
@@ -141,8 +138,6 @@ def _body(
             ("leg", (f"{side}_hip", f"{side}_knee", f"{side}_ankle", f"{side}_toe")),
         ):
             name = f"{side}_{limb}"
-            if name in hide:
-                continue
             # A hand the pose gives no direction of its own ends at the wrist.
             chain = tuple(joint for joint in names if joint in joints)
             outlined = side == "near" and name in frame.light and not ghost
@@ -979,11 +974,10 @@ def _figure(
     before: Posed,
     ghost: bool,
     start: int | None = None,
-    hide: tuple[str, ...] = (),
 ) -> list[Mark]:
     """One frame's body seen from `view`, over the frame before (or frame `start`) as a
     faint ghost when `ghost`, with its arrows (`before` is that frame seen from the
-    same view); the limbs in `hide` are left out of its dark body."""
+    same view)."""
     frame, joints = frames[index], seen_now.points
     start = index - 1 if start is None else start
     marks: list[Mark] = []
@@ -995,7 +989,7 @@ def _figure(
             frame.towards is not None and frame.towards[0] in ("head", "face")
         )
         marks += _body(before, frames[start], ghost=True, head=not nods)
-    marks += _body(seen_now, frame, hide=hide)
+    marks += _body(seen_now, frame)
     centre = joints["hip"]
     for name in frame.arrows:
         nod = _nod(before, seen_now) if name == "head" else None
@@ -1202,11 +1196,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             same_view = views[start] == views[index]
             before = posed[start] if same_view else _posed(frames[start], props, views[index])
         ghost = index > 0 and (frames[index].ghost or count >= len(frames))
-        # The single small picture may leave limbs out (`key_hide`); the pair does not.
-        hide = pose.key_hide if count == len(frames) else ()
-        figure = _figure(
-            frames, index, props, views[index], posed[index], before, ghost, start, hide
-        )
+        figure = _figure(frames, index, props, views[index], posed[index], before, ghost, start)
         # The key frame and the key pair are printed small: their heads are larger.
         figures.append(_key_heads(figure) if count >= len(frames) else figure)
     overhead = [views[index][1] >= 45 for index in order]

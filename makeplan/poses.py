@@ -168,9 +168,6 @@ class Pose:
     # The inset stands low, on the key frame's bottom edge over the end of its bed or
     # floor (where a lying body leaves room past its feet), not above the support.
     inset_low: bool = False
-    # Limbs the single small picture (the key frame printed alone) leaves out of its
-    # dark figure, where a bar more is clutter at 25 mm: the buttock stretch's arm.
-    key_hide: tuple[str, ...] = ()
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -309,7 +306,7 @@ def _rule_problems(
 # Named views (yaw, pitch): the side, from in front of the figure, from above.
 VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
 # Keys that only format 2 has.
-FORMAT_2_POSE_KEYS = ("view", "inset", "key_start", "key_pair", "key_hide")
+FORMAT_2_POSE_KEYS = ("view", "inset", "key_start", "key_pair")
 FORMAT_2_FRAME_KEYS = (
     "shoulder_turn",
     "head_turn",
@@ -382,7 +379,6 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
         float(raw_inset["scale"]) if raw_inset and "scale" in raw_inset else None,
         (pair[0] - 1, pair[1] - 1) if (pair := data.get("key_pair")) else None,
         bool(raw_inset.get("low", False)) if raw_inset else False,
-        tuple(data.get("key_hide", ())),
     )
 
 

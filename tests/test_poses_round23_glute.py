@@ -8,7 +8,8 @@ And the single small picture leaves the near arm out (the new pose key `key_hide
 one dark bar fewer at the hips; the large pull and the pair keep the hand behind
 the held thigh.
 
-Round 25: the pull has its own side view [0, 15] and key_hide is dropped; the key
+Round 25: the pull has its own side view [0, 15] and key_hide is dropped (then removed:
+no pose used it); the key
 frame's faint start is still the crossing, but drawn from the pull's view (one body
 in one view per frame), so its legs are frame 2's 3-D legs seen from [0, 15], not
 the large crossing's [60, 40] strokes. The single is the pair's bottom frame plus
@@ -22,7 +23,6 @@ import math
 from makeplan.figure import joints_3d, project
 from makeplan.pictograms import GHOST_GRAY, packaged_pictogram
 from makeplan.poses import Panel, Stroke
-from support import POSES, assert_reported_at_key_line
 from support import pose_of as pose
 
 LEGS = ("hip", "knee", "ankle", "toe")
@@ -95,18 +95,3 @@ def test_glute_key_pair_bottom_starts_from_its_top_frame() -> None:
     pull = picture.joints[2]
     arm = [pull[f"near_{j}"] for j in ("shoulder", "elbow", "hand", "fingers")]
     assert any(isinstance(m, Stroke) and m.gray == 0.0 and list(m.points) == arm for m in single)
-
-
-def test_key_hide_names_limbs_by_line() -> None:
-    # Round 25: the glute dropped key_hide; the mechanism is tested on a copy of it
-    # that keeps the key (a small test pose of its own).
-    text = (POSES / "glute-stretch.toml").read_bytes()
-    text = text.replace(b"key_pair = [2, 3]\n", b'key_pair = [2, 3]\nkey_hide = ["near_arm"]\n')
-    assert b"key_hide = " in text
-    assert_reported_at_key_line(
-        text,
-        "key_hide",
-        b'["near_arm"]',
-        (b'["near_hand"]', b'"near_arm"', b'["near_arm", "near_arm"]'),
-        "key_hide",
-    )

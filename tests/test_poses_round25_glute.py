@@ -19,7 +19,6 @@ def test_round25_glute_pull_is_seen_from_the_side_with_the_crossing_as_inset() -
     assert glute.frames[1].view is None  # the pose's view, [60, 40]
     assert tuple(glute.view) == (60, 40)
     assert glute.inset == (1, (60, 40))  # frame 2, 0-based
-    assert glute.key_hide == ()
 
 
 def test_round25_glute_pull_has_both_hands_behind_the_held_thigh() -> None:
