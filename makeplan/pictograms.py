@@ -1090,6 +1090,13 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
     # the inset shows the bed, and the inset's body alone is drawn larger.
     if "bed" in props and MAT_PITCH <= view[1] < 45:
         scenery = []
+    elif MAT_PITCH <= view[1] < 45:
+        # A floor seen from a raised eye is the frames' mat, drawn in the same view
+        # (a flat floor line under a body seen from above read as "upside down").
+        # Only under the bodies the inset draws (this frame and its ghost), so the
+        # inset stays as small as the body.
+        shown = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]
+        scenery += _mat_seen_from(view, shown)
     elif view[1] >= 45:
         if "bed" in props:
             bodies = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]

@@ -32,3 +32,25 @@ def test_round25_glute_pull_holds_the_shin_level_and_the_foot_off_the_floor() ->
     at = joints_3d(pose(GLUTE).frames[2])
     assert abs(at["far_ankle"][1] - at["far_knee"][1]) < 0.02  # the held shin level
     assert at["far_ankle"][1] > 0.15  # the held foot clear of the floor
+
+
+def test_round25_glute_inset_lies_on_the_mat_not_over_a_floor_line() -> None:
+    """The final round 25 review: the inset (the crossing from [60, 40]) stood over a
+    flat hatched floor line, so the figure seen from above "looks upside-down on its
+    head". A floor seen from a raised eye is now the frames' mat there too."""
+    from makeplan.pictograms import PROP_GRAY, packaged_pictogram
+    from makeplan.poses import Shape, Stroke
+
+    picture = packaged_pictogram(GLUTE)
+    assert picture is not None and picture.inset_box is not None
+    left, bottom, right, top = picture.inset_box
+
+    def inside(mark: Stroke | Shape) -> bool:
+        return all(left <= x <= right and bottom <= y <= top for x, y in mark.points)
+
+    marks = [m for m in picture.key.marks if isinstance(m, Stroke | Shape) and inside(m)]
+    # The mat's top, filled as in the frames seen from [60, 40] ...
+    assert any(isinstance(m, Shape) and m.fill_gray == 0.93 for m in marks)
+    # ... and no floor line or hatching: straight strokes in the props' gray.
+    floor = [m for m in marks if isinstance(m, Stroke) and m.gray == PROP_GRAY]
+    assert not floor, floor
