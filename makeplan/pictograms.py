@@ -1358,10 +1358,19 @@ def load_pose_text(text: bytes, origin: str, exercise_id: str) -> Pictogram:
 
 @cache
 def packaged_pictogram(exercise_id: str) -> Pictogram | None:
-    """The pictogram shipped for a catalogue exercise, or None when there is no pose file."""
+    """The pictogram shipped for a catalogue exercise, or None when there is no pose file:
+    as drawn ahead of time (`predrawn`) while that is current, else drawn now."""
+    from makeplan.predrawn import stored_pictogram
+
     entry = resources.files("makeplan") / "assets" / "poses" / f"{exercise_id}.toml"
     if not entry.is_file():
         return None
+    pose_bytes = entry.read_bytes()
+    return stored_pictogram(exercise_id, pose_bytes) or drawn_pictogram(exercise_id, pose_bytes)
+
+
+def drawn_pictogram(exercise_id: str, pose_bytes: bytes) -> Pictogram:
+    """A packaged pose file drawn now."""
     # Read without jsonschema: the tests check every packaged pose file against the schema.
-    data = load_toml(entry.read_bytes(), f"assets/poses/{exercise_id}.toml")
+    data = load_toml(pose_bytes, f"assets/poses/{exercise_id}.toml")
     return build_pictogram(exercise_id, pose_from(data))
