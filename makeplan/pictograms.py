@@ -1100,7 +1100,9 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
     elif view[1] >= 45:
         if "bed" in props:
             bodies = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]
-            scenery += _bed_seen_from(view, bodies, "pillow" in props)
+            bed = _bed_seen_from(view, bodies, "pillow" in props)
+            # Bare: only the pillow (the last box's marks), the key frame shows the bed.
+            scenery += bed[-1:] if pose.inset_bare and "pillow" in props else bed
         else:
             top = _bounds(marks)[3]
             scenery += _seen_from_above(
@@ -1131,12 +1133,13 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
     height = (high_y - low_y + 2 * margin) * factor
     # A thin box round it, white inside, over what it covers; seen from above, the
     # floor mat or the bed is box enough.
+    boxless = view[1] >= 45 and not (pose.inset_bare and "bed" in props)
     box: list[Mark] = [
         Shape(
             ((0.0, 0.0), (width, 0.0), (width, height), (0.0, height)),
             1.0,
-            0.0 if view[1] >= 45 else LIMB_WIDTH * 0.25,
-            1.0 if view[1] >= 45 else PROP_GRAY,
+            0.0 if boxless else LIMB_WIDTH * 0.25,
+            1.0 if boxless else PROP_GRAY,
         )
     ]
     inner = _scaled_marks(list(_shift(drawn, dx, dy)), factor, INSET_ACCENT_LEAST)

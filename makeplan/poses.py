@@ -168,6 +168,9 @@ class Pose:
     # The inset stands low, on the key frame's bottom edge over the end of its bed or
     # floor (where a lying body leaves room past its feet), not above the support.
     inset_low: bool = False
+    # The inset seen from above draws the pillow under the head but no bed box round the
+    # body, so its body is drawn larger in the same room (the key frame shows the bed).
+    inset_bare: bool = False
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -379,6 +382,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
         float(raw_inset["scale"]) if raw_inset and "scale" in raw_inset else None,
         (pair[0] - 1, pair[1] - 1) if (pair := data.get("key_pair")) else None,
         bool(raw_inset.get("low", False)) if raw_inset else False,
+        bool(raw_inset.get("bare", False)) if raw_inset else False,
     )
 
 
