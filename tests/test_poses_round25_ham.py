@@ -7,6 +7,12 @@ now run down from the shoulders to just above the shin (the elbows up, the hands
 not resting on the leg) and the head is a little up, so on paper the straight leg
 is one unbroken line from the hip to the foot, the hands stopping over the shin.
 
+Round 26 re-pins two of these: the next review read those elbows-up arms as "folded
+under a raised head" and asked for straight arms with the hands on the shin. Straight
+arms from the shoulders meet the leg only at the hands, so the thigh (hip to knee)
+must stay uncovered, and the hands rest on the shin's stroke (see
+test_poses_round26_ham.py).
+
 Joints on paper are y up.
 """
 
@@ -25,8 +31,9 @@ Point = tuple[float, float]
 
 
 def _leg_points(joints: dict[str, Point], steps: int = 100) -> list[Point]:
-    """Points along the drawn straight leg's middle, hip to knee to ankle."""
-    chain = [joints["near_hip"], joints["near_knee"], joints["near_ankle"]]
+    """Points along the drawn straight leg's thigh, hip to knee (round 26: the hands
+    rest on the shin, so only the thigh must show whole)."""
+    chain = [joints["near_hip"], joints["near_knee"]]
     return [
         (a[0] + i / steps * (b[0] - a[0]), a[1] + i / steps * (b[1] - a[1]))
         for a, b in itertools.pairwise(chain)
@@ -35,7 +42,7 @@ def _leg_points(joints: dict[str, Point], steps: int = 100) -> list[Point]:
 
 
 def _covered_share(joints: dict[str, Point]) -> float:
-    """The share of the straight leg's middle line under an arm stroke or the head."""
+    """The share of the straight thigh's middle line under an arm stroke or the head."""
     arms = [
         (joints[f"{side}_{a}"], joints[f"{side}_{b}"])
         for side in ("near", "far")
@@ -52,7 +59,8 @@ def _covered_share(joints: dict[str, Point]) -> float:
 
 
 def test_key_frame_straight_leg_is_not_covered_by_the_arms_or_head() -> None:
-    """Main: 26% of the leg from hip to ankle lay under the arms (the hands on it)."""
+    """Round 25's main: 26% of the leg from hip to ankle lay under the arms (elbows
+    down by the knee). Round 26: the thigh, hip to knee, shows whole."""
     drawn = picture("hamstring-stretch")
     assert pose("hamstring-stretch").key_frame == len(drawn.panels) - 1
     share = _covered_share(drawn.joints[-1])
@@ -60,8 +68,8 @@ def test_key_frame_straight_leg_is_not_covered_by_the_arms_or_head() -> None:
 
 
 def test_key_frame_hands_stop_over_the_shin_just_above_the_leg() -> None:
-    """On paper each hand ends between the knee and the ankle, over the shin and close
-    to it (reaching along the leg), but not on its stroke."""
+    """On paper each hand ends between the knee and the ankle, on the shin (round 25:
+    just above it, not on its stroke; round 26 rests the hands on it)."""
     joints = picture("hamstring-stretch").joints[-1]
     knee, ankle = joints["near_knee"], joints["near_ankle"]
     shin = (ankle[0] - knee[0], ankle[1] - knee[1])
@@ -72,8 +80,7 @@ def test_key_frame_hands_stop_over_the_shin_just_above_the_leg() -> None:
         )
         assert 0.2 < where < 0.9, (hand, where)
         gap = to_segment(point, knee, ankle)
-        assert 0.9 * LIMB_WIDTH <= gap < 2 * LIMB_WIDTH, (hand, gap / LIMB_WIDTH)
-        assert point[1] > knee[1] + (ankle[1] - knee[1]) * where, hand  # above it
+        assert gap < LIMB_WIDTH, (hand, gap / LIMB_WIDTH)
 
 
 def test_key_frame_head_is_up_off_the_knee_and_the_fold_from_the_hips() -> None:
