@@ -1023,21 +1023,29 @@ def _figure(
 
 INSET_SCALE = 0.7  # an inset is drawn at seven tenths of the body scale
 INSET_GAP = 0.03  # between an inset's box and the figure under it
+INSET_LINE = LIMB_WIDTH * 0.25  # the width of the thin gray line round an inset's box
 INSET_ACCENT_LEAST = 0.7  # an inset's arrows are drawn at no less than this share of their size
+INSET_ALONE_ACCENT = 1.0  # or this, when the key frame leaves its own arrows out
+INSET_ALONE_SHAFT = 1.3  # and their shafts this (bolder: the picture's only arrow)
 
 
-def _scaled_marks(marks: list[Mark], factor: float, accent_least: float = 0.0) -> list[Mark]:
+def _scaled_marks(
+    marks: list[Mark], factor: float, accent_least: float = 0.0, shaft_least: float | None = None
+) -> list[Mark]:
     """`marks` drawn `factor` times the size (about the origin), line widths too; the
     arrows' (accent) shafts and heads are drawn no smaller than `accent_least` times
-    their size (each head grown about its tip), so they stay readable in a small inset."""
+    their size (each head grown about its tip), so they stay readable in a small inset;
+    the shafts no thinner than `shaft_least` times theirs, if given."""
     out: list[Mark] = []
     grow = max(1.0, accent_least / factor) if factor > 0 else 1.0
+    least = accent_least if shaft_least is None else shaft_least
+    thicken = max(1.0, least / factor) if factor > 0 else 1.0
     # An arrow's shaft and its white halo (same points) thicken by the same amount.
     shafts = {m.points: m.width for m in marks if isinstance(m, Stroke) and m.accent}
     for mark in marks:
-        if grow > 1.0 and isinstance(mark, Stroke) and mark.points in shafts:
+        if thicken > 1.0 and isinstance(mark, Stroke) and mark.points in shafts:
             points = tuple((x * factor, y * factor) for x, y in mark.points)
-            width = mark.width + shafts[mark.points] * (grow - 1.0)
+            width = mark.width + shafts[mark.points] * (thicken - 1.0)
             out.append(replace(mark, points=points, width=width * factor))
             continue
         if grow > 1.0 and isinstance(mark, Shape) and _is_head(mark):
@@ -1138,11 +1146,18 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
         Shape(
             ((0.0, 0.0), (width, 0.0), (width, height), (0.0, height)),
             1.0,
-            0.0 if boxless else LIMB_WIDTH * 0.25,
+            0.0 if boxless else INSET_LINE,
             1.0 if boxless else PROP_GRAY,
         )
     ]
-    inner = _scaled_marks(list(_shift(drawn, dx, dy)), factor, INSET_ACCENT_LEAST)
+    # When the key frame leaves its own arrows out, the inset's are the picture's only
+    # ones: drawn at their full size (`INSET_ALONE_ACCENT`).
+    if pose.inset_key_arrows:
+        inner = _scaled_marks(list(_shift(drawn, dx, dy)), factor, INSET_ACCENT_LEAST)
+    else:
+        inner = _scaled_marks(
+            list(_shift(drawn, dx, dy)), factor, INSET_ALONE_ACCENT, INSET_ALONE_SHAFT
+        )
     joints = {
         name: ((x + dx) * factor, (y + dy) * factor) for name, (x, y) in seen_now.points.items()
     }
@@ -1206,7 +1221,13 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             same_view = views[start] == views[index]
             before = posed[start] if same_view else _posed(frames[start], props, views[index])
         ghost = index > 0 and (frames[index].ghost or count >= len(frames))
-        figure = _figure(frames, index, props, views[index], posed[index], before, ghost, start)
+        shown = frames
+        if count == len(frames) and pose.inset is not None and not pose.inset_key_arrows:
+            # The key frame leaves its arrows out, so its inset is drawn larger.
+            quiet = replace(frames[index], arrows=(), both_ways=(), each_side=(), turns=(),
+                            roll="", towards=None)  # fmt: skip
+            shown = (*frames[:index], quiet, *frames[index + 1 :])
+        figure = _figure(shown, index, props, views[index], posed[index], before, ghost, start)
         # The key frame and the key pair are printed small: their heads are larger.
         figures.append(_key_heads(figure) if count >= len(frames) else figure)
     overhead = [views[index][1] >= 45 for index in order]
@@ -1273,8 +1294,10 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         inset_marks, inset_points, *size = _inset(pose)
         inset_size = (size[0], size[1])
         key = len(frames)
-        # Low, it stands on the key frame's lowest mark (over the end of the bed).
-        floor = panel_bounds[key][1] if pose.inset_low else support + LIMB_WIDTH
+        # Low, its box's outline is level with the lowest mark (the bed's feet) at its
+        # foot, so the box can be as tall as the key frame.
+        foot = panel_bounds[key][1] - INSET_GAP + INSET_LINE / 2
+        floor = foot if pose.inset_low else support + LIMB_WIDTH
         inset_at = _place_inset(
             figures[key], low_x + PAD / 2, high_x - PAD / 2, inset_size[0], floor
         )

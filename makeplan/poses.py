@@ -171,6 +171,10 @@ class Pose:
     # The inset seen from above draws the pillow under the head but no bed box round the
     # body, so its body is drawn larger in the same room (the key frame shows the bed).
     inset_bare: bool = False
+    # The key frame keeps its own arrows under an inset (False: they are left out, so
+    # the inset is drawn larger in the room they free; the faint start beside the dark
+    # end shows the move).
+    inset_key_arrows: bool = True
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -383,6 +387,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
         (pair[0] - 1, pair[1] - 1) if (pair := data.get("key_pair")) else None,
         bool(raw_inset.get("low", False)) if raw_inset else False,
         bool(raw_inset.get("bare", False)) if raw_inset else False,
+        bool(raw_inset.get("key_arrows", True)) if raw_inset else True,
     )
 
 

@@ -21,8 +21,10 @@ def test_the_hugs_inset_is_at_least_8_mm_tall_in_the_printed_single_picture() ->
     # Round 26: the inset is bare (no bed box), its body larger in a box a hair
     # narrower (0.331 units, was 0.333): 7.0 mm by this column's count, was 7.2.
     assert (right - left) * MM_PER_UNIT >= 7.0 - 0.1
-    # Not taller than main's key frame (0.551): the row does not grow.
-    assert hug.key.height <= 0.551
+    # Not taller than main's key frame (0.551): the row does not grow. Round 27: the
+    # hug's arrow left out of the single, its inset larger, the key frame 0.562 (the
+    # brief allowed 0.534 + 0.03).
+    assert hug.key.height <= 0.534 + 0.03
 
 
 def test_the_hugs_inset_stands_on_the_bed_past_the_feet_clear_of_the_hug() -> None:

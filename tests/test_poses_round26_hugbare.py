@@ -45,7 +45,8 @@ def test_the_key_frame_is_no_taller_and_the_inset_stands_low_beside_the_bed() ->
     hug = picture("knee-hug-side-tilt")
     assert hug.inset_box is not None
     left, bottom, right, top = hug.inset_box
-    assert hug.key.height <= 0.534 + 1e-6  # main: 0.534
+    # Round 27: up to 0.03 taller (0.562), the inset larger with the hug's arrow out.
+    assert hug.key.height <= 0.534 + 0.03  # main: 0.534
     assert bottom < hug.support and right <= hug.width + 1e-6 and top <= hug.key.height
     # About as large a box as before (main: 0.333 x 0.402).
     assert right - left > 0.32 and top - bottom > 0.38
