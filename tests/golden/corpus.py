@@ -82,6 +82,12 @@ def commands() -> list[list[str]]:
         out.append([*build, "--layout", layout, "-a", "gentle", "-o", "-"])
         out.append([*build, "--layout", layout, "-e", "seated-twist", "-e", "back-rounder",
                     "--days", "3", "--patient", "Ann <b>&amp;</b> Lee"])  # fmt: skip
+    # Small single pictures (each key frame alone, where a row has no room for a pair):
+    # the knee hug's once a day, the others' on a week of every exercise.
+    out.append([*build, "-e", "seated-twist", "-e", "hamstring-stretch", "-e",
+                "knee-hug-side-tilt", "-e", "warrior-at-the-wall", "-e", "double-knee-lift",
+                "--sessions", "1"])  # fmt: skip
+    out.append([*build, "--layout", "week", "--paper", "letter", "--sessions", "1"])
     for exercise in EXERCISES:
         out.append([*build, "-e", exercise, "--days", "2"])
         out.append(["show", exercise])
