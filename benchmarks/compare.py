@@ -12,7 +12,8 @@ its own first (its dependencies come from this environment):
 Prints sheets a second for three sheets (the benchmark's six exercises, the default
 whole-catalogue one-page, the week), the milliseconds to make all nine pictures
 from their pose files (or read them where drawn ahead of time) and to draw six key
-frames, and the milliseconds of `makeplan build` in a fresh process.
+frames, the milliseconds of `makeplan build` in a fresh process, and of making the
+nine pictures in a fresh process (without drawing them).
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ print(*[f"{value:.3f}" for value in (*rates, pictures_ms, draw_ms)])
 """
 
 COLUMNS = ("six-exercise sheets/s", "default one-page/s", "week/s",
-           "nine pictures made ms", "six key frames drawn ms",
-           "makeplan build, cold process ms")  # fmt: skip
+           "nine pictures made and drawn ms", "six key frames drawn ms",
+           "makeplan build, cold process ms", "nine pictures, cold process ms")  # fmt: skip
 
 # The whole command in a fresh process, as a user runs it: the default one-page sheet.
 COLD = r"""
@@ -94,6 +95,19 @@ try:
     main()
 except SystemExit:
     pass
+"""
+
+# The nine pictures made in a fresh process (drawn, or read where drawn ahead of time),
+# after the import: what a new sheet pays for its pictures.
+PICTURES = r"""
+import time
+import makeplan.pictograms as pictograms
+start = time.perf_counter()
+for exercise in ("knee-hug-side-tilt", "single-knee-to-chest", "glute-stretch",
+                 "hamstring-stretch", "seated-twist", "warrior-at-the-wall",
+                 "back-rounder", "double-knee-lift", "standing-roll-down"):
+    pictograms.packaged_pictogram(exercise)
+print((time.perf_counter() - start) * 1000)
 """
 
 
@@ -112,7 +126,11 @@ def measure(site: str | None) -> list[float]:
             env=env, capture_output=True, check=True,
         )  # fmt: skip
         cold_ms = (time.perf_counter() - start) * 1000
-    return [*(float(value) for value in done.stdout.split()), cold_ms]
+    pictures = subprocess.run(
+        [sys.executable, "-P", "-c", PICTURES], env=env, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    return [*(float(value) for value in done.stdout.split()), cold_ms, float(pictures.stdout)]
 
 
 def main() -> None:
