@@ -189,8 +189,11 @@ def draw_panel(
             style = (mark.gray, mark.accent, mark.width)
             if not pending or pending[0] != style:
                 flush()
-                pending.extend([style, _Path()])
-            pending[1].add(mark.points)
+                pending.extend([style, canvas.beginPath()])
+            path = pending[1]
+            path.moveTo(*mark.points[0])
+            for point in mark.points[1:]:
+                path.lineTo(*point)
             continue
         flush()
         if isinstance(mark, Disc):
@@ -199,8 +202,11 @@ def draw_panel(
             width(mark.line_width)
             canvas.drawPath(_circle(canvas, mark), stroke=1, fill=1)
             continue
-        path = _Path()
-        path.add(mark.points, closed=True)
+        path = canvas.beginPath()
+        path.moveTo(*mark.points[0])
+        for point in mark.points[1:]:
+            path.lineTo(*point)
+        path.close()
         filled = mark.fill_gray is not None
         if filled:
             fill(mark.fill_gray or 0.0, mark.accent)
@@ -209,28 +215,6 @@ def draw_panel(
         canvas.drawPath(path, stroke=1 if mark.line_width > 0 else 0, fill=1 if filled else 0)
     flush()
     canvas.restoreState()
-
-
-class _Path:
-    """A path of polylines, written straight into PDF operators: what reportlab's path
-    object writes for moveTo/lineTo/close, byte for byte, without a method call per
-    point (a picture has hundreds; this was most of the time a picture took to draw).
-    `canvas.drawPath` takes it as it takes reportlab's own path: it asks `getCode()`."""
-
-    def __init__(self) -> None:
-        self._code: list[str] = ["n"]  # as reportlab's path begins: no current path
-
-    def add(self, points: tuple[tuple[float, float], ...], closed: bool = False) -> None:
-        from reportlab.lib.rl_accel import fp_str
-
-        (first_x, first_y), *rest = points
-        self._code.append(f"{fp_str(first_x, first_y)} m")
-        self._code.extend([f"{fp_str(x, y)} l" for x, y in rest])
-        if closed:
-            self._code.append("h")
-
-    def getCode(self) -> str:  # reportlab's name: drawPath calls it
-        return " ".join(self._code)
 
 
 def _circle(canvas: Any, disc: Disc) -> Any:
