@@ -69,7 +69,9 @@ def picture_slice(
         for column, panel in enumerate(in_row):
             left = x + column * (panel_width + PANEL_GAP)
             height = _own_height(panel, picture) * scale
-            row.drawings.append(Drawing(left, 0.0, panel_width, height, panel, scale))
+            row.drawings.append(
+                Drawing(left, row.height - height, panel_width, height, panel, scale)
+            )
             if captions:
                 number = f"{first + column + 1}. " if count > 1 else ""
                 # Narrower than the panel, so two captions side by side (3 mm apart
