@@ -1025,27 +1025,20 @@ INSET_SCALE = 0.7  # an inset is drawn at seven tenths of the body scale
 INSET_GAP = 0.03  # between an inset's box and the figure under it
 INSET_LINE = LIMB_WIDTH * 0.25  # the width of the thin gray line round an inset's box
 INSET_ACCENT_LEAST = 0.7  # an inset's arrows are drawn at no less than this share of their size
-INSET_ALONE_ACCENT = 1.0  # or this, when the key frame leaves its own arrows out
-INSET_ALONE_SHAFT = 1.3  # and their shafts this (bolder: the picture's only arrow)
 
 
-def _scaled_marks(
-    marks: list[Mark], factor: float, accent_least: float = 0.0, shaft_least: float | None = None
-) -> list[Mark]:
+def _scaled_marks(marks: list[Mark], factor: float, accent_least: float = 0.0) -> list[Mark]:
     """`marks` drawn `factor` times the size (about the origin), line widths too; the
     arrows' (accent) shafts and heads are drawn no smaller than `accent_least` times
-    their size (each head grown about its tip), so they stay readable in a small inset;
-    the shafts no thinner than `shaft_least` times theirs, if given."""
+    their size (each head grown about its tip), so they stay readable in a small inset."""
     out: list[Mark] = []
     grow = max(1.0, accent_least / factor) if factor > 0 else 1.0
-    least = accent_least if shaft_least is None else shaft_least
-    thicken = max(1.0, least / factor) if factor > 0 else 1.0
     # An arrow's shaft and its white halo (same points) thicken by the same amount.
     shafts = {m.points: m.width for m in marks if isinstance(m, Stroke) and m.accent}
     for mark in marks:
-        if thicken > 1.0 and isinstance(mark, Stroke) and mark.points in shafts:
+        if grow > 1.0 and isinstance(mark, Stroke) and mark.points in shafts:
             points = tuple((x * factor, y * factor) for x, y in mark.points)
-            width = mark.width + shafts[mark.points] * (thicken - 1.0)
+            width = mark.width + shafts[mark.points] * (grow - 1.0)
             out.append(replace(mark, points=points, width=width * factor))
             continue
         if grow > 1.0 and isinstance(mark, Shape) and _is_head(mark):
@@ -1150,14 +1143,10 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
             1.0 if boxless else PROP_GRAY,
         )
     ]
-    # When the key frame leaves its own arrows out, the inset's are the picture's only
-    # ones: drawn at their full size (`INSET_ALONE_ACCENT`).
-    if pose.inset_key_arrows:
-        inner = _scaled_marks(list(_shift(drawn, dx, dy)), factor, INSET_ACCENT_LEAST)
-    else:
-        inner = _scaled_marks(
-            list(_shift(drawn, dx, dy)), factor, INSET_ALONE_ACCENT, INSET_ALONE_SHAFT
-        )
+    # Its arrows as any inset's, even when they are the picture's only ones (round 28:
+    # drawn at full size with bolder shafts, the knee hug's tilt arrow covered the feet
+    # and read as "a blue blanket" at 13 mm per unit).
+    inner = _scaled_marks(list(_shift(drawn, dx, dy)), factor, INSET_ACCENT_LEAST)
     joints = {
         name: ((x + dx) * factor, (y + dy) * factor) for name, (x, y) in seen_now.points.items()
     }

@@ -56,18 +56,21 @@ def test_the_insets_body_is_drawn_larger_in_a_larger_box() -> None:
         assert abs(joints[knee][0] - joints["hip"][0]) > 0.04, knee
 
 
-def test_the_insets_arrow_is_bolder_than_the_hugs_own() -> None:
+def test_the_insets_arrow_stays_slim_where_it_crosses_the_feet() -> None:
+    # Round 27 drew it at full size with a shaft 1.3 times as thick (0.036 units, heads
+    # 0.09 across); the round 28 reviewers read it as "a blue blanket" over the feet
+    # ("the thick arrow covers the feet"). Now as any inset's: 0.021, heads under 0.085.
     hug = picture("knee-hug-side-tilt")
     assert hug.inset_box is not None
     shafts = [m for m in _accents(hug.key) if _inside(hug.inset_box, m.points)]
-    # Thicker than the key frame's own arrows (0.55 of a limb; main: 0.019 in the inset).
-    assert min(m.width for m in shafts) > 0.55 * LIMB_WIDTH * 1.2
+    assert shafts
+    assert max(m.width for m in shafts) < 0.55 * LIMB_WIDTH
     heads = [m for m in hug.key.marks
              if isinstance(m, Shape) and m.accent and _inside(hug.inset_box, m.points)]  # fmt: skip
     assert len(heads) >= 2
     for head in heads:
         xs = [x for x, _ in head.points]
-        assert max(xs) - min(xs) > 0.085  # main: 0.067
+        assert 0.04 < max(xs) - min(xs) < 0.085
 
 
 def test_the_single_is_no_wider_and_hardly_taller_the_inset_beside_the_bed() -> None:
