@@ -134,3 +134,24 @@ def test_a_pose_without_an_inset_has_none() -> None:
         INSET_POSE.replace(b'inset = { frame = 2, view = "above" }\n', b""), "p", "p"
     )
     assert without.inset_box is None
+
+
+@pytest.mark.parametrize(
+    ("key", "wrong"),
+    [("bare", b'"yes"'), ("key_arrows", b"0"), ("low", b'"no"')],
+)
+def test_an_insets_switch_is_read_and_a_wrong_one_is_named_by_its_line(
+    key: str, wrong: bytes
+) -> None:
+    text = (
+        b'version = 2\nprops = ["bed", "pillow"]\n'
+        + b'inset = { frame = 2, view = "above", scale = 0.4, '
+        + key.encode()
+        + b" = false }\n"
+        + LIE_DOWN_FRAME
+        + KNEE_OUT_FRAME
+    )
+    _, problems = pose_problems(text, "switch.toml")
+    assert problems == []
+    _, problems = pose_problems(text.replace(b"= false }", b"= " + wrong + b" }"), "switch.toml")
+    assert [(p.line, p.field) for p in problems] == [(3, f"inset.{key}")], problems

@@ -9,8 +9,7 @@ from __future__ import annotations
 import math
 
 from makeplan.pictograms import BED_SIDE_FILL
-from makeplan.poses import Shape, pose_problems
-from support import KNEE_OUT_FRAME, LIE_DOWN_FRAME
+from makeplan.poses import Shape
 from support import pose_picture as picture
 
 
@@ -61,18 +60,4 @@ def test_the_large_frames_keep_their_bed_box() -> None:
         assert BED_SIDE_FILL in fills and 0.9 in fills
 
 
-BARE = (
-    b"""version = 2
-props = ["bed", "pillow"]
-inset = { frame = 2, view = "above", scale = 0.4, bare = true }
-"""
-    + LIE_DOWN_FRAME
-    + KNEE_OUT_FRAME
-)
-
-
-def test_bare_is_read_and_a_wrong_one_is_named_by_its_line() -> None:
-    _, problems = pose_problems(BARE, "bare.toml")
-    assert problems == []
-    _, problems = pose_problems(BARE.replace(b"bare = true", b'bare = "yes"'), "bare.toml")
-    assert [(p.line, p.field) for p in problems] == [(3, "inset.bare")], problems
+# Reading `bare` (and naming a wrong one by its line): tests/test_poses_insets.py.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 from makeplan.pictograms import LIMB_WIDTH, load_pose_text
-from makeplan.poses import Shape, Stroke, pose_problems
+from makeplan.poses import Shape, Stroke
 from support import KNEE_OUT_FRAME, LIE_DOWN_FRAME
 from support import pose_of as pose
 from support import pose_picture as picture
@@ -110,9 +110,8 @@ inset = { frame = 2, view = "above", scale = 0.4, key_arrows = false }
 )
 
 
-def test_key_arrows_is_read_and_a_wrong_one_is_named_by_its_line() -> None:
-    _, problems = pose_problems(KEEPS, "keeps.toml")
-    assert problems == []
+def test_key_arrows_false_leaves_only_the_key_frames_own_arrows_out() -> None:
+    # Reading it (and naming a wrong one by its line): tests/test_poses_insets.py.
     quiet = load_pose_text(KEEPS, "keeps.toml", "keeps")
     loud = load_pose_text(KEEPS.replace(b", key_arrows = false", b""), "loud.toml", "loud")
     assert quiet.inset_box is not None and loud.inset_box is not None
@@ -121,5 +120,3 @@ def test_key_arrows_is_read_and_a_wrong_one_is_named_by_its_line() -> None:
     assert [m for m in _accents(loud.key) if not _inside(loud.inset_box, m.points)]
     # The large frame keeps its arrow either way.
     assert _accents(quiet.panels[1]) == _accents(loud.panels[1])
-    _, problems = pose_problems(KEEPS.replace(b"key_arrows = false", b"key_arrows = 0"), "k")
-    assert [(p.line, p.field) for p in problems] == [(3, "inset.key_arrows")], problems
