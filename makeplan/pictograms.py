@@ -384,14 +384,17 @@ def _bed_seen_from(
 MAT_PITCH = 15.0  # from this raised eye up to 45 degrees, a floor is a mat drawn in 3-D
 
 
-def _mat_seen_from(view: tuple[float, float], bodies: list[dict[str, Vec]]) -> list[Mark]:
+def _mat_seen_from(
+    view: tuple[float, float], bodies: list[dict[str, Vec]], room: float = 1.0
+) -> list[Mark]:
     """The floor under a body seen from a raised eye, between the side and above: a thin
     mat worked out in 3-D like the body (its top and the edges that face the eye), so
-    a knee that opens towards the eye shows as nearer, not as a leg through the floor."""
+    a knee that opens towards the eye shows as nearer, not as a leg through the floor.
+    `room` scales the mat's margin round the body (an inset's mat is kept close)."""
     points = [point for body in bodies for point in body.values()]
-    x0 = min(x for x, _, _ in points) - 0.12
-    x1 = max(x for x, _, _ in points) + 0.1
-    half = max(0.24, max(abs(z) for _, _, z in points) + 0.1)
+    x0 = min(x for x, _, _ in points) - 0.12 * room
+    x1 = max(x for x, _, _ in points) + 0.1 * room
+    half = max(0.24 * room, max(abs(z) for _, _, z in points) + 0.1 * room)
     return _box(view, (x0, x1), (-0.018, 0.0), half, (BED_SIDE_FILL, 0.93))
 
 
@@ -1024,6 +1027,7 @@ def _figure(
 INSET_SCALE = 0.7  # an inset is drawn at seven tenths of the body scale
 INSET_GAP = 0.03  # between an inset's box and the figure under it
 INSET_LINE = LIMB_WIDTH * 0.25  # the width of the thin gray line round an inset's box
+INSET_MAT_ROOM = 0.4  # an inset's mat reaches this share of a frame's mat past the body
 INSET_ACCENT_LEAST = 0.7  # an inset's arrows are drawn at no less than this share of their size
 
 
@@ -1097,7 +1101,7 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
         # Only under the bodies the inset draws (this frame and its ghost), so the
         # inset stays as small as the body.
         shown = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]
-        scenery += _mat_seen_from(view, shown)
+        scenery += _mat_seen_from(view, shown, INSET_MAT_ROOM)
     elif view[1] >= 45:
         if "bed" in props:
             bodies = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]
