@@ -434,7 +434,8 @@ def test_hamstring_stretch_bends_forward_towards_the_toes() -> None:
     assert body.key_frame == len(body.frames) - 1
     # Round 25 lifts the folded head a little off the knee (so the straight leg shows):
     # still clearly lower than the upright start. Round 26: the hinge with straight
-    # arms and the head in line (0.076 lower on paper, and 0.26 forward).
+    # arms and the head in line (0.076 lower on paper, and 0.26 forward; round 30,
+    # the hands at mid-shin: 0.071 lower).
     assert drawn.joints[-1]["head"][1] < drawn.joints[0]["head"][1] - 0.07
     assert abs(drawn.joints[-1]["head"][0] - drawn.joints[0]["head"][0]) > 0.2
 
@@ -628,7 +629,10 @@ def test_hamstring_stretch_folds_moderately_with_the_hands_sliding_down_the_stra
     assert math.dist(bend["head"], bend["near_knee"]) > 0.2
     for side in ("near", "far"):
         gap, where = along(bend[f"{side}_hand"], bend["near_knee"], bend["near_ankle"])
-        assert gap < 2 * LIMB_WIDTH and where > 0.5, side  # round 25: just above it
+        # Round 25: just above it, past the middle of the shin; round 30 stops the
+        # hands at mid-shin (0.35 to 0.6, test_poses_round30_ham.py): the scorer read
+        # round 26's 0.65 as reaching the ankle, inviting over-reaching.
+        assert gap < 2 * LIMB_WIDTH and where > 0.35, side
     # Round 26: at the start both hands are on the floor behind the hip (the near one
     # rested on the straight thigh while the arrow was the hand's, rounds 15-22), so
     # the faint start in the small picture keeps its arms out of the dark fold.
