@@ -1091,21 +1091,20 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
     low_x, low_y, high_x, _ = _bounds(marks)
     support = BED_TOP if "bed" in props else 0.0
     scenery: list[Mark] = []
+    # The bodies the inset draws (this frame and its ghost), for the support under them.
+    shown = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]
     # A bed seen from a raised eye (below overhead) is left out: the key frame under
     # the inset shows the bed, and the inset's body alone is drawn larger.
     if "bed" in props and MAT_PITCH <= view[1] < 45:
         scenery = []
     elif MAT_PITCH <= view[1] < 45:
         # A floor seen from a raised eye is the frames' mat, drawn in the same view
-        # (a flat floor line under a body seen from above read as "upside down").
-        # Only under the bodies the inset draws (this frame and its ghost), so the
-        # inset stays as small as the body.
-        shown = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]
+        # (a flat floor line under a body seen from above read as "upside down"),
+        # kept close to the body so the inset stays as small as it can.
         scenery += _mat_seen_from(view, shown, INSET_MAT_ROOM)
     elif view[1] >= 45:
         if "bed" in props:
-            bodies = [_lifted(frames[i], props) for i in {index - 1, index} if i >= 0]
-            bed = _bed_seen_from(view, bodies, "pillow" in props)
+            bed = _bed_seen_from(view, shown, "pillow" in props)
             # Bare: only the pillow (the last box's marks), the key frame shows the bed.
             scenery += bed[-1:] if pose.inset_bare and "pillow" in props else bed
         else:
