@@ -252,3 +252,24 @@ def _pose_with(line: str, frames: int = 3) -> bytes:
     moved = LIE_DOWN_FRAME.replace(b"far_leg = [0, 0]", b'far_leg = [30, 0]\narrows = ["far_knee"]')
     head = b'version = 2\nprops = ["floor"]\n' + line.encode() + b"\n"
     return head + LIE_DOWN_FRAME + moved * (frames - 1)
+
+
+def test_a_narrow_pair_stands_side_by_side_where_the_column_has_the_width() -> None:
+    """The seated twist's two turns (0.7 body units wide each) fit across the one-page's
+    picture column at its scale: drawn side by side, one frame tall, so they show
+    where a row has no height for a stacked pair (session 10: on the whole catalogue
+    once a day on Letter, the key frame alone before). A wide pair still stacks."""
+    options = Options(layout="one-page", paper="letter", date=DATE, sessions_per_day=1)
+    loaded = load_layout("one-page")
+    plan = select(load_catalogue(()), with_layout(options, loaded))
+    pictures = artwork_for(plan, loaded, False)[0]
+    page = place(plan, loaded, "letter", text_width, Artwork(pictures, None)).pages[0]
+    twist = packaged_pictogram("seated-twist")
+    assert twist is not None and twist.key_pair is not None
+    first, second = (next(d for d in page.drawings if d.panel is p) for p in twist.key_pair)
+    assert abs(first.y - second.y) < 0.01  # one row, standing on one floor
+    assert second.x >= first.x + first.width  # left to right, apart
+    hug = packaged_pictogram(KNEE_HUG)
+    assert hug is not None and hug.key_pair is not None
+    top, bottom = (next(d for d in page.drawings if d.panel is p) for p in hug.key_pair)
+    assert abs(top.x - bottom.x) < 0.01 and top.y > bottom.y + bottom.height - 0.01

@@ -45,8 +45,10 @@ def picture_slice(
     panels = (picture.key,) if key_only else picture.panels
     paired = key_only and pair and picture.key_pair is not None
     if paired and picture.key_pair:
-        # Read top to bottom, like the steps: one frame to a row, at the sheet's scale.
-        panels, columns = picture.key_pair, 1
+        # Side by side, read left to right, where both fit across the column at the
+        # sheet's scale (a narrow figure: the seated twist's turn one way, then the
+        # other, in one frame's height); else one above the other, read top to bottom.
+        panels, columns = picture.key_pair, 2
     count = len(panels)
     # One body scale for every picture on the sheet: the largest at which each of
     # them fits its box, its frames in as many rows as suit it best (a curled-up
