@@ -57,7 +57,8 @@ def _stored() -> dict[str, Any]:
         data = json.loads(entry.read_bytes())
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("code") != code_digest() or code_digest() is None:
+    code = code_digest()
+    if code is None or not isinstance(data, dict) or data.get("code") != code:
         return {}
     pictures = data.get("pictures")
     return pictures if isinstance(pictures, dict) else {}
@@ -154,15 +155,13 @@ def current_text() -> str:
         pose_bytes = entry.read_bytes()
         picture = drawn_pictogram(exercise_id, pose_bytes)
         pictures[exercise_id] = {"pose": pose_digest(pose_bytes), "picture": encode(picture)}
-    document = {"format": FORMAT, "code": code_digest(), "pictures": pictures}
     # One line per picture: a change shows as a changed line in a diff.
-    lines = [f"{json.dumps(key)}: {json.dumps(value)}" for key, value in document.items()
-             if key != "pictures"]  # fmt: skip
     inner = ",\n".join(
         f"  {json.dumps(key)}: {json.dumps(value, separators=(',', ':'))}"
         for key, value in pictures.items()
     )
-    return "{\n" + ",\n".join([*lines, '"pictures": {\n' + inner + "\n}"]) + "\n}\n"
+    header = f'"format": {FORMAT},\n"code": {json.dumps(code_digest())},\n'
+    return "{\n" + header + '"pictures": {\n' + inner + "\n}\n}\n"
 
 
 def main() -> None:
