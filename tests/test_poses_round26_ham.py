@@ -36,20 +36,19 @@ def _angle(u: Point, v: Point) -> float:
     return math.degrees(math.acos(max(-1.0, min(1.0, u[0] * v[0] + u[1] * v[1]))))
 
 
-def test_round26_ham_is_seen_side_on_over_a_level_mat() -> None:
-    """Exactly from the bent leg's side (yaw 180), so the mat's edges lie level on
-    paper; raised enough that the open knee lies on the mat below the hip."""
+def test_round26_ham_is_seen_from_the_bent_legs_side_over_a_mat() -> None:
+    """From the bent leg's side, raised enough that the open knee lies on the mat
+    below the hip. (Round 26 pinned exactly side-on, yaw 180, with the mat's edges
+    level on paper; round 31 turned the eye 16 degrees behind the figure, because
+    small, that level mat read as a bench with the bent leg hanging off it: see
+    test_poses_round31_hamstring.py. The view stays on the bent leg's side and as
+    high.)"""
     body = pose(HAM)
-    assert abs(body.view[0]) == 180 and 30 <= body.view[1] < 40
+    assert 150 <= abs(body.view[0]) <= 180 and 30 <= body.view[1] < 40
     drawn = picture(HAM)
     for panel in (*drawn.panels, drawn.key):
         mats = [m for m in panel.marks if isinstance(m, Shape) and not m.accent][:2]
         assert mats and all(m.fill_gray and m.fill_gray > 0.5 for m in mats)
-        for mat in mats:
-            # Every edge of the mat is level or upright on paper (main's slanted).
-            points = [*mat.points, mat.points[0]]
-            for a, b in itertools.pairwise(points):
-                assert min(abs(a[0] - b[0]), abs(a[1] - b[1])) < 1e-6, (a, b)
 
 
 def test_round26_ham_arms_reach_straight_along_the_leg_to_the_shin() -> None:

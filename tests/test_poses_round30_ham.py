@@ -81,7 +81,10 @@ def test_round30_ham_bent_leg_triangle_stays_open_on_paper() -> None:
         hip, knee, ankle = joints["far_hip"], joints["far_knee"], joints["far_ankle"]
         assert to_segment(ankle, hip, knee) > LIMB_WIDTH, index
         assert abs(ankle[0] - hip[0]) < abs(knee[0] - hip[0]) - LIMB_WIDTH, index
-        assert ankle[1] > knee[1] + 2 * LIMB_WIDTH, index
+        # Round 31 lays the bent thigh flatter on paper (the knee less far below the
+        # hip: round 30's steep drop read as a leg hanging off a bench), so the
+        # ankle stands a little less above the knee: 1.9 limb widths, was 2.
+        assert ankle[1] > knee[1] + 1.9 * LIMB_WIDTH, index
 
 
 def test_round30_ham_hands_stop_at_mid_shin() -> None:

@@ -115,7 +115,10 @@ def test_round6_hamstring_bent_knee_lies_low_and_out_and_nearest_the_eye() -> No
         view = frame.view or body.view
         assert project(knee, view).depth > project(joints["near_knee"], view).depth + 0.2
         on_paper = drawn.joints[index]
-        assert on_paper["far_knee"][1] < on_paper["hip"][1] - 0.12, index
+        # Round 31: the eye is behind the figure, so the bent thigh lies flatter on
+        # paper (round 30's knee 0.1 below the hip read as a leg hanging off a
+        # bench): still below the hip, 0.09, was 0.12 here.
+        assert on_paper["far_knee"][1] < on_paper["hip"][1] - 0.07, index
 
 
 def test_round6_hamstring_arrow_bends_the_body_forward_towards_the_foot() -> None:

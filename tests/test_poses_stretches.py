@@ -435,8 +435,10 @@ def test_hamstring_stretch_bends_forward_towards_the_toes() -> None:
     # Round 25 lifts the folded head a little off the knee (so the straight leg shows):
     # still clearly lower than the upright start. Round 26: the hinge with straight
     # arms and the head in line (0.076 lower on paper, and 0.26 forward; round 30,
-    # the hands at mid-shin: 0.071 lower).
-    assert drawn.joints[-1]["head"][1] < drawn.joints[0]["head"][1] - 0.07
+    # the hands at mid-shin: 0.071 lower). Round 31: the eye is behind the figure, so
+    # the head going forward also goes away from it, up on paper: 0.035 lower (the
+    # same drop in 3-D, 0.09), the forward way (0.25) and the arrow show the bend.
+    assert drawn.joints[-1]["head"][1] < drawn.joints[0]["head"][1] - 0.03
     assert abs(drawn.joints[-1]["head"][0] - drawn.joints[0]["head"][0]) > 0.2
 
 
@@ -604,7 +606,9 @@ def test_hamstring_stretch_is_seen_from_the_bent_legs_side_with_its_knee_on_the_
         assert abs(foot[0] - hip[0]) > 0.4, index
         # The bent knee: below the hip (towards the eye, on the mat), on the
         # straight leg's side of the hip but well short of its foot.
-        assert knee[1] < hip[1] - 0.12, index
+        # Round 31 (eye behind the figure): the knee 0.09 below, was 0.12 here; a
+        # steeper drop read as a leg hanging off a bench.
+        assert knee[1] < hip[1] - 0.07, index
         assert 0.05 < (hip[0] - knee[0]) * math.copysign(1, hip[0] - foot[0]) < 0.3, index
         for side in ("near", "far"):
             for joint in ("elbow", "hand"):
