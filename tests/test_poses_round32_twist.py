@@ -15,11 +15,7 @@ import math
 
 from makeplan.figure import HEAD_RADIUS
 from makeplan.pictograms import packaged_pictogram
-from makeplan.poses import Stroke
-
-
-def _arrow_lines(marks: tuple[object, ...]) -> list[Stroke]:
-    return [m for m in marks if isinstance(m, Stroke) and m.accent and m.gray == 0.0]
+from support import arrow_strokes
 
 
 def test_the_waist_arrow_crosses_the_chest_and_the_head_keeps_its_own() -> None:
@@ -29,7 +25,7 @@ def test_the_waist_arrow_crosses_the_chest_and_the_head_keeps_its_own() -> None:
     hip_y, shoulder_y = joints["hip"][1], joints["shoulder"][1]
     head_bottom = joints["head"][1] - HEAD_RADIUS
     for panel in (picture.key, *(picture.key_pair or ())):
-        lines = _arrow_lines(panel.marks)
+        lines = arrow_strokes(panel)
         below = [line for line in lines if max(y for _, y in line.points) < head_bottom]
         above = [line for line in lines if min(y for _, y in line.points) > head_bottom]
         assert len(below) == 1 and len(above) == 1, panel.caption
