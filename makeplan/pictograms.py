@@ -1339,6 +1339,7 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
         panels=tuple(shifted[: len(frames)]),
         key=shifted[len(frames)],
         key_pair=(shifted[-2], shifted[-1]) if pose.key_pair else None,
+        key_pair_only=pose.key_pair_only,
         joints=tuple(
             {
                 name: (round(x - low_x, 3), round(y - lows[index], 3))

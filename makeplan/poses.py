@@ -98,6 +98,8 @@ class Pictogram:
     # one above the other where its row, or its single page, has the height (see
     # `Pose.key_pair`).
     key_pair: tuple[Panel, Panel] | None = None
+    # Small pictures never show the key frame alone (see `Pose.key_pair_only`).
+    key_pair_only: bool = False
 
     @property
     def aspect(self) -> float:
@@ -175,6 +177,11 @@ class Pose:
     # the inset is drawn larger in the room they free; the faint start beside the dark
     # end shows the move).
     inset_key_arrows: bool = True
+    # Small pictures show the key pair always, never the key frame alone (its row grows
+    # for it): alone, the key frame can be copied in a way that hurts (the double knee
+    # lift's legs held out low, without the knees drawn in first, read as lifting both
+    # straight legs off the floor).
+    key_pair_only: bool = False
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -303,6 +310,8 @@ def _rule_problems(
             add(("key_pair",), f"is {pair}, but there {there}; expected frames from 2 to {count}.")
         elif pair[0] >= pair[1]:
             add(("key_pair",), f"is {pair}; expected two frames in order, like [2, 3].")
+    if data.get("key_pair_only") is True and pair is None:
+        add(("key_pair_only",), "is true, but there is no key_pair; add key_pair = [2, 3].")
     inset = data.get("inset")
     shown = inset.get("frame") if isinstance(inset, dict) else None
     if isinstance(shown, int) and not isinstance(shown, bool) and count < shown <= 3:
@@ -313,7 +322,7 @@ def _rule_problems(
 # Named views (yaw, pitch): the side, from in front of the figure, from above.
 VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
 # Keys that only format 2 has.
-FORMAT_2_POSE_KEYS = ("view", "inset", "key_start", "key_pair")
+FORMAT_2_POSE_KEYS = ("view", "inset", "key_start", "key_pair", "key_pair_only")
 FORMAT_2_FRAME_KEYS = (
     "shoulder_turn",
     "head_turn",
@@ -388,6 +397,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
         bool(raw_inset.get("low", False)) if raw_inset else False,
         bool(raw_inset.get("bare", False)) if raw_inset else False,
         bool(raw_inset.get("key_arrows", True)) if raw_inset else True,
+        bool(data.get("key_pair_only", False)),
     )
 
 

@@ -122,6 +122,7 @@ def encode(picture: Pictogram) -> dict[str, Any]:
         "key_pair": None if picture.key_pair is None else [
             _encode_panel(panel) for panel in picture.key_pair
         ],
+        "key_pair_only": picture.key_pair_only,
     }  # fmt: skip
 
 
@@ -139,6 +140,7 @@ def decode(exercise_id: str, data: dict[str, Any]) -> Pictogram:
         inset_joints=None if data["inset_joints"] is None else _joints(data["inset_joints"]),
         inset_box=None if box is None else (box[0], box[1], box[2], box[3]),
         key_pair=None if pair is None else (_decode_panel(pair[0]), _decode_panel(pair[1])),
+        key_pair_only=data["key_pair_only"],
     )
 
 

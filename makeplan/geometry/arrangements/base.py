@@ -127,11 +127,13 @@ def shows_key_pair(item: PlannedExercise, composer: Composer) -> bool:
     """Whether the row shows its pose's two key frames one above the other, in place
     of the key frame alone: while the composer makes rows with key pairs (`place`
     keeps such a row where it is no taller, the knee hug's tilt at full size beside
-    its rounds, or where a single page has the room to spare for it to grow)."""
+    its rounds, or where a single page has the room to spare for it to grow), and
+    always for a pose whose key frame alone could mislead (`key_pair_only`): then the
+    row is as tall as the pair at every size tried."""
     picture = composer.picture(item)
     return (
-        composer.key_pairs
-        and isinstance(picture, Pictogram)
+        isinstance(picture, Pictogram)
+        and (composer.key_pairs or picture.key_pair_only)
         and picture.key_pair is not None
         and composer.has_pictures
         and composer.layout.picture_frames == "key"
