@@ -112,3 +112,27 @@ def test_key_pair_only_with_its_pair_is_accepted_and_needs_format_2() -> None:
     old = _pose("key_pair = [2, 3]\nkey_pair_only = true", version=1)
     fields = [(p.line, p.field) for p in pose_problems(old, "old.toml")[1]]
     assert (4, "key_pair_only") in fields, fields
+
+
+def test_the_web_card_shows_the_pair_as_the_sheets_print_it() -> None:
+    """The clinician's card is 'the picture the sheet prints': both of the lift's
+    frames, the knees coming in above the legs going out, in one picture."""
+    import xml.etree.ElementTree as ElementTree
+
+    from makeplan.web import svg
+
+    picture = packaged_pictogram(LIFT)
+    assert picture is not None and picture.key_pair is not None
+    tree = ElementTree.fromstring(svg.key_svg(picture, "Picture: Double knee lift"))
+    groups = [element for element in tree if element.tag.endswith("}g")]
+    assert [len(group) for group in groups] == [len(panel.marks) for panel in picture.key_pair]
+    # The first frame above the second: each group is moved down by the frames above it.
+    offsets = [float(group.get("transform", "").split()[1].rstrip(")")) for group in groups]
+    top, bottom = picture.key_pair
+    assert offsets[0] == pytest.approx(top.height, abs=1e-3)
+    assert offsets[1] == pytest.approx(top.height + svg.PAIR_GAP + bottom.height, abs=1e-3)
+    # Any other picture keeps its one key frame.
+    other = packaged_pictogram(GLUTE)
+    assert other is not None
+    one = ElementTree.fromstring(svg.key_svg(other, "x"))
+    assert len([element for element in one if element.tag.endswith("}g")]) == 1

@@ -42,48 +42,66 @@ def panel_svg(
 
     `title` is its accessible name (read by screen readers, shown on hover).
     """
-    height = panel.height or height
+    return _frames_svg((panel,), width, height, title, grayscale)
+
+
+# Between a key pair's two frames, in body units (the sheets leave 1 mm at ~15 mm a unit).
+PAIR_GAP = 0.07
+
+
+def _frames_svg(
+    panels: tuple[Panel, ...], width: float, height: float, title: str, grayscale: bool
+) -> str:
+    """Frames one above the other, in reading order, as one `<svg>` element."""
+    heights = [panel.height or height for panel in panels]
+    total = sum(heights) + PAIR_GAP * (len(panels) - 1)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_number(width)} '
-        f'{_number(height)}" role="img" class="pictogram">',
+        f'{_number(total)}" role="img" class="pictogram">',
         f"<title>{_escape(title)}</title>",
-        f'<g transform="translate(0 {_number(height)}) scale(1 -1)" '
-        'stroke-linecap="round" stroke-linejoin="round">',
     ]
-    for mark in panel.marks:
-        if isinstance(mark, Stroke):
-            parts.append(
-                f'<polyline points="{_points(mark.points)}" fill="none" '
-                f'stroke="{_colour(mark.gray, mark.accent, grayscale)}" '
-                f'stroke-width="{_number(mark.width)}"/>'
-            )
-        elif isinstance(mark, Disc):
-            parts.append(
-                f'<circle cx="{_number(mark.x)}" cy="{_number(mark.y)}" '
-                f'r="{_number(mark.radius)}" fill="{_colour(mark.fill_gray, False, grayscale)}" '
-                f'stroke="{_colour(mark.line_gray, False, grayscale)}" '
-                f'stroke-width="{_number(mark.line_width)}"/>'
-            )
-        elif isinstance(mark, Shape):
-            fill = (
-                "none"
-                if mark.fill_gray is None
-                else _colour(mark.fill_gray, mark.accent, grayscale)
-            )
-            stroke = (
-                "none" if mark.line_width <= 0 else _colour(mark.line_gray, mark.accent, grayscale)
-            )
-            parts.append(
-                f'<polygon points="{_points(mark.points)}" fill="{fill}" stroke="{stroke}" '
-                f'stroke-width="{_number(mark.line_width)}"/>'
-            )
-    parts.append("</g></svg>")
+    top = 0.0
+    for panel, own in zip(panels, heights, strict=True):
+        parts.append(
+            f'<g transform="translate(0 {_number(top + own)}) scale(1 -1)" '
+            'stroke-linecap="round" stroke-linejoin="round">'
+        )
+        parts += [_mark_svg(mark, grayscale) for mark in panel.marks]
+        parts.append("</g>")
+        top += own + PAIR_GAP
+    parts.append("</svg>")
     return "".join(parts)
 
 
+def _mark_svg(mark: Stroke | Disc | Shape, grayscale: bool) -> str:
+    if isinstance(mark, Stroke):
+        return (
+            f'<polyline points="{_points(mark.points)}" fill="none" '
+            f'stroke="{_colour(mark.gray, mark.accent, grayscale)}" '
+            f'stroke-width="{_number(mark.width)}"/>'
+        )
+    if isinstance(mark, Disc):
+        return (
+            f'<circle cx="{_number(mark.x)}" cy="{_number(mark.y)}" '
+            f'r="{_number(mark.radius)}" fill="{_colour(mark.fill_gray, False, grayscale)}" '
+            f'stroke="{_colour(mark.line_gray, False, grayscale)}" '
+            f'stroke-width="{_number(mark.line_width)}"/>'
+        )
+    fill = "none" if mark.fill_gray is None else _colour(mark.fill_gray, mark.accent, grayscale)
+    stroke = "none" if mark.line_width <= 0 else _colour(mark.line_gray, mark.accent, grayscale)
+    return (
+        f'<polygon points="{_points(mark.points)}" fill="{fill}" stroke="{stroke}" '
+        f'stroke-width="{_number(mark.line_width)}"/>'
+    )
+
+
 def key_svg(pictogram: Pictogram, title: str) -> str:
-    """The frame that tells the most (the end over a faint start), as the small sheets
-    print it: the picture on an exercise's card."""
+    """The small picture as the small sheets print it, the picture on an exercise's card:
+    the frame that tells the most (the end over a faint start), or, for a pose whose
+    key frame alone could mislead (`key_pair_only`), its two key frames one above the
+    other."""
+    if pictogram.key_pair_only and pictogram.key_pair is not None:
+        return _frames_svg(pictogram.key_pair, pictogram.width, pictogram.height, title, False)
     return panel_svg(pictogram.key, pictogram.width, pictogram.height, title)
 
 
