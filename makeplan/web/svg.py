@@ -9,7 +9,7 @@ second figure model: only the drawing differs. Pure text, deterministic.
 
 from __future__ import annotations
 
-from makeplan.poses import Disc, Panel, Pictogram, Shape, Stroke
+from makeplan.poses import Disc, Mark, Panel, Pictogram, Stroke
 
 # The arrows' colour, as render.ACCENT (kept equal by a test; render imports reportlab's
 # helpers, which a page of cards does not need).
@@ -73,7 +73,7 @@ def _frames_svg(
     return "".join(parts)
 
 
-def _mark_svg(mark: Stroke | Disc | Shape, grayscale: bool) -> str:
+def _mark_svg(mark: Mark, grayscale: bool) -> str:
     if isinstance(mark, Stroke):
         return (
             f'<polyline points="{_points(mark.points)}" fill="none" '
