@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from makeplan.poses import Frame, Segment
+from makeplan.poses import Frame, Segment, View
 
 Vec = tuple[float, float, float]
 
@@ -165,9 +165,9 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
     return joints
 
 
-def project(point: Vec, view: tuple[float, float]) -> Placed:
-    """Where `point` lands on paper seen from `view` (yaw, pitch), and its depth
-    (larger is nearer the eye)."""
+def project(point: Vec, view: View | tuple[float, float]) -> Placed:
+    """Where `point` lands on paper seen from `view` (yaw, pitch, turn on paper; a
+    view without a turn is not turned), and its depth (larger is nearer the eye)."""
     yaw, pitch = math.radians(view[0]), math.radians(view[1])
     x, y, z = point
     # Turn about the vertical, then raise the eye.
@@ -175,4 +175,9 @@ def project(point: Vec, view: tuple[float, float]) -> Placed:
     z1 = -x * math.sin(yaw) + z * math.cos(yaw)
     y2 = y * math.cos(pitch) - z1 * math.sin(pitch)
     z2 = y * math.sin(pitch) + z1 * math.cos(pitch)
-    return Placed(x1, y2, z2)
+    if len(view) < 3 or not view[2]:
+        return Placed(x1, y2, z2)
+    turn = math.radians(view[2])
+    return Placed(
+        x1 * math.cos(turn) - y2 * math.sin(turn), x1 * math.sin(turn) + y2 * math.cos(turn), z2
+    )

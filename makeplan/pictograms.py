@@ -29,6 +29,7 @@ from makeplan.poses import (
     Pose,
     Shape,
     Stroke,
+    View,
     pose_from,
     pose_problems,
 )
@@ -85,7 +86,7 @@ def _lift(joints: dict[str, Vec], props: tuple[str, ...], curve: float = 0.0) ->
     return support - lowest
 
 
-def _posed(frame: Frame, props: tuple[str, ...], view: tuple[float, float]) -> Posed:
+def _posed(frame: Frame, props: tuple[str, ...], view: View) -> Posed:
     """Every joint on paper: the body set down on its support (the floor or the bed
     top), then seen from `view`."""
     joints = joints_3d(frame)
@@ -321,7 +322,7 @@ def _lifted(frame: Frame, props: tuple[str, ...]) -> dict[str, Vec]:
 
 
 def _box(
-    view: tuple[float, float],
+    view: View,
     x_range: tuple[float, float],
     y_range: tuple[float, float],
     half_width: float,
@@ -349,9 +350,7 @@ def _box(
     return [*marks, Shape(top, fills[1], LIMB_WIDTH * 0.5, PROP_GRAY)]
 
 
-def _bed_seen_from(
-    view: tuple[float, float], bodies: list[dict[str, Vec]], pillow: bool
-) -> list[Mark]:
+def _bed_seen_from(view: View, bodies: list[dict[str, Vec]], pillow: bool) -> list[Mark]:
     """A bed under a body seen from a raised view, worked out in 3-D like the body: a
     box with its top, the sides that face the eye, and its legs, so it reads as a bed
     with somebody lying on it; the pillow under the head is the flat top of a box on it."""
@@ -384,9 +383,7 @@ def _bed_seen_from(
 MAT_PITCH = 15.0  # from this raised eye up to 45 degrees, a floor is a mat drawn in 3-D
 
 
-def _mat_seen_from(
-    view: tuple[float, float], bodies: list[dict[str, Vec]], room: float = 1.0
-) -> list[Mark]:
+def _mat_seen_from(view: View, bodies: list[dict[str, Vec]], room: float = 1.0) -> list[Mark]:
     """The floor under a body seen from a raised eye, between the side and above: a thin
     mat worked out in 3-D like the body (its top and the edges that face the eye), so
     a knee that opens towards the eye shows as nearer, not as a leg through the floor.
@@ -724,9 +721,7 @@ def _both_ways(joint: Point) -> list[Mark]:
     return [_halo(mark) for mark in arc] + arc
 
 
-def _each_side(
-    frame: Frame, props: tuple[str, ...], view: tuple[float, float], name: str
-) -> list[Mark]:
+def _each_side(frame: Frame, props: tuple[str, ...], view: View, name: str) -> list[Mark]:
     """Two arrows round the body's long line (hip to shoulders), a little outside a
     joint, each from the middle out to one side: one ends where the joint is, the
     other where it would be on the body's other side (mirrored across the middle):
@@ -764,9 +759,7 @@ def _each_side(
     return marks
 
 
-def _both_ways_round(
-    frame: Frame, props: tuple[str, ...], view: tuple[float, float], name: str
-) -> list[Mark]:
+def _both_ways_round(frame: Frame, props: tuple[str, ...], view: View, name: str) -> list[Mark]:
     """Seen from a raised eye, `both_ways`: one arc round the body's long line (hip to
     shoulders), a little outside a joint tipped to one side, from where it is to where
     it would be tipped as far to the other side, with a head at each end: "to this
@@ -851,7 +844,7 @@ def _turn(
     before: Frame,
     frame: Frame,
     props: tuple[str, ...],
-    view: tuple[float, float],
+    view: View,
     part: str,
 ) -> list[Mark]:
     """A curved arrow round the head (above it) or the chest, the way that part
@@ -985,7 +978,7 @@ def _figure(
     frames: tuple[Frame, ...],
     index: int,
     props: tuple[str, ...],
-    view: tuple[float, float],
+    view: View,
     seen_now: Posed,
     before: Posed,
     ghost: bool,

@@ -26,6 +26,11 @@ from makeplan.tomllines import Path as KeyPath
 from makeplan.tomllines import line_of
 from makeplan.validation import check, field_name, parse
 
+# A view: the eye's yaw and pitch, then how far the picture is turned on paper
+# (degrees anticlockwise), so a body seen from the foot of a bed can still lie with
+# its head to the left, as the side views draw it.
+View = tuple[float, float, float]
+
 Point = tuple[float, float]
 # A body part's direction: its angle in the side view's plane (0 forward, 90 up),
 # and how many degrees it turns out of that plane (format 2; limbs: outwards).
@@ -125,7 +130,7 @@ class Frame:
     shoulder_turn: float = 0.0  # the shoulders about the spine: + brings the near one forward
     head_turn: float = 0.0  # the face about the neck: + towards the near side
     solid: tuple[str, ...] = ()  # far limbs drawn dark: they do the work
-    view: tuple[float, float] | None = None  # this frame's own view, if not the pose's
+    view: View | None = None  # this frame's own view, if not the pose's
     turns: tuple[str, ...] = ()  # "head", "shoulders": an arrow round each, the way it turned
     each_side: tuple[str, ...] = ()  # two-headed arcs: a joint to its mirror on the other side
     front: tuple[str, ...] = ()  # limbs drawn over the rest of the body, in this order
@@ -155,9 +160,9 @@ class Pose:
     props: tuple[str, ...]
     frames: tuple[Frame, ...]
     key_frame: int  # 0-based
-    view: tuple[float, float] = (0.0, 0.0)  # (yaw, pitch): see figure.VIEWS
+    view: View = (0.0, 0.0, 0.0)  # (yaw, pitch, turn on paper): see VIEWS
     # A second, smaller view in the key frame's corner: (frame index, 0-based; its view).
-    inset: tuple[int, tuple[float, float]] | None = None
+    inset: tuple[int, View] | None = None
     # The frame the key frame's faint start and its arrows come from (0-based), if not
     # the one before it: the buttock stretch's pull over the first lie, knees bent.
     key_start: int | None = None
@@ -320,7 +325,7 @@ def _rule_problems(
 
 
 # Named views (yaw, pitch): the side, from in front of the figure, from above.
-VIEWS = {"side": (0.0, 0.0), "front": (-90.0, 0.0), "above": (0.0, 90.0)}
+VIEWS = {"side": (0.0, 0.0, 0.0), "front": (-90.0, 0.0, 0.0), "above": (0.0, 90.0, 0.0)}
 # Keys that only format 2 has.
 FORMAT_2_POSE_KEYS = ("view", "inset", "key_start", "key_pair", "key_pair_only")
 FORMAT_2_FRAME_KEYS = (
@@ -401,8 +406,10 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
     )
 
 
-def _view(value: Any) -> tuple[float, float]:
-    return VIEWS[value] if isinstance(value, str) else (float(value[0]), float(value[1]))
+def _view(value: Any) -> View:
+    if isinstance(value, str):
+        return VIEWS[value]
+    return float(value[0]), float(value[1]), float(value[2]) if len(value) > 2 else 0.0
 
 
 def _segment(value: Any) -> Segment:

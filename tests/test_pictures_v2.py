@@ -104,6 +104,8 @@ def test_format_1_is_still_read_and_its_new_keys_need_format_2() -> None:
     [
         ('view = "behind"', "view", '"side", "front", "above"'),
         ("view = [10, 120]", "view[2]", "pitch from 0 to 90"),
+        ("view = [10, 20, 270]", "view[3]", "turn on paper from -180 to 180"),
+        ("view = [10, 20, 30, 40]", "view", "[yaw, pitch, turn]"),
         ("near_leg = [[0, 120], 0]", "frame[1].near_leg[1][2]", "side angle from -90 to 90"),
         ("shoulder_turn = 100", "frame[1].shoulder_turn", "-90 to 90"),
         ('solid = ["near_leg"]', "frame[1].solid[1]", '"far_arm" or "far_leg"'),
@@ -121,6 +123,50 @@ def test_format_2_problems_name_their_line(line: str, field: str, words: str) ->
     _, problems = pose_problems(text, "p.toml")
     assert len(problems) == 1, problems
     assert problems[0].field == field and words in problems[0].message, problems[0]
+
+
+@pytest.mark.parametrize(
+    ("view", "point", "on_paper"),
+    [
+        # No turn: the projection as before (x forward, y up).
+        ((0.0, 0.0, 0.0), (1.0, 0.0, 0.0), (1.0, 0.0)),
+        # A quarter turn anticlockwise: what pointed right points up, up points left.
+        ((0.0, 0.0, 90.0), (1.0, 0.0, 0.0), (0.0, 1.0)),
+        ((0.0, 0.0, 90.0), (0.0, 1.0, 0.0), (-1.0, 0.0)),
+        ((0.0, 0.0, -90.0), (0.0, 1.0, 0.0), (1.0, 0.0)),
+        # From the foot of the bed, high: the head end (-x) lies up the paper; turned a
+        # quarter it lies to the left, as the side views draw a body lying down.
+        ((-90.0, 64.0, 0.0), (-1.0, 0.0, 0.0), (0.0, 0.8988)),
+        ((-90.0, 64.0, 90.0), (-1.0, 0.0, 0.0), (-0.8988, 0.0)),
+    ],
+)
+def test_a_view_turned_on_paper_turns_every_point_about_the_middle(
+    view: tuple[float, float, float],
+    point: tuple[float, float, float],
+    on_paper: tuple[float, float],
+) -> None:
+    from makeplan.figure import project
+
+    placed = project(point, view)
+    assert (round(placed.x, 4), round(placed.y, 4)) == pytest.approx(on_paper, abs=1e-4)
+    # The turn is on paper: how near the eye a point is does not change.
+    assert placed.depth == pytest.approx(project(point, (view[0], view[1], 0.0)).depth)
+
+
+def test_a_turned_view_draws_the_same_picture_turned() -> None:
+    # The same frame seen from a raised eye, then the same eye turned a quarter on
+    # paper: the picture's width and height swap (its marks turn with it).
+    text = FORMAT_1.replace(b"version = 1", b"version = 2")
+    plain = load_pose_text(
+        text.replace(b'props = ["floor"]', b'props = ["floor"]\nview = [-90, 60]'), "a.toml", "a"
+    )
+    turned = load_pose_text(
+        text.replace(b'props = ["floor"]', b'props = ["floor"]\nview = [-90, 60, 90]'),
+        "b.toml",
+        "b",
+    )
+    assert turned.width == pytest.approx(plain.panels[0].height, abs=0.01)
+    assert turned.panels[0].height == pytest.approx(plain.width, abs=0.01)
 
 
 def test_the_3d_body_turns_a_knee_out_and_the_shoulders_about_the_spine() -> None:

@@ -79,7 +79,7 @@ def test_knee_hug_shows_the_hug_from_the_side_and_the_tip_lying_on_the_bed() -> 
     assert abs(flat["shoulder"][0] - flat["hip"][0]) > 0.25
     # From the side, the hugged knees stand above the hips.
     assert [frame.view for frame in body.frames[:2]] == [None, None]
-    assert body.view == (0.0, 0.0)
+    assert body.view == (0.0, 0.0, 0.0)
     for knee in ("near_knee", "far_knee"):
         assert hug[knee][1] - hug["hip"][1] > 0.1
     # The tip: round 8, from the foot of the bed, raised. (From the near

@@ -15,9 +15,9 @@ GLUTE = "glute-stretch"
 
 def test_round25_glute_pull_is_seen_from_the_side_with_the_crossing_as_inset() -> None:
     glute = pose(GLUTE)
-    assert tuple(glute.frames[2].view) == (0, 15)
+    assert tuple(glute.frames[2].view) == (0, 15, 0)
     assert glute.frames[1].view is None  # the pose's view, [60, 40]
-    assert tuple(glute.view) == (60, 40)
+    assert tuple(glute.view) == (60, 40, 0)
     assert glute.inset == (1, (60, 40))  # frame 2, 0-based
 
 

@@ -50,7 +50,7 @@ def test_round31_ham_mat_is_a_slanted_floor_not_a_level_bench() -> None:
     side, so the straight leg runs away from it, its foot higher on paper than its
     hip, and the bent leg lies on the near side of the mat."""
     body = pose(HAM)
-    yaw, pitch = body.view
+    yaw, pitch, _turn = body.view
     assert 150 <= yaw <= 170 and 30 <= pitch < 40
     drawn = picture(HAM)
     for panel in (*drawn.panels, drawn.key):

@@ -223,7 +223,7 @@ def test_glute_stretch_is_seen_raised_on_a_mat_with_the_open_knee_out_on_the_nea
     eye and the open knee lying off the held knee the way "out to the side" runs on
     paper (right and a little down)."""
     body, drawn = pose("glute-stretch"), picture("glute-stretch")
-    yaw, pitch = body.view
+    yaw, pitch, _turn = body.view
     assert 15 <= pitch < 45 and 0 < yaw <= 70
     side = project((0.0, 0.0, 1.0), body.view)
     assert side.depth > 0.3  # the near side faces the eye
@@ -472,7 +472,7 @@ def test_back_rounder_hugs_both_knees_and_lifts_the_head_towards_them() -> None:
     # Round 20: the head's arrow may be a `towards` arrow from the head.
     assert "head" in set(body.frames[1].arrows) | set(body.frames[1].towards or ())
     # Everything moves in the side plane: the side view shows it.
-    assert body.view == (0.0, 0.0)
+    assert body.view == (0.0, 0.0, 0.0)
 
 
 def test_back_rounder_curls_with_the_shoulders_near_the_floor_not_a_sit_up() -> None:
