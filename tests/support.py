@@ -361,3 +361,15 @@ def floor_top(marks: Any) -> float:
     ]
     assert len(lines) == 1, "one level floor line under the body, not a mat"
     return float(lines[0].points[0][1] + lines[0].width / 2)
+
+
+FIXTURE_POSES = Path(__file__).parent / "poses"
+
+
+def fixture_picture(name: str):  # type: ignore[no-untyped-def]
+    """A pictogram drawn from a pose kept in `tests/poses/`: an earlier catalogue pose
+    that still exercises pose keys no packaged pose uses now (a library pose may)."""
+    from makeplan.pictograms import load_pose_text
+
+    path = FIXTURE_POSES / f"{name}.toml"
+    return load_pose_text(path.read_bytes(), str(path), "knee-hug-side-tilt")

@@ -73,11 +73,16 @@ def test_no_catalogue_picture_hides_its_point_in_an_inset() -> None:
     the key pair's top frame: the inset repeats the point, it does not hide it."""
     glute = picture("glute-stretch")
     box = glute.inset_box
-    assert box is not None and box[2] - box[0] > 0.45 and box[3] - box[1] > 0.35
+    # Round 34: the crossing seen level (its view turned on paper), its box wider and
+    # shorter (0.59 x 0.32, was 0.46 x 0.39 on the slant).
+    assert box is not None and box[2] - box[0] > 0.55 and box[3] - box[1] > 0.3
     assert glute.key_pair is not None
     assert glute.key_pair[0].caption == glute.panels[1].caption == "Ankle on thigh, knee out"
-    box = picture("knee-hug-side-tilt").inset_box
-    assert box is not None and box[2] - box[0] > 0.3
+    # Round 34: the knee hug's tilt is no inset now: the small layouts print it as a
+    # frame of its own, the second of the key pair they always print.
+    hug = picture("knee-hug-side-tilt")
+    assert hug.inset_box is None and hug.key_pair_only and hug.key_pair is not None
+    assert hug.key_pair[1].caption == hug.panels[2].caption
 
 
 def test_an_inset_can_be_drawn_at_its_own_scale() -> None:

@@ -20,11 +20,15 @@ def test_knee_hug_tilt_arrows_start_over_the_legs_not_at_the_shoulders() -> None
     lines = arrow_strokes(drawn.panels[2])
     # Round 24: one arc with a head at each end (was two arrows from the middle).
     assert len(lines) == 1
-    hip, shoulder = tip["hip"][1], tip["shoulder"][1]
-    knees = (tip["near_knee"][1] + tip["far_knee"][1]) / 2
-    for line in lines:
-        start = max(y for _, y in line.points)  # the arc's highest point
-        # Between the hips and the knees on paper, well below the shoulders (the
-        # old arcs round the toes started level with the knees and shoulders).
-        assert hip < start < knees - 0.04, (start, hip, knees)
-        assert start < shoulder - 0.05, (start, shoulder)
+    # Round 34: the tilt is seen from above the foot of the bed turned a quarter on
+    # paper, the head at the left and the spine level across the paper: the arc stands
+    # across the body at the knees, between the shoulders and the hips, well past the
+    # shoulders (so it asks to tip from the lower back), and reaches to both sides.
+    spine = tip["hip"][1]
+    assert abs(tip["shoulder"][1] - spine) < 0.01 and tip["head"][0] < tip["hip"][0]
+    knees = (tip["near_knee"][0] + tip["far_knee"][0]) / 2
+    (line,) = lines
+    xs, ys = [x for x, _ in line.points], [y for _, y in line.points]
+    assert tip["shoulder"][0] + 0.05 < min(xs) and max(xs) < tip["hip"][0], (xs, tip)
+    assert abs((min(xs) + max(xs)) / 2 - knees) < 0.06
+    assert min(ys) < spine - 0.2 and max(ys) > spine + 0.2

@@ -17,8 +17,8 @@ def test_round25_glute_pull_is_seen_from_the_side_with_the_crossing_as_inset() -
     glute = pose(GLUTE)
     assert tuple(glute.frames[2].view) == (0, 15, 0)
     assert glute.frames[1].view is None  # the pose's view, [60, 40]
-    assert tuple(glute.view) == (60, 40, 0)
-    assert glute.inset == (1, (60, 40, 0))  # frame 2, 0-based
+    assert tuple(glute.view) == (60, 40, -48)  # round 34: turned so the body lies level
+    assert glute.inset == (1, (60, 40, -48))  # frame 2, 0-based
 
 
 def test_round25_glute_pull_has_both_hands_behind_the_held_thigh() -> None:

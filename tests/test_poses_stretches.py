@@ -299,7 +299,8 @@ def test_glute_stretch_view_shows_the_figure_4_open_and_the_body_lying() -> None
         # the trunk lies level, its shoulders a little raised, see above).
         (hx, hy), (sx, sy) = on_paper["hip"], on_paper["shoulder"]
         assert math.hypot(sx - hx, sy - hy) > 0.6 * TORSO, index
-        assert sx < hx and (sy <= hy or index == 2), index
+        # (Round 34: the crossing's view turned on paper so the trunk lies level.)
+        assert sx < hx and (sy <= hy + 0.1 * TORSO or index == 2), index
         assert abs(sy - hy) < math.tan(math.radians(50)) * abs(sx - hx), index
     # The inset shows the crossing's open triangle at its scale.
     at = drawn.inset_joints
