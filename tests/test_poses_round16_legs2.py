@@ -22,13 +22,13 @@ def test_knee_hug_tilt_arrows_start_over_the_legs_not_at_the_shoulders() -> None
     assert len(lines) == 1
     # Round 34: the tilt is seen from above the foot of the bed turned a quarter on
     # paper, the head at the left and the spine level across the paper: the arc stands
-    # across the body at the knees, between the shoulders and the hips, well past the
-    # shoulders (so it asks to tip from the lower back), and reaches to both sides.
+    # across the legs by the feet, well past the shoulders (so it asks to tip from the
+    # lower back, not to roll the whole body), and reaches to both sides.
     spine = tip["hip"][1]
     assert abs(tip["shoulder"][1] - spine) < 0.01 and tip["head"][0] < tip["hip"][0]
-    knees = (tip["near_knee"][0] + tip["far_knee"][0]) / 2
+    ankles = (tip["near_ankle"][0] + tip["far_ankle"][0]) / 2
     (line,) = lines
     xs, ys = [x for x, _ in line.points], [y for _, y in line.points]
-    assert tip["shoulder"][0] + 0.05 < min(xs) and max(xs) < tip["hip"][0], (xs, tip)
-    assert abs((min(xs) + max(xs)) / 2 - knees) < 0.06
-    assert min(ys) < spine - 0.2 and max(ys) > spine + 0.2
+    assert tip["shoulder"][0] + 0.2 < min(xs), (xs, tip)
+    assert abs((min(xs) + max(xs)) / 2 - ankles) < 0.08
+    assert min(ys) < spine - 0.15 and max(ys) > spine + 0.15
