@@ -72,3 +72,22 @@ def test_turning_the_crossing_lays_it_level_at_the_same_size() -> None:
     assert sum(p.height for p in turned.key_pair) < 0.85 * sum(
         p.height for p in (unturned.key_pair or ())
     )
+
+
+def test_the_hugs_arrow_asks_knees_to_chest_not_a_sweep_from_past_the_feet() -> None:
+    """The hug's arrow followed the knee's whole way from the lie: it started at the bed
+    past the hugged feet and swept up over them, and three reviewers read "swing both
+    straight legs up (over the head)". It now runs from over the knees towards the
+    chest."""
+    from support import arrow_strokes
+
+    picture = packaged_pictogram("knee-hug-side-tilt")
+    assert picture is not None
+    hug = picture.joints[1]
+    toes = min(hug["near_toe"][0], hug["far_toe"][0])
+    for panel in (picture.panels[1], *(picture.key_pair or ())[:1]):
+        (arrow,) = arrow_strokes(panel)
+        assert all(x < toes for x, _ in arrow.points), panel.caption
+        # It ends nearer the shoulders than it starts: towards the chest.
+        start, end = arrow.points[0], arrow.points[-1]
+        assert math.dist(end, hug["shoulder"]) < math.dist(start, hug["shoulder"])
