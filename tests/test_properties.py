@@ -143,11 +143,11 @@ def check_sheet(params: dict) -> str:
 
 
 @settings(
-    # 50 (200, then 150): the suite gained the languages', the web page's and the
-    # pictures' tests and must stay under 4 minutes on 2 cores; derandomized, so the same
-    # 50 every run. Every adversarial text is still tried in every layout (below), and
+    # 40 (200, then 150, then 50): the suite gained the languages', the web page's and
+    # the pictures' tests and must stay under 4 minutes on 2 cores (3:44 in a clean-clone
+    # run at 50, session 13); derandomized, so the same 40 every run. Every adversarial text is still tried in every layout (below), and
     # tests/test_geometry.py places random plans too.
-    max_examples=50,
+    max_examples=40,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
