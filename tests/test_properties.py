@@ -4,7 +4,7 @@ or a clean error.
 "Good" is read back from the PDF: it parses, no character is outside the
 margins, no two words overlap, every checkbox lies inside the page margins,
 and the number of checkboxes is reps x sides x sessions x days, summed over
-the exercises. Examples are derandomized so CI runs the same 200 every time;
+the exercises. Examples are derandomized so CI runs the same 40 every time;
 cases hypothesis found are kept as plain tests at the end.
 """
 
