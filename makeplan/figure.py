@@ -16,7 +16,7 @@ Pure geometry: no drawing, no files.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from makeplan.poses import Frame, Segment, View
 
@@ -163,6 +163,32 @@ def joints_3d(frame: Frame) -> dict[str, Vec]:
         joints[f"{side}_ankle"] = ankle
         joints[f"{side}_toe"] = _add(ankle, _direction(leg[2], outward), FOOT)
     return joints
+
+
+def mirrored(frame: Frame) -> Frame:
+    """`frame` mirrored across the body's own middle plane (its sides swapped): every
+    part that turns out of the side view's plane turns the other way, so knees tipped
+    to the right tip as far to the left."""
+
+    def other(segment: Segment) -> Segment:
+        return segment[0], -segment[1]
+
+    def palm(segment: Segment | None) -> Segment | None:
+        return None if segment is None else other(segment)
+
+    return replace(
+        frame,
+        torso=other(frame.torso),
+        head=other(frame.head),
+        near_arm=(other(frame.near_arm[0]), other(frame.near_arm[1])),
+        far_arm=(other(frame.far_arm[0]), other(frame.far_arm[1])),
+        near_leg=(other(frame.near_leg[0]), other(frame.near_leg[1]), other(frame.near_leg[2])),
+        far_leg=(other(frame.far_leg[0]), other(frame.far_leg[1]), other(frame.far_leg[2])),
+        shoulder_turn=-frame.shoulder_turn,
+        head_turn=-frame.head_turn,
+        near_palm=palm(frame.near_palm),
+        far_palm=palm(frame.far_palm),
+    )
 
 
 def project(point: Vec, view: View | tuple[float, float]) -> Placed:

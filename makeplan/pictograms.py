@@ -18,7 +18,16 @@ from importlib import resources
 from typing import Any, NamedTuple
 
 from makeplan.errors import ProblemsError
-from makeplan.figure import HEAD_RADIUS, SHOULDER_HALF, TORSO, Vec, joints_3d, project, rotate
+from makeplan.figure import (
+    HEAD_RADIUS,
+    SHOULDER_HALF,
+    TORSO,
+    Vec,
+    joints_3d,
+    mirrored,
+    project,
+    rotate,
+)
 from makeplan.poses import (
     Disc,
     Frame,
@@ -1091,9 +1100,12 @@ def _inset(pose: Pose) -> tuple[list[Mark], dict[str, Point], float, float]:
     frames, props = pose.frames, pose.props
     seen_now = _posed(frames[index], props, view)
     before = _posed(frames[index - 1], props, view) if index > 0 else seen_now
+    if frames[index].mirror_ghost:
+        before = _posed(mirrored(frames[index]), props, view)
     # Only ever drawn in a key frame: its heads grown like the key frame's (then
     # scaled with the inset, so a little smaller than the frame's own).
-    marks = _key_heads(_figure(frames, index, props, view, seen_now, before, index > 0))
+    ghost = index > 0 or frames[index].mirror_ghost
+    marks = _key_heads(_figure(frames, index, props, view, seen_now, before, ghost))
     low_x, low_y, high_x, _ = _bounds(marks)
     support = BED_TOP if "bed" in props else 0.0
     scenery: list[Mark] = []
@@ -1219,6 +1231,10 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             same_view = views[start] == views[index]
             before = posed[start] if same_view else _posed(frames[start], props, views[index])
         ghost = index > 0 and (frames[index].ghost or count >= len(frames))
+        if frames[index].mirror_ghost:
+            # The start is the frame mirrored: both ends of a move to one side, then
+            # the other, in every picture of it (large too).
+            before, ghost = _posed(mirrored(frames[index]), props, views[index]), True
         shown = frames
         if count == len(frames) and pose.inset is not None and not pose.inset_key_arrows:
             # The key frame leaves its arrows out, so its inset is drawn larger.
@@ -1264,6 +1280,8 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             bodies = [_lifted(frames[index], props)]
             if index > 0:
                 bodies.append(_lifted(frames[index - 1], props))
+            if frames[index].mirror_ghost:
+                bodies.append(_lifted(mirrored(frames[index]), props))
             scenery += _bed_seen_from(views[index], bodies, "pillow" in props)
         elif seen:
             scenery += _seen_from_above(props, joints, left, mat_bottom, right, mat_top)

@@ -153,6 +153,10 @@ class Frame:
     # flat on a wall, say. None: the arm ends at the wrist, as most pictures draw it.
     near_palm: Segment | None = None
     far_palm: Segment | None = None
+    # The faint start is this frame mirrored to the body's other side: a move to one
+    # side and then the other shows both ends (the knee hug's knees tipped one way,
+    # faint, then the other, dark), not a start hidden under the end.
+    mirror_ghost: bool = False
 
 
 @dataclass(frozen=True)
@@ -344,6 +348,7 @@ FORMAT_2_FRAME_KEYS = (
     "light",
     "towards",
     "trunk_depth",
+    "mirror_ghost",
 )
 
 
@@ -382,6 +387,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 towards=(raw["towards"][0], raw["towards"][1]) if "towards" in raw else None,
                 near_palm=_palm(raw["near_arm"]),
                 far_palm=_palm(raw["far_arm"]),
+                mirror_ghost=raw.get("mirror_ghost", False),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]

@@ -19,9 +19,31 @@ def _faint(marks: object) -> list[Stroke]:
 
 
 def test_the_tilt_draws_no_faint_bars_that_read_as_straight_legs() -> None:
+    # Round 34: the tilt's faint start is the tilt mirrored (`mirror_ghost`): the hugged
+    # legs tipped the other way, folded, on the other side of the spine's line; no
+    # faint leg runs straight along the bed.
+    from makeplan.figure import joints_3d, mirrored, project
+    from support import pose_of
+
     picture = packaged_pictogram("knee-hug-side-tilt")
     assert picture is not None
-    assert _faint(picture.panels[2].marks) == []
+    frame = pose_of("knee-hug-side-tilt").frames[2]
+    assert frame.mirror_ghost and frame.view is not None
+    seen = {n: project(point, frame.view) for n, point in joints_3d(mirrored(frame)).items()}
+    spine, tip = picture.joints[2]["hip"][1], picture.joints[2]
+    faint_legs = [m for m in _faint(picture.panels[2].marks) if len(m.points) == 4]
+    assert faint_legs, "the mirrored hug's legs are drawn faint"
+    for leg in faint_legs:
+        hip, knee, ankle, _ = leg.points
+        # Folded: the knee well off the line from the hip to the ankle.
+        dx, dy = ankle[0] - hip[0], ankle[1] - hip[1]
+        off = abs(dx * (knee[1] - hip[1]) - dy * (knee[0] - hip[0])) / math.hypot(dx, dy)
+        assert off > 0.08, leg
+        # On the other side of the spine's line from the dark knees.
+        assert knee[1] > spine + 0.1 and tip["near_knee"][1] < spine - 0.1
+    # The faint knees are where the mirrored frame puts them (seen from the same eye).
+    near = seen["near_knee"].y - seen["hip"].y + spine
+    assert any(abs(leg.points[1][1] - near) < 0.01 for leg in faint_legs)
 
 
 def test_the_small_pictures_inset_draws_no_faint_bars_either() -> None:

@@ -18,6 +18,7 @@ import pytest
 
 from makeplan.catalogue import load_catalogue
 from makeplan.pictograms import packaged_pictogram
+from support import KNEE_OUT_FRAME, LIE_DOWN_FRAME
 
 LYING = [e.id for e in load_catalogue(()) if e.position == "lying"]
 
@@ -91,3 +92,60 @@ def test_the_hugs_arrow_asks_knees_to_chest_not_a_sweep_from_past_the_feet() -> 
         # It ends nearer the shoulders than it starts: towards the chest.
         start, end = arrow.points[0], arrow.points[-1]
         assert math.dist(end, hug["shoulder"]) < math.dist(start, hug["shoulder"])
+
+
+MIRRORED = (
+    b'version = 2\nprops = ["bed"]\nview = [-90, 75, 90]\n'
+    + LIE_DOWN_FRAME
+    + KNEE_OUT_FRAME.replace(b'arrows = ["near_knee"]', b"mirror_ghost = true")
+)
+
+
+def test_mirror_ghost_draws_the_start_as_the_frame_mirrored_to_the_other_side() -> None:
+    from makeplan.figure import joints_3d, mirrored
+    from makeplan.pictograms import GHOST_GRAY, load_pose_text
+    from makeplan.poses import Stroke
+
+    picture = load_pose_text(MIRRORED, "m.toml", "m")
+    plain = load_pose_text(MIRRORED.replace(b"mirror_ghost = true", b""), "p.toml", "p")
+    faint = [m for m in picture.panels[1].marks if isinstance(m, Stroke) and m.gray == GHOST_GRAY]
+    assert faint and not [
+        m for m in plain.panels[1].marks if isinstance(m, Stroke) and m.gray == GHOST_GRAY
+    ]
+    # The mirror: the knee out to the near side (+z) goes as far to the far side.
+    import tomllib
+
+    from makeplan.poses import pose_from
+
+    knee_out = pose_from(tomllib.loads(MIRRORED.decode())).frames[1]
+    here, there = joints_3d(knee_out), joints_3d(mirrored(knee_out))
+    # Each limb turns the other way from its own hip (the hips stay where they are).
+    out = here["near_knee"][2] - here["near_hip"][2]
+    back = there["near_knee"][2] - there["near_hip"][2]
+    assert out > 0.1 and back == pytest.approx(-out)
+    assert there["near_knee"][:2] == pytest.approx(here["near_knee"][:2])
+
+
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [("mirror_ghost = 1", "true or false"), ('mirror_ghost = "yes"', "true or false")],
+)
+def test_a_wrong_mirror_ghost_is_named_by_its_line(line: str, words: str) -> None:
+    from makeplan.poses import pose_problems
+
+    text = MIRRORED.replace(b"mirror_ghost = true", line.encode())
+    _, problems = pose_problems(text, "m.toml")
+    assert [(p.line, p.field) for p in problems] == [
+        (text.decode().split("\n").index(line) + 1, "frame[2].mirror_ghost")
+    ]
+    assert words in problems[0].message
+
+
+def test_mirror_ghost_needs_format_2() -> None:
+    from makeplan.poses import pose_problems
+
+    text = MIRRORED.replace(b"version = 2", b"version = 1").replace(b"view = [-90, 75, 90]\n", b"")
+    text = text.replace(b"near_leg = [[60, 40], -60]", b"near_leg = [60, -60]")
+    _, problems = pose_problems(text, "m.toml")
+    assert [p.field for p in problems] == ["frame[2].mirror_ghost"]
+    assert "expected version = 2" in problems[0].message

@@ -145,8 +145,9 @@ def check_sheet(params: dict) -> str:
 @settings(
     # 40 (200, then 150, then 50): the suite gained the languages', the web page's and
     # the pictures' tests and must stay under 4 minutes on 2 cores (3:44 in a clean-clone
-    # run at 50, session 13); derandomized, so the same 40 every run. Every adversarial text is still tried in every layout (below), and
-    # tests/test_geometry.py places random plans too.
+    # run at 50, session 13); derandomized, so the same 40 every run. Every adversarial
+    # text is still tried in every layout (below), and tests/test_geometry.py places
+    # random plans too.
     max_examples=40,
     deadline=None,
     derandomize=True,
