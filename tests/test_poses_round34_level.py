@@ -149,3 +149,17 @@ def test_mirror_ghost_needs_format_2() -> None:
     _, problems = pose_problems(text, "m.toml")
     assert [p.field for p in problems] == ["frame[2].mirror_ghost"]
     assert "expected version = 2" in problems[0].message
+
+
+def test_the_hugs_head_rests_on_the_pillow_as_in_the_lie() -> None:
+    """Tipped forward (165 degrees), the hug's chin pointed at the knees and, with the
+    arrow over the face, two reviewers read a crunch ("curl the head up to the
+    knees"); the steps keep the head down."""
+    from support import pose_of
+
+    body = pose_of("knee-hug-side-tilt")
+    picture = packaged_pictogram("knee-hug-side-tilt")
+    assert picture is not None
+    assert body.frames[1].head[0] >= 175
+    lie, hug = picture.joints[0], picture.joints[1]
+    assert abs(hug["head"][1] - lie["head"][1]) < 0.01
