@@ -191,9 +191,9 @@ def mirrored(frame: Frame) -> Frame:
     )
 
 
-def project(point: Vec, view: View | tuple[float, float]) -> Placed:
-    """Where `point` lands on paper seen from `view` (yaw, pitch, turn on paper; a
-    view without a turn is not turned), and its depth (larger is nearer the eye)."""
+def project(point: Vec, view: View) -> Placed:
+    """Where `point` lands on paper seen from `view` (yaw, pitch, turn on paper), and
+    its depth (larger is nearer the eye)."""
     yaw, pitch = math.radians(view[0]), math.radians(view[1])
     x, y, z = point
     # Turn about the vertical, then raise the eye.
@@ -201,7 +201,7 @@ def project(point: Vec, view: View | tuple[float, float]) -> Placed:
     z1 = -x * math.sin(yaw) + z * math.cos(yaw)
     y2 = y * math.cos(pitch) - z1 * math.sin(pitch)
     z2 = y * math.sin(pitch) + z1 * math.cos(pitch)
-    if len(view) < 3 or not view[2]:
+    if not view[2]:
         return Placed(x1, y2, z2)
     turn = math.radians(view[2])
     return Placed(

@@ -79,7 +79,7 @@ def _knee_clearance(drawn: Pictogram, index: int) -> float:
     )
 
 
-def _parting(view: tuple[float, float]) -> float:
+def _parting(view: tuple[float, float, float]) -> float:
     """Degrees between "towards the feet" and "out to the (near) side" on paper."""
     feet, side = project((1.0, 0.0, 0.0), view), project((0.0, 0.0, 1.0), view)
     turn = math.atan2(feet.y, feet.x) - math.atan2(side.y, side.x)
@@ -93,7 +93,7 @@ def test_round21_glute_view_parts_out_to_the_side_from_towards_the_feet() -> Non
     # down: 68 degrees apart.
     view = pose(GLUTE).view
     assert _parting(view) > 50, _parting(view)
-    assert _parting((45.0, 18.0)) < 50
+    assert _parting((45.0, 18.0, 0.0)) < 50
     # The trade-off, bounded: the [60, 40] frames are taller (0.86 body units), no
     # taller. Round 25: the side-view pull is short (0.52), the key frame with its
     # inset of the crossing the tallest panel (0.976; since session 10 the inset lies

@@ -41,7 +41,7 @@ def _ghost_legs(panel: Panel) -> list[tuple[tuple[float, float], ...]]:
 Leg = tuple[tuple[float, float], ...]
 
 
-def _seen_leg(frame: int, side: str, view: tuple[float, float]) -> Leg:
+def _seen_leg(frame: int, side: str, view: tuple[float, float, float]) -> Leg:
     """A frame's leg (hip, knee, ankle, toe) in 3-D, seen from `view`, relative to its hip."""
     at = joints_3d(pose("glute-stretch").frames[frame])
     hip = project(at[f"{side}_hip"], view)
@@ -49,7 +49,7 @@ def _seen_leg(frame: int, side: str, view: tuple[float, float]) -> Leg:
     return tuple((point.x - hip.x, point.y - hip.y) for point in points)
 
 
-def _pull_view() -> tuple[float, float]:
+def _pull_view() -> tuple[float, float, float]:
     view = pose("glute-stretch").frames[2].view
     assert view is not None  # round 25: the pull's own side view
     return view
