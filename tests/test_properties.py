@@ -4,7 +4,7 @@ or a clean error.
 "Good" is read back from the PDF: it parses, no character is outside the
 margins, no two words overlap, every checkbox lies inside the page margins,
 and the number of checkboxes is reps x sides x sessions x days, summed over
-the exercises. Examples are derandomized so CI runs the same 40 every time;
+the exercises. Examples are derandomized so CI runs the same 30 every time;
 cases hypothesis found are kept as plain tests at the end.
 """
 
@@ -143,12 +143,12 @@ def check_sheet(params: dict) -> str:
 
 
 @settings(
-    # 40 (200, then 150, then 50): the suite gained the languages', the web page's and
-    # the pictures' tests and must stay under 4 minutes on 2 cores (3:44 in a clean-clone
-    # run at 50, session 13); derandomized, so the same 40 every run. Every adversarial
-    # text is still tried in every layout (below), and tests/test_geometry.py places
-    # random plans too.
-    max_examples=40,
+    # 30 (200, then 150, 50, 40): the suite gained the languages', the web page's and
+    # the pictures' tests and must stay under 4 minutes on 2 cores (clean-clone runs in
+    # session 13: 3:33 to 4:11 at 40); derandomized, so the same 30 every run. Every
+    # adversarial text is still tried in every layout (below), and
+    # tests/test_geometry.py places random plans too.
+    max_examples=30,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
