@@ -148,6 +148,8 @@ def _body(posed: Posed, frame: Frame, ghost: bool = False, head: bool = True) ->
             ("leg", (f"{side}_hip", f"{side}_knee", f"{side}_ankle", f"{side}_toe")),
         ):
             name = f"{side}_{limb}"
+            if name in frame.hide:
+                continue
             # A hand the pose gives no direction of its own ends at the wrist.
             chain = tuple(joint for joint in names if joint in joints)
             outlined = side == "near" and name in frame.light and not ghost
@@ -804,6 +806,50 @@ def _both_ways_round(frame: Frame, props: tuple[str, ...], view: View, name: str
     return [_halo(mark) for mark in arc] + arc
 
 
+def _wiper(centre: Point, start: Point, end: Point) -> list[Mark]:
+    """`wiper`: one arc on paper round `centre` (the hip), a gap outside the farther of
+    `start` (the joint in the faint start) and `end` (where it is now), the short way
+    round from one to the other, with a head at each end: "swing over to this side,
+    then back to the other", like a windscreen wiper."""
+    first = math.atan2(start[1] - centre[1], start[0] - centre[0])
+    last = math.atan2(end[1] - centre[1], end[0] - centre[0])
+    sweep = (last - first + math.pi) % (2 * math.pi) - math.pi
+    if abs(sweep) < math.radians(10):
+        return []
+    radius = max(math.dist(centre, start), math.dist(centre, end)) + WIPER_GAP
+    points = []
+    for index in range(17):
+        angle = first + sweep * (0.5 + WIPER_REACH * (index / 16 - 0.5))
+        points.append((centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)))
+    arc: list[Mark] = [
+        Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        _arrow_head(points[-1], points[-3], 0.055),
+        _arrow_head(points[0], points[2], 0.055),
+    ]
+    return [_halo(mark) for mark in arc] + arc
+
+
+def _wiper_reach(frame: Frame, props: tuple[str, ...], view: View) -> dict[str, Vec]:
+    """A point as far along the body's long line past the hip as a `wiper` arc reaches
+    on paper (the arc is drawn round the hip), so a bed box drawn round the body holds
+    the arc too."""
+    joints = _lifted(frame, props)
+    seen = _posed(frame, props, view).points
+    ghost = _posed(mirrored(frame), props, view).points
+    hip = seen["hip"]
+    radius = max(
+        max(math.dist(hip, seen[name]), math.dist(hip, ghost[name])) for name in frame.wiper
+    )
+    origin, along = project((0.0, 0.0, 0.0), view), project((1.0, 0.0, 0.0), view)
+    shrink = max(math.hypot(along.x - origin.x, along.y - origin.y), 0.3)
+    x, y, z = joints["hip"]
+    return {"wiper": (x + (radius + WIPER_GAP + LIMB_WIDTH / 2) / shrink, y, z)}
+
+
+WIPER_GAP = 0.06  # a `wiper` arc runs this far outside the joint
+WIPER_REACH = 0.9  # and spans this share of the swing between its two ends
+
+
 EACH_SIDE_GAP = 0.07  # the arcs of `each_side` run this far outside the joint
 BOTH_WAYS_REACH = 0.8  # a raised `both_ways` arc reaches this share of the tip on each side
 EACH_SIDE_MIDDLE = 0.06  # each arc starts this share of the sweep off the middle
@@ -1006,7 +1052,16 @@ def _figure(
         nods = ("head" in frame.arrows and _nod(before, seen_now) is not None) or (
             frame.towards is not None and frame.towards[0] in ("head", "face")
         )
-        marks += _body(before, frames[start], ghost=True, head=not nods)
+        # A mirrored start is this frame to the other side: it leaves out the limbs it
+        # hides, mirrored (near for far), so the faint start shows the outer leg as the
+        # dark end does, not one that crosses under the trunk.
+        shape = frames[start]
+        if frame.mirror_ghost:
+            other = {"near": "far", "far": "near"}
+            swapped = tuple(other[name.split("_")[0]] + "_" + name.split("_")[1]
+                            for name in frame.hide)  # fmt: skip
+            shape = replace(frame, hide=swapped)
+        marks += _body(before, shape, ghost=True, head=not nods)
     marks += _body(seen_now, frame)
     centre = joints["hip"]
     for name in frame.arrows:
@@ -1029,6 +1084,8 @@ def _figure(
             marks += _both_ways_round(frame, props, view, name)
         else:
             marks += _both_ways(joints[name])
+    for name in frame.wiper:
+        marks += _wiper(joints["hip"], before.points[name], joints[name])
     if frame.roll:
         marks += _roll(seen_now, frame)
     for name in frame.each_side:
@@ -1282,6 +1339,8 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
                 bodies.append(_lifted(frames[index - 1], props))
             if frames[index].mirror_ghost:
                 bodies.append(_lifted(mirrored(frames[index]), props))
+            if frames[index].wiper:
+                bodies.append(_wiper_reach(frames[index], props, views[index]))
             scenery += _bed_seen_from(views[index], bodies, "pillow" in props)
         elif seen:
             scenery += _seen_from_above(props, joints, left, mat_bottom, right, mat_top)

@@ -157,6 +157,13 @@ class Frame:
     # side and then the other shows both ends (the knee hug's knees tipped one way,
     # faint, then the other, dark), not a start hidden under the end.
     mirror_ghost: bool = False
+    # Limbs left out of this frame's drawing (and its faint start's): seen from above,
+    # arms reaching over the chest to the knees made a knot of bars over the trunk.
+    hide: tuple[str, ...] = ()
+    # Joints that swing round the hip on paper from the faint start's place to this
+    # one: one arc with a head at each end, like a windscreen wiper (seen from above,
+    # an arc round the spine is a straight line, read as "raise and lower").
+    wiper: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -349,6 +356,8 @@ FORMAT_2_FRAME_KEYS = (
     "towards",
     "trunk_depth",
     "mirror_ghost",
+    "hide",
+    "wiper",
 )
 
 
@@ -388,6 +397,8 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
                 near_palm=_palm(raw["near_arm"]),
                 far_palm=_palm(raw["far_arm"]),
                 mirror_ghost=raw.get("mirror_ghost", False),
+                hide=tuple(raw.get("hide", ())),
+                wiper=tuple(raw.get("wiper", ())),
             )
         )
     moving = [index for index, frame in enumerate(frames, start=1) if frame.arrows]

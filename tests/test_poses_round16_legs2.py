@@ -30,5 +30,7 @@ def test_knee_hug_tilt_arrows_start_over_the_legs_not_at_the_shoulders() -> None
     (line,) = lines
     xs, ys = [x for x, _ in line.points], [y for _, y in line.points]
     assert tip["shoulder"][0] + 0.2 < min(xs), (xs, tip)
-    assert abs((min(xs) + max(xs)) / 2 - ankles) < 0.08
-    assert min(ys) < spine - 0.15 and max(ys) > spine + 0.15
+    # (Round 35: an arc round the hip past the feet, `wiper`, its middle 0.12 past the
+    # ankles; round the spine it stood over them.)
+    assert abs((min(xs) + max(xs)) / 2 - ankles) < 0.14
+    assert min(ys) < spine - 0.12 and max(ys) > spine + 0.12

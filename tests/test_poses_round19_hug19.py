@@ -42,7 +42,9 @@ def test_the_tilt_draws_no_faint_bars_that_read_as_straight_legs() -> None:
         # On the other side of the spine's line from the dark knees.
         assert knee[1] > spine + 0.1 and tip["near_knee"][1] < spine - 0.1
     # The faint knees are where the mirrored frame puts them (seen from the same eye).
-    near = seen["near_knee"].y - seen["hip"].y + spine
+    # Round 35: the tilt hides its far leg (`hide`), and its mirrored start the near
+    # one: the faint leg is the far one, the outer leg on that side.
+    near = seen["far_knee"].y - seen["hip"].y + spine
     assert any(abs(leg.points[1][1] - near) < 0.01 for leg in faint_legs)
 
 
