@@ -193,9 +193,20 @@ def mirrored(frame: Frame) -> Frame:
 
 def project(point: Vec, view: View) -> Placed:
     """Where `point` lands on paper seen from `view` (yaw, pitch, turn on paper), and
-    its depth (larger is nearer the eye)."""
-    yaw, pitch = math.radians(view[0]), math.radians(view[1])
+    its depth (larger is nearer the eye).
+
+    An oblique view (five numbers) keeps the side view as it is and draws depth along
+    a slanted line: length stays level and up stays upright, so legs lifted off the
+    floor still show as in the side view, and a knee opened out to the side moves
+    along the slant instead of hiding in the paper's depth (as illustrators draw)."""
     x, y, z = point
+    if len(view) == 5:
+        slant, share = math.radians(view[3]), view[4]
+        across, up = share * math.cos(slant), share * math.sin(slant)
+        # Nearer is along the line of sight that the slant draws as one point.
+        reach = math.sqrt(across * across + up * up + 1.0)
+        return Placed(x + z * across, y + z * up, (z - x * across - y * up) / reach)
+    yaw, pitch = math.radians(view[0]), math.radians(view[1])
     # Turn about the vertical, then raise the eye.
     x1 = x * math.cos(yaw) + z * math.sin(yaw)
     z1 = -x * math.sin(yaw) + z * math.cos(yaw)

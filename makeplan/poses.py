@@ -17,6 +17,7 @@ against the schema by the tests, so at run time they are read without jsonschema
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -28,8 +29,12 @@ from makeplan.validation import check, field_name, parse
 
 # A view: the eye's yaw and pitch, then how far the picture is turned on paper
 # (degrees anticlockwise), so a body seen from the foot of a bed can still lie with
-# its head to the left, as the side views draw it.
-View = tuple[float, float, float]
+# its head to the left, as the side views draw it. An oblique drawing (an
+# illustrator's, not an eye's) adds two numbers: the side view is kept as it is and
+# the body's depth is drawn as a slanted line, at `slant` degrees on paper and
+# `depth` of its length; its yaw and pitch are those of the eye it most looks like,
+# so the props are drawn as from that eye (a mat or bed as a box).
+View = tuple[float, float, float] | tuple[float, float, float, float, float]
 
 Point = tuple[float, float]
 # A body part's direction: its angle in the side view's plane (0 forward, 90 up),
@@ -336,7 +341,11 @@ def _rule_problems(
 
 
 # Named views (yaw, pitch): the side, from in front of the figure, from above.
-VIEWS = {"side": (0.0, 0.0, 0.0), "front": (-90.0, 0.0, 0.0), "above": (0.0, 90.0, 0.0)}
+VIEWS: dict[str, View] = {
+    "side": (0.0, 0.0, 0.0),
+    "front": (-90.0, 0.0, 0.0),
+    "above": (0.0, 90.0, 0.0),
+}
 # Keys that only format 2 has.
 FORMAT_2_POSE_KEYS = ("view", "inset", "key_start", "key_pair", "key_pair_only")
 FORMAT_2_FRAME_KEYS = (
@@ -426,7 +435,20 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
 def _view(value: Any) -> View:
     if isinstance(value, str):
         return VIEWS[value]
+    if isinstance(value, dict):
+        return oblique_view(float(value["oblique"]), float(value["depth"]))
     return float(value[0]), float(value[1]), float(value[2]) if len(value) > 2 else 0.0
+
+
+def oblique_view(slant: float, depth: float) -> View:
+    """An oblique drawing: the side view as it is, the body's depth (its near side)
+    drawn `depth` of its length along a line at `slant` degrees on paper. Its yaw and
+    pitch are those of the eye whose line of sight that drawing runs along."""
+    angle = math.radians(slant)
+    across, up = -depth * math.cos(angle), -depth * math.sin(angle)
+    yaw = math.degrees(math.atan2(-across, 1.0))
+    pitch = math.degrees(math.atan2(up, math.hypot(across, 1.0)))
+    return yaw, pitch, 0.0, slant, depth
 
 
 def _segment(value: Any) -> Segment:

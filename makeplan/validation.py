@@ -219,8 +219,16 @@ def _subschema(schema_name: str, path: Path) -> dict[str, Any]:
             prefix = node.get("prefixItems", [])
             node = prefix[part] if part < len(prefix) else node.get("items", {})
         else:
-            node = node.get("properties", {}).get(part, {})
+            node = _table_form(node, current_root)[0].get("properties", {}).get(part, {})
     return node
+
+
+def _table_form(node: dict[str, Any], root: str) -> tuple[dict[str, Any], str]:
+    """A value that may be written as a list or as a table (a view): the table's form."""
+    for branch in node.get("oneOf", ()):
+        if "properties" in branch:
+            return _resolve(branch, root)
+    return node, root
 
 
 def _resolve(node: dict[str, Any], root: str) -> tuple[dict[str, Any], str]:
@@ -247,5 +255,5 @@ def expected_at(schema_name: str, path: Path) -> str:
 
 
 def _properties_at(schema_name: str, path: Path) -> list[str]:
-    node, _ = _resolve(_subschema(schema_name, path), schema_name)
-    return list(node.get("properties", {}))
+    node, root = _resolve(_subschema(schema_name, path), schema_name)
+    return list(_table_form(node, root)[0].get("properties", {}))
