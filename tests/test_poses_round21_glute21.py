@@ -43,9 +43,6 @@ def _area(a: Point, b: Point, c: Point) -> float:
     return abs((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])) / 2
 
 
-INSET_SCALE = 0.65  # round 25: the key frame's inset of the crossing
-
-
 def _corner_problems(at: dict[str, Point], name: str, scale: float = 1.0) -> list[str]:
     """Where the held hip, the crossed knee and the crossed ankle (on the held thigh)
     do not make an open triangle on paper: each side at least two limb widths, the
@@ -112,17 +109,12 @@ def test_round21_glute_crossed_knee_stands_clear_of_the_held_leg() -> None:
     # [45, 18] (1.1 from [20, 25]); from [60, 40] 3.8. Round 25: the pull is seen
     # from the side (its open knee runs towards the eye there, 1.8 limb widths
     # off); the open knee shows in the crossing, large and in the key frame's
-    # inset (2.5 limb widths at its 0.65 scale, 3.8 at the body's).
+    # inset (2.5 limb widths at its 0.65 scale, 3.8 at the body's). Round 35b: the
+    # pull drawn oblique shows it too, 3.6 limb widths off (no inset now).
     drawn = picture(GLUTE)
     clearance = _knee_clearance(drawn, 1)
     assert clearance > 3.5 * LIMB_WIDTH, clearance / LIMB_WIDTH
-    inset = drawn.inset_joints
-    assert inset is not None
-    gap = min(
-        to_segment(inset["near_knee"], inset["far_hip"], inset["far_knee"]),
-        to_segment(inset["near_knee"], inset["far_knee"], inset["far_ankle"]),
-    )
-    assert gap > 3.5 * LIMB_WIDTH * INSET_SCALE, gap / LIMB_WIDTH
+    assert _knee_clearance(drawn, 2) > 3 * LIMB_WIDTH, _knee_clearance(drawn, 2) / LIMB_WIDTH
     assert _knee_clearance(_seen_from("[45, 18]"), 1) < 3.5 * LIMB_WIDTH
 
 
@@ -130,12 +122,12 @@ def test_round21_glute_crossed_leg_and_held_thigh_make_an_open_triangle() -> Non
     # The figure-4 itself: crossed knee, crossed ankle (on the held thigh) and the
     # held hip, in the crossing. From [60, 40] the sides are 4.7, 6.4, 3.9 limb
     # widths, the area 0.023. Round 25: the same triangle in the key frame's inset
-    # (at its 0.65 scale); the pull, seen from the side, keeps it in 3-D (its knee
-    # out to the side runs towards the eye, so on paper it is 0.008).
+    # (at its 0.65 scale); the pull, seen from the side, kept it in 3-D only (its knee
+    # out to the side ran towards the eye, so on paper it was 0.008). Round 35b: drawn
+    # oblique, the pull shows it on paper (sides 3.9, 4.5, 3.5 limb widths, 0.016).
     drawn = picture(GLUTE)
-    assert _triangle_problems(drawn, (1,)) == []
-    assert drawn.inset_joints is not None
-    assert _corner_problems(drawn.inset_joints, "inset", INSET_SCALE) == []
+    assert _triangle_problems(drawn, (1, 2)) == []
+    assert drawn.inset_joints is None
     pull = joints_3d(pose(GLUTE).frames[2])
     hip, knee, ankle = pull["far_hip"], pull["near_knee"], pull["near_ankle"]
     sides = [[b - a for a, b in zip(hip, end, strict=True)] for end in (knee, ankle)]
