@@ -817,16 +817,11 @@ def _wiper(centre: Point, start: Point, end: Point) -> list[Mark]:
     if abs(sweep) < math.radians(10):
         return []
     radius = max(math.dist(centre, start), math.dist(centre, end)) + WIPER_GAP
-    points = []
+    points: list[Point] = []
     for index in range(17):
         angle = first + sweep * (0.5 + WIPER_REACH * (index / 16 - 0.5))
         points.append((centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)))
-    arc: list[Mark] = [
-        Stroke(tuple(points[1:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
-        _arrow_head(points[-1], points[-3], 0.055),
-        _arrow_head(points[0], points[2], 0.055),
-    ]
-    return [_halo(mark) for mark in arc] + arc
+    return _arrow_along(tuple(points), back=True)
 
 
 def _wiper_reach(frame: Frame, props: tuple[str, ...], view: View) -> dict[str, Vec]:
