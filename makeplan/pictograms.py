@@ -477,6 +477,10 @@ def _chair(joints: dict[str, Point]) -> list[Mark]:
 # keep their own, 2 to 4 mm.
 KEY_HEAD_GROW = 1.75
 KEY_HEAD_SHARE = 0.5  # but a grown head is no longer than half its shaft
+# Each of two heads on one shaft: a third of it is left between them, so a short
+# two-headed arc keeps a shaft (halves met in a bow tie) and its heads still read at
+# print size (quarters were 1.5 mm on the double knee lift, under the 1.55 floor).
+KEY_TWO_HEADS_SHARE = 0.33
 
 
 def _arrow_head(tip: Point, towards: Point, size: float) -> Shape:
@@ -497,6 +501,18 @@ def _key_heads(marks: list[Mark], grow: float = KEY_HEAD_GROW) -> list[Mark]:
     longer than `KEY_HEAD_SHARE` of its shaft (the accent stroke ending nearest its
     tip): on a short arrow a bigger head read as a flag, not as a move."""
     shafts = [mark for mark in marks if isinstance(mark, Stroke) and mark.accent]
+
+    def shaft_of(head: Shape) -> Stroke:
+        tip = head.points[0]
+        return min(shafts, key=lambda each: min(math.dist(tip, each.points[0]),
+                                                 math.dist(tip, each.points[-1])))  # fmt: skip
+
+    # A shaft with a head at each end shares its length between them: two heads each
+    # half the shaft long met in the middle of a short arc (a bow tie, no shaft).
+    tips: dict[int, set[Point]] = {}
+    for mark in marks:
+        if isinstance(mark, Shape) and _is_head(mark) and shafts:
+            tips.setdefault(id(shaft_of(mark)), set()).add(mark.points[0])
     out: list[Mark] = []
     for mark in marks:
         if not isinstance(mark, Shape) or not _is_head(mark) or not shafts:
@@ -504,10 +520,10 @@ def _key_heads(marks: list[Mark], grow: float = KEY_HEAD_GROW) -> list[Mark]:
             continue
         tip, left, right = mark.points
         length = math.dist(tip, ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2))
-        shaft = min(shafts, key=lambda each: min(math.dist(tip, each.points[0]),
-                                                  math.dist(tip, each.points[-1])))  # fmt: skip
+        shaft = shaft_of(mark)
         shaft_length = sum(itertools.starmap(math.dist, itertools.pairwise(shaft.points)))
-        factor = min(grow, max(1.0, KEY_HEAD_SHARE * shaft_length / max(length, 1e-9)))
+        share = KEY_HEAD_SHARE if len(tips[id(shaft)]) == 1 else KEY_TWO_HEADS_SHARE
+        factor = min(grow, max(1.0, share * shaft_length / max(length, 1e-9)))
         points = tuple((tip[0] + (x - tip[0]) * factor, tip[1] + (y - tip[1]) * factor)
                        for x, y in mark.points)  # fmt: skip
         out.append(replace(mark, points=points))
@@ -896,9 +912,11 @@ def _turn(
     props: tuple[str, ...],
     view: View,
     part: str,
+    back: bool = False,
 ) -> list[Mark]:
     """A curved arrow round the head (above it) or the chest, the way that part
-    turned about the body's long line since the frame before."""
+    turned about the body's long line since the frame before (with a head at the
+    start too when `back`: this way, and the other way too)."""
     joints = joints_3d(frame)
     centre, axis, facing, radius = _facing(joints, part)
     old = _facing(joints_3d(before), part)[2]
@@ -920,10 +938,13 @@ def _turn(
         x, y, z = _along(centre, rotate(start, axis, first + sweep * index / 12), radius)
         placed = project((x, y + lift, z), view)
         points.append((placed.x, placed.y))
+    head_size = HEAD_TURN_HEAD if part == "head" else 0.05
     arrow: list[Mark] = [
-        Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
-        _arrow_head(points[-1], points[-3], HEAD_TURN_HEAD if part == "head" else 0.05),
+        Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        _arrow_head(points[-1], points[-3], head_size),
     ]
+    if back:
+        arrow.append(_arrow_head(points[0], points[2], head_size))
     return [_halo(mark) for mark in arrow] + arrow
 
 
@@ -1033,10 +1054,11 @@ def _figure(
     before: Posed,
     ghost: bool,
     start: int | None = None,
+    turns_both_ways: bool = False,
 ) -> list[Mark]:
     """One frame's body seen from `view`, over the frame before (or frame `start`) as a
     faint ghost when `ghost`, with its arrows (`before` is that frame seen from the
-    same view)."""
+    same view); its turns with a head at each end when `turns_both_ways`."""
     frame, joints = frames[index], seen_now.points
     start = index - 1 if start is None else start
     marks: list[Mark] = []
@@ -1087,7 +1109,7 @@ def _figure(
         marks += _each_side(frame, props, view, name)
     if index > 0:
         for part in frame.turns:
-            marks += _turn(frames[start], frame, props, view, part)
+            marks += _turn(frames[start], frame, props, view, part, back=turns_both_ways)
     return marks
 
 
@@ -1293,7 +1315,11 @@ def build_pictogram(exercise_id: str, pose: Pose) -> Pictogram:
             quiet = replace(frames[index], arrows=(), both_ways=(), each_side=(), turns=(),
                             roll="", towards=None)  # fmt: skip
             shown = (*frames[:index], quiet, *frames[index + 1 :])
-        figure = _figure(shown, index, props, views[index], posed[index], before, ghost, start)
+        # The key frame alone may say "this way, and the other way too" (`key_both_ways`).
+        both_ways = count == len(frames) and pose.key_both_ways
+        figure = _figure(
+            shown, index, props, views[index], posed[index], before, ghost, start, both_ways
+        )
         # The key frame and the key pair are printed small: their heads are larger.
         figures.append(_key_heads(figure) if count >= len(frames) else figure)
     overhead = [views[index][1] >= 45 for index in order]

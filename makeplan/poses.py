@@ -203,6 +203,10 @@ class Pose:
     # lift's legs held out low, without the knees drawn in first, read as lifting both
     # straight legs off the floor).
     key_pair_only: bool = False
+    # The key frame alone (printed where the pair has no room) draws its `turns` with
+    # a head at each end: it shows the turn one way, and its arrows say "the other way
+    # too" (the seated twist: the pair and the large picture show each way).
+    key_both_ways: bool = False
 
 
 def pose_problems(raw: bytes, origin: str) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -333,6 +337,19 @@ def _rule_problems(
             add(("key_pair",), f"is {pair}; expected two frames in order, like [2, 3].")
     if data.get("key_pair_only") is True and pair is None:
         add(("key_pair_only",), "is true, but there is no key_pair; add key_pair = [2, 3].")
+    if data.get("key_both_ways") is True:
+        shown_key = key if isinstance(key, int) and not isinstance(key, bool) else None
+        if shown_key is None:
+            moving = [number for number, frame in enumerate(frames, start=1)
+                      if isinstance(frame, dict) and frame.get("arrows")]  # fmt: skip
+            shown_key = moving[-1] if moving else count
+        key_table = frames[shown_key - 1] if 1 <= shown_key <= count else None
+        if isinstance(key_table, dict) and not key_table.get("turns"):
+            add(
+                ("key_both_ways",),
+                f"is true, but the key frame ({shown_key}) has no turns; "
+                'expected turns = ["shoulders"] or ["head"] in that frame, or no key_both_ways.',
+            )
     inset = data.get("inset")
     shown = inset.get("frame") if isinstance(inset, dict) else None
     if isinstance(shown, int) and not isinstance(shown, bool) and count < shown <= 3:
@@ -347,7 +364,7 @@ VIEWS: dict[str, View] = {
     "above": (0.0, 90.0, 0.0),
 }
 # Keys that only format 2 has.
-FORMAT_2_POSE_KEYS = ("view", "inset", "key_start", "key_pair", "key_pair_only")
+FORMAT_2_POSE_KEYS = ("view", "inset", "key_start", "key_pair", "key_pair_only", "key_both_ways")
 FORMAT_2_FRAME_KEYS = (
     "shoulder_turn",
     "head_turn",
@@ -429,6 +446,7 @@ def pose_from(data: Mapping[str, Any]) -> Pose:
         bool(raw_inset.get("bare", False)) if raw_inset else False,
         bool(raw_inset.get("key_arrows", True)) if raw_inset else True,
         bool(data.get("key_pair_only", False)),
+        bool(data.get("key_both_ways", False)),
     )
 
 

@@ -52,7 +52,7 @@ def test_the_pair_is_the_way_down_then_the_way_up() -> None:
     down, up = picture.key_pair
     # Down: the faint body stands (its head high), the dark one hangs (its head low).
     assert _ghost_head_y(down) > _dark_head_y(down) + 0.4
-    # Up: the faint body is the curl (its head low), the dark one is on the way up.
+    # Up: the faint body is the curl (its head low), the dark one stands (round 37).
     assert _ghost_head_y(up) < _dark_head_y(up) - 0.05
     # Every arrow of the way up points up; on the way down the last links point down.
     assert all(dy > 0 for _, dy in _chain_heads(up))

@@ -313,33 +313,32 @@ def test_roll_down_curls_the_back_and_hangs_the_head() -> None:
     assert max(spread) - min(spread) > 0.3
 
 
-def test_roll_down_rolls_up_with_a_rounded_back_and_soft_knees() -> None:
-    """'Roll up slowly' was drawn standing straight, knees locked: it showed where
-    to end, not the rolling up."""
+def test_roll_down_rolls_up_to_upright_over_the_faint_curl() -> None:
+    """Round 37: 'Roll up slowly' ended half bent, so by the sheet's legend (dark =
+    end) a patient stopped there; the article rolls up until the head is upright and
+    the back straight. Its dark body now stands straight, arms loose at the sides,
+    over the faint curl it rolls up from (so the roll still shows), a chain of arrows
+    up the back and an arc bringing the head up."""
     drawn, body = picture("standing-roll-down"), pose("standing-roll-down")
     down, up = drawn.joints[1], drawn.joints[2]
-    # Halfway up: the shoulders above the hips but still forward of them, the
-    # head still hanging below the shoulders.
-    assert up["shoulder"][1] - up["hip"][1] > 0.1
-    assert up["shoulder"][0] - up["hip"][0] > 0.1
-    assert up["head"][1] < up["shoulder"][1]
-    # The back still rounded.
-    spines = [
-        mark
-        for mark in drawn.panels[2].marks
-        if isinstance(mark, Stroke) and mark.width == TORSO_WIDTH and mark.gray == 0.0
-    ]
-    (spine,) = spines
-    bow = max(to_segment(point, up["hip"], up["shoulder"]) for point in spine.points)
-    assert bow > 0.05
-    # The knees soft: each knee a little in front of the line from hip to ankle.
-    for side in ("near", "far"):
-        hip, knee, ankle = (up[f"{side}_{joint}"] for joint in ("hip", "knee", "ankle"))
-        assert to_segment(knee, hip, ankle) > 0.015, side
-        assert knee[0] > (hip[0] + ankle[0]) / 2, side
-    # An arrow shows the head coming up.
-    assert "head" in body.frames[2].arrows
-    assert up["head"][1] > down["head"][1] + 0.2
+    # Upright: shoulders straight over the hips, the head over the shoulders.
+    assert abs(up["shoulder"][0] - up["hip"][0]) < 0.01
+    assert up["head"][1] > up["shoulder"][1] + 0.05
+    # The arms hang at the sides, the hands below the hips.
+    for hand in ("near_hand", "far_hand"):
+        assert up[hand][1] <= up["hip"][1] + 0.005, hand
+        assert abs(up[hand][0] - up["hip"][0]) < 0.05, hand
+    # Drawn over the faint curl, in the large picture too.
+    assert body.frames[2].ghost
+    ghost_heads = [
+        mark for mark in drawn.panels[2].marks
+        if isinstance(mark, Disc) and mark.line_gray == GHOST_GRAY
+    ]  # fmt: skip
+    assert len(ghost_heads) == 1
+    assert math.dist((ghost_heads[0].x, ghost_heads[0].y), down["head"]) < 0.01
+    # The head comes up from where it hung; the chain runs up the back.
+    assert "head" in body.frames[2].arrows and body.frames[2].roll == "up"
+    assert up["head"][1] > down["head"][1] + 0.4
 
 
 def test_roll_down_bends_forward_not_back_the_head_hanging_in_front() -> None:
