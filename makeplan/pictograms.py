@@ -477,10 +477,10 @@ def _chair(joints: dict[str, Point]) -> list[Mark]:
 # keep their own, 2 to 4 mm.
 KEY_HEAD_GROW = 1.75
 KEY_HEAD_SHARE = 0.5  # but a grown head is no longer than half its shaft
-# Each of two heads on one shaft: a third of it is left between them, so a short
+# Each of two heads on one shaft: a fifth of it is left between them, so a short
 # two-headed arc keeps a shaft (halves met in a bow tie) and its heads still read at
 # print size (quarters were 1.5 mm on the double knee lift, under the 1.55 floor).
-KEY_TWO_HEADS_SHARE = 0.33
+KEY_TWO_HEADS_SHARE = 0.4
 
 
 def _arrow_head(tip: Point, towards: Point, size: float) -> Shape:
@@ -627,13 +627,14 @@ ROLL_GAP = 0.04  # the chain of `roll` arrows runs this far outside the back
 ROLL_LINKS = 3  # small arrows in the chain
 
 
-def _roll(posed: Posed, frame: Frame) -> list[Mark]:
+def _roll(posed: Posed, frame: Frame, back: bool = False) -> list[Mark]:
     """A chain of small arrows along the outside of a bowed back: the spine curling down
     a bit at a time ("down": along the whole back, each points towards the head end)
     or uncurling back up ("up": from the hips to the top of the back, each pointing on
     up it: the back straightens from the bottom up). One sweep arrow read as one swing
     of the whole body, not as the back rolling bit by bit; a chain coming up that
-    pointed back towards the hips read as the back going down to them."""
+    pointed back towards the hips read as the back going down to them. With `back`
+    each link has a head at each end: down, and back up the same way."""
     joints = posed.points
     hip, shoulder, head = joints["hip"], joints["shoulder"], joints["head"]
     spine = list(_torso_points(hip, shoulder, frame.torso_curve))
@@ -690,14 +691,20 @@ def _roll(posed: Posed, frame: Frame) -> list[Mark]:
         return offset[-1]
 
     marks: list[Mark] = []
-    link = total / ROLL_LINKS
-    for number in range(ROLL_LINKS):
+    # Two links where each has two heads (`back`): three left heads of 1 mm at print
+    # size, under the 1.55 mm floor.
+    links = ROLL_LINKS - 1 if back else ROLL_LINKS
+    link = total / links
+    for number in range(links):
         start, end = number * link + link * 0.12, (number + 1) * link - link * 0.12
         points = [at(start + (end - start) * i / 6) for i in range(7)]
         arrow: list[Mark] = [
-            Stroke(tuple(points[:-1]), LIMB_WIDTH * 0.5, 0.0, accent=True),
+            Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.5, 0.0,
+                   accent=True),
             _arrow_head(points[-1], points[-3], 0.045),
-        ]
+        ]  # fmt: skip
+        if back:
+            arrow.append(_arrow_head(points[0], points[2], 0.045))
         marks += [_halo(mark) for mark in arrow] + arrow
     return marks
 
@@ -1054,11 +1061,11 @@ def _figure(
     before: Posed,
     ghost: bool,
     start: int | None = None,
-    turns_both_ways: bool = False,
+    both_ways: bool = False,
 ) -> list[Mark]:
     """One frame's body seen from `view`, over the frame before (or frame `start`) as a
     faint ghost when `ghost`, with its arrows (`before` is that frame seen from the
-    same view); its turns with a head at each end when `turns_both_ways`."""
+    same view); its turns and its roll with a head at each end when `both_ways`."""
     frame, joints = frames[index], seen_now.points
     start = index - 1 if start is None else start
     marks: list[Mark] = []
@@ -1104,12 +1111,12 @@ def _figure(
     for name in frame.wiper:
         marks += _wiper(joints["hip"], before.points[name], joints[name])
     if frame.roll:
-        marks += _roll(seen_now, frame)
+        marks += _roll(seen_now, frame, back=both_ways)
     for name in frame.each_side:
         marks += _each_side(frame, props, view, name)
     if index > 0:
         for part in frame.turns:
-            marks += _turn(frames[start], frame, props, view, part, back=turns_both_ways)
+            marks += _turn(frames[start], frame, props, view, part, back=both_ways)
     return marks
 
 

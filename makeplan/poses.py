@@ -203,9 +203,9 @@ class Pose:
     # lift's legs held out low, without the knees drawn in first, read as lifting both
     # straight legs off the floor).
     key_pair_only: bool = False
-    # The key frame alone (printed where the pair has no room) draws its `turns` with
-    # a head at each end: it shows the turn one way, and its arrows say "the other way
-    # too" (the seated twist: the pair and the large picture show each way).
+    # The key frame alone (printed where the pair has no room) draws its `turns` and
+    # its `roll` with a head at each end: it shows the move one way, and its arrows say
+    # "and back" (the roll-down's curl: the pair and the large picture show the way up).
     key_both_ways: bool = False
 
 
@@ -344,11 +344,11 @@ def _rule_problems(
                       if isinstance(frame, dict) and frame.get("arrows")]  # fmt: skip
             shown_key = moving[-1] if moving else count
         key_table = frames[shown_key - 1] if 1 <= shown_key <= count else None
-        if isinstance(key_table, dict) and not key_table.get("turns"):
+        if isinstance(key_table, dict) and not (key_table.get("turns") or key_table.get("roll")):
             add(
                 ("key_both_ways",),
-                f"is true, but the key frame ({shown_key}) has no turns; "
-                'expected turns = ["shoulders"] or ["head"] in that frame, or no key_both_ways.',
+                f"is true, but the key frame ({shown_key}) has no turns and no roll; "
+                'expected turns = ["head"] or roll = "down" in that frame, or no key_both_ways.',
             )
     inset = data.get("inset")
     shown = inset.get("frame") if isinstance(inset, dict) else None
