@@ -554,12 +554,16 @@ def _curved_arrow(
     return _arrow_along(points, back)
 
 
-def _arrow_along(points: tuple[Point, ...], back: bool = False) -> list[Mark]:
+def _arrow_along(
+    points: tuple[Point, ...],
+    back: bool = False,
+    head_size: float = 0.055,
+    width: float = LIMB_WIDTH * 0.55,
+) -> list[Mark]:
     """An arrow along `points` with its head at the last (and one at the first too when
     `back`), each under a white halo."""
-    head_size = 0.055
     arrow: list[Mark] = [
-        Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
+        Stroke(tuple(points[1:-1] if back else points[:-1]), width, 0.0, accent=True),
         _arrow_head(points[-1], points[-3], head_size),
     ]
     if back:
@@ -697,15 +701,8 @@ def _roll(posed: Posed, frame: Frame, back: bool = False) -> list[Mark]:
     link = total / links
     for number in range(links):
         start, end = number * link + link * 0.12, (number + 1) * link - link * 0.12
-        points = [at(start + (end - start) * i / 6) for i in range(7)]
-        arrow: list[Mark] = [
-            Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.5, 0.0,
-                   accent=True),
-            _arrow_head(points[-1], points[-3], 0.045),
-        ]  # fmt: skip
-        if back:
-            arrow.append(_arrow_head(points[0], points[2], 0.045))
-        marks += [_halo(mark) for mark in arrow] + arrow
+        points = tuple(at(start + (end - start) * i / 6) for i in range(7))
+        marks += _arrow_along(points, back, head_size=0.045, width=LIMB_WIDTH * 0.5)
     return marks
 
 
@@ -946,13 +943,7 @@ def _turn(
         placed = project((x, y + lift, z), view)
         points.append((placed.x, placed.y))
     head_size = HEAD_TURN_HEAD if part == "head" else 0.05
-    arrow: list[Mark] = [
-        Stroke(tuple(points[1:-1] if back else points[:-1]), LIMB_WIDTH * 0.55, 0.0, accent=True),
-        _arrow_head(points[-1], points[-3], head_size),
-    ]
-    if back:
-        arrow.append(_arrow_head(points[0], points[2], head_size))
-    return [_halo(mark) for mark in arrow] + arrow
+    return _arrow_along(tuple(points), back, head_size=head_size)
 
 
 def _plus(a: Vec, b: Vec) -> Vec:

@@ -306,16 +306,17 @@ def _rule_problems(
     key = data.get("key_frame")
     if isinstance(key, int) and not isinstance(key, bool) and count < key <= 3:
         add(("key_frame",), f"is {key}, but there {there}; expected {expected}.")
+    # The key frame's number as drawn: as given, else the last frame with arrows.
+    shown_key = key if isinstance(key, int) and not isinstance(key, bool) else None
+    if shown_key is None:
+        moving = [
+            number
+            for number, frame in enumerate(frames, start=1)
+            if isinstance(frame, dict) and frame.get("arrows")
+        ]
+        shown_key = moving[-1] if moving else count
     start = data.get("key_start")
     if isinstance(start, int) and not isinstance(start, bool):
-        shown_key = key if isinstance(key, int) and not isinstance(key, bool) else None
-        if shown_key is None:
-            moving = [
-                number
-                for number, frame in enumerate(frames, start=1)
-                if isinstance(frame, dict) and frame.get("arrows")
-            ]
-            shown_key = moving[-1] if moving else count
         if count < start <= 3:
             add(("key_start",), f"is {start}, but there {there}; expected {expected}.")
         elif 1 <= start <= 3 and start >= shown_key:
@@ -338,11 +339,6 @@ def _rule_problems(
     if data.get("key_pair_only") is True and pair is None:
         add(("key_pair_only",), "is true, but there is no key_pair; add key_pair = [2, 3].")
     if data.get("key_both_ways") is True:
-        shown_key = key if isinstance(key, int) and not isinstance(key, bool) else None
-        if shown_key is None:
-            moving = [number for number, frame in enumerate(frames, start=1)
-                      if isinstance(frame, dict) and frame.get("arrows")]  # fmt: skip
-            shown_key = moving[-1] if moving else count
         key_table = frames[shown_key - 1] if 1 <= shown_key <= count else None
         if isinstance(key_table, dict) and not (key_table.get("turns") or key_table.get("roll")):
             add(
