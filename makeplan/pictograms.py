@@ -501,26 +501,26 @@ def _key_heads(marks: list[Mark], grow: float = KEY_HEAD_GROW) -> list[Mark]:
     longer than `KEY_HEAD_SHARE` of its shaft (the accent stroke ending nearest its
     tip): on a short arrow a bigger head read as a flag, not as a move."""
     shafts = [mark for mark in marks if isinstance(mark, Stroke) and mark.accent]
-
-    def shaft_of(head: Shape) -> Stroke:
-        tip = head.points[0]
-        return min(shafts, key=lambda each: min(math.dist(tip, each.points[0]),
-                                                 math.dist(tip, each.points[-1])))  # fmt: skip
-
+    heads = [m for m in marks if isinstance(m, Shape) and _is_head(m)] if shafts else []
+    # Each head's shaft: the accent stroke with an end nearest its tip (found once).
+    shaft_of = {
+        id(head): min(shafts, key=lambda each, tip=head.points[0]: min(
+            math.dist(tip, each.points[0]), math.dist(tip, each.points[-1])))
+        for head in heads
+    }  # fmt: skip
     # A shaft with a head at each end shares its length between them: two heads each
     # half the shaft long met in the middle of a short arc (a bow tie, no shaft).
     tips: dict[int, set[Point]] = {}
-    for mark in marks:
-        if isinstance(mark, Shape) and _is_head(mark) and shafts:
-            tips.setdefault(id(shaft_of(mark)), set()).add(mark.points[0])
+    for head in heads:
+        tips.setdefault(id(shaft_of[id(head)]), set()).add(head.points[0])
     out: list[Mark] = []
     for mark in marks:
-        if not isinstance(mark, Shape) or not _is_head(mark) or not shafts:
+        if not isinstance(mark, Shape) or id(mark) not in shaft_of:
             out.append(mark)
             continue
         tip, left, right = mark.points
         length = math.dist(tip, ((left[0] + right[0]) / 2, (left[1] + right[1]) / 2))
-        shaft = shaft_of(mark)
+        shaft = shaft_of[id(mark)]
         shaft_length = sum(itertools.starmap(math.dist, itertools.pairwise(shaft.points)))
         share = KEY_HEAD_SHARE if len(tips[id(shaft)]) == 1 else KEY_TWO_HEADS_SHARE
         factor = min(grow, max(1.0, share * shaft_length / max(length, 1e-9)))
